@@ -1,0 +1,142 @@
+import { z } from 'zod/v4';
+
+/**
+ * The format of a city's DX talent framework file (data/frameworks/*.json).
+ * It is the contract other cities write against: data/frameworks/framework.schema.json is generated from it.
+ */
+
+/** Identifiers end up in Table storage keys and card payloads: keep them short, ASCII and key-safe. */
+export const identifier = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-" only, 1–64 characters');
+
+const text = z.string().trim().min(1);
+const levelNumber = z.number().int().min(1).max(10);
+
+const tier = z.object({
+  id: identifier,
+  name: text.describe('e.g. ブロンズ'),
+  audience: text.describe('who the tier is for, e.g. 全職員 or DX変革リーダー'),
+});
+
+const level = z.object({
+  level: levelNumber,
+  title: text.describe('e.g. 導入されたDXツールを活用できる職員'),
+  tier: identifier.describe('id of a tier'),
+  summary: text.optional().describe('one sentence on what the level can do'),
+});
+
+const aspect = z.object({
+  name: text.describe('e.g. 変革対象の範囲'),
+  lowest: text.optional().describe('what the aspect looks like at the lowest level'),
+  highest: text.optional().describe('what the aspect looks like at the highest level'),
+});
+
+const category = z.object({
+  id: identifier,
+  name: text,
+  group: text.optional().describe('the heading the category sits under, if any'),
+  aspects: z.array(aspect).default([]).describe('what to look at when comparing levels in this category'),
+  note: text.optional(),
+});
+
+const role = z.object({
+  level: levelNumber,
+  category: identifier,
+  text,
+  highlights: z.array(text).default([]).describe('phrases the source emphasises (its focus aspects)'),
+});
+
+const requiredSkill = z.object({
+  id: identifier,
+  name: text,
+  level: levelNumber,
+  category: identifier,
+  definition: text,
+  example: text.describe('活用例'),
+  origin: z.enum(['standard', 'city']).optional().describe('standard: from a national skill standard; city: defined by the city'),
+});
+
+const recommendedSkillGroup = z.object({
+  id: identifier,
+  name: text,
+  skills: z.array(z.object({ id: identifier, name: text })).min(1),
+});
+
+const trainingFocusItem = z.object({
+  id: identifier,
+  name: text,
+  level: levelNumber,
+  category: identifier,
+});
+
+export const programKinds = [
+  'off-jt',
+  'ojt',
+  'self-development',
+  'career-support',
+  'tier-training',
+  'hierarchical-training',
+] as const;
+
+const program = z.object({
+  id: identifier,
+  name: text,
+  kind: z.enum(programKinds),
+  description: text.optional(),
+  tiers: z.array(identifier).default([]).describe('tiers the program is meant for; empty for everyone'),
+});
+
+const rules = z.object({
+  applicationWindow: z.object({
+    month: z.number().int().min(1).max(12),
+    tiers: z.array(identifier).min(1).describe('tiers one can apply for'),
+    text,
+  }),
+  levelsCertified: z.boolean().describe('false: levels are a growth guide, never certified'),
+  requiredSkillsAtApplication: z.boolean().describe('false: required skills are not asked for at application'),
+  skillsAccumulate: text.optional(),
+  professionalTrack: z.object({ eligibleGrades: text, text }).optional(),
+  digitalExpert: z.object({ minLevel: levelNumber, text }).optional(),
+  kpi: z
+    .object({
+      target: z.number().int().positive(),
+      fromFiscalYear: z.number().int(),
+      toFiscalYear: z.number().int(),
+      achieved: z.number().int().nonnegative().optional(),
+      text,
+    })
+    .optional(),
+  notes: z.array(text).default([]),
+});
+
+/** The whole framework file. */
+export const frameworkDocumentSchema = z.object({
+  $schema: z.string().optional(),
+  id: identifier,
+  name: text,
+  city: text,
+  published: text.describe('when the source was published, as the source says it'),
+  source: text.describe('the document the data is taken from'),
+  tiers: z.array(tier).min(1),
+  levels: z.array(level).min(1),
+  categories: z.array(category).min(1),
+  roles: z.array(role),
+  requiredSkills: z.array(requiredSkill),
+  recommendedSkillGroups: z.array(recommendedSkillGroup),
+  trainingFocusItems: z.array(trainingFocusItem),
+  programs: z.array(program),
+  rules,
+});
+
+export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
+export type Tier = FrameworkDocument['tiers'][number];
+export type Level = FrameworkDocument['levels'][number];
+export type Category = FrameworkDocument['categories'][number];
+export type Role = FrameworkDocument['roles'][number];
+export type RequiredSkill = FrameworkDocument['requiredSkills'][number];
+export type RecommendedSkillGroup = FrameworkDocument['recommendedSkillGroups'][number];
+export type TrainingFocusItem = FrameworkDocument['trainingFocusItems'][number];
+export type Program = FrameworkDocument['programs'][number];
+export type ProgramKind = (typeof programKinds)[number];
+export type FrameworkRules = FrameworkDocument['rules'];

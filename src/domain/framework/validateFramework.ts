@@ -1,0 +1,101 @@
+import { frameworkDocumentSchema, type FrameworkDocument } from './schema';
+import { issuesFromZod, type Validated, type ValidationIssue } from '../validation';
+
+/**
+ * Validates a framework file: its shape first, then every reference between its parts
+ * (a skill's level and category exist, every level × category has exactly one role, ids are unique …).
+ */
+export function validateFramework(input: unknown): Validated<FrameworkDocument> {
+  const parsed = frameworkDocumentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, input) };
+  const issues = crossReferenceIssues(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const report = (where: string, item: string | undefined, field: string, message: string): void => {
+    issues.push({ where: `${where}.${field}`, item, field, message });
+  };
+
+  const tierIds = new Set(doc.tiers.map((t) => t.id));
+  const levelNumbers = new Set(doc.levels.map((l) => l.level));
+  const categoryIds = new Set(doc.categories.map((c) => c.id));
+
+  const checkLevel = (where: string, item: string | undefined, level: number): void => {
+    if (!levelNumbers.has(level)) report(where, item, 'level', `level ${level} is not one of the framework's levels`);
+  };
+  const checkCategory = (where: string, item: string, category: string): void => {
+    if (!categoryIds.has(category)) report(where, item, 'category', `category "${category}" is not defined`);
+  };
+  const checkTier = (where: string, item: string | undefined, field: string, tier: string): void => {
+    if (!tierIds.has(tier)) report(where, item, field, `tier "${tier}" is not defined`);
+  };
+
+  issues.push(...duplicateIds('tiers', doc.tiers));
+  issues.push(...duplicateIds('categories', doc.categories));
+  issues.push(...duplicateIds('requiredSkills', doc.requiredSkills));
+  issues.push(...duplicateIds('recommendedSkillGroups', doc.recommendedSkillGroups));
+  issues.push(...duplicateIds('trainingFocusItems', doc.trainingFocusItems));
+  issues.push(...duplicateIds('programs', doc.programs));
+  issues.push(
+    ...duplicateIds(
+      'recommendedSkillGroups[].skills',
+      doc.recommendedSkillGroups.flatMap((g) => g.skills),
+    ),
+  );
+
+  const sortedLevels = [...levelNumbers].sort((a, b) => a - b);
+  sortedLevels.forEach((level, index) => {
+    if (level !== index + 1) report('levels', undefined, 'level', 'levels must be numbered 1, 2, 3 … without gaps');
+  });
+  if (levelNumbers.size !== doc.levels.length) report('levels', undefined, 'level', 'a level number appears twice');
+  doc.levels.forEach((l, i) => checkTier(`levels[${i}]`, `Lv.${l.level}`, 'tier', l.tier));
+
+  const roleKeys = new Set<string>();
+  doc.roles.forEach((r, i) => {
+    const where = `roles[${i}]`;
+    const item = `Lv.${r.level} ${r.category}`;
+    checkLevel(where, item, r.level);
+    checkCategory(where, item, r.category);
+    const key = `${r.level}/${r.category}`;
+    if (roleKeys.has(key)) report(where, item, 'category', 'a second role for the same level and category');
+    roleKeys.add(key);
+    r.highlights.forEach((h, j) => {
+      if (!r.text.includes(h)) report(where, item, `highlights[${j}]`, `"${h}" does not occur in the role's text`);
+    });
+  });
+  for (const level of sortedLevels) {
+    for (const category of categoryIds) {
+      if (!roleKeys.has(`${level}/${category}`)) {
+        report('roles', `Lv.${level} ${category}`, 'text', 'no role is defined for this level and category');
+      }
+    }
+  }
+
+  doc.requiredSkills.forEach((s, i) => {
+    checkLevel(`requiredSkills[${i}]`, s.id, s.level);
+    checkCategory(`requiredSkills[${i}]`, s.id, s.category);
+  });
+  doc.trainingFocusItems.forEach((t, i) => {
+    checkLevel(`trainingFocusItems[${i}]`, t.id, t.level);
+    checkCategory(`trainingFocusItems[${i}]`, t.id, t.category);
+  });
+  doc.programs.forEach((p, i) => p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t)));
+  doc.rules.applicationWindow.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
+  if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
+
+  return issues;
+}
+
+function duplicateIds(where: string, items: readonly { id: string }[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
+      issues.push({ where: `${where}[${i}].id`, item: item.id, field: 'id', message: `id "${item.id}" is used twice` });
+    }
+    seen.add(item.id);
+  });
+  return issues;
+}
