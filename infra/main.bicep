@@ -1,0 +1,169 @@
+// DX Navi on Azure: App Service (Node 20) + Azure Bot (Teams channel) + Storage (tables, queues) + Application Insights.
+// One user-assigned managed identity is both the bot's identity and the app's identity towards Storage,
+// so the deployment holds no secret at all.
+
+@description('Short name used in every resource name (lowercase letters and digits).')
+@minLength(3)
+@maxLength(12)
+param appName string = 'dxnavi'
+
+@description('Region for everything except the bot registration, which is global.')
+param location string = resourceGroup().location
+
+@description('App Service plan SKU. B1 is enough for a pilot; use P1v3 or above for the whole city.')
+param appServicePlanSku string = 'B1'
+
+@description('Azure Bot SKU. Teams is a standard channel, so F0 carries no message limit there.')
+@allowed(['F0', 'S1'])
+param botSku string = 'F0'
+
+@description('Display name of the bot registration.')
+param botDisplayName string = 'DX Navi'
+
+@description('The active framework (FRAMEWORK_ID).')
+param frameworkId string = 'kitakyushu'
+
+var suffix = uniqueString(resourceGroup().id, appName)
+// Storage account names: 3-24 lowercase letters and digits, globally unique.
+var storageAccountName = take('st${appName}${suffix}', 24)
+
+// Built-in role definitions (ids are the same in every tenant).
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${appName}-${suffix}'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // Entra ID only: the app reaches Storage through its managed identity, never with a key.
+    allowSharedKeyAccess: false
+  }
+}
+
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${appName}-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${appName}-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'asp-${appName}-${suffix}'
+  location: location
+  kind: 'linux'
+  sku: { name: appServicePlanSku }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-${appName}-${suffix}'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      // The zip holds the compiled app and its production node_modules (see README), so no build runs on Azure.
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'STORAGE_ACCOUNT_NAME', value: storage.name }
+        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TYPE', value: 'UserAssignedMsi' }
+        { name: 'BOT_TENANT_ID', value: tenant().tenantId }
+        { name: 'FRAMEWORK_ID', value: frameworkId }
+        // DefaultAzureCredential needs to be told which user-assigned identity to use.
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+      ]
+    }
+  }
+  dependsOn: [tableRole, queueRole]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-${appName}-${suffix}'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: botSku }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: tenant().tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+@description('The bot\'s Microsoft app ID: pass it as BOT_ID to `npm run package`.')
+output botId string = identity.properties.clientId
+output webAppName string = app.name
+output webAppHostName string = app.properties.defaultHostName
+output storageAccountName string = storage.name

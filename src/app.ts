@@ -1,0 +1,71 @@
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Config } from './config';
+import { isActionExecute, onUnknownAction } from './features/actions';
+import { registerConversationsFeature } from './features/conversations/register';
+import { registerFrameworkFeature } from './features/framework/register';
+import { catalogNotice } from './features/notices';
+import { translatorFor } from './features/turn';
+import type { Logger } from './logger';
+import type { FrameworkCatalog } from './storage/frameworkCatalog';
+import type { Repositories } from './storage/repositories';
+import { isStorageUnavailable } from './storage/storageErrors';
+
+/** What the application needs from the outside world. */
+export interface AppDependencies {
+  readonly bot: Config['bot'];
+  readonly repositories: Repositories;
+  readonly catalog: FrameworkCatalog;
+  readonly logger: Logger;
+}
+
+/** The bot: a teams-ai Application with every feature registered, and the adapter that carries its turns. */
+export interface Bot {
+  readonly app: Application<TurnState>;
+  readonly adapter: TeamsAdapter;
+}
+
+/** Builds the bot. Does no I/O. */
+export function createApp(deps: AppDependencies): Bot {
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: deps.bot.id,
+    MicrosoftAppPassword: deps.bot.password,
+    MicrosoftAppType: deps.bot.type,
+    MicrosoftAppTenantId: deps.bot.tenantId,
+  });
+  // No typing timer: it is shared by all turns of an Application and would send extra activities to Teams.
+  const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
+
+  registerConversationsFeature(app, deps.repositories.conversations, deps.catalog);
+  registerFrameworkFeature(app, deps.catalog);
+  onUnknownAction(app);
+
+  app.error(async (context, error) => {
+    deps.logger.error('turn failed', {
+      activityType: context.activity.type,
+      activityName: context.activity.name,
+      conversationId: context.activity.conversation?.id,
+      error,
+    });
+    await apologize(context, error).catch((sendError: unknown) =>
+      deps.logger.error('could not tell the user about the failure', { error: sendError }),
+    );
+  });
+  return { app, adapter };
+}
+
+/** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */
+async function apologize(context: TurnContext, error: unknown): Promise<void> {
+  const t = translatorFor(context);
+  const card = isStorageUnavailable(error)
+    ? catalogNotice(t, 'error.storage.title', 'error.storage.body', {}, 'attention')
+    : catalogNotice(t, 'error.unexpected.title', 'error.unexpected.body', {}, 'attention');
+  if (isActionExecute(context.activity)) {
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
+  } else if (context.activity.type === 'message') {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { projectRoot } from '../projectRoot';
+
+/** The card templates in cards/, one per view. */
+export const CARD_NAMES = [
+  'welcome',
+  'menu',
+  'ladder',
+  'level',
+  'skill',
+  'recommendedSkills',
+  'training',
+  'searchResults',
+  'unknownInput',
+  'notice',
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+/** An Adaptive Card as JSON, ready to send or to return from an invoke. */
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/** Raised when a template refers to data the caller did not supply: a bug, never shown to users as such. */
+export class CardTemplateError extends Error {}
+
+const templates = new Map<CardName, unknown>();
+
+/** The parsed template; read from disk once, never mutated. */
+export function cardTemplate(name: CardName): unknown {
+  let template = templates.get(name);
+  if (!template) {
+    const file = path.join(projectRoot(), 'cards', `${name}.json`);
+    template = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/**
+ * Expands a template with its data. adaptivecards-templating leaves a missing field as the literal `${name}`,
+ * so any `${` left in the result is a bug in the caller and fails loudly here rather than on a user's screen.
+ */
+export function renderCard(name: CardName, data: object): AdaptiveCard {
+  const card = new ACData.Template(cardTemplate(name)).expand({ $root: data }) as AdaptiveCard;
+  const json = JSON.stringify(card);
+  const leftover = json.match(/\$\{[^}]*\}/);
+  if (leftover) throw new CardTemplateError(`card "${name}" has unresolved ${leftover[0]}`);
+  return card;
+}

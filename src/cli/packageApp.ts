@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Files that make up the Teams app package, in the order they are zipped. */
+export const APP_PACKAGE_FILES = ['manifest.json', 'en.json', 'color.png', 'outline.png'] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PLACEHOLDER = /\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g;
+
+/** True for a GUID such as a Microsoft app (client) ID. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/**
+ * Replaces the `${{NAME}}` placeholders (Teams Toolkit convention) in a manifest template.
+ * Throws if one has no value, so a package never ships with a placeholder left in it.
+ */
+export function fillPlaceholders(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  const missing = new Set<string>();
+  const filled = template.replace(PLACEHOLDER, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === '') {
+      missing.add(name);
+      return match;
+    }
+    return value;
+  });
+  if (missing.size > 0) throw new Error(`No value for manifest placeholder(s): ${[...missing].join(', ')}`);
+  return filled;
+}
+
+/** Checks BOT_ID and returns the manifest with it filled in. */
+export function renderManifest(template: string, botId: string | undefined): string {
+  if (!botId) throw new Error('BOT_ID is not set: export the bot\'s Microsoft app (client) ID, e.g. BOT_ID=<guid> npm run package');
+  if (!isGuid(botId)) throw new Error(`BOT_ID must be a GUID (the bot's Microsoft app ID), got "${botId}"`);
+  return fillPlaceholders(template, { BOT_ID: botId });
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as ZIP uses it; computed here because `zlib.crc32` needs Node 20.15 or later. */
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** One file to put in a ZIP archive. */
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+// 1980-01-01 00:00 in DOS format: a fixed time keeps the archive byte-for-byte reproducible.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+
+/** Writes a ZIP archive with the entries stored uncompressed (the package is a few KB of icons and JSON). */
+export function createZip(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const fileName = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
+    central.writeUInt16LE(0, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Builds the Teams app package (zip bytes) from the files in `appPackageDir`. */
+export function buildAppPackage(appPackageDir: string, botId: string | undefined): Buffer {
+  const manifest = renderManifest(fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8'), botId);
+  return createZip(
+    APP_PACKAGE_FILES.map((name) => ({
+      name,
+      data: name === 'manifest.json' ? Buffer.from(manifest, 'utf8') : fs.readFileSync(path.join(appPackageDir, name)),
+    })),
+  );
+}
+
+/** The project root: the nearest folder above this file with a package.json (works from src/ and dist/). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+function main(): void {
+  const appPackageDir = path.join(projectRoot(), 'appPackage');
+  const zip = buildAppPackage(appPackageDir, process.env.BOT_ID?.trim());
+  const outFile = path.join(appPackageDir, 'build', 'appPackage.zip');
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, zip);
+  console.log(`Wrote ${path.relative(process.cwd(), outFile)} (${zip.length} bytes). Upload it in the Teams admin center.`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod/v4';
+import { azuriteConnectionString } from './storage/azuriteConnectionString';
+
+/** Everything the bot reads from its environment, validated once at boot. */
+export interface Config {
+  readonly port: number;
+  /** Unset in Azure, where `storageAccountName` and a managed identity are used instead of a key. */
+  readonly storageConnectionString?: string;
+  readonly storageAccountName?: string;
+  readonly frameworkId: string;
+  readonly bot: {
+    readonly id?: string;
+    readonly password?: string;
+    readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId?: string;
+  };
+  readonly production: boolean;
+  readonly startPlayground: boolean;
+}
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  STORAGE_CONNECTION_STRING: optional,
+  STORAGE_ACCOUNT_NAME: optional,
+  FRAMEWORK_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('kitakyushu'),
+  BOT_ID: optional,
+  BOT_PASSWORD: optional,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_TENANT_ID: optional,
+  NODE_ENV: optional,
+  START_PLAYGROUND: z.enum(['true', 'false']).default('true'),
+});
+
+/** Thrown when the environment is unusable; the message lists every problem. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment. The only place in the code base that reads `process.env`.
+ * Without any storage setting, the bot uses a local Azurite on its default ports (the one `npm start` runs).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const storageConnectionString =
+    e.STORAGE_CONNECTION_STRING ?? (e.STORAGE_ACCOUNT_NAME ? undefined : azuriteConnectionString());
+  if (production && !e.STORAGE_CONNECTION_STRING && !e.STORAGE_ACCOUNT_NAME) {
+    throw new ConfigError('set STORAGE_ACCOUNT_NAME (managed identity) or STORAGE_CONNECTION_STRING in production');
+  }
+  if (production && !e.BOT_ID) {
+    throw new ConfigError('BOT_ID is required when NODE_ENV=production: anonymous mode is for local runs only');
+  }
+  if (e.BOT_TYPE === 'SingleTenant' && e.BOT_ID && !e.BOT_TENANT_ID) {
+    throw new ConfigError('BOT_TENANT_ID is required when BOT_TYPE=SingleTenant');
+  }
+  return Object.freeze({
+    port: e.PORT,
+    storageConnectionString,
+    storageAccountName: e.STORAGE_ACCOUNT_NAME,
+    frameworkId: e.FRAMEWORK_ID,
+    bot: Object.freeze({ id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID }),
+    production,
+    startPlayground: e.START_PLAYGROUND === 'true',
+  });
+}

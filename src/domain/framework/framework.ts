@@ -1,0 +1,90 @@
+import type {
+  Category,
+  FrameworkDocument,
+  Level,
+  Program,
+  RecommendedSkillGroup,
+  RequiredSkill,
+  Role,
+  Tier,
+  TrainingFocusItem,
+} from './schema';
+
+/** A loaded framework with the look-ups the bot needs. Immutable: a new version is a new instance. */
+export class Framework {
+  private readonly skillsById: ReadonlyMap<string, RequiredSkill>;
+
+  constructor(
+    readonly document: FrameworkDocument,
+    /** The stored version this came from; changes whenever the framework is re-imported with new content. */
+    readonly version: string,
+  ) {
+    this.skillsById = new Map(document.requiredSkills.map((s) => [s.id, s]));
+  }
+
+  get id(): string {
+    return this.document.id;
+  }
+
+  /** Levels from lowest to highest. */
+  get levels(): readonly Level[] {
+    return [...this.document.levels].sort((a, b) => a.level - b.level);
+  }
+
+  get highestLevel(): number {
+    return this.document.levels.length;
+  }
+
+  get categories(): readonly Category[] {
+    return this.document.categories;
+  }
+
+  get recommendedSkillGroups(): readonly RecommendedSkillGroup[] {
+    return this.document.recommendedSkillGroups;
+  }
+
+  level(level: number): Level | undefined {
+    return this.document.levels.find((l) => l.level === level);
+  }
+
+  tier(id: string): Tier | undefined {
+    return this.document.tiers.find((t) => t.id === id);
+  }
+
+  category(id: string): Category | undefined {
+    return this.document.categories.find((c) => c.id === id);
+  }
+
+  role(level: number, category: string): Role | undefined {
+    return this.document.roles.find((r) => r.level === level && r.category === category);
+  }
+
+  skill(id: string): RequiredSkill | undefined {
+    return this.skillsById.get(id);
+  }
+
+  /** The required skills of one level, in the framework's order. */
+  requiredSkillsAt(level: number): RequiredSkill[] {
+    return this.document.requiredSkills.filter((s) => s.level === level);
+  }
+
+  /** The training focus items of one level, in the framework's order. */
+  focusItemsAt(level: number): TrainingFocusItem[] {
+    return this.document.trainingFocusItems.filter((t) => t.level === level);
+  }
+
+  /** Focus items that train for a skill: those the framework derived for the same level and category. */
+  focusItemsFor(skill: RequiredSkill): TrainingFocusItem[] {
+    return this.document.trainingFocusItems.filter((t) => t.level === skill.level && t.category === skill.category);
+  }
+
+  /** Programs meant for a level's tier, plus the ones meant for everyone. */
+  programsFor(level: number): Program[] {
+    const tier = this.level(level)?.tier;
+    return this.document.programs.filter((p) => p.tiers.length === 0 || (tier !== undefined && p.tiers.includes(tier)));
+  }
+
+  get rules(): FrameworkDocument['rules'] {
+    return this.document.rules;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/renderCard';
+import { catalogNotice } from './notices';
+import { translatorFor } from './turn';
+import { PAYLOADS, type Payload, type Verb } from './verbs';
+
+/** Handles one verb with its payload already validated; returns the card that replaces the clicked one. */
+export type ActionHandler<V extends Verb> = (context: TurnContext, payload: Payload<V>) => Promise<AdaptiveCard>;
+
+/** True for an Adaptive Card Action.Execute invoke (whatever its verb). */
+export function isActionExecute(activity: Partial<Activity>): boolean {
+  const value = activity.value as { action?: { type?: string } } | undefined;
+  return activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && value?.action?.type === 'Action.Execute';
+}
+
+/**
+ * Registers a verb. Card data is untrusted: a payload that does not parse gets a card saying so in the
+ * user's language, and the handler never runs.
+ */
+export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, handler: ActionHandler<V>): void {
+  app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+    const parsed = PAYLOADS[verb].safeParse(data);
+    if (!parsed.success) return catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.invalidAction.body');
+    return handler(context, parsed.data as Payload<V>);
+  });
+}
+
+/**
+ * Answers any verb nobody registered (an old card, a crafted request) with a card instead of an HTTP 501.
+ * Must be registered after every other action.
+ */
+export function onUnknownAction(app: Application<TurnState>): void {
+  app.adaptiveCards.actionExecute(
+    (context) => Promise.resolve(isActionExecute(context.activity)),
+    (context) =>
+      Promise.resolve(catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.unknownAction.body')),
+  );
+}

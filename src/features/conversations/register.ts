@@ -1,0 +1,60 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import type { ConversationRepository } from '../../storage/conversationRepository';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import { welcomeCard } from '../framework/views/welcomeView';
+import { catalogNotice } from '../notices';
+import { localeOf, sendCard, translatorFor } from '../turn';
+import { conversationKey } from './conversationKey';
+
+/** Channels the bot serves. Teams is the product; the Emulator is for developers. */
+const SUPPORTED_CHANNELS = new Set(['msteams', 'emulator']);
+
+/**
+ * Keeps a conversation reference for everyone who installs the app or writes to the bot (broadcasts need one),
+ * welcomes new users, and turns away activities from channels the bot does not serve.
+ */
+export function registerConversationsFeature(
+  app: Application<TurnState>,
+  conversations: ConversationRepository,
+  catalog: FrameworkCatalog,
+): void {
+  const remember = async (context: TurnContext): Promise<void> => {
+    const who = conversationKey(context.activity);
+    if (!who) return;
+    await conversations.save({
+      ...who,
+      name: who.scope === 'user' ? context.activity.from?.name : undefined,
+      tenantId: context.activity.conversation?.tenantId,
+      locale: localeOf(context),
+      reference: TurnContext.getConversationReference(context.activity),
+    });
+  };
+
+  app.turn('beforeTurn', async (context) => {
+    if (!SUPPORTED_CHANNELS.has(context.activity.channelId)) {
+      if (context.activity.type === 'message') {
+        await context.sendActivity(translatorFor(context)('error.unsupportedChannel'));
+      }
+      return false;
+    }
+    if (context.activity.type === 'message') await remember(context);
+    return true;
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action?.startsWith('add')) await remember(context);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botWasAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+    if (!botWasAdded) return;
+    await remember(context);
+    const active = await catalog.current();
+    const t = translatorFor(context);
+    await sendCard(
+      context,
+      active ? welcomeCard(active.framework, t) : catalogNotice(t, 'error.noFramework.title', 'error.noFramework.body'),
+    );
+  });
+}

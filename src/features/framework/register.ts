@@ -1,0 +1,41 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/renderCard';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import { onAction } from '../actions';
+import { catalogNotice } from '../notices';
+import { sendCard, translatorFor } from '../turn';
+import { VERBS } from '../verbs';
+import { answer, type FrameworkRequest } from './answer';
+import { parseCommand } from './parseCommand';
+
+/** Longer messages are not questions to this bot; they get a polite limit instead of a search. */
+export const MAX_MESSAGE_CHARS = 500;
+
+/** Browsing the framework: chat commands, keyword search and the cards' navigation buttons. */
+export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog): void {
+  const respond = async (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
+    const t = translatorFor(context);
+    const active = await catalog.current();
+    if (!active) return catalogNotice(t, 'error.noFramework.title', 'error.noFramework.body');
+    return answer(active, request, t);
+  };
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = (context.activity.text ?? '').trim();
+    if (text.length > MAX_MESSAGE_CHARS) {
+      const t = translatorFor(context);
+      await sendCard(context, catalogNotice(t, 'error.tooLong.title', 'error.tooLong.body', { max: MAX_MESSAGE_CHARS }));
+      return;
+    }
+    await sendCard(context, await respond(context, text === '' ? { kind: 'menu' } : parseCommand(text)));
+  });
+
+  onAction(app, VERBS.menu, (context) => respond(context, { kind: 'menu' }));
+  onAction(app, VERBS.ladder, (context) => respond(context, { kind: 'ladder' }));
+  onAction(app, VERBS.level, (context, { level }) => respond(context, { kind: 'level', level }));
+  onAction(app, VERBS.skill, (context, { skillId }) => respond(context, { kind: 'skill', skillId }));
+  onAction(app, VERBS.recommended, (context) => respond(context, { kind: 'recommended' }));
+  onAction(app, VERBS.training, (context, { level }) => respond(context, { kind: 'training', level }));
+  onAction(app, VERBS.search, (context, { query }) => respond(context, { kind: 'search', query }));
+}

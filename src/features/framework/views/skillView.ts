@@ -1,0 +1,44 @@
+import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import type { Framework } from '../../../domain/framework/framework';
+import type { RequiredSkill } from '../../../domain/framework/schema';
+import type { Translate } from '../../../i18n';
+import { tierLookOfLevel } from './tierLook';
+
+/** One required skill: definition, example, where it sits, and the training focus items that build it. */
+export function skillCard(framework: Framework, skill: RequiredSkill, t: Translate): AdaptiveCard {
+  const level = framework.level(skill.level)!;
+  const origin =
+    skill.origin === 'standard'
+      ? t('skill.origin.standard')
+      : skill.origin === 'city'
+        ? t('skill.origin.city', { city: framework.document.city })
+        : '';
+  const notes = [
+    framework.rules.requiredSkillsAtApplication ? '' : t('skill.notRequiredAtApplication'),
+    skill.level > 1 ? t('skill.lowerLevelsFirst') : '',
+  ].filter((n) => n !== '');
+  return renderCard('skill', {
+    name: skill.name,
+    level: skill.level,
+    placement: t('common.placement', {
+      level: skill.level,
+      title: level.title,
+      category: framework.category(skill.category)?.name ?? skill.category,
+    }),
+    origin,
+    tierStyle: tierLookOfLevel(framework, skill.level, t).style,
+    definition: skill.definition,
+    example: skill.example,
+    focusItems: framework.focusItemsFor(skill).map((f) => ({ name: f.name })),
+    notes: notes.join('\n\n'),
+    labels: {
+      definition: t('skill.definition'),
+      example: t('skill.example'),
+      focusItems: t('skill.focusItems'),
+      noFocusItems: t('skill.noFocusItems'),
+      backToLevel: t('skill.backToLevel', { level: skill.level }),
+      training: t('common.training'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { startServer, type RunningServer } from './server';
+import { FrameworkCatalog } from './storage/frameworkCatalog';
+import { createRepositories, type Repositories } from './storage/repositories';
+import { createTableStorage, type TableStorage } from './storage/tableStorage';
+
+/** A new framework import reaches every instance within this time, without a restart. */
+const FRAMEWORK_CHECK_MS = 5_000;
+/** While storage is unreachable at start-up, how often to try creating the tables again. */
+const TABLES_RETRY_MS = 5_000;
+
+/** The bot as a running service. */
+export interface RunningBot {
+  readonly server: RunningServer;
+  readonly repositories: Repositories;
+  stop(): Promise<void>;
+}
+
+/** Where the tables are, from the configuration. */
+export function tableStorageFor(config: Config): TableStorage {
+  return createTableStorage(
+    config.storageConnectionString
+      ? { connectionString: config.storageConnectionString }
+      : { accountName: config.storageAccountName! },
+  );
+}
+
+/**
+ * Starts the bot: storage, repositories, the application and its HTTP server.
+ * The server starts even when storage is down (users get a friendly "try again" card meanwhile);
+ * the tables are created as soon as storage answers.
+ */
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  options: { host?: string; frameworkCheckMs?: number } = {},
+): Promise<RunningBot> {
+  const storage = tableStorageFor(config);
+  const repositories = createRepositories(storage);
+  const catalog = new FrameworkCatalog(
+    repositories.frameworks,
+    config.frameworkId,
+    options.frameworkCheckMs ?? FRAMEWORK_CHECK_MS,
+  );
+  const bot = createApp({ bot: config.bot, repositories, catalog, logger });
+  const stopCreatingTables = ensureTablesUntilDone(storage, logger);
+  const server = await startServer(bot, config.port, options.host);
+  return {
+    server,
+    repositories,
+    async stop() {
+      stopCreatingTables();
+      await server.close();
+    },
+  };
+}
+
+/** Creates the tables now, or keeps trying in the background until storage answers. Returns a canceller. */
+function ensureTablesUntilDone(storage: TableStorage, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const attempt = async (): Promise<void> => {
+    try {
+      await storage.ensureTables();
+    } catch (error) {
+      if (cancelled) return;
+      logger.warn('storage is not reachable yet; will try again', { error, retryInMs: TABLES_RETRY_MS });
+      timer = setTimeout(() => void attempt(), TABLES_RETRY_MS);
+      timer.unref();
+    }
+  };
+  void attempt();
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}

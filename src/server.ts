@@ -1,0 +1,39 @@
+import restify from 'restify';
+import type { Bot } from './app';
+
+/** The running HTTP server. */
+export interface RunningServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Bot Framework activities are small; a larger body is refused before it reaches the bot. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Serves the bot: POST /api/messages for Bot Framework activities, GET /healthz for the platform. No logic here. */
+export async function startServer(bot: Bot, port: number, host?: string): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'dx-navi' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.post('/api/messages', async (req, res) => {
+    await bot.adapter.process(req, res, async (context) => {
+      await bot.app.run(context);
+    });
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+  await new Promise<void>((resolve) => {
+    if (host) server.listen(port, host, resolve);
+    else server.listen(port, resolve);
+  });
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold the server open for seconds.
+        server.server.closeAllConnections();
+      }),
+  };
+}

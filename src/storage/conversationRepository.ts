@@ -1,0 +1,58 @@
+import type { TableClient } from '@azure/data-tables';
+import { escapeKey } from './tables';
+import { isNotFound } from './storageErrors';
+
+/** Where and how to reach someone proactively (a broadcast, a decision). */
+export interface ConversationRecord {
+  /** "user" for a personal chat with the bot, "team" for a team the bot was added to. */
+  readonly scope: 'user' | 'team';
+  /** The user's Entra object id, or the team's id. */
+  readonly key: string;
+  readonly name?: string;
+  readonly tenantId?: string;
+  readonly locale?: string;
+  /** The Bot Framework conversation reference, as botbuilder produces it. */
+  readonly reference: object;
+}
+
+/** Conversation references, one per user (and per team), kept current on every message. */
+export class ConversationRepository {
+  constructor(private readonly table: TableClient) {}
+
+  /** Records (or refreshes) where to reach someone. */
+  async save(record: ConversationRecord): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: record.scope,
+        rowKey: escapeKey(record.key),
+        name: record.name ?? '',
+        tenantId: record.tenantId ?? '',
+        locale: record.locale ?? '',
+        reference: JSON.stringify(record.reference),
+        updatedAt: new Date().toISOString(),
+      },
+      'Replace',
+    );
+  }
+
+  /** The reference for one user or team, or undefined if the bot never heard from them. */
+  async find(scope: 'user' | 'team', key: string): Promise<ConversationRecord | undefined> {
+    try {
+      const e = await this.table.getEntity<{ name: string; tenantId: string; locale: string; reference: string }>(
+        scope,
+        escapeKey(key),
+      );
+      return {
+        scope,
+        key,
+        name: e.name || undefined,
+        tenantId: e.tenantId || undefined,
+        locale: e.locale || undefined,
+        reference: JSON.parse(e.reference) as object,
+      };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+}

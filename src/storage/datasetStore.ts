@@ -1,0 +1,149 @@
+import { odata, type TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { isNotFound } from './storageErrors';
+
+/** Which kind of data set a head row describes. */
+export type DatasetKind = 'framework' | 'roster';
+
+/** The active version of a data set. */
+export interface DatasetHead {
+  readonly id: string;
+  readonly version: string;
+  readonly itemCount: number;
+  readonly importedAt: string;
+  readonly etag: string;
+}
+
+/** One stored row of a data set version: its RowKey, a JSON payload and a few columns for people browsing the table. */
+export interface DatasetRow {
+  readonly rowKey: string;
+  readonly data: unknown;
+  readonly columns?: Record<string, string | number>;
+}
+
+/** Called as rows are written, so a CLI can draw a progress bar. */
+export type ProgressListener = (done: number, total: number) => void;
+
+/** Azure Table's limits, which Azurite does not enforce (see README: storage limits). */
+const MAX_BATCH = 100;
+const MAX_STRING_CHARS = 32 * 1024 - 1;
+
+/** Raised when a row would break a Table storage limit; nothing has been written when it is thrown. */
+export class RowTooLargeError extends Error {}
+
+/**
+ * Stores versioned data sets so that an import is all-or-nothing, whatever its size.
+ * A new version is written into its own partition first ("staged"); readers follow the head row,
+ * which is switched to the new version in one conditional write; the old version is deleted afterwards.
+ * A failure before the switch leaves readers on the old version, unchanged.
+ */
+export class DatasetStore {
+  constructor(
+    private readonly kind: DatasetKind,
+    private readonly heads: TableClient,
+    private readonly items: TableClient,
+  ) {}
+
+  /** The partition that holds one version's rows. */
+  partitionOf(id: string, version: string): string {
+    return `${id}@${version}`;
+  }
+
+  /** The active version, or undefined if the data set was never imported. */
+  async findHead(id: string): Promise<DatasetHead | undefined> {
+    try {
+      const e = await this.heads.getEntity<{ version: string; itemCount: number; importedAt: string }>(this.kind, id);
+      return { id, version: e.version, itemCount: e.itemCount, importedAt: e.importedAt, etag: e.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Writes a version's rows into its own partition, 100 to a transaction. Readers do not see them yet. */
+  async stage(id: string, version: string, rows: readonly DatasetRow[], onProgress?: ProgressListener): Promise<void> {
+    const partitionKey = this.partitionOf(id, version);
+    const entities = rows.map((row) => toEntity(partitionKey, row));
+    onProgress?.(0, entities.length);
+    for (let start = 0; start < entities.length; start += MAX_BATCH) {
+      const batch = entities.slice(start, start + MAX_BATCH);
+      await this.items.submitTransaction(batch.map((e): TransactionAction => ['upsert', e, 'Replace']));
+      onProgress?.(start + batch.length, entities.length);
+    }
+  }
+
+  /**
+   * Points readers at a staged version. `previous` is the head the caller read before staging:
+   * if another import switched the head meanwhile, this fails with a 412 (or 409 for a first import).
+   */
+  async activate(id: string, version: string, itemCount: number, previous: DatasetHead | undefined): Promise<void> {
+    const entity = { partitionKey: this.kind, rowKey: id, version, itemCount, importedAt: new Date().toISOString() };
+    if (previous) await this.heads.updateEntity(entity, 'Replace', { etag: previous.etag });
+    else await this.heads.createEntity(entity);
+  }
+
+  /**
+   * Makes `rows` the active version `version` of a data set, all or nothing: stage, switch the head, drop the old.
+   * Returns false, writing nothing, when that version is already active (re-importing the same file).
+   */
+  async replace(id: string, version: string, rows: readonly DatasetRow[], onProgress?: ProgressListener): Promise<boolean> {
+    const previous = await this.findHead(id);
+    if (previous?.version === version) return false;
+    try {
+      await this.stage(id, version, rows, onProgress);
+      await this.activate(id, version, rows.length, previous);
+    } catch (err) {
+      // Readers never saw the staged rows: remove them if storage lets us (unless a concurrent import of the
+      // same version won the race and made them active), and report the original failure.
+      const current = await this.findHead(id).catch(() => undefined);
+      if (current?.version !== version) await this.purge(id, version).catch(() => undefined);
+      throw err;
+    }
+    if (previous) await this.purge(id, previous.version);
+    return true;
+  }
+
+  /** Every row of a version, in RowKey order. */
+  async listRows<T>(id: string, version: string): Promise<{ rowKey: string; data: T }[]> {
+    const rows: { rowKey: string; data: T }[] = [];
+    const pages = this.items.listEntities<{ data: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${this.partitionOf(id, version)}`, select: ['RowKey', 'data'] },
+    });
+    for await (const e of pages) rows.push({ rowKey: e.rowKey!, data: JSON.parse(e.data) as T });
+    return rows;
+  }
+
+  /** One row of a version, or undefined. */
+  async findRow<T>(id: string, version: string, rowKey: string): Promise<T | undefined> {
+    try {
+      const e: TableEntityResult<{ data: string }> = await this.items.getEntity(this.partitionOf(id, version), rowKey, {
+        queryOptions: { select: ['data'] },
+      });
+      return JSON.parse(e.data) as T;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Deletes a version's rows (an old version after a switch, or a staged one that was never activated). */
+  async purge(id: string, version: string): Promise<void> {
+    const partitionKey = this.partitionOf(id, version);
+    const keys: string[] = [];
+    const pages = this.items.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] },
+    });
+    for await (const e of pages) keys.push(e.rowKey!);
+    for (let start = 0; start < keys.length; start += MAX_BATCH) {
+      const batch = keys.slice(start, start + MAX_BATCH);
+      await this.items.submitTransaction(batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+    }
+  }
+}
+
+function toEntity(partitionKey: string, row: DatasetRow): TableEntity<Record<string, string | number>> {
+  const data = JSON.stringify(row.data);
+  if (data.length > MAX_STRING_CHARS) {
+    throw new RowTooLargeError(`row ${row.rowKey} is ${data.length} characters; Table storage allows ${MAX_STRING_CHARS}`);
+  }
+  return { ...row.columns, partitionKey, rowKey: row.rowKey, data };
+}

@@ -1,0 +1,49 @@
+import type { Employee } from '../domain/roster/employee';
+import type { DatasetRow, DatasetStore, ProgressListener } from './datasetStore';
+import { escapeKey } from './tables';
+
+/** The roster is one data set; a city has one roster. */
+const ROSTER_ID = 'roster';
+
+/** The staff roster, looked up by the keys the bot meets: the Entra object id of a Teams user, or an e-mail. */
+export class RosterRepository {
+  constructor(private readonly store: DatasetStore) {}
+
+  /** The employee behind a Teams user, or undefined if they are not on the roster. */
+  async findByAadObjectId(aadObjectId: string): Promise<Employee | undefined> {
+    return this.find(`aad:${escapeKey(aadObjectId.toLowerCase())}`);
+  }
+
+  /** The employee with this e-mail (case-insensitive), e.g. someone's manager. */
+  async findByEmail(email: string): Promise<Employee | undefined> {
+    return this.find(`mail:${escapeKey(email.toLowerCase())}`);
+  }
+
+  /** How many employees the active roster has (0 before the first import). */
+  async count(): Promise<number> {
+    const head = await this.store.findHead(ROSTER_ID);
+    return head ? head.itemCount / ROWS_PER_EMPLOYEE : 0;
+  }
+
+  /** Replaces the whole roster, all or nothing; false when `version` is already the active roster. */
+  async replace(employees: readonly Employee[], version: string, onProgress?: ProgressListener): Promise<boolean> {
+    return this.store.replace(ROSTER_ID, version, employees.flatMap(toRows), onProgress);
+  }
+
+  private async find(rowKey: string): Promise<Employee | undefined> {
+    const head = await this.store.findHead(ROSTER_ID);
+    return head ? this.store.findRow<Employee>(ROSTER_ID, head.version, rowKey) : undefined;
+  }
+}
+
+/** Each employee is stored once per lookup key, so every lookup is a single point read. */
+const ROWS_PER_EMPLOYEE = 3;
+
+function toRows(employee: Employee): DatasetRow[] {
+  const columns = { employeeNo: employee.employeeNo, name: employee.name };
+  return [
+    { rowKey: `emp:${escapeKey(employee.employeeNo)}`, data: employee, columns },
+    { rowKey: `aad:${escapeKey(employee.aadObjectId)}`, data: employee, columns },
+    { rowKey: `mail:${escapeKey(employee.email)}`, data: employee, columns },
+  ];
+}

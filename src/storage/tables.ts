@@ -1,0 +1,25 @@
+/**
+ * Every table the bot uses, and how its keys are laid out, in one place.
+ *
+ * datasets            PK = dataset kind ("framework" | "roster"), RK = dataset id → the active version (the "head")
+ * frameworkItems      PK = "{frameworkId}@{version}", RK = "{section}:{itemId}" → one framework item
+ * rosterEntries       PK = "roster@{version}", RK = "emp:{employeeNo}" | "aad:{aadObjectId}" | "mail:{email}" → one employee
+ * conversations       PK = "user" | "team", RK = aadObjectId or team id → where to reach them (broadcasts need it)
+ */
+export const TABLE_NAMES = {
+  datasets: 'datasets',
+  frameworkItems: 'frameworkItems',
+  rosterEntries: 'rosterEntries',
+  conversations: 'conversations',
+} as const;
+
+export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];
+
+/** Characters Azure forbids in PartitionKey/RowKey (and control characters), plus "%" so the escape is reversible. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped here
+const FORBIDDEN_IN_KEYS = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
+
+/** Makes any string safe as a PartitionKey or RowKey, reversibly (percent-encoding the forbidden characters). */
+export function escapeKey(value: string): string {
+  return value.replace(FORBIDDEN_IN_KEYS, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+}
