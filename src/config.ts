@@ -25,7 +25,7 @@ const optional = z
   .optional();
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   STORAGE_CONNECTION_STRING: optional,
   STORAGE_ACCOUNT_NAME: optional,
   FRAMEWORK_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('kitakyushu'),

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import { loadConfig } from '../../src/config';
+import { importFramework } from '../../src/importing/importFramework';
+import { silentLogger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/runtime';
+import { startFakeConnector, type FakeConnector } from './fakeConnector';
+
+/** The Kitakyushu framework file as text, optionally under another id so test files do not share a data set. */
+export function kitakyushuText(frameworkId = 'kitakyushu'): string {
+  const doc = JSON.parse(readFileSync(path.join(__dirname, '../../data/frameworks/kitakyushu.json'), 'utf8')) as {
+    id: string;
+  };
+  return JSON.stringify({ ...doc, id: frameworkId });
+}
+
+/** A user as Teams presents them. */
+export interface TestUser {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export const EMPLOYEE: TestUser = { id: '29:employee', aadObjectId: '11111111-1111-4111-8111-111111111111', name: '北九 太郎' };
+
+/** A card as the tests read it. */
+export type Card = { type: string; body?: unknown[]; actions?: unknown[] } & Record<string, unknown>;
+
+/** The invoke response body of an Action.Execute. */
+export interface InvokeBody {
+  statusCode: number;
+  type: string;
+  value: Card;
+}
+
+/**
+ * The real bot on a free port, storage in the run's Azurite, replies going to a fake Bot Connector.
+ * Each harness gets its own framework id, so test files can run side by side.
+ */
+export interface BotHarness {
+  readonly url: string;
+  readonly connector: FakeConnector;
+  readonly bot: RunningBot;
+  readonly frameworkId: string;
+  /** POSTs an activity as Teams would; returns the HTTP status and parsed body. */
+  post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
+  /** Sends a chat message and waits for the bot's reply; returns the reply's card (or text). */
+  say(text: string, options?: ActivityOptions): Promise<Partial<Activity>>;
+  /** Clicks an Action.Execute button: returns the invoke response. */
+  click(verb: string, data: unknown, options?: ActivityOptions): Promise<{ status: number; body: InvokeBody }>;
+  /** A message or invoke activity as Teams would send it. */
+  activity(overrides: Partial<Activity>, options?: ActivityOptions): Partial<Activity>;
+  stop(): Promise<void>;
+}
+
+export interface ActivityOptions {
+  user?: TestUser;
+  locale?: string;
+  channelId?: string;
+  conversationId?: string;
+}
+
+/** Starts a bot against storage (the run's Azurite unless given), with the framework imported unless told not to. */
+export async function startBotHarness(
+  options: { connectionString?: string; importFramework?: boolean } = {},
+): Promise<BotHarness> {
+  const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
+  const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
+  const config = loadConfig({ PORT: '0', STORAGE_CONNECTION_STRING: connectionString, FRAMEWORK_ID: frameworkId });
+  const connector = await startFakeConnector();
+  const bot = await startBot(config, silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
+  if (options.importFramework !== false) {
+    const outcome = await importFramework(kitakyushuText(frameworkId), bot.repositories.frameworks);
+    if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
+  }
+  const url = `http://127.0.0.1:${bot.server.port}/api/messages`;
+
+  const activity = (overrides: Partial<Activity>, o: ActivityOptions = {}): Partial<Activity> => {
+    const user = o.user ?? EMPLOYEE;
+    return {
+      type: 'message',
+      id: randomUUID(),
+      timestamp: new Date(),
+      channelId: o.channelId ?? 'msteams',
+      serviceUrl: connector.url,
+      locale: o.locale ?? 'ja-JP',
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: '28:dx-navi', name: 'DX Navi' },
+      conversation: {
+        id: o.conversationId ?? `a:${user.id}`,
+        conversationType: 'personal',
+        tenantId: 'tenant-1',
+        isGroup: false,
+        name: '',
+      },
+      ...overrides,
+    };
+  };
+
+  const post = async (body: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+
+  return {
+    url,
+    connector,
+    bot,
+    frameworkId,
+    post,
+    activity,
+    async say(text, o = {}) {
+      const sent = activity({ type: 'message', text }, o);
+      const before = connector.activities(sent.conversation!.id).length;
+      const { status } = await post(sent);
+      if (status >= 300) throw new Error(`the bot answered ${status} to "${text}"`);
+      const replies = await connector.waitForActivities(before + 1, { conversationId: sent.conversation!.id });
+      return replies[replies.length - 1]!;
+    },
+    async click(verb, data, o = {}) {
+      const invoke = activity(
+        { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1' },
+        o,
+      );
+      const { status, body } = await post(invoke);
+      return { status, body: body as InvokeBody };
+    },
+    async stop() {
+      await bot.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** The Adaptive Card attached to a reply. */
+export function cardOf(activity: Partial<Activity>): Card {
+  const card = activity.attachments?.[0]?.content as Card | undefined;
+  if (!card) throw new Error(`the reply has no card: ${JSON.stringify(activity)}`);
+  return card;
+}
+
+/** Every text shown on a card, joined, for "the card says …" assertions. */
+export function textOf(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+/** Every Action.Execute on a card (buttons and select actions), with its verb and data. */
+export function executeActions(card: unknown): { title?: string; verb: string; data: unknown }[] {
+  const found: { title?: string; verb: string; data: unknown }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute') {
+        found.push({ title: record.title as string | undefined, verb: record.verb as string, data: record.data });
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
