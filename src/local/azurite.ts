@@ -38,7 +38,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       '--silent',
       '--disableTelemetry',
       ...persistence,
-    ]);
+    ], { stopSignal: 'SIGINT' });
   const children = [service('table', tablePort), service('queue', queuePort)];
   const stop = async (): Promise<void> => {
     await Promise.all(children.map((c) => c.stop()));

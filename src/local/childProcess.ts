@@ -7,17 +7,17 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/**
- * Spawns a child that dies with us: `stop()` sends SIGTERM to its pid, then SIGKILL if it lingers.
- * Output is kept out of our console unless `inheritOutput` is set, so `npm start` stays readable.
- */
-export function startChild(
-  name: string,
-  command: string,
-  args: string[],
-  options: SpawnOptions & { inheritOutput?: boolean } = {},
-): Child {
-  const { inheritOutput, ...spawnOptions } = options;
+/** How to start a child, beyond node's own spawn options. */
+export interface ChildOptions extends SpawnOptions {
+  /** Show the child's output in our console; off by default so `npm start` stays readable. */
+  inheritOutput?: boolean;
+  /** The signal that makes the child shut down cleanly (Azurite saves its data on SIGINT only). */
+  stopSignal?: NodeJS.Signals;
+}
+
+/** Spawns a child that dies with us: `stop()` sends its stop signal to its pid, then SIGKILL if it lingers. */
+export function startChild(name: string, command: string, args: string[], options: ChildOptions = {}): Child {
+  const { inheritOutput, stopSignal = 'SIGTERM', ...spawnOptions } = options;
   const child = spawn(command, args, {
     stdio: inheritOutput ? 'inherit' : 'ignore',
     ...spawnOptions,
@@ -32,7 +32,7 @@ export function startChild(
     process: child,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      child.kill(stopSignal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
