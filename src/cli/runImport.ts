@@ -12,7 +12,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 /** At most this many issues are printed; the rest are counted. */
 const MAX_ISSUES_SHOWN = 50;
 
-type Importer = (text: string, repositories: Repositories, options: ImportOptions) => Promise<ImportOutcome>;
+/** Runs one kind of import against the repositories. */
+export type Importer = (text: string, repositories: Repositories, options: ImportOptions) => Promise<ImportOutcome>;
 
 /** Parses `--file <path> [--dry-run]`; undefined for anything else. */
 export function parseImportArgs(argv: readonly string[]): { file: string; dryRun: boolean } | undefined {

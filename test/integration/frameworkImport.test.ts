@@ -19,13 +19,13 @@ function newId(): string {
 }
 
 async function rowsInTable(frameworkId: string): Promise<number> {
-  let count = 0;
-  const prefix = `${frameworkId}@`;
+  // Every version of the framework: partitions "{id}@{version}" sort between "{id}@" and "{id}A".
   const pages = storage.table(TABLE_NAMES.frameworkItems).listEntities({
-    queryOptions: { filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${frameworkId}A`}`, select: ['RowKey'] },
+    queryOptions: { filter: odata`PartitionKey ge ${`${frameworkId}@`} and PartitionKey lt ${`${frameworkId}A`}`, select: ['RowKey'] },
   });
-  for await (const _ of pages) count++;
-  return count;
+  const rows: unknown[] = [];
+  for await (const row of pages) rows.push(row);
+  return rows.length;
 }
 
 describe('importing a framework into Table storage', () => {

@@ -1,0 +1,73 @@
+import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
+
+let harness: BotHarness;
+beforeAll(async () => {
+  harness = await startBotHarness();
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+const newcomer = { id: '29:newcomer', aadObjectId: '22222222-2222-4222-8222-222222222222', name: '新人 花子' };
+
+describe('installation and conversation references', () => {
+  it('welcomes a user who installs the app and remembers where to reach them', async () => {
+    const install = harness.activity(
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:dx-navi', name: 'DX Navi' }] },
+      { user: newcomer },
+    );
+    const { status } = await harness.post(install);
+    expect(status).toBeLessThan(300);
+    const [welcome] = await harness.connector.waitForActivities(1, { conversationId: 'a:29:newcomer' });
+    expect(textOf(cardOf(welcome!))).toContain('DX Naviへようこそ');
+    const record = await harness.bot.repositories.conversations.find('user', newcomer.aadObjectId);
+    expect(record).toMatchObject({ scope: 'user', name: '新人 花子', tenantId: 'tenant-1', locale: 'ja' });
+  });
+
+  it('remembers the user on an installationUpdate too', async () => {
+    const user = { id: '29:other', aadObjectId: '33333333-3333-4333-8333-333333333333', name: 'Other' };
+    await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { user }));
+    expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeDefined();
+  });
+
+  it('does not welcome anyone when another member joins a conversation', async () => {
+    const before = harness.connector.activities().length;
+    await harness.post(harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: '29:someone', name: 'Someone' }] }));
+    expect(harness.connector.activities().length).toBe(before);
+  });
+
+  it('records a team when the bot is used in a channel', async () => {
+    const channelMessage = harness.activity({
+      type: 'message',
+      text: 'メニュー',
+      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: '', tenantId: 'tenant-1' },
+      channelData: { team: { id: '19:team-dx@thread.tacv2' } },
+    });
+    await harness.post(channelMessage);
+    await harness.connector.waitForActivities(1, { conversationId: '19:general@thread.tacv2' });
+    expect(await harness.bot.repositories.conversations.find('team', '19:team-dx@thread.tacv2')).toBeDefined();
+  });
+
+  it('turns away other channels with a clear message and records nothing', async () => {
+    const stranger = { id: 'slack-user', aadObjectId: '44444444-4444-4444-8444-444444444444', name: 'Stranger' };
+    const reply = await harness.say('メニュー', { channelId: 'slack', user: stranger });
+    expect(reply.text).toBe('DX NaviはMicrosoft Teamsでご利用ください。');
+    expect(await harness.bot.repositories.conversations.find('user', stranger.aadObjectId)).toBeUndefined();
+  });
+});
+
+describe('before any framework is imported', () => {
+  let empty: BotHarness;
+  beforeAll(async () => {
+    empty = await startBotHarness({ importFramework: false });
+  });
+  afterAll(async () => {
+    await empty.stop();
+  });
+
+  it('says the framework is not ready yet instead of failing', async () => {
+    expect(textOf(cardOf(await empty.say('メニュー')))).toContain('まだ登録されていません');
+    const { body } = await empty.click('framework.level', { level: 2 });
+    expect(textOf(body.value)).toContain('まだ登録されていません');
+  });
+});

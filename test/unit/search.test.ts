@@ -1,0 +1,105 @@
+import { buildSearchIndex, normalize, search, similarTitles, type SearchHit } from '../../src/domain/framework/search';
+import { loadKitakyushu } from './realFramework';
+
+const index = buildSearchIndex(loadKitakyushu());
+
+const titles = (hits: readonly SearchHit[]): string[] => hits.map((h) => h.title);
+const skillIds = (hits: readonly SearchHit[]): string[] =>
+  hits.flatMap((h) => (h.target.kind === 'skill' ? [h.target.skillId] : []));
+
+describe('search over the Kitakyushu framework', () => {
+  it('puts プロジェクトマネジメント first for "プロジェクト", with 案件化／プロジェクト化 in the top five', () => {
+    const hits = search(index, 'プロジェクト');
+    expect(hits[0]).toMatchObject({ title: 'プロジェクトマネジメント', target: { kind: 'skill', skillId: 'rs25' } });
+    expect(titles(hits.slice(0, 5))).toContain('案件化／プロジェクト化');
+  });
+
+  it('ranks the skills named プロジェクト… above every role text that mentions it', () => {
+    const hits = search(index, 'プロジェクト', 100);
+    const firstRole = hits.findIndex((h) => h.target.kind === 'role');
+    expect(firstRole).toBeGreaterThan(0);
+    const skill = (id: string): number => hits.findIndex((h) => h.target.kind === 'skill' && h.target.skillId === id);
+    expect(skill('rs25')).toBeLessThan(firstRole);
+    expect(skill('rs30')).toBeLessThan(firstRole);
+  });
+
+  it('finds the AI skill and the AI focus items for "AI"', () => {
+    const hits = search(index, 'AI');
+    expect(skillIds(hits)).toContain('rs15');
+    expect(titles(hits)).toEqual(
+      expect.arrayContaining(['データ・AI活用戦略', 'AI基礎（Lv.3 思考・認識）', 'AI応用（Lv.4 思考・認識）']),
+    );
+  });
+
+  it('finds 情報リテラシー through its definition and the security skills for "セキュリティ"', () => {
+    const hits = search(index, 'セキュリティ', 20);
+    expect(skillIds(hits)).toContain('rs06');
+    expect(hits.find((h) => h.target.kind === 'skill' && h.target.skillId === 'rs06')?.snippet).toContain('セキュリティリスク');
+    expect(titles(hits)).toEqual(
+      expect.arrayContaining([
+        'セキュリティ体制構築・運営（セキュリティ）',
+        'セキュリティマネジメント（セキュリティ）',
+        'セキュリティ運用・保守・監視（セキュリティ）',
+      ]),
+    );
+  });
+
+  it('folds hiragana to katakana, half-width kana and full-width letters', () => {
+    const reference = search(index, 'プロジェクト');
+    expect(search(index, 'ぷろじぇくと')).toEqual(reference);
+    expect(search(index, 'ﾌﾟﾛｼﾞｪｸﾄ')).toEqual(reference);
+    expect(search(index, 'ＡＩ')).toEqual(search(index, 'AI'));
+    expect(search(index, 'ai')).toEqual(search(index, 'AI'));
+  });
+
+  it('requires every word of a multi-word query', () => {
+    const only = [{ kind: 'skill', skillId: 'rs15' }];
+    expect(search(index, 'AI 戦略').map((h) => h.target)).toEqual(only);
+    expect(search(index, 'AI　戦略').map((h) => h.target)).toEqual(only);
+    expect(search(index, 'AI、戦略').map((h) => h.target)).toEqual(only);
+    expect(search(index, 'AI zzqx')).toEqual([]);
+  });
+
+  it.each(['', '   ', '　', '、,'])('returns nothing for the empty query %p', (query) => {
+    expect(search(index, query)).toEqual([]);
+  });
+
+  it('returns nothing for a word the framework does not contain', () => {
+    expect(search(index, 'zzqxv')).toEqual([]);
+  });
+
+  it('gives snippets that contain the term, shortened around it in long texts', () => {
+    const hits = search(index, 'AI', 50);
+    expect(hits.length).toBeGreaterThan(5);
+    for (const hit of hits) expect(normalize(hit.snippet)).toContain('ai');
+    const long = hits.find((h) => h.target.kind === 'skill' && h.target.skillId === 'rs21');
+    expect(long?.snippet.startsWith('…')).toBe(true);
+    expect(long?.snippet.length).toBeLessThanOrEqual(2 * 40 + 'AI'.length + 2);
+  });
+
+  it('respects the limit, 10 by default', () => {
+    expect(search(index, 'データ', 3)).toHaveLength(3);
+    expect(search(index, 'データ', 3)).toEqual(search(index, 'データ', 50).slice(0, 3));
+    expect(search(index, 'の')).toHaveLength(10);
+  });
+
+  it('orders hits by descending score', () => {
+    const scores = search(index, 'データ', 50).map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
+
+describe('similarTitles', () => {
+  it('suggests プロジェクトマネジメント for "プロジェクト管理", which no name contains', () => {
+    expect(search(index, 'プロジェクト管理')).toEqual([]);
+    const suggestions = similarTitles(index, 'プロジェクト管理');
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(titles(suggestions)).toContain('プロジェクトマネジメント');
+  });
+
+  it('suggests nothing for an empty or unrelated query', () => {
+    expect(similarTitles(index, '')).toEqual([]);
+    expect(similarTitles(index, 'x')).toEqual([]);
+    expect(similarTitles(index, 'zzqxv')).toEqual([]);
+  });
+});
