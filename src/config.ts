@@ -11,12 +11,14 @@ export interface Config {
   readonly bot: {
     readonly id?: string;
     readonly password?: string;
-    readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly type: (typeof BOT_TYPES)[number];
     readonly tenantId?: string;
   };
   readonly production: boolean;
   readonly startPlayground: boolean;
 }
+
+const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 const optional = z
   .string()
@@ -31,7 +33,12 @@ const environmentSchema = z.object({
   FRAMEWORK_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('kitakyushu'),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
-  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // botbuilder reads the app type case-insensitively (Azure's templates write "UserAssignedMsi"); so do we.
+  BOT_TYPE: z
+    .string()
+    .default('MultiTenant')
+    .transform((v) => BOT_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase()) ?? v)
+    .pipe(z.enum(BOT_TYPES)),
   BOT_TENANT_ID: optional,
   NODE_ENV: optional,
   START_PLAYGROUND: z.enum(['true', 'false']).default('true'),

@@ -123,6 +123,12 @@ export const frameworkDocumentSchema = z.object({
   categories: z.array(category).min(1),
   roles: z.array(role),
   requiredSkills: z.array(requiredSkill),
+  skillNotes: z
+    .object({
+      definition: text.optional().describe('shown under every skill definition, e.g. whose wording the definitions are'),
+      example: text.optional().describe('shown under every example, e.g. the scenario the examples share'),
+    })
+    .optional(),
   recommendedSkillGroups: z.array(recommendedSkillGroup),
   trainingFocusItems: z.array(trainingFocusItem),
   programs: z.array(program),

@@ -28,7 +28,9 @@ export function skillCard(framework: Framework, skill: RequiredSkill, t: Transla
     origin,
     tierStyle: tierLookOfLevel(framework, skill.level, t).style,
     definition: skill.definition,
+    definitionNote: framework.document.skillNotes?.definition ?? '',
     example: skill.example,
+    exampleNote: framework.document.skillNotes?.example ?? '',
     focusItems: framework.focusItemsFor(skill).map((f) => ({ name: f.name })),
     notes: notes.join('\n\n'),
     labels: {
