@@ -27,7 +27,8 @@ const optional = z
   .optional();
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // An empty PORT means unset, like every other variable; 0 asks the OS for a free port (tests).
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3978)),
   STORAGE_CONNECTION_STRING: optional,
   STORAGE_ACCOUNT_NAME: optional,
   FRAMEWORK_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('kitakyushu'),

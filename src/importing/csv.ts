@@ -39,7 +39,8 @@ export function parseCsv(text: string): CsvRecord[] {
       } else if (c === '"') {
         quoted = false;
       } else {
-        if (c === '\n') line++;
+        // A line break inside quotes is data, but still a line of the file for error messages.
+        if (c === '\n' || (c === '\r' && input[i + 1] !== '\n')) line++;
         field += c;
       }
     } else if (c === '"' && field === '') {

@@ -19,7 +19,7 @@ export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped here
 const FORBIDDEN_IN_KEYS = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 
-/** Makes any string safe as a PartitionKey or RowKey, reversibly (percent-encoding the forbidden characters). */
+/** Makes any string safe as a PartitionKey or RowKey, reversibly: `decodeURIComponent` gives the original back. */
 export function escapeKey(value: string): string {
-  return value.replace(FORBIDDEN_IN_KEYS, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  return value.replace(FORBIDDEN_IN_KEYS, (c) => encodeURIComponent(c));
 }

@@ -81,7 +81,10 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       g.skills.map((s) => ({
         target: { kind: 'recommendedSkill' as const },
         title: `${s.name}（${g.name}）`,
-        fields: [{ text: s.name, weight: TITLE }],
+        fields: [
+          { text: s.name, weight: TITLE },
+          { text: g.name, weight: BODY },
+        ],
         rank: 4,
       })),
     ),

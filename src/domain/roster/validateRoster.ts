@@ -35,7 +35,10 @@ export function validateRoster(records: readonly RosterRecord[]): Validated<Empl
     const employee = parseRow(row, column, issues);
     if (employee) employees.push({ line: row.line, employee });
   }
-  issues.push(...uniquenessIssues(employees), ...managerIssues(employees));
+  // A manager whose own row has an error is still on the roster: report that row's error, not "not on the roster".
+  const emailColumn = column.get('email')!;
+  const emailsInFile = new Set(rows.map((r) => (r.fields[emailColumn] ?? '').trim().toLowerCase()));
+  issues.push(...uniquenessIssues(employees), ...managerIssues(employees, emailsInFile));
   return issues.length > 0 ? fail(issues) : { ok: true, value: employees.map((e) => e.employee) };
 }
 
@@ -47,9 +50,11 @@ function checkHeader(header: RosterRecord): ValidationIssue[] {
   const names = header.fields.map((f) => f.trim());
   const missing = ROSTER_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(ROSTER_COLUMNS as readonly string[]).includes(n));
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
   const where = `line ${header.line}`;
   return [
     ...missing.map((c) => ({ where, field: c, message: `the header has no "${c}" column` })),
+    ...twice.map((c) => ({ where, field: c, message: `the column "${c}" appears twice` })),
     ...unknown.map((c) => ({ where, field: c, message: `unknown column "${c}"; expected ${ROSTER_COLUMNS.join(',')}` })),
   ];
 }
@@ -124,7 +129,10 @@ function uniquenessIssues(employees: readonly { line: number; employee: Employee
   return issues;
 }
 
-function managerIssues(employees: readonly { line: number; employee: Employee }[]): ValidationIssue[] {
+function managerIssues(
+  employees: readonly { line: number; employee: Employee }[],
+  emailsInFile: ReadonlySet<string>,
+): ValidationIssue[] {
   const byEmail = new Map(employees.map((e) => [e.employee.email, e.employee]));
   const issues: ValidationIssue[] = [];
   for (const { line, employee } of employees) {
@@ -132,7 +140,7 @@ function managerIssues(employees: readonly { line: number; employee: Employee }[
     const problem = (message: string): void => {
       issues.push({ where: `line ${line}.managerEmail`, item: employee.employeeNo, field: 'managerEmail', message });
     };
-    if (!byEmail.has(employee.managerEmail)) problem(`"${employee.managerEmail}" is not on the roster`);
+    if (!emailsInFile.has(employee.managerEmail)) problem(`"${employee.managerEmail}" is not on the roster`);
     else if (reportsToThemselves(employee, byEmail)) problem('the chain of managers loops back to this employee');
   }
   return issues;
