@@ -8,6 +8,7 @@ import { startPlayground } from './local/playground';
 import { playgroundConfig } from './local/playgroundConfig';
 import { assertPortsFree } from './local/portsFree';
 import { seedFiles, seedWhenEmpty } from './local/seedWhenEmpty';
+import { parseStartArgs, START_USAGE } from './local/startArgs';
 import { localSummary } from './local/summary';
 import { consoleLogger } from './logger';
 import { projectRoot } from './projectRoot';
@@ -22,6 +23,8 @@ const services = new LocalServices();
  * `.data/`, the framework and a demo roster imported when storage is empty, the bot, and the Agents Playground.
  */
 async function main(): Promise<void> {
+  const args = parseStartArgs(process.argv.slice(2));
+  if (!args) throw new Error(START_USAGE);
   const root = projectRoot();
   const dataDir = path.join(root, '.data');
   // Azurite's own ports, so `npm run framework:import` and the like reach this storage with no settings.
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, STORAGE_CONNECTION_STRING: azuriteConnectionString(tablePort, queuePort) });
   const files = seedFiles(root, config.frameworkId);
   const cast = demoCast(parseDemoRoster(readFileSync(files.roster, 'utf8')));
+  const playgroundSettings = config.startPlayground ? playgroundConfig(cast, args.as) : undefined;
   await assertPortsFree([tablePort, queuePort], 'another Azurite or `npm start` is probably running; stop it first');
   await assertPortsFree([config.port], 'another `npm start` or `npm run bot` is probably running; stop it, or set PORT');
 
@@ -41,18 +45,17 @@ async function main(): Promise<void> {
 
   const bot = await services.start(() => startBot(config, consoleLogger, { host: '127.0.0.1' }));
   const botUrl = `http://127.0.0.1:${bot.server.port}`;
-  const playground = config.startPlayground
+  const playground = playgroundSettings
     ? await services.start(() =>
         startPlayground({
           botEndpoint: `${botUrl}/api/messages`,
           workDir: path.join(dataDir, 'playground'),
-          config: playgroundConfig(cast),
+          config: playgroundSettings,
         }),
       )
     : undefined;
-  console.log(
-    localSummary({ botUrl, playgroundUrl: playground?.url, tablePort, queuePort, dataDir, frameworkId: config.frameworkId, seeded, cast }),
-  );
+  const { frameworkId } = config;
+  console.log(localSummary({ botUrl, playgroundUrl: playground?.url, tablePort, queuePort, dataDir, frameworkId, seeded, cast, as: args.as }));
 }
 
 function stopOnSignal(signal: NodeJS.Signals): void {

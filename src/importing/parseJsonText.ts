@@ -95,6 +95,9 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
-class SyntaxAt {
-  constructor(readonly offset: number) {}
+/** Carries the failing offset out of the recursive descent. */
+class SyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at offset ${offset}`);
+  }
 }

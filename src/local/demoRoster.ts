@@ -7,15 +7,19 @@ import { parseCsv } from '../importing/csv';
 /** The fictional staff `npm start` imports into empty storage, relative to the project root. */
 export const DEMO_ROSTER_FILE = path.join('data', 'demo', 'roster.csv');
 
-/** The people a local run lets you act as, one per role the bot serves. */
+/** The roles a local run lets you act in. */
+export const DEMO_ROLES = ['employee', 'manager', 'hr', 'admin'] as const;
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+/** The people a local run lets you act as, one per role the bot serves, and the rest of the roster. */
 export interface DemoCast {
-  /** An ordinary employee with a manager: who you are in the Playground. */
+  /** An ordinary employee with a manager: who you are in the Playground unless told otherwise. */
   readonly employee: Employee;
   readonly manager: Employee;
   readonly hr?: Employee;
   readonly admin?: Employee;
-  /** Everyone on the roster except the employee, the featured roles first. */
-  readonly colleagues: readonly Employee[];
+  /** The whole roster, the cast first. */
+  readonly everyone: readonly Employee[];
 }
 
 /** Reads the demo roster with the same validation as `npm run roster:import`; throws listing every problem. */
@@ -34,7 +38,6 @@ export function demoCast(roster: readonly Employee[]): DemoCast {
   const manager = roster.find((e) => e.email === employee.managerEmail)!;
   const hr = roster.find((e) => e.roles.includes('hr'));
   const admin = roster.find((e) => e.roles.includes('admin'));
-  const featured = [manager, hr, admin].filter((e): e is Employee => e !== undefined);
-  const colleagues = [...new Set([...featured, ...roster])].filter((e) => e !== employee);
-  return { employee, manager, hr, admin, colleagues };
+  const cast = [employee, manager, hr, admin].filter((e): e is Employee => e !== undefined);
+  return { employee, manager, hr, admin, everyone: [...new Set([...cast, ...roster])] };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Employee } from '../domain/roster/employee';
-import type { DemoCast } from './demoRoster';
+import type { DemoCast, DemoRole } from './demoRoster';
 
 /** The file the Playground reads from its working directory. */
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
@@ -42,9 +42,14 @@ export interface PlaygroundConfig {
   };
 }
 
-/** The config that makes the demo employee the Playground's user, with their manager, HR and an admin at hand. */
-export function playgroundConfig(cast: DemoCast, tenantId = DEMO_TENANT_ID): PlaygroundConfig {
-  const users = cast.colleagues.slice(0, OTHER_USERS);
+/**
+ * The config that makes one of the cast the Playground's user (the employee unless told otherwise), with the rest
+ * of the cast in its group chat and team. The Playground has no way to switch users while it runs.
+ */
+export function playgroundConfig(cast: DemoCast, as: DemoRole = 'employee', tenantId = DEMO_TENANT_ID): PlaygroundConfig {
+  const current = cast[as];
+  if (!current) throw new Error(`the demo roster has nobody with the role "${as}"`);
+  const users = cast.everyone.filter((e) => e !== current).slice(0, OTHER_USERS);
   if (users.length < OTHER_USERS) {
     throw new Error(`the Playground needs ${OTHER_USERS + 1} people; the demo roster has ${users.length + 1}`);
   }
@@ -52,7 +57,7 @@ export function playgroundConfig(cast: DemoCast, tenantId = DEMO_TENANT_ID): Pla
     version: '0.1.1',
     tenantId,
     bot: DEMO_BOT,
-    currentUser: playgroundUser(cast.employee),
+    currentUser: playgroundUser(current),
     users: users.map(playgroundUser),
     personalChat: { id: 'dx-navi-personal-chat' },
     groupChat: { id: 'dx-navi-group-chat', name: 'DX Navi デモ' },

@@ -1,5 +1,5 @@
 import type { Employee } from '../domain/roster/employee';
-import type { DemoCast } from './demoRoster';
+import { DEMO_ROLES, type DemoCast, type DemoRole } from './demoRoster';
 import type { SeedResult } from './seedWhenEmpty';
 
 /** What a local run started and where, for the person who typed `npm start`. */
@@ -12,7 +12,11 @@ export interface LocalRun {
   readonly frameworkId: string;
   readonly seeded: { readonly framework: SeedResult; readonly roster: SeedResult };
   readonly cast: DemoCast;
+  /** Whom the Playground's user is. */
+  readonly as: DemoRole;
 }
+
+const ROLE_NAMES: Record<DemoRole, string> = { employee: 'employee', manager: "the employee's manager", hr: 'HR', admin: 'admin' };
 
 function seededText(result: SeedResult, importCommand: string): string {
   if (result === 'imported') return 'imported now';
@@ -22,14 +26,12 @@ function seededText(result: SeedResult, importCommand: string): string {
 
 /** The banner printed once everything answers. */
 export function localSummary(run: LocalRun): string {
-  const person = (e: Employee, role: string): string => `${e.name}（${e.grade}・${e.section || e.department}） ${role}`;
-  const { employee, manager, hr, admin } = run.cast;
-  const people = [
-    person(employee, '← you, in the Playground'),
-    person(manager, 'their manager'),
-    ...(hr ? [person(hr, 'HR')] : []),
-    ...(admin ? [person(admin, 'admin')] : []),
-  ];
+  const person = (e: Employee, role: DemoRole): string =>
+    `${e.name}（${e.grade}・${e.section || e.department}） ${ROLE_NAMES[role]}${role === run.as ? '  ← you, in the Playground' : ''}`;
+  const people = DEMO_ROLES.flatMap((role) => {
+    const e = run.cast[role];
+    return e ? [person(e, role)] : [];
+  });
   const rows: [string, string][] = [
     ['Playground', run.playgroundUrl ?? 'not started (START_PLAYGROUND=false)'],
     ['bot', `${run.botUrl}/api/messages  (health: ${run.botUrl}/healthz)`],
@@ -43,6 +45,7 @@ export function localSummary(run: LocalRun): string {
   return [
     '',
     'DX Navi is running locally. Press Ctrl+C to stop everything.',
+    `To be someone else in the Playground, restart with: npm start -- --as ${DEMO_ROLES.join('|')}`,
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',
   ].join('\n');

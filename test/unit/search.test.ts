@@ -71,10 +71,19 @@ describe('search over the Kitakyushu framework', () => {
   it('gives snippets that contain the term, shortened around it in long texts', () => {
     const hits = search(index, 'AI', 50);
     expect(hits.length).toBeGreaterThan(5);
-    for (const hit of hits) expect(normalize(hit.snippet)).toContain('ai');
+    const bodyHits = hits.filter((h) => h.target.kind === 'skill' && !h.title.includes('AI'));
+    expect(bodyHits.length).toBeGreaterThan(0);
+    for (const hit of bodyHits) expect(normalize(hit.snippet)).toContain('ai');
     const long = hits.find((h) => h.target.kind === 'skill' && h.target.skillId === 'rs21');
     expect(long?.snippet.startsWith('…')).toBe(true);
     expect(long?.snippet.length).toBeLessThanOrEqual(2 * 40 + 'AI'.length + 2);
+  });
+
+  it('shows the body, not the title again, when only the name matches', () => {
+    const hit = search(index, 'プロジェクトマネジメント', 50).find((h) => h.title === 'プロジェクトマネジメント');
+    expect(hit?.snippet).toMatch(/^プロジェクトの目的達成に向けて/);
+    const focusItem = search(index, 'AI基礎', 50).find((h) => h.target.kind === 'focusItem');
+    expect(focusItem?.snippet).toBe('');
   });
 
   it('respects the limit, 10 by default', () => {

@@ -171,9 +171,12 @@ function scoreTerm(entry: Entry, term: string): number {
   return score;
 }
 
+/** An excerpt of the body around the term; the title is already shown, so a name hit shows the body's opening. */
 function snippet(entry: Entry, term: string): string {
-  const field = entry.fields.find((f) => normalize(f.text).includes(term)) ?? entry.fields[0]!;
-  const at = normalize(field.text).indexOf(term);
+  const body = entry.fields.filter((f) => f.weight !== TITLE && f.text !== '');
+  const field = body.find((f) => normalize(f.text).includes(term)) ?? body[0];
+  if (!field) return '';
+  const at = Math.max(0, normalize(field.text).indexOf(term));
   // NFKC can change length for some characters; a snippet slightly off is harmless.
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(field.text.length, at + term.length + SNIPPET_RADIUS);

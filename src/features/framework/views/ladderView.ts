@@ -4,7 +4,7 @@ import type { Translate } from '../../../i18n';
 import { tierLookOfLevel } from './tierLook';
 
 /** How far each rung steps right of the one below, so the levels read as a staircase going up. */
-const STEP_PX = 16;
+const STEP_PX = 20;
 
 /** The levels at a glance, highest first, each rung coloured by its tier and opening the level's card. */
 export function ladderCard(framework: Framework, t: Translate): AdaptiveCard {
