@@ -29,20 +29,28 @@ export async function startSink(): Promise<Sink> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // Status and body are set in separate calls: restify (loaded by the bot) changes what writeHead returns.
       if (req.method !== 'POST' || !SEND.test(req.url?.split('?')[0] ?? '')) {
-        res.writeHead(404).end();
+        res.statusCode = 404;
+        res.end();
         return;
       }
       const at = now();
       received++;
-      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToId?: string };
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: randomUUID() }));
-      const key = activity.replyToId ?? '';
-      const resolve = waiting.get(key);
+      let replyToId = '';
+      try {
+        replyToId = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToId?: string }).replyToId ?? '';
+      } catch {
+        // Not JSON: nobody waits for it; answer like Teams anyway.
+      }
+      res.statusCode = 201;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: randomUUID() }));
+      const resolve = waiting.get(replyToId);
       if (resolve) {
-        waiting.delete(key);
+        waiting.delete(replyToId);
         resolve(at);
-      } else arrived.set(key, at);
+      } else arrived.set(replyToId, at);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

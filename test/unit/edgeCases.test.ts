@@ -3,29 +3,10 @@ import { loadConfig } from '../../src/config';
 import { buildSearchIndex, search } from '../../src/domain/framework/search';
 import { validateRoster } from '../../src/domain/roster/validateRoster';
 import { parseCsv } from '../../src/importing/csv';
-import { parseJsonText } from '../../src/importing/parseJsonText';
 import { escapeKey } from '../../src/storage/tables';
 import { loadKitakyushu } from './realFramework';
 
-function whereOf(text: string): string {
-  const result = parseJsonText(text);
-  if (result.ok) throw new Error('expected a syntax error');
-  return result.issues[0]!.where;
-}
-
 describe('edge cases', () => {
-  // Node 20 words "unexpected token" errors without a position: the parser must find it itself.
-  it('parseJsonText locates an unexpected token', () => {
-    expect(whereOf('{"a":}')).toBe('line 1, column 6');
-    expect(whereOf('{\n  "a": x\n}')).toBe('line 2, column 8');
-  });
-
-  // Excel-style files start with a BOM; positions must be counted in the same text as lines and columns.
-  it('parseJsonText counts lines and columns after a byte order mark', () => {
-    expect(whereOf('\uFEFF{\n  "a": 1,\n}')).toBe('line 3, column 1');
-    expect(whereOf('\uFEFF{\n"a" 1}')).toBe('line 2, column 5');
-  });
-
   // PORT= (empty, as .env files often have it) means unset, like every other empty setting, not port 0.
   it('loadConfig treats an empty PORT as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3978);

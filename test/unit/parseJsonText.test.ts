@@ -7,6 +7,18 @@ function whereOf(text: string): string {
 }
 
 describe('parseJsonText', () => {
+  // Node 20 words "unexpected token" errors without a position: the parser must find it itself.
+  it('parseJsonText locates an unexpected token', () => {
+    expect(whereOf('{"a":}')).toBe('line 1, column 6');
+    expect(whereOf('{\n  "a": x\n}')).toBe('line 2, column 8');
+  });
+
+  // Excel-style files start with a BOM; positions must be counted in the same text as lines and columns.
+  it('parseJsonText counts lines and columns after a byte order mark', () => {
+    expect(whereOf('\uFEFF{\n  "a": 1,\n}')).toBe('line 3, column 1');
+    expect(whereOf('\uFEFF{\n"a" 1}')).toBe('line 2, column 5');
+  });
+
   it('parses valid JSON', () => {
     expect(parseJsonText('{"a":[1,"x"]}')).toEqual({ ok: true, value: { a: [1, 'x'] } });
   });
