@@ -5,7 +5,7 @@ import { isActionExecute, onUnknownAction } from './features/actions';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerFrameworkFeature } from './features/framework/register';
 import { catalogNotice } from './features/notices';
-import { translatorFor } from './features/turn';
+import { pinLanguage, translatorFor } from './features/turn';
 import type { Logger } from './logger';
 import type { FrameworkCatalog } from './storage/frameworkCatalog';
 import type { Repositories } from './storage/repositories';
@@ -14,6 +14,7 @@ import { isStorageUnavailable } from './storage/storageErrors';
 /** What the application needs from the outside world. */
 export interface AppDependencies {
   readonly bot: Config['bot'];
+  readonly language: Config['language'];
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
   readonly logger: Logger;
@@ -36,6 +37,13 @@ export function createApp(deps: AppDependencies): Bot {
   // No typing timer: it is shared by all turns of an Application and would send extra activities to Teams.
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
 
+  const { language } = deps;
+  if (language !== 'auto') {
+    app.turn('beforeTurn', (context) => {
+      pinLanguage(context, language);
+      return Promise.resolve(true);
+    });
+  }
   registerConversationsFeature(app, deps.repositories.conversations, deps.catalog);
   registerFrameworkFeature(app, deps.catalog);
   onUnknownAction(app);

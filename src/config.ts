@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import type { Locale } from './i18n';
 import { azuriteConnectionString } from './storage/azuriteConnectionString';
 
 /** Everything the bot reads from its environment, validated once at boot. */
@@ -16,6 +17,8 @@ export interface Config {
   };
   readonly production: boolean;
   readonly startPlayground: boolean;
+  /** "auto": each user's Teams client language; "ja"/"en": one language for everyone (demos, the Playground). */
+  readonly language: 'auto' | Locale;
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -43,6 +46,7 @@ const environmentSchema = z.object({
   BOT_TENANT_ID: optional,
   NODE_ENV: optional,
   START_PLAYGROUND: z.enum(['true', 'false']).default('true'),
+  BOT_LANGUAGE: z.enum(['auto', 'ja', 'en']).default('auto'),
 });
 
 /** Thrown when the environment is unusable; the message lists every problem. */
@@ -79,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: Object.freeze({ id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID }),
     production,
     startPlayground: e.START_PLAYGROUND === 'true',
+    language: e.BOT_LANGUAGE,
   });
 }

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   const dataDir = path.join(root, '.data');
   // Azurite's own ports, so `npm run framework:import` and the like reach this storage with no settings.
   const { table: tablePort, queue: queuePort } = DEFAULT_AZURITE_PORTS;
-  const config = loadConfig({ ...process.env, STORAGE_CONNECTION_STRING: azuriteConnectionString(tablePort, queuePort) });
+  // The Playground says every user's language is en-US; a Japanese city's demo should speak Japanese unless told otherwise.
+  const config = loadConfig({
+    BOT_LANGUAGE: 'ja',
+    ...process.env,
+    STORAGE_CONNECTION_STRING: azuriteConnectionString(tablePort, queuePort),
+  });
   const files = seedFiles(root, config.frameworkId);
   const cast = demoCast(parseDemoRoster(readFileSync(files.roster, 'utf8')));
   const playgroundSettings = config.startPlayground ? playgroundConfig(cast, args.as) : undefined;

@@ -44,7 +44,7 @@ export async function startBot(
     config.frameworkId,
     options.frameworkCheckMs ?? FRAMEWORK_CHECK_MS,
   );
-  const bot = createApp({ bot: config.bot, repositories, catalog, logger });
+  const bot = createApp({ bot: config.bot, language: config.language, repositories, catalog, logger });
   const stopCreatingTables = ensureTablesUntilDone(storage, logger);
   const server = await startServer(bot, config.port, options.host);
   return {

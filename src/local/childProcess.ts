@@ -22,6 +22,12 @@ export function startChild(name: string, command: string, args: string[], option
     stdio: inheritOutput ? 'inherit' : 'ignore',
     ...spawnOptions,
   });
+  // If we die without stopping it (a crash), take the child with us rather than leave it holding its port.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     child.once('exit', () => resolve());

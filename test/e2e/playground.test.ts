@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { resolveLocale, translator } from '../../src/i18n';
+import { translator } from '../../src/i18n';
 import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster, type DemoCast } from '../../src/local/demoRoster';
 import { startPlayground, type Playground } from '../../src/local/playground';
 import { playgroundConfig } from '../../src/local/playgroundConfig';
@@ -26,8 +26,8 @@ const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD_TIMEOUT_MS = 15_000;
 
 // The Playground (0.2.x) sends every message and button click with locale en-US, whatever the browser's
-// language, so the bot answers in English there; the framework's own content stays Japanese.
-const t = translator(resolveLocale('en-US'));
+// language; `npm start` therefore pins the bot to Japanese (BOT_LANGUAGE=ja), and so does this test.
+const t = translator('ja');
 const framework = JSON.parse(kitakyushuText()) as { levels: { level: number; title: string }[]; categories: { name: string }[] };
 
 let cast: DemoCast;
@@ -43,7 +43,7 @@ beforeAll(async () => {
   }
   workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
   cast = demoCast(parseDemoRoster(readFileSync(path.join(__dirname, '..', '..', DEMO_ROSTER_FILE), 'utf8')));
-  harness = await startBotHarness();
+  harness = await startBotHarness({ language: 'ja' });
   playground = await startPlayground({
     botEndpoint: harness.url,
     workDir,
@@ -84,7 +84,8 @@ describe('DX Navi in the Agents Playground', () => {
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
 
     await clickOnLatestCard(t('ladder.open', { level: 3 }));
-    const level = await latestCardShowing(framework.levels.find((l) => l.level === 3)!.title);
+    const title = framework.levels.find((l) => l.level === 3)!.title;
+    const level = await latestCardShowing(t('common.levelHeading', { level: 3, title }));
     for (const category of framework.categories) await waitFor(level.getByText(category.name, { exact: true }), category.name);
     expect(await cardCount()).toBe(cards);
     await backToMenu();
@@ -94,11 +95,12 @@ describe('DX Navi in the Agents Playground', () => {
     await send('AI');
     const results = await latestCardShowing(t('search.title', { query: 'AI' }));
     const skillHit = results.getByRole('button').filter({ hasText: t('search.kind.skill') }).first();
+    await waitFor(skillHit, 'a required skill among the results');
     const skillName = await skillHit.getAttribute('aria-label');
     await skillHit.click();
     const skill = await latestCardShowing(t('skill.definition'));
-    await waitFor(skill.getByText(t('skill.example'), { exact: true }), 'the skill card\'s example');
-    expect(await skill.innerText()).toContain(skillName);
+    await waitFor(skill.getByText(t('skill.example'), { exact: true }), "the skill card's example");
+    await waitFor(skill.getByText(skillName ?? '(a button without a name)', { exact: true }), `the skill's name "${skillName}"`);
     await backToMenu();
   });
 

@@ -86,3 +86,20 @@ describe('browsing the framework over the Bot Framework protocol', () => {
     expect(record?.reference).toMatchObject({ serviceUrl: harness.connector.url, conversation: { id: 'a:29:employee' } });
   });
 });
+
+describe('with BOT_LANGUAGE=ja (as npm start runs for the Playground)', () => {
+  let pinned: BotHarness;
+  beforeAll(async () => {
+    pinned = await startBotHarness({ language: 'ja' });
+  });
+  afterAll(async () => {
+    await pinned.stop();
+  });
+
+  it('answers in Japanese even when the client says en-US', async () => {
+    const card = cardOf(await pinned.say('help', { locale: 'en-US' }));
+    expect(textOf(card)).toContain('メニュー');
+    const { body } = await pinned.click('framework.ladder', {}, { locale: 'en-US' });
+    expect(textOf(body.value)).toContain('DX人材の5つのレベル');
+  });
+});

@@ -64,11 +64,16 @@ export interface ActivityOptions {
 
 /** Starts a bot against storage (the run's Azurite unless given), with the framework imported unless told not to. */
 export async function startBotHarness(
-  options: { connectionString?: string; importFramework?: boolean } = {},
+  options: { connectionString?: string; importFramework?: boolean; language?: 'auto' | 'ja' | 'en' } = {},
 ): Promise<BotHarness> {
   const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
   const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
-  const config = loadConfig({ PORT: '0', STORAGE_CONNECTION_STRING: connectionString, FRAMEWORK_ID: frameworkId });
+  const config = loadConfig({
+    PORT: '0',
+    STORAGE_CONNECTION_STRING: connectionString,
+    FRAMEWORK_ID: frameworkId,
+    BOT_LANGUAGE: options.language ?? 'auto',
+  });
   const connector = await startFakeConnector();
   const bot = await startBot(config, silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
   if (options.importFramework !== false) {

@@ -71,3 +71,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.bot)).toBe(true);
   });
 });
+
+describe('BOT_LANGUAGE', () => {
+  it('follows each client by default and accepts ja or en', () => {
+    expect(loadConfig({}).language).toBe('auto');
+    expect(loadConfig({ BOT_LANGUAGE: 'ja' }).language).toBe('ja');
+    expect(() => loadConfig({ BOT_LANGUAGE: 'fr' })).toThrow(/BOT_LANGUAGE/);
+  });
+});

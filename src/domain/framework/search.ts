@@ -20,6 +20,8 @@ export interface SearchHit {
 
 interface Field {
   readonly text: string;
+  /** `text` normalised once when the index is built; queries are normalised per call. */
+  readonly folded: string;
   readonly weight: number;
 }
 
@@ -45,7 +47,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
   const d = framework.document;
   const levelTitle = (level: number): string => `Lv.${level} ${framework.level(level)?.title ?? ''}`;
   const categoryName = (id: string): string => framework.category(id)?.name ?? id;
-  const entries: Entry[] = [
+  const entries: (Omit<Entry, 'fields'> & { fields: Omit<Field, 'folded'>[] })[] = [
     ...d.requiredSkills.map((s) => ({
       target: { kind: 'skill' as const, skillId: s.id },
       title: s.name,
@@ -99,7 +101,12 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       rank: 5,
     })),
   ];
-  return { entries };
+  return {
+    entries: entries.map((entry) => ({
+      ...entry,
+      fields: entry.fields.map((f) => ({ ...f, folded: normalize(f.text) })),
+    })),
+  };
 }
 
 /**
@@ -134,8 +141,8 @@ export function similarTitles(index: SearchIndex, query: string, limit = 3): Sea
   if (q.size === 0) return [];
   return index.entries
     .map((entry) => {
-      const name = entry.fields[0]!.text;
-      return { target: entry.target, title: entry.title, snippet: '', score: dice(q, bigrams(normalize(name))), rank: entry.rank };
+      const name = entry.fields[0]!.folded;
+      return { target: entry.target, title: entry.title, snippet: '', score: dice(q, bigrams(name)), rank: entry.rank };
     })
     .filter((h) => h.score >= 0.3)
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
@@ -161,7 +168,7 @@ function splitTerms(query: string): string[] {
 function scoreTerm(entry: Entry, term: string): number {
   let score = 0;
   for (const field of entry.fields) {
-    const text = normalize(field.text);
+    const text = field.folded;
     if (!text.includes(term)) continue;
     const occurrences = Math.min(text.split(term).length - 1, 3);
     score += field.weight * occurrences;
@@ -174,9 +181,9 @@ function scoreTerm(entry: Entry, term: string): number {
 /** An excerpt of the body around the term; the title is already shown, so a name hit shows the body's opening. */
 function snippet(entry: Entry, term: string): string {
   const body = entry.fields.filter((f) => f.weight !== TITLE && f.text !== '');
-  const field = body.find((f) => normalize(f.text).includes(term)) ?? body[0];
+  const field = body.find((f) => f.folded.includes(term)) ?? body[0];
   if (!field) return '';
-  const at = Math.max(0, normalize(field.text).indexOf(term));
+  const at = Math.max(0, field.folded.indexOf(term));
   // NFKC can change length for some characters; a snippet slightly off is harmless.
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(field.text.length, at + term.length + SNIPPET_RADIUS);

@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importRoster } from '../../src/importing/importRoster';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster } from '../../src/local/demoRoster';
+import { PLAYGROUND_CONFIG_FILE, playgroundConfig, writePlaygroundConfig } from '../../src/local/playgroundConfig';
+import { seedFiles, seedWhenEmpty } from '../../src/local/seedWhenEmpty';
+import { parseStartArgs } from '../../src/local/startArgs';
+import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import { createTableStorage } from '../../src/storage/tableStorage';
+
+// The pieces of `npm start`; running it whole is left to a person (it binds fixed ports).
+
+const root = path.join(__dirname, '..', '..');
+const rosterText = readFileSync(path.join(root, DEMO_ROSTER_FILE), 'utf8');
+const cast = demoCast(parseDemoRoster(rosterText));
+
+describe('the demo roster', () => {
+  test('passes the roster import', async () => {
+    const repositories = createRepositories(createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! }));
+    const outcome = await importRoster(rosterText, repositories.roster, { dryRun: true });
+    expect(outcome).toMatchObject({ status: 'valid' });
+  });
+
+  test('casts an employee, their manager, an HR officer of DX・AI戦略室 and an admin', () => {
+    expect(cast.employee).toMatchObject({ grade: '主事', roles: [] });
+    expect(cast.manager).toMatchObject({ grade: '課長', email: cast.employee.managerEmail });
+    expect(cast.hr).toMatchObject({ department: '政策局', section: 'DX・AI戦略室', roles: ['hr'] });
+    expect(cast.admin?.roles).toContain('admin');
+  });
+});
+
+describe('the Playground config', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'playground-config-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The file as the Playground reads it: YAML, written as JSON after a comment line. */
+  const written = (config: ReturnType<typeof playgroundConfig>): ReturnType<typeof playgroundConfig> => {
+    const file = writePlaygroundConfig(dir, config);
+    expect(path.basename(file)).toBe(PLAYGROUND_CONFIG_FILE);
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^#.*\n/, '')) as ReturnType<typeof playgroundConfig>;
+  };
+
+  test('makes the demo employee the current user, with the manager, HR and the admin among the five others', () => {
+    const config = written(playgroundConfig(cast));
+    expect(config.currentUser).toMatchObject({ name: cast.employee.name, aadObjectId: cast.employee.aadObjectId });
+    expect(config.users).toHaveLength(5);
+    expect(config.users.map((u) => u.aadObjectId)).toEqual(
+      expect.arrayContaining([cast.manager.aadObjectId, cast.hr!.aadObjectId, cast.admin!.aadObjectId]),
+    );
+    expect(new Set([config.currentUser, ...config.users].map((u) => u.id)).size).toBe(6);
+  });
+
+  test('can make the manager the current user instead, with the employee among the others', () => {
+    const config = written(playgroundConfig(cast, 'manager'));
+    expect(config.currentUser.aadObjectId).toBe(cast.manager.aadObjectId);
+    expect(config.users.map((u) => u.aadObjectId)).toContain(cast.employee.aadObjectId);
+  });
+
+  test('splits Japanese names into surname and given name', () => {
+    expect(playgroundConfig(cast).currentUser).toMatchObject({ surname: '北九', givenName: '太郎' });
+  });
+});
+
+describe('seeding empty storage', () => {
+  // The roster is one data set per storage account, so this runs against an Azurite nobody else writes to.
+  let azurite: Azurite;
+  let repositories: Repositories;
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    const storage = createTableStorage({ connectionString: azurite.connectionString });
+    await storage.ensureTables();
+    repositories = createRepositories(storage);
+  });
+  afterAll(async () => {
+    await azurite?.stop();
+  });
+
+  test('imports the framework and the demo roster once, then keeps what is there', async () => {
+    const files = seedFiles(root, 'kitakyushu');
+    expect(await seedWhenEmpty(repositories, 'kitakyushu', files)).toEqual({ framework: 'imported', roster: 'imported' });
+    const version = (await repositories.frameworks.findActiveVersion('kitakyushu'))?.version;
+    expect(version).toBeDefined();
+    expect(await repositories.roster.count()).toBe(parseDemoRoster(rosterText).length);
+
+    expect(await seedWhenEmpty(repositories, 'kitakyushu', files)).toEqual({ framework: 'kept', roster: 'kept' });
+    expect((await repositories.frameworks.findActiveVersion('kitakyushu'))?.version).toBe(version);
+  });
+
+  test('says so when a framework has no file to import from', async () => {
+    const seeded = await seedWhenEmpty(repositories, 'no-such-city', seedFiles(root, 'no-such-city'));
+    expect(seeded.framework).toBe('no file');
+  });
+});
+
+describe('npm start arguments', () => {
+  test.each([
+    [[], 'employee'],
+    [['--as', 'manager'], 'manager'],
+    [['--as=hr'], 'hr'],
+  ])('%j acts as %s', (argv, role) => {
+    expect(parseStartArgs(argv)).toEqual({ as: role });
+  });
+
+  test.each([[['--as']], [['--as', 'mayor']], [['--port', '1']], [['--as', 'hr', 'extra']]])('%j is refused', (argv) => {
+    expect(parseStartArgs(argv)).toBeUndefined();
+  });
+});
