@@ -66,7 +66,9 @@ function ensureTablesUntilDone(storage: TableStorage, logger: Logger): () => voi
       await storage.ensureTables();
     } catch (error) {
       if (cancelled) return;
-      logger.warn('storage is not reachable yet; will try again', { error, retryInMs: TABLES_RETRY_MS });
+      // Expected while storage starts or is down: one line, not a stack trace every few seconds.
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warn('storage is not reachable yet; will try again', { reason, retryInMs: TABLES_RETRY_MS });
       timer = setTimeout(() => void attempt(), TABLES_RETRY_MS);
       timer.unref();
     }
