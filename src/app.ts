@@ -2,6 +2,7 @@ import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { isActionExecute, onUnknownAction } from './features/actions';
+import { registerAssessmentFeature } from './features/assessment/register';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerFrameworkFeature } from './features/framework/register';
 import { catalogNotice } from './features/notices';
@@ -18,6 +19,8 @@ export interface AppDependencies {
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
   readonly logger: Logger;
+  /** The clock; tests set it to reach a date (an application window, say). */
+  readonly now?: () => Date;
 }
 
 /** The bot: a teams-ai Application with every feature registered, and the adapter that carries its turns. */
@@ -45,6 +48,11 @@ export function createApp(deps: AppDependencies): Bot {
     });
   }
   registerConversationsFeature(app, deps.repositories.conversations, deps.catalog);
+  registerAssessmentFeature(app, deps.catalog, {
+    assessments: deps.repositories.assessments,
+    windows: deps.repositories.applicationWindows,
+    now: deps.now ?? (() => new Date()),
+  });
   registerFrameworkFeature(app, deps.catalog);
   onUnknownAction(app);
 

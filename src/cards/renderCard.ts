@@ -15,6 +15,12 @@ export const CARD_NAMES = [
   'searchResults',
   'unknownInput',
   'notice',
+  'assessmentStart',
+  'assessmentRole',
+  'assessmentSkills',
+  'assessmentTarget',
+  'assessmentResult',
+  'assessmentHistory',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,12 +1,26 @@
 import { renderCard, type AdaptiveCard } from '../cards/renderCard';
 import type { MessageKey, Translate } from '../i18n';
+import type { Verb } from './verbs';
 
 /** How a notice looks: "attention" for something that went wrong, "warning" for something the user can fix. */
 export type NoticeStyle = 'attention' | 'warning' | 'default';
 
-/** A short card with a title, a sentence and the way back to the menu. */
-export function noticeCard(t: Translate, title: string, body: string, style: NoticeStyle = 'warning'): AdaptiveCard {
-  return renderCard('notice', { title, body, style, labels: { backToMenu: t('common.backToMenu') } });
+/** A button a notice can offer besides the way back to the menu, e.g. "continue the assessment". */
+export interface NoticeAction {
+  readonly title: string;
+  readonly verb: Verb;
+  readonly data: object;
+}
+
+/** A short card with a title, a sentence, an optional next action and the way back to the menu. */
+export function noticeCard(
+  t: Translate,
+  title: string,
+  body: string,
+  style: NoticeStyle = 'warning',
+  next?: NoticeAction,
+): AdaptiveCard {
+  return renderCard('notice', { title, body, style, next: next ?? '', labels: { backToMenu: t('common.backToMenu') } });
 }
 
 /** Shorthand for a notice whose title and body are catalog messages. */

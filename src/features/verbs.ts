@@ -9,12 +9,43 @@ export const VERBS = {
   recommended: 'framework.recommended',
   training: 'framework.training',
   search: 'framework.search',
+  assessmentOpen: 'assessment.open',
+  assessmentStart: 'assessment.start',
+  assessmentContinue: 'assessment.continue',
+  assessmentRole: 'assessment.role',
+  assessmentSkills: 'assessment.skills',
+  assessmentTarget: 'assessment.target',
+  assessmentCancel: 'assessment.cancel',
+  assessmentResult: 'assessment.result',
+  assessmentHistory: 'assessment.history',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** Card templates write numbers through string expressions, so a level may arrive as "3". */
 const levelNumber = z.coerce.number().int().min(1).max(10);
+
+const assessmentId = z.string().regex(/^\d{13}-[0-9a-f]{8}$/);
+/** Which step a card was made for, so a click on an old card is recognised (see domain/assessment stepToken). */
+const step = z.string().regex(/^(?:role:[a-z0-9][a-z0-9-]{0,63}|skills:\d{1,2}|target)$/);
+/** Skill ratings arrive as Input.ChoiceSet values named "r_<skillId>", as strings. */
+const RATING_FIELD = /^r_([a-z0-9][a-z0-9-]{0,63})$/;
+const MAX_RATINGS = 50;
+
+/** Pulls the ratings out of a skills payload; anything that is not a whole number stays NaN and is refused later. */
+const skillsPayload = z
+  .object({ assessmentId, step })
+  .catchall(z.unknown())
+  .transform((data, ctx) => {
+    const ratings: Record<string, number> = {};
+    for (const [key, value] of Object.entries(data)) {
+      const skill = RATING_FIELD.exec(key)?.[1];
+      if (!skill) continue;
+      ratings[skill] = typeof value === 'number' || (typeof value === 'string' && /^\d{1,2}$/.test(value)) ? Number(value) : NaN;
+    }
+    if (Object.keys(ratings).length > MAX_RATINGS) ctx.addIssue({ code: 'custom', message: 'too many ratings' });
+    return { assessmentId: data.assessmentId, step: data.step, ratings };
+  });
 
 /** The payload of each verb. Card data is untrusted input: it is parsed here before any handler sees it. */
 export const PAYLOADS = {
@@ -25,6 +56,16 @@ export const PAYLOADS = {
   [VERBS.recommended]: z.object({}),
   [VERBS.training]: z.object({ level: levelNumber }),
   [VERBS.search]: z.object({ query: z.string().trim().min(1).max(100) }),
+  [VERBS.assessmentOpen]: z.object({}),
+  [VERBS.assessmentStart]: z.object({}),
+  [VERBS.assessmentContinue]: z.object({ assessmentId }),
+  [VERBS.assessmentRole]: z.object({ assessmentId, step, level: levelNumber }),
+  [VERBS.assessmentSkills]: skillsPayload,
+  [VERBS.assessmentTarget]: z.object({ assessmentId, step, target: levelNumber }),
+  // "then: restart" starts a new assessment straight after cancelling (the "start over" button).
+  [VERBS.assessmentCancel]: z.object({ assessmentId, then: z.enum(['restart']).optional() }),
+  [VERBS.assessmentResult]: z.object({ assessmentId }),
+  [VERBS.assessmentHistory]: z.object({}),
 } satisfies Record<Verb, z.ZodType>;
 
 export type Payload<V extends Verb> = z.infer<(typeof PAYLOADS)[V]>;

@@ -1,3 +1,5 @@
+import { ApplicationWindowRepository } from './applicationWindowRepository';
+import { AssessmentRepository } from './assessmentRepository';
 import { ConversationRepository } from './conversationRepository';
 import { DatasetStore } from './datasetStore';
 import { FrameworkRepository } from './frameworkRepository';
@@ -10,6 +12,8 @@ export interface Repositories {
   readonly frameworks: FrameworkRepository;
   readonly roster: RosterRepository;
   readonly conversations: ConversationRepository;
+  readonly assessments: AssessmentRepository;
+  readonly applicationWindows: ApplicationWindowRepository;
 }
 
 /** Wires the repositories to their tables. */
@@ -19,5 +23,7 @@ export function createRepositories(storage: TableStorage): Repositories {
     frameworks: new FrameworkRepository(new DatasetStore('framework', heads, storage.table(TABLE_NAMES.frameworkItems))),
     roster: new RosterRepository(new DatasetStore('roster', heads, storage.table(TABLE_NAMES.rosterEntries))),
     conversations: new ConversationRepository(storage.table(TABLE_NAMES.conversations)),
+    assessments: new AssessmentRepository(storage.table(TABLE_NAMES.assessments)),
+    applicationWindows: new ApplicationWindowRepository(storage.table(TABLE_NAMES.applicationWindows)),
   };
 }

@@ -5,12 +5,16 @@
  * frameworkItems      PK = "{frameworkId}@{version}", RK = "{section}:{itemId}" → one framework item
  * rosterEntries       PK = "roster@{version}", RK = "emp:{employeeNo}" | "aad:{aadObjectId}" | "mail:{email}" → one employee
  * conversations       PK = "user" | "team", RK = aadObjectId or team id → where to reach them (broadcasts need it)
+ * assessments         PK = aadObjectId, RK = assessment id (newest first: it starts with an inverted time) → one assessment
+ * applicationWindows  PK = frameworkId, RK = fiscal year → the June window to apply for Gold/Silver
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
   frameworkItems: 'frameworkItems',
   rosterEntries: 'rosterEntries',
   conversations: 'conversations',
+  assessments: 'assessments',
+  applicationWindows: 'applicationWindows',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

@@ -110,6 +110,17 @@ const rules = z.object({
   notes: z.array(text).default([]),
 });
 
+const ratingStep = z.object({
+  value: z.number().int().min(0).max(9),
+  label: text.describe('e.g. 実践できる'),
+  labelEn: text.optional().describe('the label for English-speaking users'),
+});
+
+const assessment = z.object({
+  scale: z.array(ratingStep).min(2).max(6).describe('how employees rate each required skill, lowest first'),
+  masteredFrom: z.number().int().min(0).max(9).describe('ratings at or above this value count as having the skill'),
+});
+
 /** The whole framework file. */
 export const frameworkDocumentSchema = z.object({
   $schema: z.string().optional(),
@@ -133,6 +144,7 @@ export const frameworkDocumentSchema = z.object({
   trainingFocusItems: z.array(trainingFocusItem),
   programs: z.array(program),
   rules,
+  assessment: assessment.optional().describe('the self-assessment scale; a four-step default applies when absent'),
 });
 
 export type FrameworkDocument = z.infer<typeof frameworkDocumentSchema>;
@@ -146,3 +158,5 @@ export type TrainingFocusItem = FrameworkDocument['trainingFocusItems'][number];
 export type Program = FrameworkDocument['programs'][number];
 export type ProgramKind = (typeof programKinds)[number];
 export type FrameworkRules = FrameworkDocument['rules'];
+export type AssessmentSettings = NonNullable<FrameworkDocument['assessment']>;
+export type RatingStep = AssessmentSettings['scale'][number];

@@ -84,7 +84,20 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   doc.programs.forEach((p, i) => p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t)));
   doc.rules.applicationWindow.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
   if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
+  if (doc.assessment) issues.push(...assessmentIssues(doc.assessment));
 
+  return issues;
+}
+
+function assessmentIssues(settings: NonNullable<FrameworkDocument['assessment']>): ValidationIssue[] {
+  const values = settings.scale.map((s) => s.value);
+  const issues: ValidationIssue[] = [];
+  if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) {
+    issues.push({ where: 'assessment.scale', field: 'value', message: 'values must rise from the first step to the last' });
+  }
+  if (!values.includes(settings.masteredFrom)) {
+    issues.push({ where: 'assessment.masteredFrom', field: 'masteredFrom', message: `${settings.masteredFrom} is not a value of the scale` });
+  }
   return issues;
 }
 

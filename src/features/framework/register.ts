@@ -3,6 +3,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
+import { withActiveFramework } from '../activeFramework';
 import { catalogNotice } from '../notices';
 import { sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
@@ -14,11 +15,9 @@ export const MAX_MESSAGE_CHARS = 500;
 
 /** Browsing the framework: chat commands, keyword search and the cards' navigation buttons. */
 export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog): void {
-  const respond = async (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
+  const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
-    const active = await catalog.current();
-    if (!active) return catalogNotice(t, 'error.noFramework.title', 'error.noFramework.body');
-    return answer(active, request, t);
+    return withActiveFramework(catalog, t, (active) => answer(active, request, t));
   };
 
   app.activity(ActivityTypes.Message, async (context) => {

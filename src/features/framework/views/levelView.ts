@@ -36,6 +36,7 @@ export function levelCard(framework: Framework, level: number, t: Translate): Ad
       highlightsHint: t('level.highlightsHint'),
       skillsHeading: t('level.skillsHeading'),
       training: t('level.training'),
+      assessment: t('level.assessment'),
       ladder: t('common.ladder'),
       backToMenu: t('common.backToMenu'),
     },

@@ -12,6 +12,7 @@ export function menuCard(framework: Framework, t: Translate): AdaptiveCard {
       ladder: t('menu.ladder'),
       recommended: t('menu.recommended'),
       training: t('menu.training'),
+      assessment: t('menu.assessment'),
       searchLabel: t('menu.searchLabel'),
       searchPlaceholder: t('menu.searchPlaceholder'),
       searchButton: t('menu.searchButton'),

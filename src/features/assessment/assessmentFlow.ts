@@ -1,0 +1,176 @@
+import type { AdaptiveCard } from '../../cards/renderCard';
+import {
+  applyAnswer,
+  cancelAssessment,
+  currentStep,
+  progressOf,
+  startAssessment,
+  type AnswerOutcome,
+  type AnswerRefusal,
+  type Assessment,
+  type AssessmentAnswer,
+} from '../../domain/assessment/assessment';
+import { historyOf } from '../../domain/assessment/history';
+import { scoreAssessment } from '../../domain/assessment/scoring';
+import type { Framework } from '../../domain/framework/framework';
+import type { Locale, MessageKey, Translate } from '../../i18n';
+import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
+import { newAssessmentId, type AssessmentRepository } from '../../storage/assessmentRepository';
+import { isConcurrencyConflict } from '../../storage/storageErrors';
+import { noticeCard } from '../notices';
+import { VERBS } from '../verbs';
+import { historyCard } from './views/historyCard';
+import { resultCard } from './views/resultCard';
+import { startCard } from './views/startCard';
+import { roleStepCard, skillsStepCard, targetStepCard, type StepContext } from './views/stepCards';
+
+/** How many past assessments the history shows (and the start card looks through for one in progress). */
+const RECENT = 20;
+
+/** What the flow needs from outside. */
+export interface AssessmentDeps {
+  readonly assessments: AssessmentRepository;
+  readonly windows: ApplicationWindowRepository;
+  readonly now: () => Date;
+}
+
+/** Who is asking, and in which language; the user id comes from the activity, never from card data. */
+export interface Asker {
+  readonly userId: string;
+  readonly framework: Framework;
+  readonly t: Translate;
+  readonly locale: Locale;
+}
+
+/**
+ * The self-assessment, step by step. Every answer is saved at once (so one can stop and come back after days,
+ * or after a restart), and every change is a conditional write: two clicks at once make one transition.
+ */
+export class AssessmentFlow {
+  constructor(private readonly deps: AssessmentDeps) {}
+
+  /** The way in: an introduction, or "continue / start over" when one is in progress. */
+  async open(who: Asker): Promise<AdaptiveCard> {
+    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
+    const inProgress = recent.find((r) => r.assessment.status === 'inProgress')?.assessment;
+    const hasHistory = recent.some((r) => r.assessment.status === 'completed');
+    const progress = inProgress && { assessment: inProgress, ...progressOf(inProgress, who.framework) };
+    return startCard(progress, hasHistory, who.t, who.locale);
+  }
+
+  /** Starts a new assessment, unless one is in progress: then the choice to continue or start over comes first. */
+  async start(who: Asker): Promise<AdaptiveCard> {
+    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
+    if (recent.some((r) => r.assessment.status === 'inProgress')) return this.open(who);
+    const now = this.deps.now();
+    const assessment = startAssessment(newAssessmentId(now), who.userId, who.framework, now);
+    await this.deps.assessments.create(assessment);
+    return this.cardFor(who, assessment);
+  }
+
+  /** Shows where an assessment stands: the current step, or its result once finished. */
+  async continue(who: Asker, assessmentId: string): Promise<AdaptiveCard> {
+    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+    if (!stored) return this.refusal(who, 'notFound');
+    if (stored.assessment.status === 'cancelled') return this.refusal(who, 'notInProgress');
+    return this.cardFor(who, stored.assessment);
+  }
+
+  /** Applies one answer and shows the next step (or the result). A refused answer changes nothing. */
+  async answer(who: Asker, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
+    const changed = await this.commit(who, assessmentId, (a) => applyAnswer(a, who.framework, step, answer, this.deps.now()));
+    return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
+  }
+
+  /** Cancels an assessment in progress; with `restart`, a new one begins straight away. */
+  async cancel(who: Asker, assessmentId: string, restart: boolean): Promise<AdaptiveCard> {
+    const changed = await this.commit(who, assessmentId, (a) => cancelAssessment(a, this.deps.now()));
+    if ('refused' in changed) return changed.refused;
+    if (restart) return this.start(who);
+    return noticeCard(who.t, who.t('assessment.title'), who.t('assessment.cancelled'), 'default', {
+      title: who.t('assessment.start'),
+      verb: VERBS.assessmentStart,
+      data: {},
+    });
+  }
+
+  /** The result of one of the user's finished assessments. */
+  async result(who: Asker, assessmentId: string): Promise<AdaptiveCard> {
+    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+    if (!stored) return this.refusal(who, 'notFound');
+    return this.cardFor(who, stored.assessment);
+  }
+
+  /** Past results, newest first, with how they moved. */
+  async history(who: Asker): Promise<AdaptiveCard> {
+    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
+    return historyCard(historyOf(recent.map((r) => r.assessment)), who.t, who.locale);
+  }
+
+  /**
+   * Reads, changes and writes back with the ETag it was read with. A refused change, or a race lost to another
+   * click, comes back as the card that explains it; nothing is written then.
+   */
+  private async commit(
+    who: Asker,
+    assessmentId: string,
+    transition: (assessment: Assessment) => AnswerOutcome,
+  ): Promise<{ assessment: Assessment } | { refused: AdaptiveCard }> {
+    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+    if (!stored) return { refused: this.refusal(who, 'notFound') };
+    const outcome = transition(stored.assessment);
+    if (!outcome.ok) return { refused: this.refusal(who, outcome.refusal, stored.assessment) };
+    try {
+      await this.deps.assessments.update(outcome.assessment, stored.etag);
+    } catch (err) {
+      if (isConcurrencyConflict(err)) return { refused: this.refusal(who, 'staleStep', stored.assessment) };
+      throw err;
+    }
+    return { assessment: outcome.assessment };
+  }
+
+  /** The card for where an assessment stands now. */
+  private async cardFor(who: Asker, assessment: Assessment): Promise<AdaptiveCard> {
+    if (assessment.status === 'completed' && assessment.result && assessment.completedAt) {
+      const window = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
+      return resultCard(who.framework, assessment.result, assessment.completedAt, window, who.t, who.locale);
+    }
+    const context: StepContext = { ...who, assessment, progress: progressOf(assessment, who.framework) };
+    const step = currentStep(assessment, who.framework);
+    switch (step.kind) {
+      case 'role':
+        return roleStepCard(context, step.category);
+      case 'skills':
+        return skillsStepCard(context, step.level);
+      case 'target':
+      case 'done':
+        return targetStepCard(context);
+    }
+  }
+
+  /** A refused answer: what happened, and the way back into the assessment when there is one. */
+  private refusal(who: Asker, refusal: AnswerRefusal | 'notFound', assessment?: Assessment): AdaptiveCard {
+    const { t } = who;
+    const body = t(REFUSAL_MESSAGES[refusal], {
+      overall: assessment ? scoreAssessment(who.framework, assessment.rolePositions, {}, 1).overallRoleLevel : 1,
+    });
+    // Back into the assessment (its current step, or its result); a cancelled or unknown one can only start anew.
+    const next =
+      assessment && assessment.status !== 'cancelled'
+        ? { title: t('assessment.continue'), verb: VERBS.assessmentContinue, data: { assessmentId: assessment.id } }
+        : { title: t('assessment.start'), verb: VERBS.assessmentOpen, data: {} };
+    return noticeCard(t, t('assessment.refusal.title'), body, 'warning', next);
+  }
+}
+
+const REFUSAL_MESSAGES: Record<AnswerRefusal | 'notFound', MessageKey> = {
+  notFound: 'assessment.refusal.notFound',
+  notInProgress: 'assessment.refusal.notInProgress',
+  staleStep: 'assessment.refusal.staleStep',
+  unknownLevel: 'assessment.refusal.invalid',
+  unknownCategory: 'assessment.refusal.invalid',
+  unknownSkill: 'assessment.refusal.invalid',
+  ratingOutOfScale: 'assessment.refusal.invalid',
+  missingRating: 'assessment.refusal.missingRating',
+  targetTooLow: 'assessment.refusal.targetTooLow',
+};

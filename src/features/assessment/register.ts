@@ -1,0 +1,59 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/renderCard';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import { onAction } from '../actions';
+import { withActiveFramework } from '../activeFramework';
+import { localeOf, sendCard, translatorFor } from '../turn';
+import { VERBS } from '../verbs';
+import { AssessmentFlow, type AssessmentDeps, type Asker } from './assessmentFlow';
+
+/** Chat words that open the self-assessment. */
+const ASSESSMENT_WORDS = /^(?:診断|自己診断|自己診断する|assessment|self-assessment|assess)$/i;
+
+/** True for a chat message asking for the self-assessment. */
+export function isAssessmentCommand(text: string | undefined): boolean {
+  return ASSESSMENT_WORDS.test((text ?? '').normalize('NFKC').trim().replace(/[。.!！]+$/u, ''));
+}
+
+/** The self-assessment: chat words and the buttons of its cards. Register before the framework's catch-all message route. */
+export function registerAssessmentFeature(app: Application<TurnState>, catalog: FrameworkCatalog, deps: AssessmentDeps): void {
+  const flow = new AssessmentFlow(deps);
+  /** Who asks: always the sender of the activity; card data never names the user. */
+  const asking = (context: TurnContext, use: (who: Asker) => Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
+    const t = translatorFor(context);
+    const from = context.activity.from;
+    return withActiveFramework(catalog, t, ({ framework }) =>
+      use({ userId: from.aadObjectId ?? from.id, framework, t, locale: localeOf(context) }),
+    );
+  };
+
+  app.message(
+    (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),
+    async (context) => sendCard(context, await asking(context, (who) => flow.open(who))),
+  );
+
+  onAction(app, VERBS.assessmentOpen, (context) => asking(context, (who) => flow.open(who)));
+  onAction(app, VERBS.assessmentStart, (context) => asking(context, (who) => flow.start(who)));
+  onAction(app, VERBS.assessmentContinue, (context, { assessmentId }) =>
+    asking(context, (who) => flow.continue(who, assessmentId)),
+  );
+  onAction(app, VERBS.assessmentRole, (context, { assessmentId, step, level }) =>
+    asking(context, (who) => flow.answer(who, assessmentId, step, { kind: 'role', category: step.slice('role:'.length), level })),
+  );
+  onAction(app, VERBS.assessmentSkills, (context, { assessmentId, step, ratings }) =>
+    asking(context, (who) =>
+      flow.answer(who, assessmentId, step, { kind: 'skills', level: Number(step.slice('skills:'.length)), ratings }),
+    ),
+  );
+  onAction(app, VERBS.assessmentTarget, (context, { assessmentId, step, target }) =>
+    asking(context, (who) => flow.answer(who, assessmentId, step, { kind: 'target', level: target })),
+  );
+  onAction(app, VERBS.assessmentCancel, (context, { assessmentId, then }) =>
+    asking(context, (who) => flow.cancel(who, assessmentId, then === 'restart')),
+  );
+  onAction(app, VERBS.assessmentResult, (context, { assessmentId }) =>
+    asking(context, (who) => flow.result(who, assessmentId)),
+  );
+  onAction(app, VERBS.assessmentHistory, (context) => asking(context, (who) => flow.history(who)));
+}

@@ -1,0 +1,85 @@
+import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
+import type { AssessmentResult } from '../../../domain/assessment/scoring';
+import type { Framework } from '../../../domain/framework/framework';
+import { formatDate } from '../../../i18n/formatDate';
+import type { Locale, Translate } from '../../../i18n';
+import { tierLookOfLevel } from '../../framework/views/tierLook';
+
+/** More gaps than this make a wall; the card lists the lowest ones and counts the rest. */
+const GAPS_SHOWN = 6;
+const BAR_WIDTH = 5;
+
+/** A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps. */
+export function resultCard(
+  framework: Framework,
+  result: AssessmentResult,
+  completedAt: string,
+  openWindow: ApplicationWindow | undefined,
+  t: Translate,
+  locale: Locale,
+): AdaptiveCard {
+  const look = tierLookOfLevel(framework, result.overallRoleLevel, t);
+  const positions = framework.categories.map((c) => {
+    const level = result.rolePositions[c.id] ?? 0;
+    return { category: c.name, level, bar: '■'.repeat(level) + '□'.repeat(Math.max(0, BAR_WIDTH - level)) };
+  });
+  const gaps = result.gaps.flatMap((gap) => {
+    const skill = framework.skill(gap.skillId);
+    if (!skill) return [];
+    const focusNames = gap.focusItemIds
+      .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
+      .filter((n): n is string => !!n);
+    return [
+      {
+        skillId: skill.id,
+        name: skill.name,
+        heading: `Lv.${skill.level} ${skill.name}（${framework.category(skill.category)?.name ?? skill.category}）`,
+        definition: skill.definition,
+        focus: focusNames.length > 0 ? t('assessment.result.gapFocus', { items: focusNames.join('、') }) : '',
+      },
+    ];
+  });
+  const first = gaps[0];
+  const firstSkill = first ? framework.skill(first.skillId) : undefined;
+  const programs = result.programIds
+    .map((id) => framework.document.programs.find((p) => p.id === id))
+    .filter((p) => p !== undefined)
+    .map((p) => ({ text: p.description ? `${p.name}：${p.description}` : p.name }));
+  const targetTitle = framework.level(result.target)?.title ?? '';
+  return renderCard('assessmentResult', {
+    tierStyle: look.style,
+    tierLabel: look.label,
+    positions,
+    gaps: gaps.slice(0, GAPS_SHOWN),
+    moreGaps: gaps.length > GAPS_SHOWN ? t('assessment.result.gapsMore', { count: gaps.length - GAPS_SHOWN }) : '',
+    nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
+    programs,
+    window: openWindow ? windowNotice(framework, openWindow, t, locale) : '',
+    labels: {
+      title: t('assessment.result.title'),
+      date: t('assessment.result.date', { date: formatDate(completedAt, locale) }),
+      chartTitle: t('assessment.result.chartTitle'),
+      roleLevel: t('assessment.result.roleLevel', { level: result.overallRoleLevel }),
+      roleLevelHint: t('assessment.result.roleLevelHint'),
+      skillLevel:
+        result.skillLevel > 0
+          ? t('assessment.result.skillLevel', { level: result.skillLevel })
+          : t('assessment.result.skillLevelNone'),
+      target: t('assessment.result.target', { level: result.target, title: targetTitle }),
+      notCertified: framework.rules.levelsCertified ? '' : t('assessment.result.notCertified'),
+      gapsHeading: t('assessment.result.gapsHeading', { count: gaps.length }),
+      noGaps: t('assessment.result.noGaps'),
+      programsHeading: t('assessment.result.programsHeading', { level: result.target }),
+      history: t('assessment.history'),
+      retake: t('assessment.result.retake'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}
+
+/** "Applications are open now": a pointer, never a requirement (required skills are not asked at application). */
+function windowNotice(framework: Framework, window: ApplicationWindow, t: Translate, locale: Locale): string {
+  const tiers = window.tiers.map((id) => framework.tier(id)?.name ?? id).join('・');
+  return t('assessment.result.window', { tiers, closes: formatDate(window.closesAt, locale) });
+}

@@ -1,0 +1,11 @@
+import type { Locale } from './index';
+
+/** A date as people in the city read it: in Japan's time zone, "2026年6月1日" or "1 Jun 2026". */
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: locale === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+  }).format(new Date(iso));
+}

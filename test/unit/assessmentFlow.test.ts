@@ -1,0 +1,385 @@
+import {
+  applyAnswer,
+  cancelAssessment,
+  currentStep,
+  highestAskedLevel,
+  startAssessment,
+  stepToken,
+  suggestedTarget,
+  type AnswerRefusal,
+  type Assessment,
+  type AssessmentAnswer,
+} from '../../src/domain/assessment/assessment';
+import { scoreAssessment } from '../../src/domain/assessment/scoring';
+import { Framework } from '../../src/domain/framework/framework';
+import { loadKitakyushu } from './realFramework';
+
+const framework = loadKitakyushu();
+const categories = ['mission', 'thinking', 'execution', 'organization', 'external'] as const;
+
+const started = new Date('2026-07-01T09:00:00.000Z');
+const later = new Date('2026-07-01T09:05:00.000Z');
+
+function skillIdsAt(level: number): string[] {
+  return framework.requiredSkillsAt(level).map((s) => s.id);
+}
+
+function fresh(): Assessment {
+  return startAssessment('a1', 'user-1', framework, started);
+}
+
+/** Freezes an object and everything in it, so any mutation throws. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** The token the card for the current step carries. */
+function tokenOf(assessment: Assessment): string {
+  return stepToken(currentStep(assessment, framework));
+}
+
+/** Answers the current step (or the step named by `token`) and expects it to be accepted. */
+function answer(assessment: Assessment, given: AssessmentAnswer, now = later, token = tokenOf(assessment)): Assessment {
+  const outcome = applyAnswer(assessment, framework, token, given, now);
+  if (!outcome.ok) throw new Error(`"${token}" refused ${JSON.stringify(given)}: ${outcome.refusal}`);
+  return outcome.assessment;
+}
+
+/** Answers every role step with the given levels, in the framework's category order. */
+function answerRoles(assessment: Assessment, levels: readonly number[]): Assessment {
+  return categories.reduce((a, category, i) => answer(a, { kind: 'role', category, level: levels[i]! }), assessment);
+}
+
+/** Rates every skill of the asked levels: `rating`, except for the skills named in `exceptions`. */
+function rateSkills(assessment: Assessment, rating: number, exceptions: Record<string, number> = {}): Assessment {
+  let a = assessment;
+  for (let step = currentStep(a, framework); step.kind === 'skills'; step = currentStep(a, framework)) {
+    const ratings = Object.fromEntries(skillIdsAt(step.level).map((id) => [id, exceptions[id] ?? rating]));
+    a = answer(a, { kind: 'skills', level: step.level, ratings });
+  }
+  return a;
+}
+
+/** The whole story, up to the target step: roles in category order, then every asked skill rated. */
+function uptoTarget(roles: readonly number[], rating = 2, exceptions: Record<string, number> = {}): Assessment {
+  return rateSkills(answerRoles(fresh(), roles), rating, exceptions);
+}
+
+/** Expects an answer to be refused for `refusal`, leaving the assessment exactly as it was. */
+function expectRefused(assessment: Assessment, token: string, given: AssessmentAnswer, refusal: AnswerRefusal): void {
+  const before = JSON.stringify(assessment);
+  deepFreeze(assessment);
+  expect(applyAnswer(assessment, framework, token, given, later)).toEqual({ ok: false, refusal });
+  expect(JSON.stringify(assessment)).toBe(before);
+}
+
+describe('startAssessment', () => {
+  it('starts empty and in progress, on the framework it was given', () => {
+    expect(fresh()).toEqual({
+      id: 'a1',
+      userId: 'user-1',
+      frameworkId: 'kitakyushu',
+      status: 'inProgress',
+      rolePositions: {},
+      ratings: {},
+      startedAt: '2026-07-01T09:00:00.000Z',
+      updatedAt: '2026-07-01T09:00:00.000Z',
+    });
+  });
+
+  it('has no target, result or completion time yet', () => {
+    const a = fresh();
+    expect(a.target).toBeUndefined();
+    expect(a.result).toBeUndefined();
+    expect(a.completedAt).toBeUndefined();
+  });
+});
+
+describe('currentStep', () => {
+  it('walks the roles in category order, then skills Lv.1 up to one above the highest role, then the target', () => {
+    const seen: string[] = [];
+    let a = fresh();
+    const roles = [2, 3, 2, 1, 2];
+    for (let step = currentStep(a, framework); step.kind !== 'done'; step = currentStep(a, framework)) {
+      seen.push(stepToken(step));
+      if (step.kind === 'role') a = answer(a, { kind: 'role', category: step.category, level: roles[seen.length - 1]! });
+      else if (step.kind === 'skills')
+        a = answer(a, { kind: 'skills', level: step.level, ratings: Object.fromEntries(skillIdsAt(step.level).map((id) => [id, 1])) });
+      else a = answer(a, { kind: 'target', level: 4 });
+    }
+    expect(seen).toEqual([
+      'role:mission',
+      'role:thinking',
+      'role:execution',
+      'role:organization',
+      'role:external',
+      'skills:1',
+      'skills:2',
+      'skills:3',
+      'skills:4',
+      'target',
+    ]);
+    expect(a.status).toBe('completed');
+  });
+
+  it('follows the framework’s category order, whatever it is', () => {
+    const reversed = new Framework({ ...framework.document, categories: [...framework.document.categories].reverse() }, 'v2');
+    const a = startAssessment('a2', 'user-1', reversed, started);
+    expect(currentStep(a, reversed)).toEqual({ kind: 'role', category: 'external' });
+  });
+
+  it('asks the skills of every level when a role is at Lv.4 or above', () => {
+    let a = answerRoles(fresh(), [1, 1, 1, 4, 1]);
+    expect(currentStep(a, framework)).toEqual({ kind: 'skills', level: 1 });
+    a = rateSkills(a, 2);
+    expect(Object.keys(a.ratings)).toHaveLength(33);
+    expect(currentStep(a, framework)).toEqual({ kind: 'target' });
+  });
+
+  it('asks only Lv.1 and Lv.2 when every role is at Lv.1', () => {
+    const a = uptoTarget([1, 1, 1, 1, 1]);
+    expect(Object.keys(a.ratings)).toEqual([...skillIdsAt(1), ...skillIdsAt(2)]);
+    expect(currentStep(a, framework)).toEqual({ kind: 'target' });
+  });
+
+  it('is done once completed or cancelled', () => {
+    const completed = answer(uptoTarget([2, 2, 2, 2, 2]), { kind: 'target', level: 3 });
+    expect(currentStep(completed, framework)).toEqual({ kind: 'done' });
+    const cancelled = cancelAssessment(fresh(), later);
+    if (!cancelled.ok) throw new Error('not cancelled');
+    expect(currentStep(cancelled.assessment, framework)).toEqual({ kind: 'done' });
+  });
+});
+
+describe('highestAskedLevel', () => {
+  it.each([
+    [[], 2],
+    [[1, 1, 1, 1, 1], 2],
+    [[2, 3, 2, 1, 2], 4],
+    [[1, 1, 1, 1, 4], 5],
+    [[5, 5, 5, 5, 5], 5],
+  ])('is one above the highest role position %j, at most Lv.5: %i', (levels, expected) => {
+    const rolePositions = Object.fromEntries(levels.map((level, i) => [categories[i]!, level]));
+    expect(highestAskedLevel({ rolePositions }, framework)).toBe(expected);
+  });
+});
+
+describe('stepToken', () => {
+  it('names each kind of step', () => {
+    expect(stepToken({ kind: 'role', category: 'mission' })).toBe('role:mission');
+    expect(stepToken({ kind: 'skills', level: 3 })).toBe('skills:3');
+    expect(stepToken({ kind: 'target' })).toBe('target');
+    expect(stepToken({ kind: 'done' })).toBe('done');
+  });
+});
+
+describe('suggestedTarget', () => {
+  it.each([
+    [[1, 1, 1, 1, 1], 2],
+    [[3, 3, 3, 1, 1], 4],
+    [[5, 1, 1, 1, 1], 2],
+    [[4, 4, 4, 5, 5], 5],
+    [[5, 5, 5, 5, 5], 5],
+  ])('is one above the overall role level of %j, at most Lv.5: %i', (roles, expected) => {
+    expect(suggestedTarget(answerRoles(fresh(), roles), framework)).toBe(expected);
+  });
+});
+
+describe('applyAnswer', () => {
+  it('accepts a role answer and returns a new assessment, leaving the one given untouched', () => {
+    const before = deepFreeze(fresh());
+    const json = JSON.stringify(before);
+    const outcome = applyAnswer(before, framework, 'role:mission', { kind: 'role', category: 'mission', level: 3 }, later);
+
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.assessment).not.toBe(before);
+    expect(outcome.assessment.rolePositions).toEqual({ mission: 3 });
+    expect(outcome.assessment.updatedAt).toBe('2026-07-01T09:05:00.000Z');
+    expect(outcome.assessment.startedAt).toBe('2026-07-01T09:00:00.000Z');
+    expect(outcome.assessment.status).toBe('inProgress');
+    expect(JSON.stringify(before)).toBe(json);
+    expect(currentStep(outcome.assessment, framework)).toEqual({ kind: 'role', category: 'thinking' });
+  });
+
+  it('accepts a skills answer and adds its ratings to those before', () => {
+    const atLv1 = deepFreeze(answerRoles(fresh(), [1, 1, 1, 1, 1]));
+    const ratings = Object.fromEntries(skillIdsAt(1).map((id, i) => [id, i % 4]));
+    const next = answer(atLv1, { kind: 'skills', level: 1, ratings });
+    expect(next.ratings).toEqual(ratings);
+    expect(atLv1.ratings).toEqual({});
+    expect(currentStep(next, framework)).toEqual({ kind: 'skills', level: 2 });
+
+    const lv2 = Object.fromEntries(skillIdsAt(2).map((id) => [id, 3]));
+    const after = answer(next, { kind: 'skills', level: 2, ratings: lv2 });
+    expect(after.ratings).toEqual({ ...ratings, ...lv2 });
+    expect(Object.keys(after.ratings)).toEqual([...skillIdsAt(1), ...skillIdsAt(2)]);
+  });
+
+  describe('refuses, changing nothing', () => {
+    it('a second answer to the same role step (a double click)', () => {
+      const once = answer(fresh(), { kind: 'role', category: 'mission', level: 2 }, later, 'role:mission');
+      expectRefused(once, 'role:mission', { kind: 'role', category: 'mission', level: 4 }, 'staleStep');
+      expect(once.rolePositions).toEqual({ mission: 2 });
+    });
+
+    it('an answer from a card for a later step', () => {
+      expectRefused(fresh(), 'role:thinking', { kind: 'role', category: 'thinking', level: 2 }, 'staleStep');
+      expectRefused(fresh(), 'target', { kind: 'target', level: 3 }, 'staleStep');
+    });
+
+    it('an answer whose kind does not match the step', () => {
+      expectRefused(fresh(), 'role:mission', { kind: 'target', level: 3 }, 'staleStep');
+      const atSkills = answerRoles(fresh(), [1, 1, 1, 1, 1]);
+      expectRefused(atSkills, 'skills:1', { kind: 'role', category: 'mission', level: 1 }, 'staleStep');
+    });
+
+    it.each([0, 6, 1.5, -1])('a role at the unknown level %p', (level) => {
+      expectRefused(fresh(), 'role:mission', { kind: 'role', category: 'mission', level }, 'unknownLevel');
+    });
+
+    // The card's token names the category, so a category the framework does not know can never be the current
+    // step: it is refused as stale before the unknownCategory check is reached.
+    it('a role in an unknown category', () => {
+      expectRefused(fresh(), 'role:mission', { kind: 'role', category: 'nope', level: 2 }, 'staleStep');
+      expectRefused(fresh(), 'role:nope', { kind: 'role', category: 'nope', level: 2 }, 'staleStep');
+    });
+
+    it('a role for another category than the card’s step', () => {
+      expectRefused(fresh(), 'role:mission', { kind: 'role', category: 'thinking', level: 2 }, 'staleStep');
+    });
+
+    describe('at the Lv.1 skills step', () => {
+      const atLv1 = answerRoles(fresh(), [1, 1, 1, 1, 1]);
+      const allTwo = (): Record<string, number> => Object.fromEntries(skillIdsAt(1).map((id) => [id, 2]));
+
+      it('a skills answer with a rating missing', () => {
+        const ratings = allTwo();
+        delete ratings.rs08;
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings }, 'missingRating');
+      });
+
+      it('a skills answer with no ratings at all', () => {
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings: {} }, 'missingRating');
+      });
+
+      it('a skills answer with an extra skill of another level', () => {
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings: { ...allTwo(), rs09: 2 } }, 'unknownSkill');
+      });
+
+      it('a skills answer with a skill the framework does not know', () => {
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings: { ...allTwo(), rs99: 2 } }, 'unknownSkill');
+      });
+
+      it.each([4, -1, 1.5, Number.NaN])('a rating of %p, outside the scale', (rating) => {
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings: { ...allTwo(), rs04: rating } }, 'ratingOutOfScale');
+      });
+
+      it('a rating given as text, not as a number', () => {
+        const ratings = { ...allTwo(), rs04: '2' as unknown as number };
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 1, ratings }, 'ratingOutOfScale');
+      });
+
+      it('the ratings of another level', () => {
+        const lv2 = Object.fromEntries(skillIdsAt(2).map((id) => [id, 2]));
+        expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 2, ratings: lv2 }, 'staleStep');
+        expectRefused(atLv1, 'skills:2', { kind: 'skills', level: 2, ratings: lv2 }, 'staleStep');
+      });
+    });
+
+    describe('at the target step, overall Lv.3', () => {
+      const atTarget = uptoTarget([3, 3, 3, 1, 1]);
+
+      it('a target below the overall role level', () => {
+        expect(currentStep(atTarget, framework)).toEqual({ kind: 'target' });
+        expectRefused(atTarget, 'target', { kind: 'target', level: 2 }, 'targetTooLow');
+        expectRefused(atTarget, 'target', { kind: 'target', level: 1 }, 'targetTooLow');
+      });
+
+      it.each([0, 6])('a target at the unknown level %p', (level) => {
+        expectRefused(atTarget, 'target', { kind: 'target', level }, 'unknownLevel');
+      });
+    });
+
+    describe('once completed', () => {
+      const completed = answer(uptoTarget([2, 2, 2, 2, 2]), { kind: 'target', level: 3 });
+
+      it.each<[string, AssessmentAnswer]>([
+        ['target', { kind: 'target', level: 4 }],
+        ['done', { kind: 'target', level: 4 }],
+        ['role:mission', { kind: 'role', category: 'mission', level: 5 }],
+        ['skills:1', { kind: 'skills', level: 1, ratings: {} }],
+      ])('any answer (card %p)', (token, given) => {
+        expectRefused(completed, token, given, 'notInProgress');
+      });
+    });
+
+    it('any answer once cancelled', () => {
+      const cancelled = cancelAssessment(fresh(), later);
+      if (!cancelled.ok) throw new Error('not cancelled');
+      expectRefused(cancelled.assessment, 'role:mission', { kind: 'role', category: 'mission', level: 1 }, 'notInProgress');
+    });
+  });
+
+  it('accepts a target equal to the overall role level', () => {
+    const done = answer(uptoTarget([3, 3, 3, 1, 1]), { kind: 'target', level: 3 });
+    expect(done.target).toBe(3);
+  });
+
+  it('completes the assessment with the target, storing its result and completion time', () => {
+    const done = new Date('2026-07-01T09:20:00.000Z');
+    const atTarget = deepFreeze(uptoTarget([3, 3, 3, 1, 1], 2, { rs03: 1, rs17: 0 }));
+    const completed = answer(atTarget, { kind: 'target', level: 4 }, done);
+
+    expect(completed.status).toBe('completed');
+    expect(completed.target).toBe(4);
+    expect(completed.completedAt).toBe('2026-07-01T09:20:00.000Z');
+    expect(completed.updatedAt).toBe('2026-07-01T09:20:00.000Z');
+    expect(completed.startedAt).toBe('2026-07-01T09:00:00.000Z');
+    expect(completed.result).toEqual(scoreAssessment(framework, completed.rolePositions, completed.ratings, 4));
+    expect(completed.result?.overallRoleLevel).toBe(3);
+    expect(completed.result?.skillLevel).toBe(0);
+    expect(completed.result?.gaps.map((g) => g.skillId)).toEqual(['rs03', 'rs17']);
+    expect(completed.result?.programIds).toContain('tier-training-gold');
+    expect(atTarget.status).toBe('inProgress');
+    expect(atTarget.result).toBeUndefined();
+  });
+
+  it('completes with the target the suggestion gives', () => {
+    const atTarget = uptoTarget([3, 3, 3, 1, 1]);
+    const completed = answer(atTarget, { kind: 'target', level: suggestedTarget(atTarget, framework) });
+    expect(completed.target).toBe(4);
+    expect(completed.result?.target).toBe(4);
+  });
+});
+
+describe('cancelAssessment', () => {
+  it('cancels one in progress, as a new object, keeping its answers', () => {
+    const inProgress = deepFreeze(answerRoles(fresh(), [2, 2, 2, 2, 2]));
+    const cancelled = new Date('2026-07-01T10:00:00.000Z');
+    const outcome = cancelAssessment(inProgress, cancelled);
+
+    expect(outcome).toEqual({
+      ok: true,
+      assessment: { ...inProgress, status: 'cancelled', updatedAt: '2026-07-01T10:00:00.000Z' },
+    });
+    expect(inProgress.status).toBe('inProgress');
+  });
+
+  it('refuses a completed one, which stays as it is', () => {
+    const completed = deepFreeze(answer(uptoTarget([2, 2, 2, 2, 2]), { kind: 'target', level: 3 }));
+    const json = JSON.stringify(completed);
+    expect(cancelAssessment(completed, later)).toEqual({ ok: false, refusal: 'notInProgress' });
+    expect(JSON.stringify(completed)).toBe(json);
+  });
+
+  it('refuses one already cancelled', () => {
+    const once = cancelAssessment(fresh(), later);
+    if (!once.ok) throw new Error('not cancelled');
+    expect(cancelAssessment(once.assessment, later)).toEqual({ ok: false, refusal: 'notInProgress' });
+  });
+});
