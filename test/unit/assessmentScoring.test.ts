@@ -281,3 +281,17 @@ describe('ratingSettings and isMastered', () => {
     expect(isMastered(rating, framework)).toBe(expected);
   });
 });
+
+describe('the mindset of the target tier', () => {
+  const names = (target: number): string[] =>
+    scoreAssessment(framework, {}, {}, target).mindsetFocusItemIds.map(
+      (id) => framework.document.trainingFocusItems.find((f) => f.id === id)!.name,
+    );
+
+  it('offers the 使命感 focus items of the target tier, which no skill gap points at', () => {
+    expect(names(3)).toEqual(['シルバー人材の心構え', '北九州市・自治体のDX']);
+    expect(names(2)).toEqual(names(3));
+    expect(names(5)).toEqual(['ゴールド人材の心構え']);
+    expect(names(1)).toEqual(['北九州市職員の心構え']);
+  });
+});

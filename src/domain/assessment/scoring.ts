@@ -24,6 +24,11 @@ export interface AssessmentResult {
   readonly gaps: readonly SkillGap[];
   /** Program ids that fit the target level's tier. */
   readonly programIds: readonly string[];
+  /**
+   * Focus items of the categories that have no required skills (使命感: the mindset of a tier), at the levels of the
+   * target's tier. No skill gap points at them, yet they are what the tier's training starts with.
+   */
+  readonly mindsetFocusItemIds: readonly string[];
 }
 
 /** Scores an assessment. Pure: the same answers always give the same result. */
@@ -40,7 +45,17 @@ export function scoreAssessment(
     target,
     gaps: skillGaps(framework, ratings, target),
     programIds: framework.programsFor(target).map((p) => p.id),
+    mindsetFocusItemIds: mindsetFocusItems(framework, target),
   };
+}
+
+function mindsetFocusItems(framework: Framework, target: number): string[] {
+  const tier = framework.level(target)?.tier;
+  const tierLevels = new Set(framework.levels.filter((l) => l.tier === tier).map((l) => l.level));
+  const skillCategories = new Set(framework.document.requiredSkills.map((s) => s.category));
+  return framework.document.trainingFocusItems
+    .filter((f) => tierLevels.has(f.level) && !skillCategories.has(f.category))
+    .map((f) => f.id);
 }
 
 /**

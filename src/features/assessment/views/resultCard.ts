@@ -47,6 +47,9 @@ export function resultCard(
     .filter((p) => p !== undefined)
     .map((p) => ({ text: p.description ? `${p.name}：${p.description}` : p.name }));
   const targetTitle = framework.level(result.target)?.title ?? '';
+  const mindset = result.mindsetFocusItemIds
+    .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
+    .filter((n): n is string => !!n);
   return renderCard('assessmentResult', {
     tierStyle: look.style,
     tierLabel: look.label,
@@ -55,6 +58,7 @@ export function resultCard(
     moreGaps: gaps.length > GAPS_SHOWN ? t('assessment.result.gapsMore', { count: gaps.length - GAPS_SHOWN }) : '',
     nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
     programs,
+    mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: mindset.join('、') }) : '',
     window: openWindow ? windowNotice(framework, openWindow, t, locale) : '',
     labels: {
       title: t('assessment.result.title'),
