@@ -48,6 +48,23 @@ describe('installation and conversation references', () => {
     expect(await harness.bot.repositories.conversations.find('team', '19:team-dx@thread.tacv2')).toBeDefined();
   });
 
+  it('keeps the self-assessment out of team channels, where everyone would see the answers', async () => {
+    const conversation = { id: '19:dx@thread.tacv2', conversationType: 'channel', isGroup: true, name: '', tenantId: 'tenant-1' };
+    const channelData = { team: { id: '19:team@thread.tacv2' } };
+    await harness.post(harness.activity({ type: 'message', text: '診断', conversation, channelData }));
+    const [reply] = await harness.connector.waitForActivities(1, { conversationId: conversation.id });
+    expect(textOf(cardOf(reply!))).toContain('個人チャットで行えます');
+    const click = harness.activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'assessment.start', data: {} } },
+      conversation,
+      channelData,
+    });
+    const { body } = await harness.post(click);
+    expect(textOf((body as { value: unknown }).value)).toContain('個人チャットで行えます');
+  });
+
   it('turns away other channels with a clear message and records nothing', async () => {
     const stranger = { id: 'slack-user', aadObjectId: '44444444-4444-4444-8444-444444444444', name: 'Stranger' };
     const reply = await harness.say('メニュー', { channelId: 'slack', user: stranger });

@@ -1,15 +1,32 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AdaptiveCard } from '../../src/cards/renderCard';
+import type { ApplicationWindow } from '../../src/domain/applications/applicationWindow';
+import {
+  applyAnswer,
+  currentStep,
+  progressOf,
+  startAssessment,
+  stepToken,
+  type Assessment,
+  type AssessmentAnswer,
+} from '../../src/domain/assessment/assessment';
+import { historyOf } from '../../src/domain/assessment/history';
+import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import { Framework } from '../../src/domain/framework/framework';
 import { buildSearchIndex, search, similarTitles } from '../../src/domain/framework/search';
 import { validateFramework } from '../../src/domain/framework/validateFramework';
+import { historyCard } from '../../src/features/assessment/views/historyCard';
+import { resultCard } from '../../src/features/assessment/views/resultCard';
+import { startCard } from '../../src/features/assessment/views/startCard';
+import { roleStepCard, skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
 import { answer } from '../../src/features/framework/answer';
 import { searchResultsCard } from '../../src/features/framework/views/searchView';
 import { unknownInputCard } from '../../src/features/framework/views/unknownView';
 import { welcomeCard } from '../../src/features/framework/views/welcomeView';
-import { catalogNotice, type NoticeStyle } from '../../src/features/notices';
-import { translator, type Locale, type MessageKey, type MessageParams } from '../../src/i18n';
+import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
+import { VERBS } from '../../src/features/verbs';
+import { translator, type Locale, type MessageKey, type MessageParams, type Translate } from '../../src/i18n';
 import type { ActiveFramework } from '../../src/storage/frameworkCatalog';
 
 /** The languages every card is rendered in. */
@@ -63,7 +80,13 @@ export type CardView =
   | 'training'
   | 'searchResults'
   | 'unknownInput'
-  | 'notice';
+  | 'notice'
+  | 'assessmentStart'
+  | 'assessmentRole'
+  | 'assessmentSkills'
+  | 'assessmentTarget'
+  | 'assessmentResult'
+  | 'assessmentHistory';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
 export interface CardCase {
@@ -120,6 +143,8 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
     const params = notice.body === 'error.levelNotFound.body' ? { level: MISSING_LEVEL, max: framework.highestLevel } : notice.params;
     add(`notice ${notice.title} / ${notice.body}`, 'notice', catalogNotice(t, notice.title, notice.body, params, notice.style));
   }
+
+  for (const { name, view, card } of assessmentCards(framework, t, locale)) add(name, view, card);
   return cases;
 }
 
@@ -147,4 +172,217 @@ export function executeActionsOf(card: unknown): ExecuteAction[] {
   };
   walk(card, '');
   return found;
+}
+
+/** The employee whose assessments the assessment cards show (the cards never carry it). */
+const ASSESSING_USER = 'aad-assessing-user';
+
+/** A fixed assessment id in the format newAssessmentId() makes (inverted start time, then 8 hex digits). */
+function assessmentIdOf(startedAt: Date, n: number): string {
+  return `${String(10 ** 13 - startedAt.getTime()).padStart(13, '0')}-${n.toString(16).padStart(8, '0')}`;
+}
+
+/** Answers the current step as the card for it would, and fails loudly if the domain refuses. */
+function answerStep(assessment: Assessment, framework: Framework, given: AssessmentAnswer, now: Date): Assessment {
+  const token = stepToken(currentStep(assessment, framework));
+  const outcome = applyAnswer(assessment, framework, token, given, now);
+  if (!outcome.ok) throw new Error(`step "${token}" refused ${JSON.stringify(given)}: ${outcome.refusal}`);
+  return outcome.assessment;
+}
+
+/** How one employee answers: a role level per category (in the framework's order), a rating per skill, a target. */
+interface Answers {
+  readonly roles: readonly number[];
+  readonly rate: (skillId: string, level: number, indexInLevel: number) => number;
+  readonly target: number;
+}
+
+/**
+ * Walks an assessment from the start through every step with applyAnswer, calling `visit` with the assessment
+ * as it stands before each step is answered (so the caller can render that step's card). Stops before the target
+ * when `answers.target` is 0.
+ */
+function walkAssessment(
+  framework: Framework,
+  id: string,
+  startedAt: Date,
+  answers: Answers,
+  visit: (assessment: Assessment) => void = () => undefined,
+): Assessment {
+  const minute = 60_000;
+  let now = startedAt;
+  const tick = (): Date => (now = new Date(now.getTime() + minute));
+  let assessment = startAssessment(id, ASSESSING_USER, framework, startedAt);
+  for (let step = currentStep(assessment, framework); step.kind !== 'done'; step = currentStep(assessment, framework)) {
+    if (step.kind === 'target' && answers.target === 0) break;
+    visit(assessment);
+    if (step.kind === 'role') {
+      const index = framework.categories.findIndex((c) => c.id === step.category);
+      assessment = answerStep(assessment, framework, { kind: 'role', category: step.category, level: answers.roles[index]! }, tick());
+    } else if (step.kind === 'skills') {
+      const ratings = Object.fromEntries(
+        framework.requiredSkillsAt(step.level).map((s, i) => [s.id, answers.rate(s.id, step.level, i)] as const),
+      );
+      assessment = answerStep(assessment, framework, { kind: 'skills', level: step.level, ratings }, tick());
+    } else {
+      assessment = answerStep(assessment, framework, { kind: 'target', level: answers.target }, tick());
+    }
+  }
+  return assessment;
+}
+
+/** A finished assessment, with its result and completion time (which applyAnswer always sets on the last step). */
+type Completed = Assessment & { readonly result: NonNullable<Assessment['result']>; readonly completedAt: string };
+
+function completed(assessment: Assessment): Completed {
+  if (assessment.status !== 'completed' || !assessment.result || !assessment.completedAt) {
+    throw new Error(`assessment ${assessment.id} did not complete`);
+  }
+  return assessment as Completed;
+}
+
+/** 令和8年度's application window for Gold and Silver candidates: June 2026, Japan time. */
+export function openApplicationWindow(framework: Framework): ApplicationWindow {
+  return {
+    frameworkId: framework.id,
+    fiscalYear: 2026,
+    opensAt: '2026-05-31T15:00:00.000Z',
+    closesAt: '2026-06-30T15:00:00.000Z',
+    tiers: ['gold', 'silver'],
+  };
+}
+
+/**
+ * Every assessment card: the start card (with and without one in progress, with and without history), the role
+ * step of each category, the skills step of each level (one with ratings already given), the target step,
+ * results (with many gaps, a few, none, skill level 0; with and without an open application window), the history
+ * (empty and with 3 entries) and the notices with a next action that the flow sends.
+ */
+function assessmentCards(
+  framework: Framework,
+  t: Translate,
+  locale: Locale,
+): { name: string; view: CardView; card: AdaptiveCard }[] {
+  const cards: { name: string; view: CardView; card: AdaptiveCard }[] = [];
+  const add = (name: string, view: CardView, card: AdaptiveCard): void => {
+    cards.push({ name: `assessment ${name}`, view, card });
+  };
+  const context = (assessment: Assessment): StepContext => ({
+    framework,
+    assessment,
+    progress: progressOf(assessment, framework),
+    t,
+    locale,
+  });
+
+  // One assessment walked step by step, a card for each step. A role position of 4 makes every level's skills asked.
+  const walkStart = new Date('2026-06-10T00:30:00.000Z');
+  const walked: Answers = { roles: [4, 3, 3, 2, 2], rate: (_id, level, i) => Math.max(0, 3 - level + (i % 2)), target: 0 };
+  let stoppedAtRoles: Assessment | undefined;
+  const atTarget = walkAssessment(framework, assessmentIdOf(walkStart, 1), walkStart, walked, (assessment) => {
+    const step = currentStep(assessment, framework);
+    if (step.kind === 'role') {
+      add(`role ${step.category}`, 'assessmentRole', roleStepCard(context(assessment), step.category));
+      if (Object.keys(assessment.rolePositions).length === 2) stoppedAtRoles = assessment;
+    } else if (step.kind === 'skills') {
+      add(`skills Lv.${step.level}`, 'assessmentSkills', skillsStepCard(context(assessment), step.level));
+      if (step.level === 2) {
+        // Ratings already stored for part of the level (the framework gained skills since): the card shows them.
+        const [first, second] = framework.requiredSkillsAt(2);
+        const partly = { ...assessment, ratings: { ...assessment.ratings, [first!.id]: 1, [second!.id]: 3 } };
+        if (currentStep(partly, framework).kind !== 'skills') throw new Error('the partly rated Lv.2 is not the current step');
+        add('skills Lv.2 (partly rated)', 'assessmentSkills', skillsStepCard(context(partly), 2));
+      }
+    }
+  });
+  if (currentStep(atTarget, framework).kind !== 'target') throw new Error('the walked assessment did not reach the target step');
+  add('target', 'assessmentTarget', targetStepCard(context(atTarget)));
+
+  // The start card: nothing yet, an assessment in progress (2 of the 5 role steps answered), and with past results.
+  const inProgress = { assessment: stoppedAtRoles!, ...progressOf(stoppedAtRoles!, framework) };
+  add('start', 'assessmentStart', startCard(undefined, false, t, locale));
+  add('start (with history)', 'assessmentStart', startCard(undefined, true, t, locale));
+  add('start (in progress)', 'assessmentStart', startCard(inProgress, false, t, locale));
+  add('start (in progress, with history)', 'assessmentStart', startCard(inProgress, true, t, locale));
+
+  // Finished assessments of one employee over a year: a beginner, then many gaps, then a Gold-level role with few gaps.
+  const at = (iso: string): Date => new Date(iso);
+  const beginner = completed(
+    walkAssessment(framework, assessmentIdOf(at('2025-07-01T01:00:00.000Z'), 2), at('2025-07-01T01:00:00.000Z'), {
+      roles: [1, 1, 1, 1, 1],
+      rate: () => 0,
+      target: 2,
+    }),
+  );
+  const manyGaps = completed(
+    walkAssessment(framework, assessmentIdOf(at('2026-06-10T02:00:00.000Z'), 3), at('2026-06-10T02:00:00.000Z'), {
+      roles: [3, 3, 2, 3, 2],
+      rate: (id, level, i) => (level === 1 ? (id === 'rs02' ? 1 : 2) : level === 2 ? 1 + (i % 2) : level === 3 ? 1 : 0),
+      target: 4,
+    }),
+  );
+  const fewGaps = completed(
+    walkAssessment(framework, assessmentIdOf(at('2026-06-20T03:00:00.000Z'), 4), at('2026-06-20T03:00:00.000Z'), {
+      roles: [5, 4, 4, 4, 5],
+      rate: (_id, level, i) => (level === 5 && i < 2 ? 1 : 3),
+      target: 5,
+    }),
+  );
+  const allMastered = completed(
+    walkAssessment(framework, assessmentIdOf(at('2026-03-02T04:00:00.000Z'), 5), at('2026-03-02T04:00:00.000Z'), {
+      roles: [2, 2, 2, 2, 1],
+      rate: () => 3,
+      target: 3,
+    }),
+  );
+  const window = openApplicationWindow(framework);
+  const withWindow = (a: Completed): ApplicationWindow => {
+    if (Date.parse(a.completedAt) < Date.parse(window.opensAt) || Date.parse(a.completedAt) >= Date.parse(window.closesAt)) {
+      throw new Error(`assessment ${a.id} was not completed while the window was open`);
+    }
+    return window;
+  };
+  const result = (name: string, a: Completed, open: ApplicationWindow | undefined): void => {
+    // The stored result is what scoreAssessment says for the answers given.
+    const scored = scoreAssessment(framework, a.rolePositions, a.ratings, a.target!);
+    add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale));
+  };
+  result('(many gaps, window open)', manyGaps, withWindow(manyGaps));
+  result('(many gaps, no window)', manyGaps, undefined);
+  result('(few gaps, Gold, window open)', fewGaps, withWindow(fewGaps));
+  result('(no gaps)', allMastered, undefined);
+  result('(skill level 0)', beginner, undefined);
+  // Nothing rated at all: the gaps carry no rating.
+  const lowestRoles = Object.fromEntries(framework.categories.map((c) => [c.id, 1] as const));
+  add(
+    'result (skill level 0, nothing rated, window open)',
+    'assessmentResult',
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, window, t, locale),
+  );
+
+  add('history (empty)', 'assessmentHistory', historyCard(historyOf([]), t, locale));
+  const history = historyOf([beginner, manyGaps, fewGaps, atTarget]);
+  if (history.length !== 3) throw new Error(`the history has ${history.length} entries, not 3`);
+  add('history (3 entries)', 'assessmentHistory', historyCard(history, t, locale));
+
+  // The notices the flow sends with a next action (see AssessmentFlow.cancel and .refusal).
+  const notice = (name: string, title: string, body: string, style: NoticeStyle, next: Parameters<typeof noticeCard>[4]): void => {
+    cards.push({ name: `notice ${name}`, view: 'notice', card: noticeCard(t, title, body, style, next) });
+  };
+  notice('assessment cancelled (next: start)', t('assessment.title'), t('assessment.cancelled'), 'default', {
+    title: t('assessment.start'),
+    verb: VERBS.assessmentStart,
+    data: {},
+  });
+  notice('assessment not found (next: open)', t('assessment.refusal.title'), t('assessment.refusal.notFound'), 'warning', {
+    title: t('assessment.start'),
+    verb: VERBS.assessmentOpen,
+    data: {},
+  });
+  notice('assessment stale step (next: continue)', t('assessment.refusal.title'), t('assessment.refusal.staleStep'), 'warning', {
+    title: t('assessment.continue'),
+    verb: VERBS.assessmentContinue,
+    data: { assessmentId: atTarget.id },
+  });
+  return cards;
 }
