@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CARD_NAMES, type CardName } from '../../src/cards/renderCard';
+import { CARD_NAMES, type AdaptiveCard, type CardName } from '../../src/cards/renderCard';
+import { progressOf, startAssessment } from '../../src/domain/assessment/assessment';
+import { ratingSettings } from '../../src/domain/assessment/ratingScale';
+import { historyCard } from '../../src/features/assessment/views/historyCard';
+import { startCard } from '../../src/features/assessment/views/startCard';
+import { roleStepCard } from '../../src/features/assessment/views/stepCards';
 import type { FrameworkRequest } from '../../src/features/framework/answer';
 import { answer } from '../../src/features/framework/answer';
-import { translator } from '../../src/i18n';
+import { translator, type Locale } from '../../src/i18n';
 import { PAYLOADS, VERBS, type Verb } from '../../src/features/verbs';
 import {
   allCards,
@@ -16,7 +22,7 @@ import {
   type CardCase,
   type CardView,
 } from '../support/allCards';
-import { startBotHarness, textOf, type BotHarness } from '../support/botHarness';
+import { startBotHarness, textOf, type BotHarness, type TestUser } from '../support/botHarness';
 
 const root = path.join(__dirname, '../..');
 const active = kitakyushuActive();
@@ -24,9 +30,34 @@ const cases: CardCase[] = [...allCards('ja', active), ...allCards('en', active)]
 const verbs = new Set<string>(Object.values(VERBS));
 const isVerb = (value: unknown): value is Verb => typeof value === 'string' && verbs.has(value);
 
-/** The payload a click sends: the action's data, plus the search box for a search (Teams merges inputs into data). */
-function clickPayload(verb: Verb, data: unknown): unknown {
-  return verb === VERBS.search ? { ...(data as object), query: 'x' } : data;
+/** The self-assessment's verbs; every other verb belongs to the framework (answer() and register.ts). */
+type AssessmentVerb = Extract<Verb, `assessment.${string}`>;
+type FrameworkVerb = Exclude<Verb, AssessmentVerb>;
+const isAssessmentVerb = (verb: Verb): verb is AssessmentVerb => verb.startsWith('assessment.');
+
+/** What the search box holds when a test clicks: a query that finds something. */
+const SEARCH_TEXT = 'AI';
+
+/**
+ * A plausible value for every input on a card, as a user would leave them: the search text, and for a choice
+ * set the value shown (a rating already given, the suggested target) or else its first choice.
+ */
+function inputValuesOf(card: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const input of inputsOf(card)) {
+    if (typeof input.id !== 'string') continue;
+    if (input.type === 'Input.Text') values[input.id] = SEARCH_TEXT;
+    else if (input.type === 'Input.ChoiceSet') {
+      const first = input.choices?.[0]?.value;
+      values[input.id] = typeof input.value === 'string' && input.value !== '' ? input.value : String(first);
+    }
+  }
+  return values;
+}
+
+/** The payload a click sends: the action's data with the card's inputs merged in, as Teams does for Action.Execute. */
+function clickPayload(data: unknown, card: unknown): unknown {
+  return { ...(data as object), ...inputValuesOf(card) };
 }
 
 /** The template each view fills. */
@@ -41,7 +72,16 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   searchResults: 'searchResults',
   unknownInput: 'unknownInput',
   notice: 'notice',
+  assessmentStart: 'assessmentStart',
+  assessmentRole: 'assessmentRole',
+  assessmentSkills: 'assessmentSkills',
+  assessmentTarget: 'assessmentTarget',
+  assessmentResult: 'assessmentResult',
+  assessmentHistory: 'assessmentHistory',
 };
+
+/** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
+const STEP_VIEWS: ReadonlySet<CardView> = new Set(['assessmentRole', 'assessmentSkills', 'assessmentTarget']);
 
 describe('the cards enumerated for these tests', () => {
   const ja = cases.filter((c) => c.locale === 'ja');
@@ -76,10 +116,55 @@ describe('the cards enumerated for these tests', () => {
     expect(suggestions(UNKNOWN_WITHOUT_SUGGESTIONS)).toBe(0);
   });
 
-  it('include every error notice title/body pair that src/ sends', () => {
+  it('include every assessment step: each role category, each level\'s skills and the target', () => {
+    const t = translator('ja');
+    const byName = (name: string): CardCase => {
+      const found = ja.find((c) => c.name === `ja assessment ${name}`);
+      if (!found) throw new Error(`no card "ja assessment ${name}"`);
+      return found;
+    };
+    expect(named('assessmentRole')).toHaveLength(active.framework.categories.length);
+    for (const category of active.framework.categories) {
+      expect(textOf(byName(`role ${category.id}`).card)).toContain(t('assessment.role.heading', { category: category.name }));
+    }
+    for (const { level } of active.framework.levels) {
+      const count = active.framework.requiredSkillsAt(level).length;
+      expect(textOf(byName(`skills Lv.${level}`).card)).toContain(t('assessment.skills.heading', { level, count }));
+    }
+    // Ratings stored before are shown as chosen.
+    const partly = inputsOf(byName('skills Lv.2 (partly rated)').card).filter((i) => i.value !== '' && i.value !== undefined);
+    expect(partly.length).toBeGreaterThan(0);
+    expect(partly.length).toBeLessThan(active.framework.requiredSkillsAt(2).length);
+    expect(named('assessmentTarget')).toHaveLength(1);
+    const starts = named('assessmentStart').map((c) => executeActionsOf(c.card).map((a) => a.verb));
+    expect(starts.filter((v) => v.includes(VERBS.assessmentContinue))).toHaveLength(2);
+    expect(starts.filter((v) => v.includes(VERBS.assessmentHistory))).toHaveLength(2);
+  });
+
+  it('include results with and without gaps, at skill level 0, and with and without an open application window', () => {
+    const t = translator('ja');
+    const results = named('assessmentResult').map((c) => textOf(c.card));
+    const windowText = (text: string): boolean => text.includes('募集期間中');
+    expect(results.filter((text) => text.includes(t('assessment.result.noGaps')))).toHaveLength(1);
+    expect(results.filter((text) => text.includes(t('assessment.result.skillLevelNone'))).length).toBeGreaterThanOrEqual(1);
+    // More gaps than the card lists, so the "n more" line shows.
+    expect(results.filter((text) => text.includes('ほかに')).length).toBeGreaterThanOrEqual(1);
+    expect(results.filter(windowText).length).toBeGreaterThanOrEqual(1);
+    expect(results.filter((text) => !windowText(text)).length).toBeGreaterThanOrEqual(1);
+    const histories = named('assessmentHistory').map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.assessmentResult));
+    expect(histories.map((h) => h.length).sort()).toEqual([0, 3]);
+    expect(textOf(named('assessmentHistory')[0]!.card)).toContain(t('assessment.history.empty'));
+  });
+
+  it('include notices with a next action besides the way back to the menu', () => {
+    const nextVerbs = named('notice').flatMap((c) => executeActionsOf(c.card).filter((a) => a.verb !== VERBS.menu).map((a) => a.verb));
+    expect(new Set(nextVerbs)).toEqual(new Set([VERBS.assessmentStart, VERBS.assessmentOpen, VERBS.assessmentContinue]));
+  });
+
+  it('include every catalog notice title/body pair that src/ sends', () => {
     const sources = [...readAllSources(path.join(root, 'src'))].join('\n');
     const callSites = [...sources.matchAll(/(?<!function )\bcatalogNotice\(/g)].length;
-    const pairs = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*'(error\.[\w.]+)',\s*'(error\.[\w.]+)'/g)];
+    const pairs = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*'([a-z][\w.]+)',\s*'([a-z][\w.]+)'/g)];
     expect(callSites).toBeGreaterThan(5);
     // Every call site names its pair literally, so none can slip past this check.
     expect(pairs).toHaveLength(callSites);
@@ -90,14 +175,24 @@ describe('the cards enumerated for these tests', () => {
   });
 });
 
+/** An input element on a card. */
+interface CardInput {
+  type: string;
+  id: unknown;
+  value?: unknown;
+  choices?: { title?: unknown; value?: unknown }[];
+}
+
 /** Every input element on a card. */
-function inputsOf(card: unknown): { type: string; id: unknown }[] {
-  const found: { type: string; id: unknown }[] = [];
+function inputsOf(card: unknown): CardInput[] {
+  const found: CardInput[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Input.')) found.push({ type: record.type, id: record.id });
+      if (typeof record.type === 'string' && record.type.startsWith('Input.')) {
+        found.push({ type: record.type, id: record.id, value: record.value, choices: record.choices as CardInput['choices'] });
+      }
       Object.values(record).forEach(walk);
     }
   };
@@ -134,7 +229,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     for (const action of actions) {
       expect({ at: action.at, verb: action.verb, known: isVerb(action.verb) }).toEqual({ at: action.at, verb: action.verb, known: true });
       const verb = action.verb as Verb;
-      const parsed = PAYLOADS[verb].safeParse(clickPayload(verb, action.data));
+      const parsed = PAYLOADS[verb].safeParse(clickPayload(action.data, card));
       expect({ at: action.at, verb, data: action.data, ok: parsed.success }).toEqual({ at: action.at, verb, data: action.data, ok: true });
       expect(typeof action.title === 'string' && action.title.trim() !== '').toBe(true);
     }
@@ -145,6 +240,49 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     expect(inputsOf(card).filter((i) => i.type === 'Input.Text' && i.id === 'query')).toHaveLength(hasSearch ? 1 : 0);
   });
 
+  it('has only inputs that a button on it reads: the search text, skill ratings or the target', () => {
+    const inputs = inputsOf(card);
+    const ids = inputs.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const skills = actions.filter((a) => a.verb === VERBS.assessmentSkills);
+    const targets = actions.filter((a) => a.verb === VERBS.assessmentTarget);
+    expect(skills.length + targets.length).toBeLessThanOrEqual(1);
+    const ratingIds = ids.filter((id) => typeof id === 'string' && id.startsWith('r_'));
+    const targetIds = inputs.filter((i) => i.id === 'target');
+    const others = ids.filter((id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id));
+    expect(others).toEqual([]);
+    if (skills.length === 0) expect(ratingIds).toEqual([]);
+    else {
+      // One rating per required skill of the step's level, each offering the framework's scale; the payload carries them all.
+      const { step } = PAYLOADS[VERBS.assessmentSkills].parse(clickPayload(skills[0]!.data, card));
+      const level = Number(step.slice('skills:'.length));
+      const required = active.framework.requiredSkillsAt(level).map((s) => s.id);
+      expect(ratingIds).toEqual(required.map((id) => `r_${id}`));
+      const scale = ratingSettings(active.framework).values.map(String);
+      for (const input of inputs.filter((i) => ratingIds.includes(i.id))) {
+        expect({ id: input.id, type: input.type, values: input.choices?.map((c) => c.value) }).toEqual({
+          id: input.id,
+          type: 'Input.ChoiceSet',
+          values: scale,
+        });
+      }
+      const { ratings } = PAYLOADS[VERBS.assessmentSkills].parse(clickPayload(skills[0]!.data, card));
+      expect(Object.keys(ratings)).toEqual(required);
+    }
+    expect(targetIds).toHaveLength(targets.length);
+    for (const input of targetIds) {
+      expect(input.type).toBe('Input.ChoiceSet');
+      expect(input.choices?.map((c) => c.value)).toContain(input.value);
+      for (const choice of input.choices ?? []) {
+        const payload = { ...(targets[0]!.data as object), target: choice.value };
+        expect({ choice: choice.value, ok: PAYLOADS[VERBS.assessmentTarget].safeParse(payload).success }).toEqual({
+          choice: choice.value,
+          ok: true,
+        });
+      }
+    }
+  });
+
   if (view === 'menu') {
     it('is the menu, so needs no way back, and offers search', () => {
       expect(actions.some((a) => a.verb === VERBS.search)).toBe(true);
@@ -153,7 +291,8 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     it('offers a way back to the menu, labelled in the user language', () => {
       const back = actions.filter((a) => a.verb === VERBS.menu);
       expect(back.length).toBeGreaterThan(0);
-      if (view !== 'welcome') expect(back.map((a) => a.title)).toContain(translator(locale)('common.backToMenu'));
+      const label = translator(locale)(STEP_VIEWS.has(view) ? 'assessment.later' : 'common.backToMenu');
+      if (view !== 'welcome') expect(back.map((a) => a.title)).toContain(label);
     });
   }
 });
@@ -165,7 +304,8 @@ describe('verbs', () => {
     for (const file of readdirSync(path.join(root, 'cards')).filter((f) => f.endsWith('.json'))) {
       const text = readFileSync(path.join(root, 'cards', file), 'utf8');
       for (const [, verb] of text.matchAll(/"verb"\s*:\s*"([^"]*)"/g)) {
-        if (verb === '${verb}') continue;
+        // The search and unknown-input cards take the verb of each hit; a notice takes its next action's.
+        if (verb === '${verb}' || verb === '${next.verb}') continue;
         literals += 1;
         if (!verbs.has(verb!)) problems.push(`${file}: "${verb}"`);
       }
@@ -184,8 +324,8 @@ describe('verbs', () => {
   });
 });
 
-/** What the bot is asked when a button with this verb and payload is clicked (mirrors register.ts). */
-function requestOf(verb: Verb, payload: unknown): FrameworkRequest {
+/** What the bot is asked when a button with a framework verb and payload is clicked (mirrors register.ts). */
+function requestOf(verb: FrameworkVerb, payload: unknown): FrameworkRequest {
   switch (verb) {
     case VERBS.menu:
       return { kind: 'menu' };
@@ -204,6 +344,34 @@ function requestOf(verb: Verb, payload: unknown): FrameworkRequest {
   }
 }
 
+/**
+ * How each assessment verb is checked on the bot. The verbs that name an assessment are clicked with an id
+ * nobody has, and must answer "not found" (which only their handler can say); the others must answer the card
+ * their view renders for a new user.
+ */
+const ASSESSMENT_CHECK: Record<AssessmentVerb, 'forgedId' | 'noId'> = {
+  [VERBS.assessmentOpen]: 'noId',
+  [VERBS.assessmentStart]: 'noId',
+  [VERBS.assessmentHistory]: 'noId',
+  [VERBS.assessmentContinue]: 'forgedId',
+  [VERBS.assessmentRole]: 'forgedId',
+  [VERBS.assessmentSkills]: 'forgedId',
+  [VERBS.assessmentTarget]: 'forgedId',
+  [VERBS.assessmentCancel]: 'forgedId',
+  [VERBS.assessmentResult]: 'forgedId',
+};
+
+/** A well-formed assessment id that no one has. */
+const FORGED_ASSESSMENT_ID = '0000000000000-00000000';
+
+/** A user of their own, so that no other test (sharing the run's storage) sees this file's assessments. */
+function freshUser(): TestUser {
+  const aadObjectId = randomUUID();
+  return { id: `29:cards-${aadObjectId}`, aadObjectId, name: 'カード 確認' };
+}
+
+const harnessLocale = (locale: Locale): string => (locale === 'en' ? 'en-US' : 'ja-JP');
+
 describe('every button, clicked on the running bot', () => {
   let harness: BotHarness;
   beforeAll(async () => {
@@ -213,46 +381,124 @@ describe('every button, clicked on the running bot', () => {
     await harness.stop();
   });
 
-  const unknownAction = translator('ja')('error.unknownAction.body');
-  const invalidAction = translator('ja')('error.invalidAction.title');
+  /** Texts that mean a click went wrong, in both languages. */
+  const errorTexts = (['ja', 'en'] as const).flatMap((locale) => {
+    const t = translator(locale);
+    return [t('error.unknownAction.body'), t('error.invalidAction.title'), t('assessment.refusal.title')];
+  });
+  const notFound = (locale: Locale): string => translator(locale)('assessment.refusal.notFound');
 
-  /** Each distinct (verb, data) on any Japanese card, with a search text for the search button. */
-  const clicks = ((): { verb: Verb; payload: unknown }[] => {
-    const seen = new Map<string, { verb: Verb; payload: unknown }>();
+  /** Each distinct (verb, payload) on any Japanese card, with the card's inputs filled in as a user would. */
+  const clicks = ((): { verb: Verb; payload: Record<string, unknown> }[] => {
+    const seen = new Map<string, { verb: Verb; payload: Record<string, unknown> }>();
     for (const c of cases.filter((x) => x.locale === 'ja')) {
       for (const a of executeActionsOf(c.card)) {
         if (!isVerb(a.verb)) continue;
-        const payload = a.verb === VERBS.search ? { ...(a.data as object), query: 'AI' } : a.data;
+        const payload = clickPayload(a.data, c.card) as Record<string, unknown>;
         seen.set(JSON.stringify([a.verb, payload]), { verb: a.verb, payload });
       }
     }
     return [...seen.values()];
   })();
+  const clickOf = (verb: Verb): { verb: Verb; payload: Record<string, unknown> } => {
+    const click = clicks.find((c) => c.verb === verb);
+    if (!click) throw new Error(`no card offers ${verb}`);
+    return click;
+  };
 
-  it('has a handler for every VERBS value that answers with the same card the views render', async () => {
-    for (const verb of verbs as Set<Verb>) {
-      const click = clicks.find((c) => c.verb === verb);
-      expect({ verb, offered: click !== undefined }).toEqual({ verb, offered: true });
+  it('sorts every verb into the framework (answer()) or the assessment, and every assessment verb by whether it names an assessment', () => {
+    const assessment = [...verbs].filter((v) => isAssessmentVerb(v as Verb));
+    expect(assessment.sort()).toEqual(Object.keys(ASSESSMENT_CHECK).sort());
+    for (const verb of Object.keys(ASSESSMENT_CHECK) as AssessmentVerb[]) {
+      const named = clicks.filter((c) => c.verb === verb).map((c) => 'assessmentId' in c.payload);
+      expect({ verb, named: [...new Set(named)] }).toEqual({ verb, named: [ASSESSMENT_CHECK[verb] === 'forgedId'] });
+    }
+  });
+
+  it('has a handler for every framework verb that answers with the same card the views render', async () => {
+    const user = freshUser();
+    for (const verb of [...verbs].filter((v) => !isAssessmentVerb(v as Verb)) as FrameworkVerb[]) {
+      const click = clickOf(verb);
       for (const locale of ['ja', 'en'] as const) {
-        const { status, body } = await harness.click(verb, click!.payload, { locale: locale === 'en' ? 'en-US' : 'ja-JP' });
+        const { status, body } = await harness.click(verb, click.payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
         expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-        expect(textOf(body.value)).not.toContain(unknownAction);
-        expect(textOf(body.value)).not.toContain(translator('en')('error.unknownAction.body'));
-        expect(body.value).toEqual(answer(active, requestOf(verb, click!.payload), translator(locale)));
+        for (const text of errorTexts) expect(textOf(body.value)).not.toContain(text);
+        expect(body.value).toEqual(answer(active, requestOf(verb, click.payload), translator(locale)));
       }
     }
   });
 
-  it('answers every button on every card with a card, never an error notice', async () => {
+  it('has a handler for every assessment verb that names an assessment: an id nobody has is "not found"', async () => {
+    const user = freshUser();
+    for (const verb of (Object.keys(ASSESSMENT_CHECK) as AssessmentVerb[]).filter((v) => ASSESSMENT_CHECK[v] === 'forgedId')) {
+      const payload = { ...clickOf(verb).payload, assessmentId: FORGED_ASSESSMENT_ID };
+      // The forged payload is well formed, so what answers is the handler, not the payload check.
+      expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
+      for (const locale of ['ja', 'en'] as const) {
+        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
+        expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(notFound(locale)) as unknown });
+        // The way on from there is a new assessment.
+        expect(executeActionsOf(body.value).map((a) => a.verb)).toContain(VERBS.assessmentOpen);
+      }
+    }
+    expect(notFound('ja')).toContain('この診断は見つかりませんでした');
+  });
+
+  it.each(['ja', 'en'] as const)('opens, starts and lists assessments for a new user with the cards the views render (%s)', async (locale) => {
+    const user = freshUser();
+    const t = translator(locale);
+    const click = (verb: Verb, payload: unknown): Promise<AdaptiveCard> =>
+      harness.click(verb, payload, { locale: harnessLocale(locale), user }).then(({ status, body }) => {
+        expect({ verb, status, type: body.type }).toEqual({ verb, status: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        for (const text of errorTexts) expect(textOf(body.value)).not.toContain(text);
+        return body.value as AdaptiveCard;
+      });
+
+    expect(await click(VERBS.assessmentOpen, clickOf(VERBS.assessmentOpen).payload)).toEqual(startCard(undefined, false, t, locale));
+    expect(await click(VERBS.assessmentHistory, clickOf(VERBS.assessmentHistory).payload)).toEqual(historyCard([], t, locale));
+
+    // Start: the first role step of a new assessment, stored under an id of the bot's making.
+    const first = await click(VERBS.assessmentStart, clickOf(VERBS.assessmentStart).payload);
+    const choose = executeActionsOf(first).filter((a) => a.verb === VERBS.assessmentRole);
+    expect(choose).toHaveLength(active.framework.levels.length);
+    const { assessmentId } = PAYLOADS[VERBS.assessmentRole].parse(choose[0]!.data);
+    expect(assessmentId).not.toBe(FORGED_ASSESSMENT_ID);
+    const assessment = startAssessment(assessmentId, user.aadObjectId, active.framework, new Date());
+    const firstCategory = active.framework.categories[0]!.id;
+    const context = { framework: active.framework, assessment, progress: progressOf(assessment, active.framework), t, locale };
+    expect(first).toEqual(roleStepCard(context, firstCategory));
+
+    // Its buttons work with the real id (so "not found" above is about the id, not every click).
+    const second = await click(VERBS.assessmentRole, clickPayload(choose[0]!.data, first));
+    const secondCategory = active.framework.categories[1]!;
+    expect(textOf(second)).toContain(t('assessment.role.heading', { category: secondCategory.name }));
+
+    // Opening or starting again offers to continue that one; the history still has nothing finished.
+    for (const verb of [VERBS.assessmentOpen, VERBS.assessmentStart]) {
+      const again = await click(verb, {});
+      const continues = executeActionsOf(again).filter((a) => a.verb === VERBS.assessmentContinue);
+      expect({ verb, continues: continues.map((a) => a.data) }).toEqual({ verb, continues: [{ assessmentId }] });
+    }
+    expect(await click(VERBS.assessmentHistory, {})).toEqual(historyCard([], t, locale));
+  });
+
+  it('answers every button on every card with a card, never an error notice (or "not found" for an assessment nobody has)', async () => {
     expect(clicks.length).toBeGreaterThan(40);
+    const user = freshUser();
     const failures: string[] = [];
     for (const { verb, payload } of clicks) {
-      const { status, body } = await harness.click(verb, payload);
+      const forged = isAssessmentVerb(verb) && ASSESSMENT_CHECK[verb] === 'forgedId';
+      const sent = forged ? { ...payload, assessmentId: FORGED_ASSESSMENT_ID } : payload;
+      const { status, body } = await harness.click(verb, sent, { user });
       const text = status === 200 ? textOf(body.value) : '';
-      if (status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive' || text.includes(unknownAction) || text.includes(invalidAction)) {
-        failures.push(`${verb} ${JSON.stringify(payload)} → ${status} ${text.slice(0, 80)}`);
-      }
+      const ok =
+        status === 200 &&
+        body.type === 'application/vnd.microsoft.card.adaptive' &&
+        (forged ? text.includes(notFound('ja')) : !errorTexts.some((e) => text.includes(e)));
+      if (!ok) failures.push(`${verb} ${JSON.stringify(sent)} → ${status} ${text.slice(0, 80)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -260,6 +506,6 @@ describe('every button, clicked on the running bot', () => {
   it('answers an unregistered verb with the unknown-action notice (so the checks above can fail)', async () => {
     const { status, body } = await harness.click('framework.not-a-verb', {});
     expect(status).toBe(200);
-    expect(textOf(body.value)).toContain(unknownAction);
+    expect(textOf(body.value)).toContain(translator('ja')('error.unknownAction.body'));
   });
 });

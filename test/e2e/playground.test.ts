@@ -1,19 +1,11 @@
 import { kitakyushuText } from '../support/botHarness';
-import { SESSION_START_TIMEOUT_MS, startPlaygroundSession, t, type PlaygroundSession } from './playgroundSession';
+import { playgroundSessionForThisFile, t } from './playgroundSession';
 
 // Golden paths through the real Agents Playground in headless Chromium: what a person sees and clicks.
 
 const framework = JSON.parse(kitakyushuText()) as { levels: { level: number; title: string }[]; categories: { name: string }[] };
 
-let session: PlaygroundSession;
-
-beforeAll(async () => {
-  session = await startPlaygroundSession();
-}, SESSION_START_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = playgroundSessionForThisFile();
 
 describe('DX Navi in the Agents Playground', () => {
   test('typing メニュー shows the menu card, to the demo employee', async () => {

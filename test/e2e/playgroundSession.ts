@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -24,10 +24,11 @@ const CHROMIUM_FLAGS = [
 ];
 const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
+const VIEWPORT = { width: 1280, height: 900 };
 /** A card answer takes a few hundred milliseconds; the margin is for a busy CI machine. */
 export const CARD_TIMEOUT_MS = 15_000;
-/** For beforeAll: the Playground's first start unpacks a large bundle. */
-export const SESSION_START_TIMEOUT_MS = 120_000;
+/** The Playground's first start unpacks and loads a large bundle. */
+const SESSION_START_TIMEOUT_MS = 120_000;
 
 /**
  * The Playground (0.2.x) sends every message and button click with locale en-US, whatever the browser's
@@ -51,7 +52,29 @@ export interface PlaygroundSession {
   clickOnLatestCard(name: string): Promise<void>;
   /** Waits for an element; on timeout, says what was expected and what the latest card showed instead. */
   waitFor(locator: Locator, what: string): Promise<void>;
+  /**
+   * Saves an element screenshot as `name` in the folder E2E_SCREENSHOTS names; does nothing when it is not set.
+   * The window grows to the element's height first: the chat pane scrolls, and a tall card would be cut off.
+   */
+  screenshot(element: Locator, name: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * One session for the calling test file: started before its first test, stopped after its last. Call it at the
+ * top level of the file; the object it returns works once the tests run.
+ */
+export function playgroundSessionForThisFile(): PlaygroundSession {
+  const session = {} as PlaygroundSession;
+  let started: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    started = await startPlaygroundSession();
+    Object.assign(session, started);
+  }, SESSION_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return session;
 }
 
 /** Starts the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
@@ -79,7 +102,7 @@ export async function startPlaygroundSession(): Promise<PlaygroundSession> {
       port: await findFreePort(),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const session = sessionOn(page, cast, harness, stop);
     await page.goto(playground.url);
     // The welcome card proves the Playground reached the bot before anything is typed.
@@ -114,6 +137,20 @@ function sessionOn(page: Page, cast: DemoCast, harness: BotHarness, stop: () => 
       await page.locator(MESSAGE_BOX).click();
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
+    },
+    async screenshot(element, name) {
+      const dir = process.env.E2E_SCREENSHOTS;
+      if (!dir) return;
+      mkdirSync(dir, { recursive: true });
+      const viewport = page.viewportSize() ?? VIEWPORT;
+      const box = await element.boundingBox();
+      await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(box?.height ?? 0) + 400) });
+      try {
+        await element.scrollIntoViewIfNeeded();
+        await element.screenshot({ path: path.join(dir, name) });
+      } finally {
+        await page.setViewportSize(viewport);
+      }
     },
     cardCount: () => page.locator(CARD).count(),
     async latestCardShowing(text) {

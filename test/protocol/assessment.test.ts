@@ -1,4 +1,22 @@
-import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card } from '../support/botHarness';
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { loadConfig } from '../../src/config';
+import type { Assessment } from '../../src/domain/assessment/assessment';
+import { formatDate } from '../../src/i18n/formatDate';
+import { silentLogger } from '../../src/logger';
+import { storageStatus } from '../../src/storage/storageErrors';
+import { startBot, type RunningBot } from '../../src/runtime';
+import {
+  cardOf,
+  executeActions,
+  startBotHarness,
+  textOf,
+  type ActivityOptions,
+  type BotHarness,
+  type Card,
+  type InvokeBody,
+  type TestUser,
+} from '../support/botHarness';
 
 let harness: BotHarness;
 beforeAll(async () => {
@@ -8,6 +26,30 @@ afterAll(async () => {
   await harness.stop();
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Messages the tests look for (the Japanese catalog).
+
+const REFUSED = 'この回答は受け付けられません';
+const ALREADY_ANSWERED = 'この質問にはすでに回答済みです';
+const ALREADY_ENDED = 'この診断はすでに終了しています';
+const NOT_FOUND = 'この診断は見つかりませんでした';
+const INVALID_CHOICE = '選んだ内容が正しくありません';
+const RATE_EVERY_SKILL = 'すべてのスキルについて選んでください';
+const INVALID_ACTION = 'この操作は実行できません';
+const IN_PROGRESS = '途中の診断があります';
+const START = '診断を始める';
+const CONTINUE = '続きから再開';
+const RESTART = '最初からやり直す';
+const CATEGORY_NAMES = ['使命感', '思考・認識', '業務遂行', '組織運営', '外部影響'];
+
+/** The heading of the role step of the n-th category (0-based). */
+function roleHeading(index: number): string {
+  return `${CATEGORY_NAMES[index]}：今の自分に近いのは？`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading cards.
+
 /** The Action.Execute on a card whose verb (and title, if given) match; fails the test if there is none. */
 function button(card: Card, verb: string, title?: string): { verb: string; data: Record<string, unknown> } {
   const found = executeActions(card).find((a) => a.verb === verb && (title === undefined || a.title === title));
@@ -15,34 +57,226 @@ function button(card: Card, verb: string, title?: string): { verb: string; data:
   return { verb: found.verb, data: found.data as Record<string, unknown> };
 }
 
-async function click(verb: string, data: Record<string, unknown>): Promise<Card> {
-  const { status, body } = await harness.click(verb, data);
-  expect(status).toBe(200);
-  return body.value;
+/** The "choose this level" button of a role step card. */
+function roleButton(card: Card, level: number): { verb: string; data: Record<string, unknown> } {
+  const found = executeActions(card).find(
+    (a) => a.verb === 'assessment.role' && Number((a.data as { level: unknown }).level) === level,
+  );
+  if (!found) throw new Error(`no role choice Lv.${level} on the card:\n${textOf(card)}`);
+  return { verb: found.verb, data: found.data as Record<string, unknown> };
 }
+
+/** The assessment a step card belongs to (read from its cancel button). */
+function assessmentIdOf(card: Card): string {
+  return button(card, 'assessment.cancel').data.assessmentId as string;
+}
+
+/** The ids of the rating inputs on a skills step card, e.g. "r_rs01". */
+function ratingInputs(card: Card): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Input.ChoiceSet' && typeof record.id === 'string' && record.id.startsWith('r_')) ids.push(record.id);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return ids;
+}
+
+/** Every skill from rs{from} to rs{to} rated 2, as card inputs ("r_rs01": "2"). */
+function allRated(from: number, to: number): Record<string, string> {
+  const ids = Array.from({ length: to - from + 1 }, (_, i) => `r_rs${String(from + i).padStart(2, '0')}`);
+  return Object.fromEntries(ids.map((id) => [id, '2']));
+}
+
+function isSkillsStep(card: Card): boolean {
+  return executeActions(card).some((a) => a.verb === 'assessment.skills');
+}
+
+/** A refusal notice saying `message`, with no change to what is stored (checked by the caller). */
+function expectRefusal(card: Card, message: string): void {
+  const text = textOf(card);
+  expect(text).toContain(REFUSED);
+  expect(text).toContain(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Employees: each test has its own, so tests never see each other's assessments.
+
+/** Where an employee's activities go: the file's harness, or a bot a test started itself. */
+interface BotEndpoint {
+  readonly bot: RunningBot;
+  say(text: string, options?: ActivityOptions): Promise<Partial<Activity>>;
+  click(verb: string, data: unknown, options?: ActivityOptions): Promise<{ status: number; body: InvokeBody }>;
+}
+
+/** A rating for every skill of a step, or one per skill id ("rs01"). */
+type Rating = string | ((skillId: string) => string);
+
+interface AssessmentPlan {
+  /** The role level chosen in each category, in the framework's order. */
+  roles?: readonly number[];
+  rating?: Rating;
+  target?: number;
+  /** A card to start from (e.g. the step card after "retake"); by default a new assessment is started. */
+  from?: Card;
+}
+
+class Employee {
+  readonly user: TestUser;
+
+  constructor(
+    private readonly endpoint: BotEndpoint = harness,
+    readonly locale = 'ja-JP',
+    user?: TestUser,
+  ) {
+    const id = randomUUID();
+    this.user = user ?? { id: `29:${id}`, aadObjectId: id, name: '北九 花子' };
+  }
+
+  /** The same person talking to another bot instance (after a restart). */
+  via(endpoint: BotEndpoint): Employee {
+    return new Employee(endpoint, this.locale, this.user);
+  }
+
+  private get options(): ActivityOptions {
+    return { user: this.user, locale: this.locale };
+  }
+
+  async say(text: string): Promise<Card> {
+    return cardOf(await this.endpoint.say(text, this.options));
+  }
+
+  /** Clicks an Action.Execute with the given data (forged or not); returns the card that replaces the clicked one. */
+  async click(verb: string, data: Record<string, unknown>): Promise<Card> {
+    const { status, body } = await this.endpoint.click(verb, data, this.options);
+    expect(status).toBe(200);
+    return body.value;
+  }
+
+  /** Clicks a button that is on the card. */
+  async press(card: Card, verb: string, title?: string): Promise<Card> {
+    const { data } = button(card, verb, title);
+    return this.click(verb, data);
+  }
+
+  /** "診断", then "start": the first role step. */
+  async start(): Promise<Card> {
+    return this.press(await this.say('診断'), 'assessment.start');
+  }
+
+  async chooseRole(card: Card, level: number): Promise<Card> {
+    const { verb, data } = roleButton(card, level);
+    return this.click(verb, data);
+  }
+
+  /** Answers role steps in order, one level per category. */
+  async answerAllRoles(card: Card, levels: readonly number[]): Promise<Card> {
+    for (const level of levels) card = await this.chooseRole(card, level);
+    return card;
+  }
+
+  /** Rates every skill on a skills step card and presses "next". */
+  async rateLevel(card: Card, rating: Rating): Promise<Card> {
+    const { verb, data } = button(card, 'assessment.skills');
+    const rate = typeof rating === 'string' ? () => rating : rating;
+    const ratings = Object.fromEntries(ratingInputs(card).map((id) => [id, rate(id.slice(2))]));
+    return this.click(verb, { ...data, ...ratings });
+  }
+
+  async chooseTarget(card: Card, target: number): Promise<Card> {
+    const { verb, data } = button(card, 'assessment.target');
+    return this.click(verb, { ...data, target: String(target) });
+  }
+
+  /** A whole assessment, from a new start (or `from`) to its result. */
+  async finishAssessment(plan: AssessmentPlan = {}): Promise<{ result: Card; assessmentId: string }> {
+    let card = plan.from ?? (await this.start());
+    const assessmentId = assessmentIdOf(card);
+    card = await this.answerAllRoles(card, plan.roles ?? [2, 2, 2, 2, 2]);
+    while (isSkillsStep(card)) card = await this.rateLevel(card, plan.rating ?? '2');
+    const result = await this.chooseTarget(card, plan.target ?? 3);
+    expect(textOf(result)).toContain('自己診断の結果');
+    return { result, assessmentId };
+  }
+
+  /** The assessment as stored, with its ETag. */
+  async stored(assessmentId: string): Promise<{ assessment: Assessment; etag: string }> {
+    const found = await this.endpoint.bot.repositories.assessments.find(this.user.aadObjectId, assessmentId);
+    if (!found) throw new Error(`assessment ${assessmentId} is not stored for ${this.user.aadObjectId}`);
+    return found;
+  }
+
+  async storedAll(): Promise<Assessment[]> {
+    return (await this.endpoint.bot.repositories.assessments.listRecent(this.user.aadObjectId, 50)).map((s) => s.assessment);
+  }
+}
+
+/** A bot started by a test, reached with the harness's activities and fake connector (the same Teams side). */
+function endpointAt(base: BotHarness, bot: RunningBot): BotEndpoint {
+  const url = `http://127.0.0.1:${bot.server.port}/api/messages`;
+  const post = async (activity: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+  return {
+    bot,
+    async say(text, options) {
+      const sent = base.activity({ type: 'message', text }, options);
+      const conversationId = sent.conversation!.id;
+      const before = base.connector.activities(conversationId).length;
+      const { status } = await post(sent);
+      if (status >= 300) throw new Error(`the bot answered ${status} to "${text}"`);
+      const replies = await base.connector.waitForActivities(before + 1, { conversationId });
+      return replies[replies.length - 1]!;
+    },
+    async click(verb, data, options) {
+      const invoke = base.activity(
+        { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1' },
+        options,
+      );
+      const { status, body } = await post(invoke);
+      return { status, body: body as InvokeBody };
+    },
+  };
+}
+
+/** A second bot process as it would boot after a restart: same storage, same framework id. */
+async function restartedBot(base: BotHarness): Promise<RunningBot> {
+  const config = loadConfig({
+    PORT: '0',
+    STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
+    FRAMEWORK_ID: base.frameworkId,
+    BOT_LANGUAGE: 'auto',
+  });
+  return startBot(config, silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 describe('self-assessment', () => {
   it('walks from 診断 through roles, skills and target to a result', async () => {
-    const intro = cardOf(await harness.say('診断'));
+    const taro = new Employee();
+    const intro = await taro.say('診断');
     expect(textOf(intro)).toContain('DX人材 自己診断');
-    let card = await click('assessment.start', {});
+    let card = await taro.press(intro, 'assessment.start');
     // Five role steps: Lv.2 everywhere.
     for (let i = 0; i < 5; i++) {
       expect(textOf(card)).toContain(`ステップ ${i + 1}/`);
-      const choose = executeActions(card).find((a) => a.verb === 'assessment.role' && (a.data as { level: number }).level === 2)!;
-      card = await click(choose.verb, choose.data as Record<string, unknown>);
+      expect(textOf(card)).toContain(roleHeading(i));
+      card = await taro.chooseRole(card, 2);
     }
     // Skills of Lv.1..3 (one above the highest role position): rate everything 実践できる except one Lv.2 skill.
     for (const level of [1, 2, 3]) {
       expect(textOf(card)).toContain(`Lv.${level}の必須スキル`);
-      const next = button(card, 'assessment.skills');
-      const inputs = JSON.stringify(card).match(/"r_[a-z0-9-]+"/g)!.map((s) => s.slice(1, -1));
-      const ratings = Object.fromEntries(inputs.map((id) => [id, id === 'r_rs12' ? '1' : '2']));
-      card = await click(next.verb, { ...next.data, ...ratings });
+      card = await taro.rateLevel(card, (skill) => (skill === 'rs12' ? '1' : '2'));
     }
     expect(textOf(card)).toContain('目標とするレベル');
-    const submit = button(card, 'assessment.target');
-    card = await click(submit.verb, { ...submit.data, target: '3' });
+    card = await taro.chooseTarget(card, 3);
     const result = textOf(card);
     expect(result).toContain('自己診断の結果');
     expect(result).toContain('役割の位置（全体）：Lv.2');
@@ -51,4 +285,530 @@ describe('self-assessment', () => {
     expect(result).toContain('レベルそのものの認定は行いません');
     expect(JSON.stringify(card)).toContain('Chart.HorizontalBar');
   });
+
+  describe('saving progress', () => {
+    it('saves every answer as it is given', async () => {
+      const hana = new Employee();
+      let card = await hana.start();
+      const id = assessmentIdOf(card);
+      expect((await hana.stored(id)).assessment).toMatchObject({ status: 'inProgress', rolePositions: {}, ratings: {} });
+
+      card = await hana.answerAllRoles(card, [2, 3]);
+      expect((await hana.stored(id)).assessment.rolePositions).toEqual({ mission: 2, thinking: 3 });
+
+      card = await hana.answerAllRoles(card, [1, 2, 2]);
+      card = await hana.rateLevel(card, '3');
+      const { assessment } = await hana.stored(id);
+      expect(assessment.ratings).toEqual({ rs01: 3, rs02: 3, rs03: 3, rs04: 3, rs05: 3, rs06: 3, rs07: 3, rs08: 3 });
+      expect(textOf(card)).toContain('Lv.2の必須スキル');
+    });
+
+    it('offers to continue an unfinished assessment on 診断, and continues at the next unanswered step', async () => {
+      const hana = new Employee();
+      let card = await hana.start();
+      const id = assessmentIdOf(card);
+      card = await hana.answerAllRoles(card, [2, 2]);
+      // She leaves ("あとで続ける" shows the menu) and comes back.
+      await hana.press(card, 'menu.show', 'あとで続ける');
+
+      const intro = await hana.say('診断');
+      const { assessment } = await hana.stored(id);
+      expect(textOf(intro)).toContain(`${IN_PROGRESS}（2/9ステップ回答済み、${formatDate(assessment.startedAt, 'ja')}開始）`);
+      expect(executeActions(intro).map((a) => a.title)).toEqual(expect.arrayContaining([CONTINUE, RESTART]));
+      expect(executeActions(intro).some((a) => a.verb === 'assessment.start')).toBe(false);
+
+      const resumed = await hana.press(intro, 'assessment.continue', CONTINUE);
+      expect(textOf(resumed)).toContain('ステップ 3/9');
+      expect(textOf(resumed)).toContain(roleHeading(2));
+      expect(assessmentIdOf(resumed)).toBe(id);
+    });
+
+    it('does not start a second assessment while one is in progress', async () => {
+      const hana = new Employee();
+      const card = await hana.start();
+      await hana.answerAllRoles(card, [3]);
+      const again = await hana.click('assessment.start', {});
+      expect(textOf(again)).toContain(IN_PROGRESS);
+      expect(await hana.storedAll()).toHaveLength(1);
+    });
+
+    it('continues where the employee left off after the bot restarts', async () => {
+      const own = await startBotHarness();
+      let ownBotRunning = true;
+      let restarted: RunningBot | undefined;
+      try {
+        const jiro = new Employee(own);
+        let card = await jiro.start();
+        const id = assessmentIdOf(card);
+        card = await jiro.answerAllRoles(card, [2, 3, 2, 2, 2]);
+        card = await jiro.rateLevel(card, '2');
+        expect(textOf(card)).toContain('Lv.2の必須スキル');
+
+        await own.bot.stop();
+        ownBotRunning = false;
+        restarted = await restartedBot(own);
+        const later = jiro.via(endpointAt(own, restarted));
+
+        const intro = await later.say('診断');
+        expect(textOf(intro)).toContain(`${IN_PROGRESS}（6/10ステップ回答済み`);
+        card = await later.press(intro, 'assessment.continue', CONTINUE);
+        expect(textOf(card)).toContain('ステップ 7/10');
+        expect(textOf(card)).toContain('Lv.2の必須スキル');
+        expect(assessmentIdOf(card)).toBe(id);
+
+        // …and carries on to the end with the answers given before the restart.
+        const { result } = await later.finishAssessment({ from: card, roles: [], target: 4 });
+        expect(textOf(result)).toContain('役割の位置（全体）：Lv.2');
+        expect(textOf(result)).toContain('必須スキル：Lv.4まで身についています');
+        const { assessment } = await later.stored(id);
+        expect(assessment).toMatchObject({ status: 'completed', rolePositions: { mission: 2, thinking: 3 }, target: 4 });
+        expect(Object.keys(assessment.ratings)).toHaveLength(8 + 6 + 6 + 7);
+      } finally {
+        if (ownBotRunning) await own.bot.stop();
+        await restarted?.stop();
+        await own.connector.stop();
+      }
+    });
+  });
+
+  describe('clicks that come twice', () => {
+    it('refuses a second click on an answered step, which changes nothing', async () => {
+      const taro = new Employee();
+      const first = await taro.start();
+      const id = assessmentIdOf(first);
+
+      const next = await taro.chooseRole(first, 2);
+      expect(textOf(next)).toContain(roleHeading(1));
+      const afterFirst = await taro.stored(id);
+
+      const again = await taro.chooseRole(first, 2);
+      expectRefusal(again, ALREADY_ANSWERED);
+      // Changing one's mind on the old card is refused the same way.
+      expectRefusal(await taro.chooseRole(first, 4), ALREADY_ANSWERED);
+      expect(await taro.stored(id)).toEqual(afterFirst);
+      expect(afterFirst.assessment.rolePositions).toEqual({ mission: 2 });
+
+      // The notice leads back to the current question.
+      const back = await taro.press(again, 'assessment.continue', CONTINUE);
+      expect(textOf(back)).toContain(roleHeading(1));
+    });
+
+    it('refuses a second click on an answered skills step', async () => {
+      const taro = new Employee();
+      const skills = await taro.answerAllRoles(await taro.start(), [1, 1, 1, 1, 1]);
+      const id = assessmentIdOf(skills);
+      expect(textOf(await taro.rateLevel(skills, '2'))).toContain('Lv.2の必須スキル');
+      const afterFirst = await taro.stored(id);
+
+      expectRefusal(await taro.rateLevel(skills, '0'), ALREADY_ANSWERED);
+      expect(await taro.stored(id)).toEqual(afterFirst);
+    });
+
+    it('makes one transition out of two different answers clicked at once', async () => {
+      const taro = new Employee();
+      const card = await taro.start();
+      const id = assessmentIdOf(card);
+
+      const [low, high] = await Promise.all([taro.chooseRole(card, 1), taro.chooseRole(card, 3)]);
+      const accepted = [low, high].filter((c) => textOf(c).includes(roleHeading(1)));
+      const refused = [low, high].filter((c) => textOf(c).includes(ALREADY_ANSWERED));
+      expect(accepted).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+
+      const { assessment } = await taro.stored(id);
+      expect(Object.keys(assessment.rolePositions)).toEqual(['mission']);
+      expect(assessment.rolePositions.mission).toBe(accepted[0] === low ? 1 : 3);
+    });
+
+    it('lets the ETag decide when both clicks read the same version: one write, one 412, one refusal', async () => {
+      const taro = new Employee();
+      const card = await taro.start();
+      const id = assessmentIdOf(card);
+      // Hold every read of this assessment until both clicks have read it, so both write with the same ETag.
+      const repository = harness.bot.repositories.assessments;
+      const find = repository.find.bind(repository);
+      const update = repository.update.bind(repository);
+      let reads = 0;
+      let bothRead!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothRead = resolve));
+      const fallback = setTimeout(bothRead, 3000);
+      const writes: (number | 'ok')[] = [];
+      const findSpy = jest.spyOn(repository, 'find').mockImplementation(async (userId, assessmentId) => {
+        const found = await find(userId, assessmentId);
+        if (assessmentId === id && ++reads === 2) bothRead();
+        await barrier;
+        return found;
+      });
+      const updateSpy = jest.spyOn(repository, 'update').mockImplementation(async (assessment, etag) => {
+        try {
+          const saved = await update(assessment, etag);
+          writes.push('ok');
+          return saved;
+        } catch (err) {
+          writes.push(storageStatus(err) ?? -1);
+          throw err;
+        }
+      });
+      let cards: Card[];
+      try {
+        cards = await Promise.all([taro.chooseRole(card, 2), taro.chooseRole(card, 4)]);
+      } finally {
+        clearTimeout(fallback);
+        findSpy.mockRestore();
+        updateSpy.mockRestore();
+      }
+
+      expect(reads).toBe(2);
+      expect([...writes].sort()).toEqual([412, 'ok']);
+      const accepted = cards.findIndex((c) => textOf(c).includes(roleHeading(1)));
+      expect(accepted).toBeGreaterThanOrEqual(0);
+      expectRefusal(cards[1 - accepted]!, ALREADY_ANSWERED);
+      expect((await taro.stored(id)).assessment.rolePositions).toEqual({ mission: accepted === 0 ? 2 : 4 });
+    });
+
+    it('makes one transition out of five answers clicked at once', async () => {
+      const taro = new Employee();
+      const card = await taro.start();
+      const id = assessmentIdOf(card);
+
+      const cards = await Promise.all([1, 2, 3, 4, 5].map((level) => taro.chooseRole(card, level)));
+      const acceptedAt = cards.flatMap((c, i) => (textOf(c).includes(roleHeading(1)) ? [i + 1] : []));
+      expect(acceptedAt).toHaveLength(1);
+      expect(cards.filter((c) => textOf(c).includes(ALREADY_ANSWERED))).toHaveLength(4);
+      expect((await taro.stored(id)).assessment.rolePositions).toEqual({ mission: acceptedAt[0] });
+    });
+  });
+
+  describe('forged skill ratings are refused and change nothing', () => {
+    let taro: Employee;
+    let skills: Card;
+    let id: string;
+    let before: { assessment: Assessment; etag: string };
+    /** The Lv.1 card's own payload with every skill rated 2, then changed by a test. */
+    let valid: Record<string, unknown>;
+
+    beforeAll(async () => {
+      taro = new Employee();
+      skills = await taro.answerAllRoles(await taro.start(), [1, 1, 1, 1, 1]);
+      expect(textOf(skills)).toContain('Lv.1の必須スキル');
+      id = assessmentIdOf(skills);
+      before = await taro.stored(id);
+      valid = { ...button(skills, 'assessment.skills').data, ...Object.fromEntries(ratingInputs(skills).map((i) => [i, '2'])) };
+      expect(Object.keys(valid)).toEqual(expect.arrayContaining(['r_rs01', 'r_rs08']));
+    });
+
+    afterEach(async () => {
+      expect(await taro.stored(id)).toEqual(before);
+    });
+
+    it.each([
+      ['a rating above the scale', { r_rs01: '7' }, INVALID_CHOICE],
+      ['a rating as a number above the scale', { r_rs01: 4 }, INVALID_CHOICE],
+      ['a negative rating', { r_rs01: '-1' }, INVALID_CHOICE],
+      ['a rating that is not a number', { r_rs01: 'x' }, INVALID_CHOICE],
+      ['a fractional rating', { r_rs01: 1.5 }, INVALID_CHOICE],
+      ['an unknown skill', { r_rs99: '2' }, INVALID_CHOICE],
+      ['a Lv.2 skill on the Lv.1 card', { r_rs09: '2' }, INVALID_CHOICE],
+    ])('%s', async (_, change, message) => {
+      expectRefusal(await taro.click('assessment.skills', { ...valid, ...change }), message);
+    });
+
+    it('a missing rating', async () => {
+      const missing = { ...valid };
+      delete missing.r_rs08;
+      expectRefusal(await taro.click('assessment.skills', missing), RATE_EVERY_SKILL);
+    });
+
+    it('no ratings at all', async () => {
+      expectRefusal(await taro.click('assessment.skills', button(skills, 'assessment.skills').data), RATE_EVERY_SKILL);
+    });
+
+    it('(and the untouched card still works afterwards)', async () => {
+      expect(textOf(await taro.click('assessment.skills', valid))).toContain('Lv.2の必須スキル');
+      before = await taro.stored(id);
+      expect(before.assessment.ratings.rs01).toBe(2);
+    });
+  });
+
+  describe('answers for a step that is not the current one are refused and change nothing', () => {
+    let taro: Employee;
+    let id: string;
+    let before: { assessment: Assessment; etag: string };
+
+    beforeAll(async () => {
+      taro = new Employee();
+      id = assessmentIdOf(await taro.start());
+      before = await taro.stored(id);
+    });
+
+    afterEach(async () => {
+      expect(await taro.stored(id)).toEqual(before);
+    });
+
+    it.each([
+      ['the Lv.1 skills while on the first role', 'assessment.skills', { step: 'skills:1', ...allRated(1, 8) }],
+      ['the target while on the first role', 'assessment.target', { step: 'target', target: '3' }],
+      ['the second role while on the first', 'assessment.role', { step: 'role:thinking', level: '2' }],
+      ['a role category the framework does not have', 'assessment.role', { step: 'role:leadership', level: '2' }],
+    ])('%s', async (_, verb, data) => {
+      const card = await taro.click(verb, { assessmentId: id, ...data });
+      expect(textOf(card)).toContain(REFUSED);
+      const back = await taro.press(card, 'assessment.continue', CONTINUE);
+      expect(textOf(back)).toContain(roleHeading(0));
+    });
+
+    it('a role level the framework does not have (Lv.6)', async () => {
+      const card = await taro.click('assessment.role', { assessmentId: id, step: 'role:mission', level: '6' });
+      expectRefusal(card, INVALID_CHOICE);
+    });
+
+    it('a later skills level while on the Lv.1 skills', async () => {
+      const skills = await taro.answerAllRoles(await taro.click('assessment.continue', { assessmentId: id }), [3, 3, 3, 3, 3]);
+      before = await taro.stored(id);
+      const lv1 = button(skills, 'assessment.skills').data;
+      const card = await taro.click('assessment.skills', { ...lv1, step: 'skills:2', ...allRated(9, 14) });
+      expect(textOf(card)).toContain(REFUSED);
+    });
+  });
+
+  describe('an assessment id that is not the clicker’s own', () => {
+    it('is not found for another user, and the owner’s assessment stays as it was', async () => {
+      const owner = new Employee();
+      const card = await owner.start();
+      const id = assessmentIdOf(card);
+      const role = roleButton(card, 3).data;
+      const before = await owner.stored(id);
+
+      const intruder = new Employee();
+      for (const [verb, data] of [
+        ['assessment.role', role],
+        ['assessment.continue', { assessmentId: id }],
+        ['assessment.result', { assessmentId: id }],
+        ['assessment.cancel', { assessmentId: id }],
+        ['assessment.cancel', { assessmentId: id, then: 'restart' }],
+      ] as const) {
+        const answer = await intruder.click(verb, data);
+        expectRefusal(answer, NOT_FOUND);
+        expect(textOf(answer)).not.toContain(roleHeading(0));
+      }
+      expect(await owner.stored(id)).toEqual(before);
+      expect(await intruder.storedAll()).toEqual([]);
+    });
+
+    it('is not found when it was never created', async () => {
+      const taro = new Employee();
+      const card = await taro.click('assessment.continue', { assessmentId: '8217000000000-0123abcd' });
+      expectRefusal(card, NOT_FOUND);
+      expect(button(card, 'assessment.open').verb).toBe('assessment.open');
+    });
+
+    it.each([
+      ['not an assessment id', 'assessment.role', { assessmentId: 'abc', step: 'role:mission', level: 2 }],
+      ['an id in upper case', 'assessment.role', { assessmentId: '8217000000000-0123ABCD', step: 'role:mission', level: 2 }],
+      ['an id with a path in it', 'assessment.continue', { assessmentId: '../8217000000000-0123abcd' }],
+      ['no id', 'assessment.result', {}],
+      ['a step that is not a step', 'assessment.role', { assessmentId: '8217000000000-0123abcd', step: 'role:../x', level: 2 }],
+      ['a level below 1', 'assessment.role', { assessmentId: '8217000000000-0123abcd', step: 'role:mission', level: '0' }],
+      ['an unknown "then" on cancel', 'assessment.cancel', { assessmentId: '8217000000000-0123abcd', then: 'delete' }],
+    ])('is refused as an invalid action when malformed: %s', async (_, verb, data) => {
+      const taro = new Employee();
+      const card = await taro.click(verb, data);
+      expect(textOf(card)).toContain(INVALID_ACTION);
+      expect(await taro.storedAll()).toEqual([]);
+    });
+  });
+
+  describe('old cards and cancelled assessments', () => {
+    it('refuses any answer from the cards of a finished assessment', async () => {
+      const taro = new Employee();
+      const firstRole = await taro.start();
+      const skills = await taro.answerAllRoles(firstRole, [2, 2, 2, 2, 2]);
+      const { assessmentId: id } = await taro.finishAssessment({ from: skills, roles: [] });
+      const finished = await taro.stored(id);
+
+      for (const old of [roleButton(firstRole, 3), button(skills, 'assessment.skills')]) {
+        const card = await taro.click(old.verb, old.data);
+        expectRefusal(card, ALREADY_ENDED);
+        // The way back leads to the result.
+        expect(textOf(await taro.press(card, 'assessment.continue', CONTINUE))).toContain('自己診断の結果');
+      }
+      expectRefusal(await taro.click('assessment.target', { assessmentId: id, step: 'target', target: '5' }), ALREADY_ENDED);
+      expectRefusal(await taro.press(firstRole, 'assessment.cancel'), ALREADY_ENDED);
+      expect(await taro.stored(id)).toEqual(finished);
+    });
+
+    it('cancels, and then refuses to continue, offering a new start', async () => {
+      const taro = new Employee();
+      const card = await taro.answerAllRoles(await taro.start(), [2]);
+      const id = assessmentIdOf(card);
+
+      const cancelled = await taro.press(card, 'assessment.cancel');
+      expect(textOf(cancelled)).toContain('診断をやめました');
+      expect(button(cancelled, 'assessment.start', START).data).toEqual({});
+      const stored = await taro.stored(id);
+      expect(stored.assessment).toMatchObject({ status: 'cancelled', rolePositions: { mission: 2 } });
+
+      const refused = await taro.click('assessment.continue', { assessmentId: id });
+      expectRefusal(refused, ALREADY_ENDED);
+      expect(executeActions(refused).map((a) => a.title)).toContain(START);
+      expect(executeActions(refused).some((a) => a.verb === 'assessment.continue')).toBe(false);
+      expectRefusal(await taro.chooseRole(card, 2), ALREADY_ENDED);
+      expectRefusal(await taro.press(card, 'assessment.cancel'), ALREADY_ENDED);
+      expect(await taro.stored(id)).toEqual(stored);
+
+      // 診断 no longer offers to continue it.
+      const intro = await taro.say('診断');
+      expect(textOf(intro)).not.toContain(IN_PROGRESS);
+      expect(textOf(await taro.press(intro, 'assessment.start', START))).toContain(roleHeading(0));
+    });
+
+    it('starts over with 最初からやり直す: the old one is cancelled, a new one begins at step 1', async () => {
+      const taro = new Employee();
+      const card = await taro.answerAllRoles(await taro.start(), [2, 2, 2]);
+      const oldId = assessmentIdOf(card);
+
+      const intro = await taro.say('診断');
+      const fresh = await taro.press(intro, 'assessment.cancel', RESTART);
+      expect(textOf(fresh)).toContain('ステップ 1/');
+      expect(textOf(fresh)).toContain(roleHeading(0));
+      const newId = assessmentIdOf(fresh);
+      expect(newId).not.toBe(oldId);
+
+      expect((await taro.stored(oldId)).assessment).toMatchObject({
+        status: 'cancelled',
+        rolePositions: { mission: 2, thinking: 2, execution: 2 },
+      });
+      expect((await taro.stored(newId)).assessment).toMatchObject({ status: 'inProgress', rolePositions: {}, ratings: {} });
+      expect((await taro.storedAll()).map((a) => a.id)).toEqual([newId, oldId]);
+      // The old cards are dead.
+      expectRefusal(await taro.chooseRole(card, 2), ALREADY_ENDED);
+    });
+  });
+
+  describe('retaking and history', () => {
+    it('retakes after a result, and lists both results with dates and how they moved; a past result opens', async () => {
+      const hana = new Employee();
+      const oneLv2Gap = (skill: string): string => (skill === 'rs12' ? '1' : '2');
+      const first = await hana.finishAssessment({ roles: [2, 2, 2, 2, 2], rating: oneLv2Gap, target: 3 });
+
+      // もう一度診断する on the result starts a new one.
+      const retake = await hana.press(first.result, 'assessment.start', 'もう一度診断する');
+      expect(textOf(retake)).toContain('ステップ 1/');
+      const second = await hana.finishAssessment({ from: retake, roles: [3, 3, 3, 3, 3], rating: oneLv2Gap, target: 4 });
+      expect(second.assessmentId).not.toBe(first.assessmentId);
+      expect(textOf(second.result)).toContain('役割の位置（全体）：Lv.3');
+
+      const third = await hana.finishAssessment({ roles: [2, 2, 1, 1, 1], rating: '0', target: 2 });
+      expect(textOf(third.result)).toContain('役割の位置（全体）：Lv.1');
+      expect(textOf(third.result)).toContain('必須スキル：まずはLv.1のスキルから');
+
+      const history = await hana.press(third.result, 'assessment.history', 'これまでの結果');
+      expect(textOf(history)).toContain('自己診断の履歴');
+      const rows = entriesOf(history);
+      const completedAt = async (id: string): Promise<string> => formatDate((await hana.stored(id)).assessment.completedAt!, 'ja');
+      const row = async (id: string, summary: string, moved: string) => ({ assessmentId: id, text: [await completedAt(id), summary, moved] });
+      // Newest first, each compared with the one before it.
+      expect(rows).toEqual([
+        await row(third.assessmentId, '役割 Lv.1・スキル Lv.0・目標 Lv.2', '役割 ↓2・スキル ↓1'),
+        await row(second.assessmentId, '役割 Lv.3・スキル Lv.1・目標 Lv.4', '役割 ↑1・スキル →'),
+        await row(first.assessmentId, '役割 Lv.2・スキル Lv.1・目標 Lv.3', '初回'),
+      ]);
+
+      // Opening the first result from the history shows it as it was.
+      const past = await hana.click('assessment.result', { assessmentId: rows[2]!.assessmentId });
+      expect(textOf(past)).toContain('自己診断の結果');
+      expect(textOf(past)).toContain('役割の位置（全体）：Lv.2');
+      expect(textOf(past)).toContain('目標：Lv.3');
+      expect(textOf(past)).toContain(`${await completedAt(first.assessmentId)}の診断`);
+    });
+
+    it('leaves cancelled and unfinished assessments out of the history', async () => {
+      const hana = new Employee();
+      const { assessmentId } = await hana.finishAssessment();
+      const cancelled = await hana.answerAllRoles(await hana.click('assessment.start', {}), [1]);
+      await hana.press(cancelled, 'assessment.cancel');
+      await hana.answerAllRoles(await hana.click('assessment.start', {}), [4]);
+
+      const history = await hana.click('assessment.history', {});
+      expect(entriesOf(history).map((e) => e.assessmentId)).toEqual([assessmentId]);
+      expect(textOf(history)).toContain('初回');
+    });
+
+    it('says there is nothing yet when no assessment was finished', async () => {
+      const history = await new Employee().click('assessment.history', {});
+      expect(textOf(history)).toContain('まだ完了した診断はありません');
+      expect(entriesOf(history)).toEqual([]);
+    });
+  });
+
+  describe('English', () => {
+    it('shows the role step in English for an en-US client', async () => {
+      const emily = new Employee(harness, 'en-US');
+      const intro = await emily.say('assessment');
+      const card = await emily.press(intro, 'assessment.start', 'Start');
+      const text = textOf(card);
+      expect(text).toContain('This is me');
+      expect(text).toContain('Read the role');
+      expect(text).toContain('which is closest to you today?');
+      expect(text).not.toContain('これに近い');
+      expect(text).not.toContain('役割を読む');
+
+      // Refusals speak English too.
+      await emily.chooseRole(card, 2);
+      const again = await emily.chooseRole(card, 2);
+      expect(textOf(again)).toContain('This answer cannot be accepted');
+      expect(textOf(again)).toContain('This question was already answered.');
+    });
+  });
+
+  // Last in the file: it opens an application window for the harness's framework (and closes it again).
+  describe('the application window', () => {
+    it('says nothing about applying when no window is open', async () => {
+      const now = Date.now();
+      await harness.bot.repositories.applicationWindows.save({
+        frameworkId: harness.frameworkId,
+        fiscalYear: 2000,
+        opensAt: new Date(now - 30 * 86_400_000).toISOString(),
+        closesAt: new Date(now - 86_400_000).toISOString(),
+        tiers: ['gold', 'silver'],
+      });
+      const { result } = await new Employee().finishAssessment();
+      expect(textOf(result)).not.toContain('募集期間中');
+      expect(textOf(result)).not.toContain('必須スキルは応募時点');
+    });
+
+    it('points to applying during an open window, saying required skills are not required to apply', async () => {
+      const now = Date.now();
+      const closesAt = new Date(now + 7 * 86_400_000).toISOString();
+      const window = {
+        frameworkId: harness.frameworkId,
+        fiscalYear: 2001,
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt,
+        tiers: ['gold', 'silver'],
+      };
+      await harness.bot.repositories.applicationWindows.save(window);
+      try {
+        const hana = new Employee();
+        // Even with many gaps (everything rated まだ知らない), applying is a pointer, never a requirement.
+        const { result, assessmentId } = await hana.finishAssessment({ rating: '0' });
+        const text = textOf(result);
+        const until = formatDate(closesAt, 'ja');
+        expect(text).toContain(`いまゴールド・シルバー認定候補の募集期間中です（${until}まで）`);
+        expect(text).toContain('必須スキルは応募時点で求められるものではありません');
+        // Opening the result later while the window is open shows the pointer too.
+        expect(textOf(await hana.click('assessment.result', { assessmentId }))).toContain('募集期間中');
+      } finally {
+        await harness.bot.repositories.applicationWindows.save({ ...window, closesAt: window.opensAt });
+      }
+    });
+  });
 });
+
+/** The rows of a history card: the assessment each opens, and its texts (date, summary, movement). */
+function entriesOf(card: Card): { assessmentId: string; text: string[] }[] {
+  type Row = { selectAction?: { verb?: string; data?: { assessmentId?: string } }; items?: unknown };
+  return ((card.body ?? []) as Row[])
+    .filter((row) => row.selectAction?.verb === 'assessment.result')
+    .map((row) => ({ assessmentId: row.selectAction!.data!.assessmentId!, text: textOf(row.items).split('\n') }));
+}

@@ -45,7 +45,7 @@ const MISSING_LEVEL = 9;
 const MISSING_SKILL = 'no-such-skill';
 
 /**
- * Every notice the bot sends: each error.* title/body pair that src/ passes to catalogNotice, with the
+ * Every catalog notice the bot sends: each title/body pair that src/ passes to catalogNotice, with the
  * parameters and style the caller uses. cards.test.ts checks this list against the sources.
  */
 export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: MessageParams; style?: NoticeStyle }[] = [
@@ -58,6 +58,8 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   { title: 'error.tooLong.title', body: 'error.tooLong.body', params: { max: 500 } },
   { title: 'error.storage.title', body: 'error.storage.body', style: 'attention' },
   { title: 'error.unexpected.title', body: 'error.unexpected.body', style: 'attention' },
+  // The self-assessment asked for outside a personal chat.
+  { title: 'assessment.title', body: 'assessment.personalOnly', style: 'default' },
 ];
 
 /** The Kitakyushu framework as the bot serves it: validated, loaded and indexed like FrameworkCatalog does. */
