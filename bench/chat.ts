@@ -4,12 +4,15 @@ import { aadObjectIdOf } from './roster';
 import { now, type Elapsed } from './measure';
 import type { Sink } from './sink';
 
+/** The Adaptive Card an Action.Execute answers with, as JSON. */
+export type InvokeCard = { type: 'AdaptiveCard' } & Record<string, unknown>;
+
 /** Talks to the bot over HTTP as Teams would, one user per index, replies collected by the sink. */
 export interface ChatClient {
   /** Sends a chat message; resolves with the time from the POST until the reply reached the sink. */
   say(user: number, text: string): Promise<Elapsed>;
-  /** Clicks an Action.Execute button; resolves when the invoke response (a card) is back. */
-  click(user: number, verb: string, data: unknown): Promise<void>;
+  /** Clicks an Action.Execute button; resolves with the card of the invoke response once it is back. */
+  click(user: number, verb: string, data: unknown): Promise<InvokeCard>;
 }
 
 export function chatClient(botUrl: string, sink: Sink): ChatClient {
@@ -52,6 +55,7 @@ export function chatClient(botUrl: string, sink: Sink): ChatClient {
       if (body.statusCode !== 200 || body.value?.type !== 'AdaptiveCard') {
         throw new Error(`unexpected invoke response: ${JSON.stringify(body).slice(0, 200)}`);
       }
+      return body.value as InvokeCard;
     },
   };
 }

@@ -20,7 +20,8 @@ import { silentLogger } from '../src/logger';
 import { projectRoot } from '../src/projectRoot';
 import { createRepositories, type Repositories } from '../src/storage/repositories';
 import { createTableStorage } from '../src/storage/tableStorage';
-import { chatClient } from './chat';
+import { firstAssessmentSteps, type AssessmentTimings } from './assessment';
+import { chatClient, type ChatClient } from './chat';
 import { measure, now, summarize, type Stats } from './measure';
 import { aadObjectIdOf, generateRosterCsv } from './roster';
 import { startSink } from './sink';
@@ -204,10 +205,39 @@ async function benchEndToEnd(connectionString: string, memory: string[][]): Prom
         [`${invoke.name} (response)`, String(invoke.iterations), ...ms(invoke), fixed(invoke.p99, 2), rate(invoke)],
       ],
     );
+    await benchAssessmentStep(chat);
   } finally {
     await bot.stop();
     await sink.stop();
   }
+}
+
+/** Users of the self-assessment section: on the generated roster, apart from the chat users above. */
+const ASSESSMENT_FIRST_USER = 1_000;
+const ASSESSMENT_USERS = 60;
+const ASSESSMENT_WARMUP = 5;
+/** Lv.2 in every role category (so the skills steps run Lv.1 to Lv.3), every skill rated 2 (実践できる). */
+const ASSESSMENT_ROLE_LEVEL = 2;
+const ASSESSMENT_RATING = '2';
+
+async function benchAssessmentStep(chat: ChatClient): Promise<void> {
+  // A fresh user each time, so that assessment.start creates a new assessment rather than offering to continue one.
+  const runs: AssessmentTimings[] = [];
+  for (let i = 0; i < ASSESSMENT_WARMUP + ASSESSMENT_USERS; i++) {
+    const timings = await firstAssessmentSteps(chat, ASSESSMENT_FIRST_USER + i, ASSESSMENT_ROLE_LEVEL, ASSESSMENT_RATING);
+    if (i >= ASSESSMENT_WARMUP) runs.push(timings);
+  }
+  const ratings = runs[0]?.ratings ?? 0;
+  const rows = [
+    summarize('(a) assessment.start (new assessment)', runs.map((r) => r.start)),
+    summarize('(b) assessment.role (one category)', runs.map((r) => r.role)),
+    summarize(`(c) assessment.skills (Lv.1, ${ratings} ratings)`, runs.map((r) => r.skills)),
+  ];
+  printTable(
+    `7. Self-assessment step (Action.Execute over HTTP → invoke response with the next card; ${ASSESSMENT_USERS} users, one new assessment each)`,
+    ['invoke', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+    rows.map((s) => [s.name, String(s.iterations), ...ms(s), fixed(s.p99, 2), fixed(s.max, 2)]),
+  );
 }
 
 function memoryRow(label: string): string[] {
@@ -253,7 +283,7 @@ async function main(): Promise<void> {
     await azurite.stop();
   }
   printTable(
-    '7. Memory of the bench process (Azurite runs in child processes, not counted)',
+    '8. Memory of the bench process (Azurite runs in child processes, not counted)',
     ['when (after a full GC)', 'RSS MB', 'heap used MB', 'heap total MB', 'external MB'],
     memory,
   );

@@ -63,7 +63,12 @@ export const PAYLOADS = {
   [VERBS.assessmentSkills]: skillsPayload,
   [VERBS.assessmentTarget]: z.object({ assessmentId, step, target: levelNumber }),
   // "then: restart" starts a new assessment straight after cancelling (the "start over" button).
-  [VERBS.assessmentCancel]: z.object({ assessmentId, then: z.enum(['restart']).optional() }),
+  // "confirmed" is set by the confirmation card: discarding answers always takes a second, deliberate click.
+  [VERBS.assessmentCancel]: z.object({
+    assessmentId,
+    then: z.enum(['restart']).optional(),
+    confirmed: z.literal(true).optional(),
+  }),
   [VERBS.assessmentResult]: z.object({ assessmentId }),
   [VERBS.assessmentHistory]: z.object({}),
 } satisfies Record<Verb, z.ZodType>;

@@ -264,9 +264,8 @@ describe('self-assessment', () => {
     const intro = await taro.say('診断');
     expect(textOf(intro)).toContain('DX人材 自己診断');
     let card = await taro.press(intro, 'assessment.start');
-    // Five role steps: Lv.2 everywhere.
+    // Five role steps: Lv.2 everywhere. (How progress is shown is the cards' business: these tests follow the headings.)
     for (let i = 0; i < 5; i++) {
-      expect(textOf(card)).toContain(`ステップ ${i + 1}/`);
       expect(textOf(card)).toContain(roleHeading(i));
       card = await taro.chooseRole(card, 2);
     }
@@ -313,12 +312,12 @@ describe('self-assessment', () => {
 
       const intro = await hana.say('診断');
       const { assessment } = await hana.stored(id);
-      expect(textOf(intro)).toContain(`${IN_PROGRESS}（2/9ステップ回答済み、${formatDate(assessment.startedAt, 'ja')}開始）`);
+      expect(textOf(intro)).toContain(IN_PROGRESS);
+      expect(textOf(intro)).toContain(`${formatDate(assessment.startedAt, 'ja')}開始`);
       expect(executeActions(intro).map((a) => a.title)).toEqual(expect.arrayContaining([CONTINUE, RESTART]));
       expect(executeActions(intro).some((a) => a.verb === 'assessment.start')).toBe(false);
 
       const resumed = await hana.press(intro, 'assessment.continue', CONTINUE);
-      expect(textOf(resumed)).toContain('ステップ 3/9');
       expect(textOf(resumed)).toContain(roleHeading(2));
       expect(assessmentIdOf(resumed)).toBe(id);
     });
@@ -350,9 +349,8 @@ describe('self-assessment', () => {
         const later = jiro.via(endpointAt(own, restarted));
 
         const intro = await later.say('診断');
-        expect(textOf(intro)).toContain(`${IN_PROGRESS}（6/10ステップ回答済み`);
+        expect(textOf(intro)).toContain(IN_PROGRESS);
         card = await later.press(intro, 'assessment.continue', CONTINUE);
-        expect(textOf(card)).toContain('ステップ 7/10');
         expect(textOf(card)).toContain('Lv.2の必須スキル');
         expect(assessmentIdOf(card)).toBe(id);
 
@@ -669,7 +667,6 @@ describe('self-assessment', () => {
 
       const intro = await taro.say('診断');
       const fresh = await taro.press(intro, 'assessment.cancel', RESTART);
-      expect(textOf(fresh)).toContain('ステップ 1/');
       expect(textOf(fresh)).toContain(roleHeading(0));
       const newId = assessmentIdOf(fresh);
       expect(newId).not.toBe(oldId);
@@ -693,7 +690,7 @@ describe('self-assessment', () => {
 
       // もう一度診断する on the result starts a new one.
       const retake = await hana.press(first.result, 'assessment.start', 'もう一度診断する');
-      expect(textOf(retake)).toContain('ステップ 1/');
+      expect(textOf(retake)).toContain(roleHeading(0));
       const second = await hana.finishAssessment({ from: retake, roles: [3, 3, 3, 3, 3], rating: oneLv2Gap, target: 4 });
       expect(second.assessmentId).not.toBe(first.assessmentId);
       expect(textOf(second.result)).toContain('役割の位置（全体）：Lv.3');

@@ -272,7 +272,6 @@ function assessmentCards(
   const context = (assessment: Assessment): StepContext => ({
     framework,
     assessment,
-    progress: progressOf(assessment, framework),
     t,
     locale,
   });

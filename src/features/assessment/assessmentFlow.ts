@@ -82,11 +82,27 @@ export class AssessmentFlow {
     return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
   }
 
-  /** Cancels an assessment in progress; with `restart`, a new one begins straight away. */
-  async cancel(who: Asker, assessmentId: string, restart: boolean): Promise<AdaptiveCard> {
+  /**
+   * Cancels an assessment in progress, after a confirmation (answers are discarded); with `restart`, a new one
+   * begins straight away.
+   */
+  async cancel(who: Asker, assessmentId: string, options: { restart: boolean; confirmed: boolean }): Promise<AdaptiveCard> {
+    const { t } = who;
+    if (!options.confirmed) {
+      // Only an assessment that can be cancelled gets the question; anything else is explained at once.
+      const stored = await this.deps.assessments.find(who.userId, assessmentId);
+      if (!stored) return this.refusal(who, 'notFound');
+      if (stored.assessment.status !== 'inProgress') return this.refusal(who, 'notInProgress', stored.assessment);
+      const question = options.restart ? t('assessment.confirmRestart') : t('assessment.confirmCancel');
+      return noticeCard(t, t('assessment.title'), question, 'warning', {
+        title: t('assessment.confirmYes'),
+        verb: VERBS.assessmentCancel,
+        data: { assessmentId, ...(options.restart ? { then: 'restart' } : {}), confirmed: true },
+      });
+    }
     const changed = await this.commit(who, assessmentId, (a) => cancelAssessment(a, this.deps.now()));
     if ('refused' in changed) return changed.refused;
-    if (restart) return this.start(who);
+    if (options.restart) return this.start(who);
     return noticeCard(who.t, who.t('assessment.title'), who.t('assessment.cancelled'), 'default', {
       title: who.t('assessment.start'),
       verb: VERBS.assessmentStart,
@@ -135,7 +151,7 @@ export class AssessmentFlow {
       const window = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
       return resultCard(who.framework, assessment.result, assessment.completedAt, window, who.t, who.locale);
     }
-    const context: StepContext = { ...who, assessment, progress: progressOf(assessment, who.framework) };
+    const context: StepContext = { ...who, assessment };
     const step = currentStep(assessment, who.framework);
     switch (step.kind) {
       case 'role':

@@ -55,8 +55,8 @@ export function registerAssessmentFeature(app: Application<TurnState>, catalog: 
   onAction(app, VERBS.assessmentTarget, (context, { assessmentId, step, target }) =>
     asking(context, (who) => flow.answer(who, assessmentId, step, { kind: 'target', level: target })),
   );
-  onAction(app, VERBS.assessmentCancel, (context, { assessmentId, then }) =>
-    asking(context, (who) => flow.cancel(who, assessmentId, then === 'restart')),
+  onAction(app, VERBS.assessmentCancel, (context, { assessmentId, then, confirmed }) =>
+    asking(context, (who) => flow.cancel(who, assessmentId, { restart: then === 'restart', confirmed: confirmed === true })),
   );
   onAction(app, VERBS.assessmentResult, (context, { assessmentId }) =>
     asking(context, (who) => flow.result(who, assessmentId)),

@@ -2,6 +2,7 @@ import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import type { AssessmentResult } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
+import { programKinds } from '../../../domain/framework/schema';
 import { formatDate } from '../../../i18n/formatDate';
 import type { Locale, Translate } from '../../../i18n';
 import { tierLookOfLevel } from '../../framework/views/tierLook';
@@ -20,6 +21,7 @@ export function resultCard(
   locale: Locale,
 ): AdaptiveCard {
   const look = tierLookOfLevel(framework, result.overallRoleLevel, t);
+  const join = (items: readonly string[]): string => items.join(locale === 'en' ? ', ' : '、');
   const positions = framework.categories.map((c) => {
     const level = result.rolePositions[c.id] ?? 0;
     return { category: c.name, level, bar: '■'.repeat(level) + '□'.repeat(Math.max(0, BAR_WIDTH - level)) };
@@ -36,16 +38,13 @@ export function resultCard(
         name: skill.name,
         heading: `Lv.${skill.level} ${skill.name}（${framework.category(skill.category)?.name ?? skill.category}）`,
         definition: skill.definition,
-        focus: focusNames.length > 0 ? t('assessment.result.gapFocus', { items: focusNames.join('、') }) : '',
+        focus: focusNames.length > 0 ? t('assessment.result.gapFocus', { items: join(focusNames) }) : '',
       },
     ];
   });
   const first = gaps[0];
   const firstSkill = first ? framework.skill(first.skillId) : undefined;
-  const programs = result.programIds
-    .map((id) => framework.document.programs.find((p) => p.id === id))
-    .filter((p) => p !== undefined)
-    .map((p) => ({ text: p.description ? `${p.name}：${p.description}` : p.name }));
+  const programs = programLines(framework, result.programIds, t, join);
   const targetTitle = framework.level(result.target)?.title ?? '';
   const mindset = result.mindsetFocusItemIds
     .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
@@ -58,7 +57,7 @@ export function resultCard(
     moreGaps: gaps.length > GAPS_SHOWN ? t('assessment.result.gapsMore', { count: gaps.length - GAPS_SHOWN }) : '',
     nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
     programs,
-    mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: mindset.join('、') }) : '',
+    mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: join(mindset) }) : '',
     window: openWindow ? windowNotice(framework, openWindow, t, locale) : '',
     labels: {
       title: t('assessment.result.title'),
@@ -84,6 +83,29 @@ export function resultCard(
 
 /** "Applications are open now": a pointer, never a requirement (required skills are not asked at application). */
 function windowNotice(framework: Framework, window: ApplicationWindow, t: Translate, locale: Locale): string {
-  const tiers = window.tiers.map((id) => framework.tier(id)?.name ?? id).join('・');
-  return t('assessment.result.window', { tiers, closes: formatDate(window.closesAt, locale) });
+  const tiers = window.tiers.map((id) => framework.tier(id)?.name ?? id).join(locale === 'en' ? '/' : '・');
+  // closesAt is exclusive (00:00 of the day after); people expect the last day they can apply.
+  const lastDay = new Date(Date.parse(window.closesAt) - 1).toISOString();
+  return t('assessment.result.window', { tiers, closes: formatDate(lastDay, locale) });
+}
+
+/**
+ * The programs that help towards the target, one line per kind ("OJT：…、…"), the tier's own training with its
+ * description first. Career-stage trainings (new hires, new managers) depend on one's post, not on the target: left out.
+ */
+function programLines(
+  framework: Framework,
+  programIds: readonly string[],
+  t: Translate,
+  join: (items: readonly string[]) => string,
+): { text: string }[] {
+  const programs = programIds
+    .map((id) => framework.document.programs.find((p) => p.id === id))
+    .filter((p) => p !== undefined && p.kind !== 'hierarchical-training');
+  return programKinds.flatMap((kind) => {
+    const ofKind = programs.filter((p) => p!.kind === kind);
+    if (ofKind.length === 0) return [];
+    const names = ofKind.map((p) => (kind === 'tier-training' && p!.description ? `${p!.name}（${p!.description}）` : p!.name));
+    return [{ text: `${t(`training.kind.${kind}`)}：${join(names)}` }];
+  });
 }

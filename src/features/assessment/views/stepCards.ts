@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import { stepToken, suggestedTarget, type Assessment } from '../../../domain/assessment/assessment';
+import { highestAskedLevel, stepToken, suggestedTarget, type Assessment } from '../../../domain/assessment/assessment';
 import { ratingSettings } from '../../../domain/assessment/ratingScale';
 import { scoreAssessment } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
@@ -10,17 +10,13 @@ import { emphasize } from '../../framework/views/emphasize';
 export interface StepContext {
   readonly framework: Framework;
   readonly assessment: Assessment;
-  readonly progress: { answered: number; total: number };
   readonly t: Translate;
   readonly locale: Locale;
 }
 
-function commonLabels(c: StepContext): Record<string, string> {
-  return {
-    progress: c.t('assessment.progress', { current: c.progress.answered + 1, total: c.progress.total }),
-    later: c.t('assessment.later'),
-    cancel: c.t('assessment.cancel'),
-  };
+/** The labels every step card shows: where one is in the three parts, and the ways out. */
+function commonLabels(c: StepContext, progress: string): Record<string, string> {
+  return { progress, later: c.t('assessment.later'), cancel: c.t('assessment.cancel') };
 }
 
 /**
@@ -48,7 +44,13 @@ export function roleStepCard(c: StepContext, category: string): AdaptiveCard {
     assessmentId: assessment.id,
     options,
     labels: {
-      ...commonLabels(c),
+      ...commonLabels(
+        c,
+        t('assessment.progress.role', {
+          current: framework.categories.findIndex((x) => x.id === category) + 1,
+          total: framework.categories.length,
+        }),
+      ),
       heading: t('assessment.role.heading', { category: framework.category(category)?.name ?? category }),
       hint: t('assessment.role.hint'),
     },
@@ -74,7 +76,7 @@ export function skillsStepCard(c: StepContext, level: number): AdaptiveCard {
     step: stepToken({ kind: 'skills', level }),
     skills,
     labels: {
-      ...commonLabels(c),
+      ...commonLabels(c, t('assessment.progress.skills', { level, highest: highestAskedLevel(assessment, framework) })),
       heading: t('assessment.skills.heading', { level, count: skills.length }),
       hint: t('assessment.skills.hint'),
       next: t('assessment.skills.next'),
@@ -93,7 +95,7 @@ export function targetStepCard(c: StepContext): AdaptiveCard {
     suggested: String(suggested),
     levels: framework.levels.filter((l) => l.level >= overall).map((l) => ({ level: String(l.level), title: l.title })),
     labels: {
-      ...commonLabels(c),
+      ...commonLabels(c, t('assessment.progress.target')),
       heading: t('assessment.target.heading'),
       hint: t('assessment.target.hint', { overall, suggested }),
       submit: t('assessment.target.submit'),
