@@ -214,7 +214,7 @@ async function benchEndToEnd(connectionString: string, memory: string[][]): Prom
 
 /** Users of the self-assessment section: on the generated roster, apart from the chat users above. */
 const ASSESSMENT_FIRST_USER = 1_000;
-const ASSESSMENT_USERS = 60;
+const ASSESSMENT_USERS = 100;
 const ASSESSMENT_WARMUP = 5;
 /** Lv.2 in every role category (so the skills steps run Lv.1 to Lv.3), every skill rated 2 (実践できる). */
 const ASSESSMENT_ROLE_LEVEL = 2;
@@ -235,8 +235,8 @@ async function benchAssessmentStep(chat: ChatClient): Promise<void> {
   ];
   printTable(
     `7. Self-assessment step (Action.Execute over HTTP → invoke response with the next card; ${ASSESSMENT_USERS} users, one new assessment each)`,
-    ['invoke', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-    rows.map((s) => [s.name, String(s.iterations), ...ms(s), fixed(s.p99, 2), fixed(s.max, 2)]),
+    ['invoke', 'n', 'p50 ms', 'p95 ms', 'max ms'],
+    rows.map((s) => [s.name, String(s.iterations), ...ms(s), fixed(s.max, 2)]),
   );
 }
 

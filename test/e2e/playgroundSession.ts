@@ -26,7 +26,7 @@ const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
 const VIEWPORT = { width: 1280, height: 900 };
 /** A card answer takes a few hundred milliseconds; the margin is for a busy CI machine. */
-export const CARD_TIMEOUT_MS = 15_000;
+const CARD_TIMEOUT_MS = 15_000;
 /** The Playground's first start unpacks and loads a large bundle. */
 const SESSION_START_TIMEOUT_MS = 120_000;
 
@@ -78,7 +78,7 @@ export function playgroundSessionForThisFile(): PlaygroundSession {
 }
 
 /** Starts the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
-export async function startPlaygroundSession(): Promise<PlaygroundSession> {
+async function startPlaygroundSession(): Promise<PlaygroundSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: install the "chromium" package, or set CHROMIUM_PATH`);
   }

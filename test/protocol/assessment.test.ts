@@ -40,6 +40,7 @@ const IN_PROGRESS = '途中の診断があります';
 const START = '診断を始める';
 const CONTINUE = '続きから再開';
 const RESTART = '最初からやり直す';
+const CONFIRM_DISCARD = 'はい、破棄する';
 const CATEGORY_NAMES = ['使命感', '思考・認識', '業務遂行', '組織運営', '外部影響'];
 
 /** The heading of the role step of the n-th category (0-based). */
@@ -190,6 +191,12 @@ class Employee {
   async chooseTarget(card: Card, target: number): Promise<Card> {
     const { verb, data } = button(card, 'assessment.target');
     return this.click(verb, { ...data, target: String(target) });
+  }
+
+  /** Presses a cancel button (by title, if given) and confirms discarding the answers. */
+  async cancel(card: Card, title?: string): Promise<Card> {
+    const question = await this.press(card, 'assessment.cancel', title);
+    return this.press(question, 'assessment.cancel', CONFIRM_DISCARD);
   }
 
   /** A whole assessment, from a new start (or `from`) to its result. */
@@ -583,7 +590,8 @@ describe('self-assessment', () => {
         ['assessment.continue', { assessmentId: id }],
         ['assessment.result', { assessmentId: id }],
         ['assessment.cancel', { assessmentId: id }],
-        ['assessment.cancel', { assessmentId: id, then: 'restart' }],
+        ['assessment.cancel', { assessmentId: id, confirmed: true }],
+        ['assessment.cancel', { assessmentId: id, then: 'restart', confirmed: true }],
       ] as const) {
         const answer = await intruder.click(verb, data);
         expectRefusal(answer, NOT_FOUND);
@@ -608,6 +616,7 @@ describe('self-assessment', () => {
       ['a step that is not a step', 'assessment.role', { assessmentId: '8217000000000-0123abcd', step: 'role:../x', level: 2 }],
       ['a level below 1', 'assessment.role', { assessmentId: '8217000000000-0123abcd', step: 'role:mission', level: '0' }],
       ['an unknown "then" on cancel', 'assessment.cancel', { assessmentId: '8217000000000-0123abcd', then: 'delete' }],
+      ['a confirmation that is not true', 'assessment.cancel', { assessmentId: '8217000000000-0123abcd', confirmed: 'yes' }],
     ])('is refused as an invalid action when malformed: %s', async (_, verb, data) => {
       const taro = new Employee();
       const card = await taro.click(verb, data);
@@ -631,7 +640,9 @@ describe('self-assessment', () => {
         expect(textOf(await taro.press(card, 'assessment.continue', CONTINUE))).toContain('自己診断の結果');
       }
       expectRefusal(await taro.click('assessment.target', { assessmentId: id, step: 'target', target: '5' }), ALREADY_ENDED);
+      // Cancelling it is refused at once (no "discard?" question), and so is a forged confirmation.
       expectRefusal(await taro.press(firstRole, 'assessment.cancel'), ALREADY_ENDED);
+      expectRefusal(await taro.click('assessment.cancel', { assessmentId: id, confirmed: true }), ALREADY_ENDED);
       expect(await taro.stored(id)).toEqual(finished);
     });
 
@@ -640,7 +651,13 @@ describe('self-assessment', () => {
       const card = await taro.answerAllRoles(await taro.start(), [2]);
       const id = assessmentIdOf(card);
 
-      const cancelled = await taro.press(card, 'assessment.cancel');
+      // Discarding answers takes a second, deliberate click; the question alone changes nothing.
+      const before = await taro.stored(id);
+      const question = await taro.press(card, 'assessment.cancel');
+      expect(textOf(question)).toContain('途中までの回答は破棄されます');
+      expect(await taro.stored(id)).toEqual(before);
+
+      const cancelled = await taro.press(question, 'assessment.cancel', CONFIRM_DISCARD);
       expect(textOf(cancelled)).toContain('診断をやめました');
       expect(button(cancelled, 'assessment.start', START).data).toEqual({});
       const stored = await taro.stored(id);
@@ -652,6 +669,7 @@ describe('self-assessment', () => {
       expect(executeActions(refused).some((a) => a.verb === 'assessment.continue')).toBe(false);
       expectRefusal(await taro.chooseRole(card, 2), ALREADY_ENDED);
       expectRefusal(await taro.press(card, 'assessment.cancel'), ALREADY_ENDED);
+      expectRefusal(await taro.press(question, 'assessment.cancel', CONFIRM_DISCARD), ALREADY_ENDED);
       expect(await taro.stored(id)).toEqual(stored);
 
       // 診断 no longer offers to continue it.
@@ -666,7 +684,7 @@ describe('self-assessment', () => {
       const oldId = assessmentIdOf(card);
 
       const intro = await taro.say('診断');
-      const fresh = await taro.press(intro, 'assessment.cancel', RESTART);
+      const fresh = await taro.cancel(intro, RESTART);
       expect(textOf(fresh)).toContain(roleHeading(0));
       const newId = assessmentIdOf(fresh);
       expect(newId).not.toBe(oldId);
@@ -723,7 +741,7 @@ describe('self-assessment', () => {
       const hana = new Employee();
       const { assessmentId } = await hana.finishAssessment();
       const cancelled = await hana.answerAllRoles(await hana.click('assessment.start', {}), [1]);
-      await hana.press(cancelled, 'assessment.cancel');
+      await hana.cancel(cancelled);
       await hana.answerAllRoles(await hana.click('assessment.start', {}), [4]);
 
       const history = await hana.click('assessment.history', {});
