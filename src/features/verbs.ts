@@ -40,7 +40,8 @@ const skillsPayload = z
     const ratings: Record<string, number> = {};
     for (const [key, value] of Object.entries(data)) {
       const skill = RATING_FIELD.exec(key)?.[1];
-      if (!skill) continue;
+      // An empty choice (a client that does not enforce isRequired) is a missing rating, not a wrong one.
+      if (!skill || value === '' || value === null || value === undefined) continue;
       ratings[skill] = typeof value === 'number' || (typeof value === 'string' && /^\d{1,2}$/.test(value)) ? Number(value) : NaN;
     }
     if (Object.keys(ratings).length > MAX_RATINGS) ctx.addIssue({ code: 'custom', message: 'too many ratings' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
-import { isNotFound } from './storageErrors';
+import { isConcurrencyConflict, isNotFound } from './storageErrors';
 import { escapeKey } from './tables';
 
 /** An assessment and the ETag it was read with, for a conditional update. */
@@ -46,12 +46,15 @@ export class AssessmentRepository {
     return { assessment, etag: response.etag! };
   }
 
-  /** The user's most recent assessments, newest first. */
-  async listRecent(userId: string, limit: number): Promise<StoredAssessment[]> {
+  /** The user's most recent assessments, newest first; only those with `status` when given. */
+  async listRecent(userId: string, limit: number, status?: Assessment['status']): Promise<StoredAssessment[]> {
+    const partition = escapeKey(userId);
+    // Assessment ids start with digits; the marker row ("~current") sorts after them and is left out.
+    const filter = status
+      ? odata`PartitionKey eq ${partition} and RowKey lt ${MARKER_ROW} and status eq ${status}`
+      : odata`PartitionKey eq ${partition} and RowKey lt ${MARKER_ROW}`;
     const found: StoredAssessment[] = [];
-    const pages = this.table
-      .listEntities<{ data: string }>({ queryOptions: { filter: odata`PartitionKey eq ${escapeKey(userId)}` } })
-      .byPage({ maxPageSize: limit });
+    const pages = this.table.listEntities<{ data: string }>({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
     for await (const page of pages) {
       for (const e of page) {
         found.push({ assessment: JSON.parse(e.data) as Assessment, etag: e.etag });
@@ -60,7 +63,42 @@ export class AssessmentRepository {
     }
     return found;
   }
+
+  /** The assessment the user last started, and the marker's ETag for `claimCurrent`. */
+  async findCurrent(userId: string): Promise<{ assessmentId: string; etag: string } | undefined> {
+    try {
+      const e = await this.table.getEntity<{ assessmentId: string }>(escapeKey(userId), MARKER_ROW);
+      return { assessmentId: e.assessmentId, etag: e.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * Makes `assessmentId` the user's current assessment, if the marker is still as read (`etag`; undefined: no
+   * marker yet). False when another start got there first: only one assessment can be started at a time.
+   */
+  async claimCurrent(userId: string, assessmentId: string, etag: string | undefined): Promise<boolean> {
+    const marker = { partitionKey: escapeKey(userId), rowKey: MARKER_ROW, assessmentId };
+    try {
+      if (etag) await this.table.updateEntity(marker, 'Replace', { etag });
+      else await this.table.createEntity(marker);
+      return true;
+    } catch (err) {
+      if (isConcurrencyConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Removes an assessment that lost the race to be started; it was never shown to anyone. */
+  async discard(userId: string, assessmentId: string): Promise<void> {
+    await this.table.deleteEntity(escapeKey(userId), escapeKey(assessmentId));
+  }
 }
+
+/** The per-user row that says which assessment was started last; "~" sorts after every assessment id. */
+const MARKER_ROW = '~current';
 
 function toEntity(assessment: Assessment): { partitionKey: string; rowKey: string; status: string; data: string } {
   return {

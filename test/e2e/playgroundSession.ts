@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster, type DemoCast } from '../../src/local/demoRoster';
 import { startPlayground, type Playground } from '../../src/local/playground';
 import { playgroundConfig } from '../../src/local/playgroundConfig';
@@ -77,12 +78,13 @@ export function playgroundSessionForThisFile(): PlaygroundSession {
   return session;
 }
 
-/** Starts the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
+/** Starts Azurite, the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
 async function startPlaygroundSession(): Promise<PlaygroundSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: install the "chromium" package, or set CHROMIUM_PATH`);
   }
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
+  let azurite: Azurite | undefined;
   let harness: BotHarness | undefined;
   let playground: Playground | undefined;
   let browser: Browser | undefined;
@@ -90,11 +92,14 @@ async function startPlaygroundSession(): Promise<PlaygroundSession> {
     await browser?.close();
     await playground?.stop();
     await harness?.stop();
+    await azurite?.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
     const cast = demoCast(parseDemoRoster(readFileSync(path.join(__dirname, '..', '..', DEMO_ROSTER_FILE), 'utf8')));
-    harness = await startBotHarness({ language: 'ja' });
+    // Storage of its own: every session is the same demo employee, and test files run side by side.
+    azurite = await startAzurite();
+    harness = await startBotHarness({ language: 'ja', connectionString: azurite.connectionString });
     playground = await startPlayground({
       botEndpoint: harness.url,
       workDir,

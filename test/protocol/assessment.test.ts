@@ -377,6 +377,21 @@ describe('self-assessment', () => {
   });
 
   describe('clicks that come twice', () => {
+    it('makes one assessment out of two starts clicked at once', async () => {
+      const taro = new Employee();
+      await Promise.all([taro.click('assessment.start', {}), taro.click('assessment.start', {}), taro.click('assessment.start', {})]);
+      const running = await harness.bot.repositories.assessments.listRecent(taro.user.aadObjectId, 10, 'inProgress');
+      expect(running).toHaveLength(1);
+      expect(await harness.bot.repositories.assessments.listRecent(taro.user.aadObjectId, 10)).toHaveLength(1);
+    });
+
+    it('tells a click from a step not reached yet apart from a repeated one', async () => {
+      const taro = new Employee();
+      const card = await taro.start();
+      const skipped = await taro.click('assessment.target', { assessmentId: assessmentIdOf(card), step: 'target', target: 3 });
+      expect(textOf(skipped)).toContain('この質問にはまだ進んでいません');
+    });
+
     it('refuses a second click on an answered step, which changes nothing', async () => {
       const taro = new Employee();
       const first = await taro.start();
@@ -463,7 +478,8 @@ describe('self-assessment', () => {
         updateSpy.mockRestore();
       }
 
-      expect(reads).toBe(2);
+      // Two reads before the writes, and one more by the loser, to explain what the winner left.
+      expect(reads).toBe(3);
       expect([...writes].sort()).toEqual([412, 'ok']);
       const accepted = cards.findIndex((c) => textOf(c).includes(roleHeading(1)));
       expect(accepted).toBeGreaterThanOrEqual(0);
@@ -724,7 +740,7 @@ describe('self-assessment', () => {
       const row = async (id: string, summary: string, moved: string) => ({ assessmentId: id, text: [await completedAt(id), summary, moved] });
       // Newest first, each compared with the one before it.
       expect(rows).toEqual([
-        await row(third.assessmentId, '役割 Lv.1・スキル Lv.0・目標 Lv.2', '役割 ↓2・スキル ↓1'),
+        await row(third.assessmentId, '役割 Lv.1・スキル Lv.1未満・目標 Lv.2', '役割 ↓2・スキル ↓1'),
         await row(second.assessmentId, '役割 Lv.3・スキル Lv.1・目標 Lv.4', '役割 ↑1・スキル →'),
         await row(first.assessmentId, '役割 Lv.2・スキル Lv.1・目標 Lv.3', '初回'),
       ]);

@@ -227,9 +227,9 @@ describe('applyAnswer', () => {
       expect(once.rolePositions).toEqual({ mission: 2 });
     });
 
-    it('an answer from a card for a later step', () => {
-      expectRefused(fresh(), 'role:thinking', { kind: 'role', category: 'thinking', level: 2 }, 'staleStep');
-      expectRefused(fresh(), 'target', { kind: 'target', level: 3 }, 'staleStep');
+    it('an answer from a card for a later step (a skipped step, not a stale one)', () => {
+      expectRefused(fresh(), 'role:thinking', { kind: 'role', category: 'thinking', level: 2 }, 'skippedStep');
+      expectRefused(fresh(), 'target', { kind: 'target', level: 3 }, 'skippedStep');
     });
 
     it('an answer whose kind does not match the step', () => {
@@ -242,11 +242,10 @@ describe('applyAnswer', () => {
       expectRefused(fresh(), 'role:mission', { kind: 'role', category: 'mission', level }, 'unknownLevel');
     });
 
-    // The card's token names the category, so a category the framework does not know can never be the current
-    // step: it is refused as stale before the unknownCategory check is reached.
+    // The card's token names the category: one the framework does not know is never a step one can reach.
     it('a role in an unknown category', () => {
       expectRefused(fresh(), 'role:mission', { kind: 'role', category: 'nope', level: 2 }, 'staleStep');
-      expectRefused(fresh(), 'role:nope', { kind: 'role', category: 'nope', level: 2 }, 'staleStep');
+      expectRefused(fresh(), 'role:nope', { kind: 'role', category: 'nope', level: 2 }, 'skippedStep');
     });
 
     it('a role for another category than the card’s step', () => {
@@ -287,7 +286,7 @@ describe('applyAnswer', () => {
       it('the ratings of another level', () => {
         const lv2 = Object.fromEntries(skillIdsAt(2).map((id) => [id, 2]));
         expectRefused(atLv1, 'skills:1', { kind: 'skills', level: 2, ratings: lv2 }, 'staleStep');
-        expectRefused(atLv1, 'skills:2', { kind: 'skills', level: 2, ratings: lv2 }, 'staleStep');
+        expectRefused(atLv1, 'skills:2', { kind: 'skills', level: 2, ratings: lv2 }, 'skippedStep');
       });
     });
 

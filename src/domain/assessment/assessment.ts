@@ -37,8 +37,8 @@ export type AssessmentAnswer =
 export type AnswerRefusal =
   | 'notInProgress'
   | 'staleStep'
+  | 'skippedStep'
   | 'unknownLevel'
-  | 'unknownCategory'
   | 'missingRating'
   | 'unknownSkill'
   | 'ratingOutOfScale'
@@ -94,6 +94,18 @@ export function stepToken(step: AssessmentStep): string {
   }
 }
 
+/** True when a step token names a step already behind the employee (a second click, an old card). */
+function isAnsweredStep(assessment: Assessment, framework: Framework, token: string): boolean {
+  const roles = framework.categories.map((c) => stepToken({ kind: 'role', category: c.id }));
+  const skills = framework.levels
+    .filter((l) => l.level <= highestAskedLevel(assessment, framework))
+    .map((l) => stepToken({ kind: 'skills', level: l.level }));
+  const order = [...roles, ...skills, stepToken({ kind: 'target' })];
+  const current = order.indexOf(stepToken(currentStep(assessment, framework)));
+  const index = order.indexOf(token);
+  return index >= 0 && index < current;
+}
+
 /** The target suggested by default: one level above the overall role position, at most the top level. */
 export function suggestedTarget(assessment: Assessment, framework: Framework): number {
   const overall = scoreAssessment(framework, assessment.rolePositions, assessment.ratings, 1).overallRoleLevel;
@@ -114,12 +126,14 @@ export function applyAnswer(
 ): AnswerOutcome {
   if (assessment.status !== 'inProgress') return refuse('notInProgress');
   const step = currentStep(assessment, framework);
-  if (stepToken(step) !== stepTokenOnCard || step.kind !== answer.kind) return refuse('staleStep');
+  if (stepToken(step) !== stepTokenOnCard) {
+    return refuse(isAnsweredStep(assessment, framework, stepTokenOnCard) ? 'staleStep' : 'skippedStep');
+  }
+  if (step.kind !== answer.kind) return refuse('staleStep');
   const updatedAt = now.toISOString();
   switch (answer.kind) {
     case 'role': {
       if (step.kind !== 'role' || step.category !== answer.category) return refuse('staleStep');
-      if (!framework.category(answer.category)) return refuse('unknownCategory');
       if (!framework.level(answer.level)) return refuse('unknownLevel');
       const rolePositions = { ...assessment.rolePositions, [answer.category]: answer.level };
       return accept({ ...assessment, rolePositions, updatedAt });

@@ -24,7 +24,7 @@ import { resultCard } from './views/resultCard';
 import { startCard } from './views/startCard';
 import { roleStepCard, skillsStepCard, targetStepCard, type StepContext } from './views/stepCards';
 
-/** How many past assessments the history shows (and the start card looks through for one in progress). */
+/** How many past results the history shows. */
 const RECENT = 20;
 
 /** What the flow needs from outside. */
@@ -51,20 +51,29 @@ export class AssessmentFlow {
 
   /** The way in: an introduction, or "continue / start over" when one is in progress. */
   async open(who: Asker): Promise<AdaptiveCard> {
-    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
-    const inProgress = recent.find((r) => r.assessment.status === 'inProgress')?.assessment;
-    const hasHistory = recent.some((r) => r.assessment.status === 'completed');
-    const progress = inProgress && { assessment: inProgress, ...progressOf(inProgress, who.framework) };
-    return startCard(progress, hasHistory, who.t, who.locale);
+    const [inProgress] = await this.deps.assessments.listRecent(who.userId, 1, 'inProgress');
+    const [finished] = await this.deps.assessments.listRecent(who.userId, 1, 'completed');
+    const progress = inProgress && { assessment: inProgress.assessment, ...progressOf(inProgress.assessment, who.framework) };
+    return startCard(progress, finished !== undefined, who.t, who.locale);
   }
 
-  /** Starts a new assessment, unless one is in progress: then the choice to continue or start over comes first. */
+  /**
+   * Starts a new assessment, unless one is in progress: then the choice to continue or start over comes first.
+   * Two starts at once make one assessment: the new one is written, then claimed as the user's current one with a
+   * conditional write, and the loser of that race is removed again.
+   */
   async start(who: Asker): Promise<AdaptiveCard> {
-    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
-    if (recent.some((r) => r.assessment.status === 'inProgress')) return this.open(who);
+    const { assessments } = this.deps;
+    const current = await assessments.findCurrent(who.userId);
+    const running = current && (await assessments.find(who.userId, current.assessmentId));
+    if (running?.assessment.status === 'inProgress') return this.open(who);
     const now = this.deps.now();
     const assessment = startAssessment(newAssessmentId(now), who.userId, who.framework, now);
-    await this.deps.assessments.create(assessment);
+    await assessments.create(assessment);
+    if (!(await assessments.claimCurrent(who.userId, assessment.id, current?.etag))) {
+      await assessments.discard(who.userId, assessment.id);
+      return this.open(who);
+    }
     return this.cardFor(who, assessment);
   }
 
@@ -119,8 +128,8 @@ export class AssessmentFlow {
 
   /** Past results, newest first, with how they moved. */
   async history(who: Asker): Promise<AdaptiveCard> {
-    const recent = await this.deps.assessments.listRecent(who.userId, RECENT);
-    return historyCard(historyOf(recent.map((r) => r.assessment)), who.t, who.locale);
+    const finished = await this.deps.assessments.listRecent(who.userId, RECENT, 'completed');
+    return historyCard(historyOf(finished.map((r) => r.assessment)), who.t, who.locale);
   }
 
   /**
@@ -139,8 +148,10 @@ export class AssessmentFlow {
     try {
       await this.deps.assessments.update(outcome.assessment, stored.etag);
     } catch (err) {
-      if (isConcurrencyConflict(err)) return { refused: this.refusal(who, 'staleStep', stored.assessment) };
-      throw err;
+      if (!isConcurrencyConflict(err)) throw err;
+      // Someone else's click won; explain from what it left (still going on, or ended by a cancel).
+      const now = (await this.deps.assessments.find(who.userId, assessmentId))?.assessment ?? stored.assessment;
+      return { refused: this.refusal(who, now.status === 'inProgress' ? 'staleStep' : 'notInProgress', now) };
     }
     return { assessment: outcome.assessment };
   }
@@ -183,8 +194,8 @@ const REFUSAL_MESSAGES: Record<AnswerRefusal | 'notFound', MessageKey> = {
   notFound: 'assessment.refusal.notFound',
   notInProgress: 'assessment.refusal.notInProgress',
   staleStep: 'assessment.refusal.staleStep',
+  skippedStep: 'assessment.refusal.skippedStep',
   unknownLevel: 'assessment.refusal.invalid',
-  unknownCategory: 'assessment.refusal.invalid',
   unknownSkill: 'assessment.refusal.invalid',
   ratingOutOfScale: 'assessment.refusal.invalid',
   missingRating: 'assessment.refusal.missingRating',

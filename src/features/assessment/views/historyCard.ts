@@ -12,7 +12,7 @@ export function historyCard(entries: readonly HistoryEntry[], t: Translate, loca
       date: formatDate(e.completedAt, locale),
       summary: t('assessment.history.row', {
         role: e.result.overallRoleLevel,
-        skill: e.result.skillLevel,
+        skill: e.result.skillLevel > 0 ? `Lv.${e.result.skillLevel}` : t('assessment.history.skillNone'),
         target: e.result.target,
       }),
       moved: e.moved
