@@ -143,6 +143,10 @@ export const frameworkDocumentSchema = z.object({
   recommendedSkillGroups: z.array(recommendedSkillGroup),
   trainingFocusItems: z.array(trainingFocusItem),
   programs: z.array(program),
+  contact: z
+    .object({ office: text.describe('e.g. 政策局 DX・AI戦略室'), phone: text.optional(), email: text.optional() })
+    .optional()
+    .describe('where employees ask about programs and applications'),
   rules,
   assessment: assessment.optional().describe('the self-assessment scale; a four-step default applies when absent'),
 });

@@ -57,6 +57,7 @@ export function resultCard(
     moreGaps: gaps.length > GAPS_SHOWN ? t('assessment.result.gapsMore', { count: gaps.length - GAPS_SHOWN }) : '',
     nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
     programs,
+    howToJoin: howToJoin(framework, t),
     mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: join(mindset) }) : '',
     window: openWindow ? windowNotice(framework, openWindow, t, locale) : '',
     labels: {
@@ -87,6 +88,14 @@ function windowNotice(framework: Framework, window: ApplicationWindow, t: Transl
   // closesAt is exclusive (00:00 of the day after); people expect the last day they can apply.
   const lastDay = new Date(Date.parse(window.closesAt) - 1).toISOString();
   return t('assessment.result.window', { tiers, closes: formatDate(lastDay, locale) });
+}
+
+/** Where to find out how to join: the yearly notice, and the framework's contact office when it names one. */
+function howToJoin(framework: Framework, t: Translate): string {
+  const contact = framework.document.contact;
+  if (!contact) return t('assessment.result.howToJoinNoContact');
+  const phone = contact.phone ? `（${contact.phone}）` : '';
+  return t('assessment.result.howToJoin', { contact: `${contact.office}${phone}` });
 }
 
 /**
