@@ -19,19 +19,23 @@ export interface ConversationRecord {
 export class ConversationRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Records (or refreshes) where to reach someone. */
+  /**
+   * Records (or refreshes) where to reach someone. Merges, so an activity that lacks a name or locale
+   * (an install event has no name) does not blank what an earlier one recorded.
+   */
   async save(record: ConversationRecord): Promise<void> {
+    const known = Object.fromEntries(
+      Object.entries({ name: record.name, tenantId: record.tenantId, locale: record.locale }).filter(([, v]) => v),
+    );
     await this.table.upsertEntity(
       {
         partitionKey: record.scope,
         rowKey: escapeKey(record.key),
-        name: record.name ?? '',
-        tenantId: record.tenantId ?? '',
-        locale: record.locale ?? '',
+        ...known,
         reference: JSON.stringify(record.reference),
         updatedAt: new Date().toISOString(),
       },
-      'Replace',
+      'Merge',
     );
   }
 

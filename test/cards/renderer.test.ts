@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { allCards, kitakyushuActive, type CardCase } from '../support/allCards';
+import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
 /**
  * Renders every card the bot can produce with the `adaptivecards` v3 renderer in headless Chromium, as a
@@ -21,17 +22,6 @@ const screenshots = process.env.CARD_SCREENSHOTS;
 const CARD_WIDTH_PX = 480;
 
 /** Debian's chromium (or CHROMIUM_PATH), found on PATH so that no machine path is written down here. */
-function chromiumExecutable(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const name of ['chromium', 'chromium-browser']) {
-      const file = path.join(dir, name);
-      if (dir !== '' && existsSync(file)) return file;
-    }
-  }
-  throw new Error('no chromium on PATH: install Debian\'s "chromium" package or set CHROMIUM_PATH');
-}
-
 /** A file of the adaptivecards package's browser build. */
 function adaptiveCardsDist(file: string): string {
   return readFileSync(path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist', file), 'utf8');
@@ -155,16 +145,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
     viewport: { width: CARD_WIDTH_PX + 40, height: 800 },
   });
   // Everything the page needs is injected: any request at all is a failure.
@@ -263,7 +244,7 @@ describe('the adaptivecards renderer in Chromium', () => {
     const results = cases.filter((c) => c.view === 'assessmentResult');
     expect(results.length).toBeGreaterThan(0);
     for (const { card } of results) {
-      expect(chartsOf(card).map((c) => c.type)).toEqual(['Chart.HorizontalBar']);
+      expect(chartsOf(card).map((c) => c.type)).toEqual(['Chart.HorizontalBar.Stacked']);
       const report = await page.evaluate(renderInPage, card as unknown);
       expect(report.parseEvents).toHaveLength(1);
       const shown = normalize(report.text);

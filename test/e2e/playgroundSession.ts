@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -9,20 +9,11 @@ import { startPlayground, type Playground } from '../../src/local/playground';
 import { playgroundConfig } from '../../src/local/playgroundConfig';
 import { findFreePort } from '../../src/local/ports';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
 // The bot, the real Agents Playground in front of it and headless Chromium on the Playground's page, with the
 // moves a person makes there: type a message, read the newest card, click a button on it.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -80,9 +71,6 @@ export function playgroundSessionForThisFile(): PlaygroundSession {
 
 /** Starts Azurite, the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
 async function startPlaygroundSession(): Promise<PlaygroundSession> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: install the "chromium" package, or set CHROMIUM_PATH`);
-  }
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
   let azurite: Azurite | undefined;
   let harness: BotHarness | undefined;
@@ -106,7 +94,7 @@ async function startPlaygroundSession(): Promise<PlaygroundSession> {
       config: playgroundConfig(cast),
       port: await findFreePort(),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: VIEWPORT });
     const session = sessionOn(page, cast, harness, stop);
     await page.goto(playground.url);

@@ -290,7 +290,7 @@ describe('self-assessment', () => {
     expect(result).toContain('次の一歩：まずLv.2の『');
     expect(result).toContain('レベルそのものの認定は行いません');
     expect(result).toContain('参加方法：毎年6月頃に届く案内を確認するか、政策局 DX・AI戦略室（093-582-3020）にお問い合わせください。');
-    expect(JSON.stringify(card)).toContain('Chart.HorizontalBar');
+    expect(JSON.stringify(card)).toContain('Chart.HorizontalBar.Stacked');
   });
 
   describe('saving progress', () => {

@@ -30,6 +30,15 @@ describe('installation and conversation references', () => {
     expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeDefined();
   });
 
+  it('keeps a known name when a later event comes without one', async () => {
+    const user = { id: '29:named', aadObjectId: '55555555-5555-4555-8555-555555555555', name: '若松 一郎' };
+    await harness.say('メニュー', { user });
+    const reinstall = harness.activity({ type: 'installationUpdate', action: 'add' }, { user });
+    reinstall.from = { id: user.id, aadObjectId: user.aadObjectId, name: '' };
+    await harness.post(reinstall);
+    expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toMatchObject({ name: '若松 一郎' });
+  });
+
   it('does not welcome anyone when another member joins a conversation', async () => {
     const before = harness.connector.activities().length;
     await harness.post(harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: '29:someone', name: 'Someone' }] }));

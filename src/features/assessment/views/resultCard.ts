@@ -9,7 +9,6 @@ import { tierLookOfLevel } from '../../framework/views/tierLook';
 
 /** More gaps than this make a wall; the card lists the lowest ones and counts the rest. */
 const GAPS_SHOWN = 6;
-const BAR_WIDTH = 5;
 
 /** A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps. */
 export function resultCard(
@@ -22,9 +21,18 @@ export function resultCard(
 ): AdaptiveCard {
   const look = tierLookOfLevel(framework, result.overallRoleLevel, t);
   const join = (items: readonly string[]): string => items.join(locale === 'en' ? ', ' : '、');
+  // Each bar is stacked up to the top level, so its length reads against the whole ladder, not the best category.
+  const top = framework.highestLevel;
   const positions = framework.categories.map((c) => {
     const level = result.rolePositions[c.id] ?? 0;
-    return { category: c.name, level, bar: '■'.repeat(level) + '□'.repeat(Math.max(0, BAR_WIDTH - level)) };
+    return {
+      category: c.name,
+      level,
+      rest: top - level,
+      legendNow: t('assessment.result.chartNow'),
+      legendRest: t('assessment.result.chartRest', { top }),
+      bar: '■'.repeat(level) + '□'.repeat(Math.max(0, top - level)),
+    };
   });
   const gaps = result.gaps.flatMap((gap) => {
     const skill = framework.skill(gap.skillId);
