@@ -9,6 +9,7 @@ import { startBot, type RunningBot } from '../../src/runtime';
 import {
   cardOf,
   executeActions,
+  conversationWith,
   startBotHarness,
   textOf,
   type ActivityOptions,
@@ -224,32 +225,7 @@ class Employee {
 
 /** A bot started by a test, reached with the harness's activities and fake connector (the same Teams side). */
 function endpointAt(base: BotHarness, bot: RunningBot): BotEndpoint {
-  const url = `http://127.0.0.1:${bot.server.port}/api/messages`;
-  const post = async (activity: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  };
-  return {
-    bot,
-    async say(text, options) {
-      const sent = base.activity({ type: 'message', text }, options);
-      const conversationId = sent.conversation!.id;
-      const before = base.connector.activities(conversationId).length;
-      const { status } = await post(sent);
-      if (status >= 300) throw new Error(`the bot answered ${status} to "${text}"`);
-      const replies = await base.connector.waitForActivities(before + 1, { conversationId });
-      return replies[replies.length - 1]!;
-    },
-    async click(verb, data, options) {
-      const invoke = base.activity(
-        { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1' },
-        options,
-      );
-      const { status, body } = await post(invoke);
-      return { status, body: body as InvokeBody };
-    },
-  };
+  return { bot, ...conversationWith(`http://127.0.0.1:${bot.server.port}/api/messages`, base.activity, base.connector) };
 }
 
 /** A second bot process as it would boot after a restart: same storage, same framework id. */

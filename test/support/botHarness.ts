@@ -51,7 +51,7 @@ export interface BotHarness {
   /** Clicks an Action.Execute button: returns the invoke response. */
   click(verb: string, data: unknown, options?: ActivityOptions): Promise<{ status: number; body: InvokeBody }>;
   /** A message or invoke activity as Teams would send it. */
-  activity(overrides: Partial<Activity>, options?: ActivityOptions): Partial<Activity>;
+  readonly activity: (overrides: Partial<Activity>, options?: ActivityOptions) => Partial<Activity>;
   stop(): Promise<void>;
 }
 
@@ -104,19 +104,33 @@ export async function startBotHarness(
     };
   };
 
-  const post = async (body: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  };
-
   return {
     url,
     connector,
     bot,
     frameworkId,
-    post,
     activity,
+    ...conversationWith(url, activity, connector),
+    async stop() {
+      await bot.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** Talking to a bot at `url` the way Teams does: post activities, say something, click a button. */
+export function conversationWith(
+  url: string,
+  activity: BotHarness['activity'],
+  connector: FakeConnector,
+): Pick<BotHarness, 'post' | 'say' | 'click'> {
+  const post = async (body: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+  return {
+    post,
     async say(text, o = {}) {
       const sent = activity({ type: 'message', text }, o);
       const before = connector.activities(sent.conversation!.id).length;
@@ -132,10 +146,6 @@ export async function startBotHarness(
       );
       const { status, body } = await post(invoke);
       return { status, body: body as InvokeBody };
-    },
-    async stop() {
-      await bot.stop();
-      await connector.stop();
     },
   };
 }
