@@ -82,14 +82,17 @@ test('a self-assessment from 診断 through roles, skills and target to a result
     await session.waitFor(result.getByText(line, { exact: true }), `"${line}" on the result card`);
   }
   expect(t('assessment.result.notCertified')).toContain('レベルそのものの認定は行いません');
-  // The Playground draws Chart.HorizontalBar (a bar per category, named "<category>, <level>"); a client that cannot
-  // shows the fallback rows, where the category names are plain text.
+  // The Playground draws the stacked chart (a bar per category, titled "<category>：Lv.<level>"); a client that
+  // cannot shows the fallback rows, where the category names are plain text.
   for (const category of framework.categories) {
-    const bar = result.getByRole('img', { name: `${category.name}, ${ROLE_LEVEL}`, exact: true });
+    const bar = result.getByText(`${category.name}：Lv.${ROLE_LEVEL}`, { exact: true });
     await session.waitFor(bar.or(result.getByText(category.name, { exact: true })), `${category.name} in the chart of role positions`);
   }
   expect(await session.cardCount()).toBe(cards);
-  await session.screenshot(result, 'assessment-result.png');
+  const png = await session.screenshot(result, 'assessment-result.png');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // The whole result card, not a clipped corner of it: the IHDR height is the card's height in pixels.
+  expect(png.readUInt32BE(20)).toBeGreaterThan(400);
 
   const completed = (await mine()).filter((a) => !before.has(a.id) && a.status === 'completed');
   expect(completed).toHaveLength(1);

@@ -45,10 +45,10 @@ export interface PlaygroundSession {
   /** Waits for an element; on timeout, says what was expected and what the latest card showed instead. */
   waitFor(locator: Locator, what: string): Promise<void>;
   /**
-   * Saves an element screenshot as `name` in the folder E2E_SCREENSHOTS names; does nothing when it is not set.
+   * Takes an element screenshot (PNG), also saved as `name` in the folder E2E_SCREENSHOTS names when it is set.
    * The window grows to the element's height first: the chat pane scrolls, and a tall card would be cut off.
    */
-  screenshot(element: Locator, name: string): Promise<void>;
+  screenshot(element: Locator, name: string): Promise<Buffer>;
   stop(): Promise<void>;
 }
 
@@ -133,14 +133,13 @@ function sessionOn(page: Page, cast: DemoCast, harness: BotHarness, stop: () => 
     },
     async screenshot(element, name) {
       const dir = process.env.E2E_SCREENSHOTS;
-      if (!dir) return;
-      mkdirSync(dir, { recursive: true });
+      if (dir) mkdirSync(dir, { recursive: true });
       const viewport = page.viewportSize() ?? VIEWPORT;
       const box = await element.boundingBox();
       await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(box?.height ?? 0) + 400) });
       try {
         await element.scrollIntoViewIfNeeded();
-        await element.screenshot({ path: path.join(dir, name) });
+        return await element.screenshot({ path: dir ? path.join(dir, name) : undefined });
       } finally {
         await page.setViewportSize(viewport);
       }

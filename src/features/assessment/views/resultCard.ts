@@ -119,7 +119,8 @@ function programLines(
   const programs = programIds
     .map((id) => framework.document.programs.find((p) => p.id === id))
     .filter((p) => p !== undefined && p.kind !== 'hierarchical-training');
-  return programKinds.flatMap((kind) => {
+  const tierFirst = ['tier-training' as const, ...programKinds.filter((k) => k !== 'tier-training')];
+  return tierFirst.flatMap((kind) => {
     const ofKind = programs.filter((p) => p!.kind === kind);
     if (ofKind.length === 0) return [];
     const names = ofKind.map((p) => (kind === 'tier-training' && p!.description ? `${p!.name}（${p!.description}）` : p!.name));
