@@ -1,39 +1,62 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { isWindowOpen, type ApplicationWindow } from '../domain/applications/applicationWindow';
+import { isNotFound } from './storageErrors';
 
-/** Application windows, one partition per framework, one row per fiscal year. */
+type WindowEntity = { opensAt: string; closesAt: string; updatedBy?: string; updatedAt?: string };
+
+/** Application windows: one partition per framework, one row per fiscal year and track ("2026:gold"). */
 export class ApplicationWindowRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Creates or replaces the window of a fiscal year. */
+  /** Creates or replaces the window of a fiscal year and track. */
   async save(window: ApplicationWindow): Promise<void> {
     await this.table.upsertEntity(
       {
         partitionKey: window.frameworkId,
-        rowKey: String(window.fiscalYear),
+        rowKey: `${window.fiscalYear}:${window.track}`,
         opensAt: window.opensAt,
         closesAt: window.closesAt,
-        tiers: window.tiers.join(';'),
+        updatedBy: window.updatedBy ?? '',
+        updatedAt: window.updatedAt ?? '',
       },
       'Replace',
     );
   }
 
-  /** The window open at `now` for a framework, if any. */
-  async findOpen(frameworkId: string, now: Date): Promise<ApplicationWindow | undefined> {
-    const rows = this.table.listEntities<{ opensAt: string; closesAt: string; tiers: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${frameworkId}` },
-    });
-    for await (const row of rows) {
-      const window: ApplicationWindow = {
-        frameworkId,
-        fiscalYear: Number(row.rowKey),
-        opensAt: row.opensAt,
-        closesAt: row.closesAt,
-        tiers: row.tiers ? row.tiers.split(';') : [],
-      };
-      if (isWindowOpen(window, now)) return window;
+  /** The window of one fiscal year and track, if HR has set it. */
+  async find(frameworkId: string, fiscalYear: number, track: string): Promise<ApplicationWindow | undefined> {
+    try {
+      const e = await this.table.getEntity<WindowEntity>(frameworkId, `${fiscalYear}:${track}`);
+      return toWindow(frameworkId, e.rowKey!, e);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
     }
-    return undefined;
   }
+
+  /** Every window of a framework, all years and tracks. */
+  async list(frameworkId: string): Promise<ApplicationWindow[]> {
+    const windows: ApplicationWindow[] = [];
+    const rows = this.table.listEntities<WindowEntity>({ queryOptions: { filter: odata`PartitionKey eq ${frameworkId}` } });
+    for await (const row of rows) windows.push(toWindow(frameworkId, row.rowKey!, row));
+    return windows;
+  }
+
+  /** The windows open at `now`, one per track at most. */
+  async findOpen(frameworkId: string, now: Date): Promise<ApplicationWindow[]> {
+    return (await this.list(frameworkId)).filter((w) => isWindowOpen(w, now));
+  }
+}
+
+function toWindow(frameworkId: string, rowKey: string, e: WindowEntity): ApplicationWindow {
+  const [fiscalYear, track] = rowKey.split(':') as [string, string];
+  return {
+    frameworkId,
+    fiscalYear: Number(fiscalYear),
+    track,
+    opensAt: e.opensAt,
+    closesAt: e.closesAt,
+    updatedBy: e.updatedBy || undefined,
+    updatedAt: e.updatedAt || undefined,
+  };
 }

@@ -212,7 +212,7 @@ describe('ApplicationWindowRepository', () => {
   const closesAt = '2026-06-30T15:00:00.000Z'; // 1 July 2026, 0:00 in Japan
 
   function aWindow(frameworkId: string, overrides: Partial<ApplicationWindow> = {}): ApplicationWindow {
-    return { frameworkId, fiscalYear: 2026, opensAt, closesAt, tiers: ['gold', 'silver'], ...overrides };
+    return { frameworkId, fiscalYear: 2026, track: 'gold', opensAt, closesAt, ...overrides };
   }
 
   function newFrameworkId(): string {
@@ -224,53 +224,41 @@ describe('ApplicationWindowRepository', () => {
     const window = aWindow(frameworkId);
     await applicationWindows.save(window);
 
-    expect(await applicationWindows.findOpen(frameworkId, new Date(opensAt))).toEqual(window);
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-15T03:00:00Z'))).toEqual(window);
-    expect(await applicationWindows.findOpen(frameworkId, new Date(Date.parse(closesAt) - 1))).toEqual(window);
+    expect(await applicationWindows.findOpen(frameworkId, new Date(opensAt))).toEqual([window]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-15T03:00:00Z'))).toEqual([window]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date(Date.parse(closesAt) - 1))).toEqual([window]);
   });
 
   it('finds nothing before the window opens, at its close, or after', async () => {
     const frameworkId = newFrameworkId();
     await applicationWindows.save(aWindow(frameworkId));
 
-    expect(await applicationWindows.findOpen(frameworkId, new Date(Date.parse(opensAt) - 1))).toBeUndefined();
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-01-10T00:00:00Z'))).toBeUndefined();
-    expect(await applicationWindows.findOpen(frameworkId, new Date(closesAt))).toBeUndefined();
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-12-01T00:00:00Z'))).toBeUndefined();
+    expect(await applicationWindows.findOpen(frameworkId, new Date(Date.parse(opensAt) - 1))).toEqual([]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date(closesAt))).toEqual([]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-12-01T00:00:00Z'))).toEqual([]);
   });
 
-  it('finds nothing for a framework without windows, and never another framework’s window', async () => {
+  it('keeps the tracks of a year apart, and never shows another framework’s windows', async () => {
+    const frameworkId = newFrameworkId();
+    const gold = aWindow(frameworkId);
+    const silver = aWindow(frameworkId, { track: 'silver', opensAt: '2026-06-09T15:00:00.000Z' });
+    await applicationWindows.save(gold);
+    await applicationWindows.save(silver);
+
+    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-05T00:00:00Z'))).toEqual([gold]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-15T00:00:00Z'))).toEqual([gold, silver]);
+    expect(await applicationWindows.find(frameworkId, 2026, 'silver')).toEqual(silver);
+    expect(await applicationWindows.find(frameworkId, 2025, 'silver')).toBeUndefined();
+    expect(await applicationWindows.list(newFrameworkId())).toEqual([]);
+  });
+
+  it('replaces the window of the same fiscal year and track when saved again, keeping who changed it', async () => {
     const frameworkId = newFrameworkId();
     await applicationWindows.save(aWindow(frameworkId));
-    expect(await applicationWindows.findOpen(newFrameworkId(), new Date('2026-06-15T03:00:00Z'))).toBeUndefined();
-  });
-
-  it('picks the open one among several fiscal years', async () => {
-    const frameworkId = newFrameworkId();
-    const last = aWindow(frameworkId, { fiscalYear: 2025, opensAt: '2025-05-31T15:00:00.000Z', closesAt: '2025-06-30T15:00:00.000Z' });
-    const current = aWindow(frameworkId, { tiers: ['gold'] });
-    await applicationWindows.save(last);
-    await applicationWindows.save(current);
-
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2025-06-10T00:00:00Z'))).toEqual(last);
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-10T00:00:00Z'))).toEqual(current);
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2025-12-10T00:00:00Z'))).toBeUndefined();
-  });
-
-  it('replaces the window of the same fiscal year when saved again', async () => {
-    const frameworkId = newFrameworkId();
-    await applicationWindows.save(aWindow(frameworkId));
-    const moved = aWindow(frameworkId, { opensAt: '2026-06-09T15:00:00.000Z', tiers: ['silver'] });
+    const moved = aWindow(frameworkId, { opensAt: '2026-06-09T15:00:00.000Z', updatedBy: 'hr-1', updatedAt: '2026-05-01T00:00:00.000Z' });
     await applicationWindows.save(moved);
 
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-05T00:00:00Z'))).toBeUndefined();
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-15T00:00:00Z'))).toEqual(moved);
-  });
-
-  it('keeps a window with no tiers as an empty list', async () => {
-    const frameworkId = newFrameworkId();
-    const window = aWindow(frameworkId, { tiers: [] });
-    await applicationWindows.save(window);
-    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-15T00:00:00Z'))).toEqual(window);
+    expect(await applicationWindows.list(frameworkId)).toEqual([moved]);
+    expect(await applicationWindows.findOpen(frameworkId, new Date('2026-06-05T00:00:00Z'))).toEqual([]);
   });
 });

@@ -776,9 +776,9 @@ describe('self-assessment', () => {
       await harness.bot.repositories.applicationWindows.save({
         frameworkId: harness.frameworkId,
         fiscalYear: 2000,
+        track: 'gold',
         opensAt: new Date(now - 30 * 86_400_000).toISOString(),
         closesAt: new Date(now - 86_400_000).toISOString(),
-        tiers: ['gold', 'silver'],
       });
       const { result } = await new Employee().finishAssessment();
       expect(textOf(result)).not.toContain('募集期間中');
@@ -788,14 +788,14 @@ describe('self-assessment', () => {
     it('points to applying during an open window, saying required skills are not required to apply', async () => {
       const now = Date.now();
       const closesAt = new Date(now + 7 * 86_400_000).toISOString();
-      const window = {
+      const windows = ['gold', 'silver'].map((track) => ({
         frameworkId: harness.frameworkId,
         fiscalYear: 2001,
+        track,
         opensAt: new Date(now - 86_400_000).toISOString(),
         closesAt,
-        tiers: ['gold', 'silver'],
-      };
-      await harness.bot.repositories.applicationWindows.save(window);
+      }));
+      for (const window of windows) await harness.bot.repositories.applicationWindows.save(window);
       try {
         const hana = new Employee();
         // Even with many gaps (everything rated まだ知らない), applying is a pointer, never a requirement.
@@ -807,7 +807,7 @@ describe('self-assessment', () => {
         // Opening the result later while the window is open shows the pointer too.
         expect(textOf(await hana.click('assessment.result', { assessmentId }))).toContain('募集期間中');
       } finally {
-        await harness.bot.repositories.applicationWindows.save({ ...window, closesAt: window.opensAt });
+        for (const window of windows) await harness.bot.repositories.applicationWindows.save({ ...window, closesAt: window.opensAt });
       }
     });
   });

@@ -244,13 +244,13 @@ function completed(assessment: Assessment): Completed {
 }
 
 /** 令和8年度's application window for Gold and Silver candidates: June 2026, Japan time. */
-export function openApplicationWindow(framework: Framework): ApplicationWindow {
+export function openApplicationWindow(framework: Framework, track = 'gold'): ApplicationWindow {
   return {
     frameworkId: framework.id,
     fiscalYear: 2026,
+    track,
     opensAt: '2026-05-31T15:00:00.000Z',
     closesAt: '2026-06-30T15:00:00.000Z',
-    tiers: ['gold', 'silver'],
   };
 }
 
@@ -337,28 +337,28 @@ function assessmentCards(
     }),
   );
   const window = openApplicationWindow(framework);
-  const withWindow = (a: Completed): ApplicationWindow => {
+  const withWindow = (a: Completed): ApplicationWindow[] => {
     if (Date.parse(a.completedAt) < Date.parse(window.opensAt) || Date.parse(a.completedAt) >= Date.parse(window.closesAt)) {
       throw new Error(`assessment ${a.id} was not completed while the window was open`);
     }
-    return window;
+    return [window, openApplicationWindow(framework, 'silver')];
   };
-  const result = (name: string, a: Completed, open: ApplicationWindow | undefined): void => {
+  const result = (name: string, a: Completed, open: ApplicationWindow[]): void => {
     // The stored result is what scoreAssessment says for the answers given.
     const scored = scoreAssessment(framework, a.rolePositions, a.ratings, a.target!);
     add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale));
   };
   result('(many gaps, window open)', manyGaps, withWindow(manyGaps));
-  result('(many gaps, no window)', manyGaps, undefined);
+  result('(many gaps, no window)', manyGaps, []);
   result('(few gaps, Gold, window open)', fewGaps, withWindow(fewGaps));
-  result('(no gaps)', allMastered, undefined);
-  result('(skill level 0)', beginner, undefined);
+  result('(no gaps)', allMastered, []);
+  result('(skill level 0)', beginner, []);
   // Nothing rated at all: the gaps carry no rating.
   const lowestRoles = Object.fromEntries(framework.categories.map((c) => [c.id, 1] as const));
   add(
     'result (skill level 0, nothing rated, window open)',
     'assessmentResult',
-    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, window, t, locale),
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale),
   );
 
   add('history (empty)', 'assessmentHistory', historyCard(historyOf([]), t, locale));

@@ -1,17 +1,73 @@
-/** The yearly period in which employees can apply to become Gold or Silver candidates. */
+import type { Framework } from '../framework/framework';
+import { fiscalYearOf, jstMidnight } from './fiscalYear';
+
+/** The period of one fiscal year in which employees can apply for one track. */
 export interface ApplicationWindow {
   readonly frameworkId: string;
   /** The Japanese fiscal year (April–March) it belongs to, e.g. 2026 for 令和8年度. */
   readonly fiscalYear: number;
-  /** ISO instants; the window is open from `opensAt` (inclusive) to `closesAt` (exclusive). */
+  /** A tier id (gold, silver) or "professional". */
+  readonly track: string;
+  /** ISO instants; open from `opensAt` (inclusive) to `closesAt` (exclusive). */
   readonly opensAt: string;
   readonly closesAt: string;
-  /** Tier ids one can apply for. */
-  readonly tiers: readonly string[];
+  readonly updatedBy?: string;
+  readonly updatedAt?: string;
 }
+
+/** The track id of the professional track (its rules are in the framework's rules.professionalTrack). */
+export const PROFESSIONAL_TRACK = 'professional';
 
 /** True while `now` falls inside the window. */
 export function isWindowOpen(window: ApplicationWindow, now: Date): boolean {
   const t = now.getTime();
   return Date.parse(window.opensAt) <= t && t < Date.parse(window.closesAt);
+}
+
+/** The tracks one can apply for: the tiers the framework's window names, and the professional track if it has one. */
+export function tracksOf(framework: Framework): string[] {
+  const tiers = [...framework.rules.applicationWindow.tiers];
+  return framework.rules.professionalTrack ? [...tiers, PROFESSIONAL_TRACK] : tiers;
+}
+
+/** The window the framework's rules give by default: the whole month they name (June: June 1 to June 30), Japan time. */
+export function defaultWindow(framework: Framework, fiscalYear: number, track: string): ApplicationWindow {
+  const month = framework.rules.applicationWindow.month;
+  // Months January to March belong to the next calendar year of the fiscal year.
+  const year = month >= 4 ? fiscalYear : fiscalYear + 1;
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return {
+    frameworkId: framework.id,
+    fiscalYear,
+    track,
+    opensAt: jstMidnight(year, month, 1).toISOString(),
+    closesAt: jstMidnight(next.year, next.month, 1).toISOString(),
+  };
+}
+
+/**
+ * When one can next apply for a track: the window open now, else the next one HR has set, else the one the rules
+ * give for this fiscal year (if still ahead) or the next. `planned` says the dates are the rules' defaults, not HR's.
+ */
+export function nextWindow(
+  framework: Framework,
+  track: string,
+  stored: readonly ApplicationWindow[],
+  now: Date,
+): { window: ApplicationWindow; open: boolean; planned: boolean } {
+  const mine = stored.filter((w) => w.track === track);
+  const open = mine.find((w) => isWindowOpen(w, now));
+  if (open) return { window: open, open: true, planned: false };
+  const upcoming = mine
+    .filter((w) => Date.parse(w.opensAt) > now.getTime())
+    .sort((a, b) => a.opensAt.localeCompare(b.opensAt))[0];
+  if (upcoming) return { window: upcoming, open: false, planned: false };
+  const fiscalYear = fiscalYearOf(now);
+  const decided = new Set(mine.map((w) => w.fiscalYear));
+  const candidates = [fiscalYear, fiscalYear + 1]
+    .filter((fy) => !decided.has(fy))
+    .map((fy) => defaultWindow(framework, fy, track))
+    .filter((w) => Date.parse(w.opensAt) > now.getTime());
+  const planned = candidates[0] ?? defaultWindow(framework, fiscalYear + 1, track);
+  return { window: planned, open: false, planned: true };
 }

@@ -159,8 +159,8 @@ export class AssessmentFlow {
   /** The card for where an assessment stands now. */
   private async cardFor(who: Asker, assessment: Assessment): Promise<AdaptiveCard> {
     if (assessment.status === 'completed' && assessment.result && assessment.completedAt) {
-      const window = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
-      return resultCard(who.framework, assessment.result, assessment.completedAt, window, who.t, who.locale);
+      const windows = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
+      return resultCard(who.framework, assessment.result, assessment.completedAt, windows, who.t, who.locale);
     }
     const context: StepContext = { ...who, assessment };
     const step = currentStep(assessment, who.framework);

@@ -1,5 +1,6 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
+import { trackName } from '../../applications/trackName';
 import type { AssessmentResult } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
 import { programKinds } from '../../../domain/framework/schema';
@@ -15,7 +16,7 @@ export function resultCard(
   framework: Framework,
   result: AssessmentResult,
   completedAt: string,
-  openWindow: ApplicationWindow | undefined,
+  openWindows: readonly ApplicationWindow[],
   t: Translate,
   locale: Locale,
 ): AdaptiveCard {
@@ -67,7 +68,7 @@ export function resultCard(
     programs,
     howToJoin: howToJoin(framework, t),
     mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: join(mindset) }) : '',
-    window: openWindow ? windowNotice(framework, openWindow, t, locale) : '',
+    window: openWindows.length > 0 ? windowNotice(framework, openWindows, t, locale) : '',
     labels: {
       title: t('assessment.result.title'),
       date: t('assessment.result.date', { date: formatDate(completedAt, locale) }),
@@ -91,11 +92,12 @@ export function resultCard(
 }
 
 /** "Applications are open now": a pointer, never a requirement (required skills are not asked at application). */
-function windowNotice(framework: Framework, window: ApplicationWindow, t: Translate, locale: Locale): string {
-  const tiers = window.tiers.map((id) => framework.tier(id)?.name ?? id).join(locale === 'en' ? '/' : '・');
+function windowNotice(framework: Framework, windows: readonly ApplicationWindow[], t: Translate, locale: Locale): string {
+  const tracks = windows.map((w) => trackName(framework, w.track, t)).join(locale === 'en' ? '/' : '・');
   // closesAt is exclusive (00:00 of the day after); people expect the last day they can apply.
-  const lastDay = new Date(Date.parse(window.closesAt) - 1).toISOString();
-  return t('assessment.result.window', { tiers, closes: formatDate(lastDay, locale) });
+  const closes = Math.max(...windows.map((w) => Date.parse(w.closesAt)));
+  const lastDay = new Date(closes - 1).toISOString();
+  return t('assessment.result.window', { tiers: tracks, closes: formatDate(lastDay, locale) });
 }
 
 /** Where to find out how to join: the yearly notice, and the framework's contact office when it names one. */

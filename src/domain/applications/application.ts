@@ -1,0 +1,212 @@
+/**
+ * An application to become a Gold or Silver candidate (or to join the professional track), and the rules of its
+ * life: submitted → approved or rejected by the manager → selected or not by HR → trainings completed → certified.
+ * Plain data and pure functions; every change appends to the application's audit trail.
+ */
+
+/** Where an application stands. */
+export type ApplicationState =
+  | 'submitted'
+  | 'withdrawn'
+  | 'approved'
+  | 'rejected'
+  | 'selected'
+  | 'notSelected'
+  | 'trainingCompleted'
+  | 'certified';
+
+/** What someone can do to an application. */
+export type ApplicationAction =
+  | 'submit'
+  | 'withdraw'
+  | 'approve'
+  | 'reject'
+  | 'reassign'
+  | 'select'
+  | 'notSelect'
+  | 'completeTraining'
+  | 'certify';
+
+/** Who acts: the sender of the activity, as the roster knows them. */
+export interface Actor {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly isHr: boolean;
+}
+
+/** One line of the audit trail: who did what, when, from which state to which. */
+export interface AuditEntry {
+  readonly at: string;
+  readonly by: string;
+  readonly byName: string;
+  readonly action: ApplicationAction;
+  readonly from?: ApplicationState;
+  readonly to: ApplicationState;
+  readonly comment?: string;
+  /** For a reassignment: the new approver. */
+  readonly approverId?: string;
+}
+
+/** A snapshot of the applicant's latest self-assessment, attached when they chose to. */
+export interface AssessmentSummary {
+  readonly completedAt: string;
+  readonly overallRoleLevel: number;
+  readonly skillLevel: number;
+  readonly target: number;
+}
+
+export interface Application {
+  readonly id: string;
+  readonly frameworkId: string;
+  readonly fiscalYear: number;
+  /** A tier id the framework lets one apply for, or "professional" for the professional track. */
+  readonly track: string;
+  readonly applicant: { readonly aadObjectId: string; readonly name: string; readonly employeeNo: string; readonly department: string; readonly grade: string };
+  /** Who decides now: the applicant's manager, or whoever HR reassigned the approval to. */
+  readonly approver: { readonly aadObjectId: string; readonly name: string };
+  readonly motivation: string;
+  readonly assessment?: AssessmentSummary;
+  readonly state: ApplicationState;
+  readonly submittedAt: string;
+  readonly updatedAt: string;
+  readonly lastRemindedAt?: string;
+  readonly trail: readonly AuditEntry[];
+}
+
+/** Why a change was refused; the feature says each in the user's language. */
+export type ApplicationRefusal = 'notAllowed' | 'ownApplication' | 'wrongState' | 'commentRequired' | 'sameApprover';
+
+export type ApplicationOutcome = { ok: true; application: Application } | { ok: false; refusal: ApplicationRefusal };
+
+/** The longest motivation accepted: a few paragraphs, enough to say why, short enough for a card. */
+export const MOTIVATION_MAX = 800;
+export const MOTIVATION_MIN = 10;
+export const COMMENT_MAX = 500;
+
+/** From which states each action may be taken, and where it leads. */
+const TRANSITIONS: Record<Exclude<ApplicationAction, 'submit' | 'reassign'>, { from: readonly ApplicationState[]; to: ApplicationState }> = {
+  withdraw: { from: ['submitted'], to: 'withdrawn' },
+  approve: { from: ['submitted'], to: 'approved' },
+  reject: { from: ['submitted'], to: 'rejected' },
+  select: { from: ['approved'], to: 'selected' },
+  notSelect: { from: ['approved'], to: 'notSelected' },
+  completeTraining: { from: ['selected'], to: 'trainingCompleted' },
+  certify: { from: ['trainingCompleted'], to: 'certified' },
+};
+
+/** States in which an application still counts as "the" application of its track and year. */
+export const ACTIVE_STATES: readonly ApplicationState[] = ['submitted', 'approved', 'selected', 'trainingCompleted', 'certified'];
+
+/** States the manager's decision leads to. */
+export const DECIDED_STATES: readonly ApplicationState[] = ['approved', 'rejected'];
+
+/** The id of a person's application for one track in one fiscal year: there is at most one such application. */
+export function applicationId(fiscalYear: number, track: string, applicantId: string): string {
+  return `${fiscalYear}-${track}-${applicantId.toLowerCase()}`;
+}
+
+/** A new application, submitted now. */
+export function submitApplication(
+  input: Omit<Application, 'id' | 'state' | 'submittedAt' | 'updatedAt' | 'trail' | 'lastRemindedAt'>,
+  now: Date,
+  previousTrail: readonly AuditEntry[] = [],
+): Application {
+  const at = now.toISOString();
+  return {
+    ...input,
+    id: applicationId(input.fiscalYear, input.track, input.applicant.aadObjectId),
+    state: 'submitted',
+    submittedAt: at,
+    updatedAt: at,
+    trail: [
+      ...previousTrail,
+      { at, by: input.applicant.aadObjectId, byName: input.applicant.name, action: 'submit', to: 'submitted' },
+    ],
+  };
+}
+
+/** Who may take an action, given the application: the rule behind every button. */
+export function mayAct(application: Application, actor: Actor, action: ApplicationAction): ApplicationRefusal | undefined {
+  const isApplicant = actor.aadObjectId === application.applicant.aadObjectId;
+  switch (action) {
+    case 'submit':
+    case 'withdraw':
+      return isApplicant ? undefined : 'notAllowed';
+    case 'approve':
+    case 'reject':
+      if (isApplicant) return 'ownApplication';
+      return actor.aadObjectId === application.approver.aadObjectId ? undefined : 'notAllowed';
+    case 'reassign':
+    case 'select':
+    case 'notSelect':
+    case 'completeTraining':
+    case 'certify':
+      if (!actor.isHr) return 'notAllowed';
+      return isApplicant ? 'ownApplication' : undefined;
+  }
+}
+
+/** Applies an action by an actor. Refuses, changing nothing, what the actor may not do or the state does not allow. */
+export function act(
+  application: Application,
+  actor: Actor,
+  action: Exclude<ApplicationAction, 'submit' | 'reassign'>,
+  now: Date,
+  comment?: string,
+): ApplicationOutcome {
+  const refusal = mayAct(application, actor, action);
+  if (refusal) return { ok: false, refusal };
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(application.state)) return { ok: false, refusal: 'wrongState' };
+  const trimmed = comment?.trim() || undefined;
+  if (action === 'reject' && !trimmed) return { ok: false, refusal: 'commentRequired' };
+  const at = now.toISOString();
+  const entry: AuditEntry = {
+    at,
+    by: actor.aadObjectId,
+    byName: actor.name,
+    action,
+    from: application.state,
+    to: rule.to,
+    ...(trimmed ? { comment: trimmed.slice(0, COMMENT_MAX) } : {}),
+  };
+  return { ok: true, application: { ...application, state: rule.to, updatedAt: at, trail: [...application.trail, entry] } };
+}
+
+/** HR hands the decision to someone else (a manager away, a deputy); only while the decision is pending. */
+export function reassign(
+  application: Application,
+  actor: Actor,
+  approver: { aadObjectId: string; name: string },
+  now: Date,
+): ApplicationOutcome {
+  const refusal = mayAct(application, actor, 'reassign');
+  if (refusal) return { ok: false, refusal };
+  if (application.state !== 'submitted') return { ok: false, refusal: 'wrongState' };
+  if (approver.aadObjectId === application.applicant.aadObjectId) return { ok: false, refusal: 'ownApplication' };
+  if (approver.aadObjectId === application.approver.aadObjectId) return { ok: false, refusal: 'sameApprover' };
+  const at = now.toISOString();
+  const entry: AuditEntry = {
+    at,
+    by: actor.aadObjectId,
+    byName: actor.name,
+    action: 'reassign',
+    from: application.state,
+    to: application.state,
+    approverId: approver.aadObjectId,
+  };
+  return { ok: true, application: { ...application, approver, updatedAt: at, trail: [...application.trail, entry] } };
+}
+
+/** The latest entry of the trail that moved the application into its current state (who decided, and when). */
+export function lastDecision(application: Application): AuditEntry | undefined {
+  return [...application.trail].reverse().find((e) => e.to === application.state && e.action !== 'reassign');
+}
+
+/** Pending approvals due a reminder: waiting `afterDays` since submission, and not reminded within `afterDays`. */
+export function needsReminder(application: Application, now: Date, afterDays: number): boolean {
+  if (application.state !== 'submitted') return false;
+  const dueMs = afterDays * 24 * 60 * 60 * 1000;
+  const since = Date.parse(application.lastRemindedAt ?? application.submittedAt);
+  return now.getTime() - since >= dueMs;
+}

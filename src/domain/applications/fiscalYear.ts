@@ -1,0 +1,24 @@
+/** Japan's offset from UTC; the city's dates and windows are in Japan time, which has no daylight saving. */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The Japanese fiscal year (April to March) a moment falls in, in Japan time: 2026-06-01 → 2026, 2027-03-31 → 2026. */
+export function fiscalYearOf(now: Date): number {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+/** Midnight at the start of a day in Japan time, as an instant: jstMidnight(2026, 6, 1) = 2026-05-31T15:00:00Z. */
+export function jstMidnight(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - JST_OFFSET_MS);
+}
+
+/** Parses "2026-06-01" or "2026-06-01 09:30" as Japan time; undefined if it is not a real date. */
+export function parseJstDateTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0'].map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute) - JST_OFFSET_MS);
+  const back = new Date(date.getTime() + JST_OFFSET_MS);
+  const real = back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
+  return real && hour < 24 && minute < 60 ? date : undefined;
+}
