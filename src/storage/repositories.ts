@@ -1,4 +1,6 @@
+import { ApplicationRepository } from './applicationRepository';
 import { ApplicationWindowRepository } from './applicationWindowRepository';
+import { CertificationRepository } from './certificationRepository';
 import { AssessmentRepository } from './assessmentRepository';
 import { ConversationRepository } from './conversationRepository';
 import { DatasetStore } from './datasetStore';
@@ -14,6 +16,8 @@ export interface Repositories {
   readonly conversations: ConversationRepository;
   readonly assessments: AssessmentRepository;
   readonly applicationWindows: ApplicationWindowRepository;
+  readonly applications: ApplicationRepository;
+  readonly certifications: CertificationRepository;
 }
 
 /** Wires the repositories to their tables. */
@@ -25,5 +29,7 @@ export function createRepositories(storage: TableStorage): Repositories {
     conversations: new ConversationRepository(storage.table(TABLE_NAMES.conversations)),
     assessments: new AssessmentRepository(storage.table(TABLE_NAMES.assessments)),
     applicationWindows: new ApplicationWindowRepository(storage.table(TABLE_NAMES.applicationWindows)),
+    applications: new ApplicationRepository(storage.table(TABLE_NAMES.applications)),
+    certifications: new CertificationRepository(storage.table(TABLE_NAMES.certifications)),
   };
 }

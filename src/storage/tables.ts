@@ -6,7 +6,9 @@
  * rosterEntries       PK = "roster@{version}", RK = "emp:{employeeNo}" | "aad:{aadObjectId}" | "mail:{email}" → one employee
  * conversations       PK = "user" | "team", RK = aadObjectId or team id → where to reach them (broadcasts need it)
  * assessments         PK = aadObjectId, RK = assessment id (newest first: it starts with an inverted time) → one assessment
- * applicationWindows  PK = frameworkId, RK = fiscal year → the June window to apply for Gold/Silver
+ * applicationWindows  PK = frameworkId, RK = "{fiscalYear}:{track}" → the window to apply for one track
+ * applications        PK = "{frameworkId}:{fiscalYear}", RK = application id → one application and its audit trail
+ * certifications      PK = frameworkId, RK = aadObjectId → the tier an employee was certified for
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -15,6 +17,8 @@ export const TABLE_NAMES = {
   conversations: 'conversations',
   assessments: 'assessments',
   applicationWindows: 'applicationWindows',
+  applications: 'applications',
+  certifications: 'certifications',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

@@ -96,7 +96,13 @@ const rules = z.object({
   levelsCertified: z.boolean().describe('false: levels are a growth guide, never certified'),
   requiredSkillsAtApplication: z.boolean().describe('false: required skills are not asked for at application'),
   skillsAccumulate: text.optional(),
-  professionalTrack: z.object({ eligibleGrades: text, text }).optional(),
+  professionalTrack: z
+    .object({
+      eligibleGrades: text.describe('as the source says it, e.g. 係長以下'),
+      maxGrade: text.optional().describe('the highest grade (one of `grades`) that may apply; checked against the roster'),
+      text,
+    })
+    .optional(),
   digitalExpert: z.object({ minLevel: levelNumber, text }).optional(),
   kpi: z
     .object({
@@ -143,6 +149,10 @@ export const frameworkDocumentSchema = z.object({
   recommendedSkillGroups: z.array(recommendedSkillGroup),
   trainingFocusItems: z.array(trainingFocusItem),
   programs: z.array(program),
+  grades: z
+    .array(text)
+    .optional()
+    .describe("the city's titles from the lowest to the highest, as the roster writes them (e.g. 主事 … 部長)"),
   contact: z
     .object({ office: text.describe('e.g. 政策局 DX・AI戦略室'), phone: text.optional(), email: text.optional() })
     .optional()

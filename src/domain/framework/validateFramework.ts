@@ -85,6 +85,10 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   doc.rules.applicationWindow.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
   if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
   if (doc.assessment) issues.push(...assessmentIssues(doc.assessment));
+  const maxGrade = doc.rules.professionalTrack?.maxGrade;
+  if (maxGrade && !(doc.grades ?? []).includes(maxGrade)) {
+    report('rules.professionalTrack', undefined, 'maxGrade', `"${maxGrade}" is not one of the framework's grades`);
+  }
 
   return issues;
 }

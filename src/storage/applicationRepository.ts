@@ -1,0 +1,83 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Application, ApplicationState } from '../domain/applications/application';
+import { isNotFound } from './storageErrors';
+import { escapeKey } from './tables';
+
+/** An application and the ETag it was read with, for a conditional update. */
+export interface StoredApplication {
+  readonly application: Application;
+  readonly etag: string;
+}
+
+/** What HR filters the list by. */
+export interface ApplicationFilter {
+  readonly state?: ApplicationState;
+  readonly track?: string;
+  readonly department?: string;
+  readonly applicantId?: string;
+  readonly approverId?: string;
+}
+
+type ApplicationEntity = { data: string };
+
+/**
+ * Applications, one partition per framework and fiscal year (a year's applications are listed together),
+ * keyed by the application id, which is unique per applicant, track and year.
+ */
+export class ApplicationRepository {
+  constructor(private readonly table: TableClient) {}
+
+  /** Stores a new application; a 409 if that person already has one for the track and year. */
+  async create(application: Application): Promise<StoredApplication> {
+    const response = await this.table.createEntity(toEntity(application));
+    return { application, etag: response.etag! };
+  }
+
+  async find(frameworkId: string, fiscalYear: number, id: string): Promise<StoredApplication | undefined> {
+    try {
+      const e = await this.table.getEntity<ApplicationEntity>(partitionOf(frameworkId, fiscalYear), escapeKey(id));
+      return { application: JSON.parse(e.data) as Application, etag: e.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Saves a change only if nobody changed the application since `etag` was read (a 412 otherwise). */
+  async update(application: Application, etag: string): Promise<StoredApplication> {
+    const response = await this.table.updateEntity(toEntity(application), 'Replace', { etag });
+    return { application, etag: response.etag! };
+  }
+
+  /** A year's applications matching the filter, oldest first. */
+  async list(frameworkId: string, fiscalYear: number, filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
+    const conditions = [odata`PartitionKey eq ${partitionOf(frameworkId, fiscalYear)}`];
+    if (filter.state) conditions.push(odata`state eq ${filter.state}`);
+    if (filter.track) conditions.push(odata`track eq ${filter.track}`);
+    if (filter.department) conditions.push(odata`department eq ${filter.department}`);
+    if (filter.applicantId) conditions.push(odata`applicantId eq ${filter.applicantId.toLowerCase()}`);
+    if (filter.approverId) conditions.push(odata`approverId eq ${filter.approverId.toLowerCase()}`);
+    const found: StoredApplication[] = [];
+    const rows = this.table.listEntities<ApplicationEntity>({ queryOptions: { filter: conditions.join(' and ') } });
+    for await (const e of rows) found.push({ application: JSON.parse(e.data) as Application, etag: e.etag });
+    return found.sort((a, b) => a.application.submittedAt.localeCompare(b.application.submittedAt));
+  }
+}
+
+function partitionOf(frameworkId: string, fiscalYear: number): string {
+  return `${frameworkId}:${fiscalYear}`;
+}
+
+/** The columns HR filters by are stored beside the JSON, so Table storage can filter on them. */
+function toEntity(a: Application): Record<string, string> & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: partitionOf(a.frameworkId, a.fiscalYear),
+    rowKey: escapeKey(a.id),
+    state: a.state,
+    track: a.track,
+    department: a.applicant.department,
+    applicantId: a.applicant.aadObjectId.toLowerCase(),
+    approverId: a.approver.aadObjectId.toLowerCase(),
+    data: JSON.stringify(a),
+  };
+}
