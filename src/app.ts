@@ -2,7 +2,9 @@ import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { isActionExecute, onUnknownAction } from './features/actions';
+import { registerApplicationsFeature } from './features/applications/register';
 import { registerAssessmentFeature } from './features/assessment/register';
+import { Notifier } from './features/notifier';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerFrameworkFeature } from './features/framework/register';
 import { catalogNotice } from './features/notices';
@@ -41,6 +43,7 @@ export function createApp(deps: AppDependencies): Bot {
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
 
   const { language } = deps;
+  const now = deps.now ?? ((): Date => new Date());
   if (language !== 'auto') {
     app.turn('beforeTurn', (context) => {
       pinLanguage(context, language);
@@ -51,7 +54,16 @@ export function createApp(deps: AppDependencies): Bot {
   registerAssessmentFeature(app, deps.catalog, {
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
-    now: deps.now ?? (() => new Date()),
+    now,
+  });
+  registerApplicationsFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    applications: deps.repositories.applications,
+    windows: deps.repositories.applicationWindows,
+    assessments: deps.repositories.assessments,
+    notifier: new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger),
+    logger: deps.logger,
+    now,
   });
   registerFrameworkFeature(app, deps.catalog);
   onUnknownAction(app);

@@ -21,6 +21,10 @@ export const CARD_NAMES = [
   'assessmentTarget',
   'assessmentResult',
   'assessmentHistory',
+  'applicationsHome',
+  'applicationForm',
+  'applicationConfirm',
+  'approvalRequest',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

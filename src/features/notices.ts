@@ -2,8 +2,8 @@ import { renderCard, type AdaptiveCard } from '../cards/renderCard';
 import type { MessageKey, Translate } from '../i18n';
 import type { Verb } from './verbs';
 
-/** How a notice looks: "attention" for something that went wrong, "warning" for something the user can fix. */
-export type NoticeStyle = 'attention' | 'warning' | 'default';
+/** How a notice looks: "attention" when something went wrong, "warning" for what the user can fix, "good" for done. */
+export type NoticeStyle = 'attention' | 'warning' | 'good' | 'default';
 
 /** A button a notice can offer besides the way back to the menu, e.g. "continue the assessment". */
 export interface NoticeAction {

@@ -18,6 +18,13 @@ export const VERBS = {
   assessmentCancel: 'assessment.cancel',
   assessmentResult: 'assessment.result',
   assessmentHistory: 'assessment.history',
+  applicationsOpen: 'application.open',
+  applicationForm: 'application.form',
+  applicationConfirm: 'application.confirm',
+  applicationSubmit: 'application.submit',
+  applicationWithdraw: 'application.withdraw',
+  approvalView: 'approval.view',
+  approvalDecide: 'approval.decide',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -48,6 +55,15 @@ const skillsPayload = z
     return { assessmentId: data.assessmentId, step: data.step, ratings };
   });
 
+const applicationId = z
+  .string()
+  .regex(/^\d{4}-[a-z0-9][a-z0-9-]{0,63}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const track = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** Free text from an Input.Text: bounded here, judged by the domain (a motivation's own limits). */
+const freeText = z.string().max(2000);
+/** Input.Toggle sends "true"/"false" as strings. */
+const toggle = z.enum(['true', 'false']).default('false');
+
 /** The payload of each verb. Card data is untrusted input: it is parsed here before any handler sees it. */
 export const PAYLOADS = {
   [VERBS.menu]: z.object({}),
@@ -72,6 +88,13 @@ export const PAYLOADS = {
   }),
   [VERBS.assessmentResult]: z.object({ assessmentId }),
   [VERBS.assessmentHistory]: z.object({}),
+  [VERBS.applicationsOpen]: z.object({}),
+  [VERBS.applicationForm]: z.object({ track, motivation: freeText.optional() }),
+  [VERBS.applicationConfirm]: z.object({ track, motivation: freeText.default(''), attachAssessment: toggle }),
+  [VERBS.applicationSubmit]: z.object({ track, motivation: freeText, attachAssessment: toggle }),
+  [VERBS.applicationWithdraw]: z.object({ applicationId, confirmed: z.literal(true).optional() }),
+  [VERBS.approvalView]: z.object({ applicationId }),
+  [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
 } satisfies Record<Verb, z.ZodType>;
 
 export type Payload<V extends Verb> = z.infer<(typeof PAYLOADS)[V]>;

@@ -125,9 +125,14 @@ export function submitApplication(
   };
 }
 
+/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
+function samePerson(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /** Who may take an action, given the application: the rule behind every button. */
 export function mayAct(application: Application, actor: Actor, action: ApplicationAction): ApplicationRefusal | undefined {
-  const isApplicant = actor.aadObjectId === application.applicant.aadObjectId;
+  const isApplicant = samePerson(actor.aadObjectId, application.applicant.aadObjectId);
   switch (action) {
     case 'submit':
     case 'withdraw':
@@ -135,7 +140,7 @@ export function mayAct(application: Application, actor: Actor, action: Applicati
     case 'approve':
     case 'reject':
       if (isApplicant) return 'ownApplication';
-      return actor.aadObjectId === application.approver.aadObjectId ? undefined : 'notAllowed';
+      return samePerson(actor.aadObjectId, application.approver.aadObjectId) ? undefined : 'notAllowed';
     case 'reassign':
     case 'select':
     case 'notSelect':
@@ -168,7 +173,8 @@ export function act(
     action,
     from: application.state,
     to: rule.to,
-    ...(trimmed ? { comment: trimmed.slice(0, COMMENT_MAX) } : {}),
+    // Cut by characters, not UTF-16 units, so an emoji at the limit is not split in half.
+    ...(trimmed ? { comment: Array.from(trimmed).slice(0, COMMENT_MAX).join('') } : {}),
   };
   return { ok: true, application: { ...application, state: rule.to, updatedAt: at, trail: [...application.trail, entry] } };
 }
@@ -183,8 +189,8 @@ export function reassign(
   const refusal = mayAct(application, actor, 'reassign');
   if (refusal) return { ok: false, refusal };
   if (application.state !== 'submitted') return { ok: false, refusal: 'wrongState' };
-  if (approver.aadObjectId === application.applicant.aadObjectId) return { ok: false, refusal: 'ownApplication' };
-  if (approver.aadObjectId === application.approver.aadObjectId) return { ok: false, refusal: 'sameApprover' };
+  if (samePerson(approver.aadObjectId, application.applicant.aadObjectId)) return { ok: false, refusal: 'ownApplication' };
+  if (samePerson(approver.aadObjectId, application.approver.aadObjectId)) return { ok: false, refusal: 'sameApprover' };
   const at = now.toISOString();
   const entry: AuditEntry = {
     at,

@@ -38,7 +38,8 @@ export function registerConversationsFeature(
       }
       return false;
     }
-    if (context.activity.type === 'message') await remember(context);
+    // Messages and button clicks both prove where the user is: either keeps the reference current.
+    if (context.activity.type === 'message' || context.activity.type === 'invoke') await remember(context);
     return true;
   });
 

@@ -1,0 +1,232 @@
+import type { AdaptiveCard } from '../../cards/renderCard';
+import {
+  ACTIVE_STATES,
+  act,
+  applicationId,
+  MOTIVATION_MAX,
+  MOTIVATION_MIN,
+  submitApplication,
+  type Application,
+  type AssessmentSummary,
+} from '../../domain/applications/application';
+import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/applicationWindow';
+import { checkEligibility } from '../../domain/applications/eligibility';
+import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import type { Logger } from '../../logger';
+import type { ApplicationRepository } from '../../storage/applicationRepository';
+import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
+import type { AssessmentRepository } from '../../storage/assessmentRepository';
+import type { RosterRepository } from '../../storage/rosterRepository';
+import { isConcurrencyConflict } from '../../storage/storageErrors';
+import { noticeCard } from '../notices';
+import type { Notifier } from '../notifier';
+import { VERBS } from '../verbs';
+import { refusalCard } from './refusals';
+import { trackName } from './trackName';
+import { approvalCard } from './views/approvalCard';
+import { applicationConfirmCard, applicationFormCard } from './views/formCards';
+import { applicationsHomeCard, ineligibleText, windowLine } from './views/homeCard';
+import { actorOf, type Who } from './who';
+
+/** What the application flows need from outside. */
+export interface ApplicationDeps {
+  readonly roster: RosterRepository;
+  readonly applications: ApplicationRepository;
+  readonly windows: ApplicationWindowRepository;
+  readonly assessments: AssessmentRepository;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/** An application the employee is about to send, as the cards carry it (untrusted until checked here). */
+interface Draft {
+  readonly track: string;
+  readonly motivation: string;
+  readonly attachAssessment: boolean;
+}
+
+/**
+ * Applying, as an employee: see the windows and one's applications, fill in the form, confirm, send (the manager
+ * gets an approval card), withdraw before a decision. Every step re-checks the window, the eligibility and the
+ * one-application-per-track rule on the server: the cards only carry the employee's words.
+ */
+export class ApplicationsFlow {
+  constructor(private readonly deps: ApplicationDeps) {}
+
+  /** Each track: its window, the employee's application, and whether they can apply now. */
+  async home(who: Who): Promise<AdaptiveCard> {
+    const now = this.deps.now();
+    const windows = await this.deps.windows.list(who.framework.id);
+    const mine = await this.mine(who, fiscalYearOf(now));
+    const tracks = tracksOf(who.framework).map((track) => ({
+      track,
+      next: nextWindow(who.framework, track, windows, now),
+      mine: mine.find((a) => a.track === track),
+      ineligible: checkEligibility(who.framework, track, who.employee),
+      grade: who.employee?.grade,
+    }));
+    return applicationsHomeCard(who.framework, tracks, who.t, who.locale);
+  }
+
+  /** The form, when the employee may apply for the track now. */
+  async form(who: Who, track: string, motivation = ''): Promise<AdaptiveCard> {
+    const blocked = await this.blocker(who, track);
+    if (blocked) return blocked;
+    return applicationFormCard(who.framework, track, motivation, await this.latestAssessment(who), who.t, who.locale);
+  }
+
+  /** The review before sending: nothing is sent until the employee confirms. */
+  async confirm(who: Who, draft: Draft): Promise<AdaptiveCard> {
+    const blocked = (await this.blocker(who, draft.track)) ?? this.invalidMotivation(who, draft);
+    if (blocked) return blocked;
+    const approver = await this.deps.roster.findByEmail(who.employee!.managerEmail!);
+    const attach = draft.attachAssessment ? await this.latestAssessment(who) : undefined;
+    return applicationConfirmCard(
+      who.framework,
+      { track: draft.track, motivation: draft.motivation.trim(), attach, approverName: approver?.name ?? who.employee!.managerEmail! },
+      who.t,
+      who.locale,
+    );
+  }
+
+  /** Sends the application and asks the manager to approve it. */
+  async submit(who: Who, draft: Draft): Promise<AdaptiveCard> {
+    const { t, framework } = who;
+    const blocked = (await this.blocker(who, draft.track)) ?? this.invalidMotivation(who, draft);
+    if (blocked) return blocked;
+    const employee = who.employee!;
+    const manager = await this.deps.roster.findByEmail(employee.managerEmail!);
+    if (!manager) return noticeCard(t, t('applications.refusal.title'), t('applications.ineligible.noManager'));
+    const now = this.deps.now();
+    const fields = {
+      frameworkId: framework.id,
+      fiscalYear: fiscalYearOf(now),
+      track: draft.track,
+      applicant: {
+        aadObjectId: employee.aadObjectId,
+        name: employee.name,
+        employeeNo: employee.employeeNo,
+        department: employee.department,
+        grade: employee.grade,
+      },
+      approver: { aadObjectId: manager.aadObjectId, name: manager.name },
+      motivation: draft.motivation.trim(),
+      assessment: draft.attachAssessment ? await this.latestAssessment(who) : undefined,
+    };
+    const application = await this.store(fields, now);
+    if (!application) return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.duplicate'));
+    const delivery = await this.deps.notifier.sendToUser(manager.aadObjectId, (mt, locale, teamsUserId) =>
+      approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
+    );
+    const body = delivery.delivered
+      ? t('applications.submitted.body', { approver: manager.name })
+      : t('applications.submitted.unreached', { approver: manager.name });
+    if (!delivery.delivered) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });
+    return noticeCard(t, t('applications.submitted.title'), body, 'good', {
+      title: t('notify.open'),
+      verb: VERBS.applicationsOpen,
+      data: {},
+    });
+  }
+
+  /** Withdraws the employee's own application before a decision, after a confirmation. */
+  async withdraw(who: Who, id: string, confirmed: boolean): Promise<AdaptiveCard> {
+    const { t } = who;
+    const stored = await this.deps.applications.find(who.framework.id, Number(id.slice(0, 4)), id);
+    if (!stored || stored.application.applicant.aadObjectId !== who.aadObjectId.toLowerCase()) {
+      this.deps.logger.warn('withdrawal refused: not the applicant or unknown application', { applicationId: id, by: who.aadObjectId });
+      return noticeCard(t, t('applications.refusal.title'), t('applications.refusal.notFound'));
+    }
+    if (!confirmed && stored.application.state === 'submitted') {
+      const track = trackName(who.framework, stored.application.track, t);
+      return noticeCard(t, t('applications.title'), t('applications.withdrawConfirm', { track }), 'warning', {
+        title: t('applications.withdrawYes'),
+        verb: VERBS.applicationWithdraw,
+        data: { applicationId: id, confirmed: true },
+      });
+    }
+    const outcome = act(stored.application, actorOf(who), 'withdraw', this.deps.now());
+    if (!outcome.ok) return refusalCard(who, outcome.refusal, stored.application);
+    try {
+      await this.deps.applications.update(outcome.application, stored.etag);
+    } catch (err) {
+      if (!isConcurrencyConflict(err)) throw err;
+      const latest = await this.deps.applications.find(who.framework.id, stored.application.fiscalYear, id);
+      return refusalCard(who, 'wrongState', latest?.application ?? stored.application);
+    }
+    return noticeCard(t, t('applications.title'), t('applications.withdrawn'), 'default', {
+      title: t('notify.open'),
+      verb: VERBS.applicationsOpen,
+      data: {},
+    });
+  }
+
+  /**
+   * Writes the application: new, or a fresh submission over a withdrawn or rejected one of the same track and year
+   * (its trail kept). Undefined when an active one exists: one active application per track and year.
+   */
+  private async store(fields: Parameters<typeof submitApplication>[0], now: Date): Promise<Application | undefined> {
+    const id = applicationId(fields.fiscalYear, fields.track, fields.applicant.aadObjectId);
+    const existing = await this.deps.applications.find(fields.frameworkId, fields.fiscalYear, id);
+    const application = submitApplication(fields, now, existing?.application.trail);
+    try {
+      if (!existing) await this.deps.applications.create(application);
+      else if (ACTIVE_STATES.includes(existing.application.state)) return undefined;
+      else await this.deps.applications.update(application, existing.etag);
+    } catch (err) {
+      // Two submissions at once: the other one made the application.
+      if (isConcurrencyConflict(err)) return undefined;
+      throw err;
+    }
+    return application;
+  }
+
+  /** Why the employee cannot apply for the track right now, as a card; undefined if they can. */
+  private async blocker(who: Who, track: string): Promise<AdaptiveCard | undefined> {
+    const { t, framework } = who;
+    const refuse = (body: string): AdaptiveCard => noticeCard(t, t('applications.refusal.title'), body, 'warning', {
+      title: t('notify.open'),
+      verb: VERBS.applicationsOpen,
+      data: {},
+    });
+    const ineligible = checkEligibility(framework, track, who.employee);
+    if (ineligible) return refuse(ineligibleText(framework, ineligible, who.employee?.grade ?? '', t));
+    const now = this.deps.now();
+    const next = nextWindow(framework, track, await this.deps.windows.list(framework.id), now);
+    if (!next.open || !isWindowOpen(next.window, now)) {
+      return refuse(t('applications.closed', { track: trackName(framework, track, t), next: windowLine(next, t, who.locale) }));
+    }
+    const active = (await this.mine(who, fiscalYearOf(now))).some((a) => a.track === track && ACTIVE_STATES.includes(a.state));
+    return active ? refuse(t('applications.invalid.duplicate')) : undefined;
+  }
+
+  private invalidMotivation(who: Who, draft: Draft): AdaptiveCard | undefined {
+    const length = draft.motivation.trim().length;
+    if (length >= MOTIVATION_MIN && length <= MOTIVATION_MAX) return undefined;
+    const { t } = who;
+    return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.motivation', { min: MOTIVATION_MIN, max: MOTIVATION_MAX }), 'warning', {
+      title: t('applications.confirm.edit'),
+      verb: VERBS.applicationForm,
+      data: { track: draft.track, motivation: draft.motivation.slice(0, MOTIVATION_MAX) },
+    });
+  }
+
+  private async mine(who: Who, fiscalYear: number): Promise<Application[]> {
+    const stored = await this.deps.applications.list(who.framework.id, fiscalYear, { applicantId: who.aadObjectId });
+    return stored.map((s) => s.application);
+  }
+
+  /** The employee's latest finished self-assessment, in the few numbers an application carries. */
+  private async latestAssessment(who: Who): Promise<AssessmentSummary | undefined> {
+    const [latest] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'completed');
+    const result = latest?.assessment.result;
+    if (!latest || !result || !latest.assessment.completedAt) return undefined;
+    return {
+      completedAt: latest.assessment.completedAt,
+      overallRoleLevel: result.overallRoleLevel,
+      skillLevel: result.skillLevel,
+      target: result.target,
+    };
+  }
+}

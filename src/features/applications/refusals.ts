@@ -1,0 +1,32 @@
+import type { AdaptiveCard } from '../../cards/renderCard';
+import { lastDecision, type Application, type ApplicationRefusal } from '../../domain/applications/application';
+import type { MessageKey } from '../../i18n';
+import { noticeCard } from '../notices';
+import { stateLabel, when } from './views/describe';
+import type { Who } from './who';
+
+const MESSAGES: Record<ApplicationRefusal, MessageKey> = {
+  notAllowed: 'applications.refusal.notAllowed',
+  ownApplication: 'applications.refusal.ownApplication',
+  wrongState: 'applications.refusal.wrongState',
+  commentRequired: 'applications.refusal.commentRequired',
+  sameApprover: 'applications.refusal.sameApprover',
+};
+
+/**
+ * A refused action, explained. When the application was already decided, the card says who decided, how and when:
+ * the loser of two clicks at once learns what the winner did.
+ */
+export function refusalCard(who: Who, refusal: ApplicationRefusal, application: Application): AdaptiveCard {
+  const { t } = who;
+  const decision = lastDecision(application);
+  const body =
+    refusal === 'wrongState' && decision && decision.action !== 'submit'
+      ? t('applications.refusal.alreadyDecided', {
+          by: decision.byName,
+          state: stateLabel(application, t),
+          at: when(decision.at, who.locale),
+        })
+      : t(MESSAGES[refusal], { state: stateLabel(application, t) });
+  return noticeCard(t, t('applications.refusal.title'), body);
+}

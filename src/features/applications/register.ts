@@ -1,0 +1,65 @@
+import type { Application as TeamsApplication, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/renderCard';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import { onAction } from '../actions';
+import { withActiveFramework } from '../activeFramework';
+import { catalogNotice } from '../notices';
+import { localeOf, sendCard, translatorFor } from '../turn';
+import { VERBS } from '../verbs';
+import { ApplicationsFlow, type ApplicationDeps } from './applicationsFlow';
+import { ApprovalFlow } from './approvalFlow';
+import type { Who } from './who';
+
+/** Chat words that open the applications view. */
+const APPLY_WORDS = /^(?:応募|申請|応募する|申請する|応募状況|申請状況|募集|次の募集|apply|application|applications)$/i;
+
+/** True for a chat message asking about applying. */
+export function isApplicationsCommand(text: string | undefined): boolean {
+  return APPLY_WORDS.test((text ?? '').normalize('NFKC').trim().replace(/[。.!！?？]+$/u, ''));
+}
+
+/** Applying (employees) and approving (managers). Register before the framework's catch-all message route. */
+export function registerApplicationsFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: ApplicationDeps): void {
+  const applications = new ApplicationsFlow(deps);
+  const approvals = new ApprovalFlow(deps);
+  /** Who asks: the sender of the activity, looked up in the roster; applications are personal, like assessments. */
+  const asking = async (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
+    const t = translatorFor(context);
+    const conversationType = context.activity.conversation?.conversationType;
+    if (conversationType && conversationType !== 'personal') {
+      return catalogNotice(t, 'applications.title', 'assessment.personalOnly', {}, 'default');
+    }
+    const from = context.activity.from;
+    const aadObjectId = from.aadObjectId ?? from.id;
+    const employee = await deps.roster.findByAadObjectId(aadObjectId);
+    return withActiveFramework(catalog, t, ({ framework }) =>
+      use({ aadObjectId, name: from.name ?? '', employee, framework, t, locale: localeOf(context) }),
+    );
+  };
+  const teamsUserId = (context: TurnContext): string => context.activity.from.id;
+
+  app.message(
+    (context) => Promise.resolve(isApplicationsCommand(context.activity.text)),
+    async (context) => sendCard(context, await asking(context, (who) => applications.home(who))),
+  );
+  onAction(app, VERBS.applicationsOpen, (context) => asking(context, (who) => applications.home(who)));
+  onAction(app, VERBS.applicationForm, (context, { track, motivation }) =>
+    asking(context, (who) => applications.form(who, track, motivation)),
+  );
+  onAction(app, VERBS.applicationConfirm, (context, { track, motivation, attachAssessment }) =>
+    asking(context, (who) => applications.confirm(who, { track, motivation, attachAssessment: attachAssessment === 'true' })),
+  );
+  onAction(app, VERBS.applicationSubmit, (context, { track, motivation, attachAssessment }) =>
+    asking(context, (who) => applications.submit(who, { track, motivation, attachAssessment: attachAssessment === 'true' })),
+  );
+  onAction(app, VERBS.applicationWithdraw, (context, { applicationId, confirmed }) =>
+    asking(context, (who) => applications.withdraw(who, applicationId, confirmed === true)),
+  );
+  onAction(app, VERBS.approvalView, (context, { applicationId }) =>
+    asking(context, (who) => approvals.view(who, applicationId, teamsUserId(context))),
+  );
+  onAction(app, VERBS.approvalDecide, (context, { applicationId, decision, comment }) =>
+    asking(context, (who) => approvals.decide(who, applicationId, decision, comment, teamsUserId(context))),
+  );
+}
