@@ -61,6 +61,7 @@ export function createApp(deps: AppDependencies): Bot {
     applications: deps.repositories.applications,
     windows: deps.repositories.applicationWindows,
     assessments: deps.repositories.assessments,
+    certifications: deps.repositories.certifications,
     notifier: new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger),
     logger: deps.logger,
     now,

@@ -25,6 +25,9 @@ export const CARD_NAMES = [
   'applicationForm',
   'applicationConfirm',
   'approvalRequest',
+  'hrWindows',
+  'hrApplications',
+  'hrApplication',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

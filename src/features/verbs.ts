@@ -25,6 +25,13 @@ export const VERBS = {
   applicationWithdraw: 'application.withdraw',
   approvalView: 'approval.view',
   approvalDecide: 'approval.decide',
+  hrWindows: 'hr.windows',
+  hrWindowSave: 'hr.window.save',
+  hrWindowClose: 'hr.window.close',
+  hrApplications: 'hr.applications',
+  hrApplication: 'hr.application',
+  hrAdvance: 'hr.advance',
+  hrReassign: 'hr.reassign',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -94,6 +101,18 @@ export const PAYLOADS = {
   [VERBS.applicationSubmit]: z.object({ track, motivation: freeText, attachAssessment: toggle }),
   [VERBS.applicationWithdraw]: z.object({ applicationId, confirmed: z.literal(true).optional() }),
   [VERBS.approvalView]: z.object({ applicationId }),
+  [VERBS.hrWindows]: z.object({}),
+  // The card has one pair of date and time inputs per track; the handler reads the pair of the clicked track.
+  [VERBS.hrWindowSave]: z.object({ track, fiscalYear: z.coerce.number().int().min(2000).max(2100) }).catchall(z.unknown()),
+  [VERBS.hrWindowClose]: z.object({ track, fiscalYear: z.coerce.number().int().min(2000).max(2100) }),
+  [VERBS.hrApplications]: z.object({
+    filterState: z.string().max(32).optional(),
+    filterTrack: z.string().max(64).optional(),
+    filterDepartment: z.string().max(100).optional(),
+  }),
+  [VERBS.hrApplication]: z.object({ applicationId }),
+  [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']) }),
+  [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
 } satisfies Record<Verb, z.ZodType>;
 

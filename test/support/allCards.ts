@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AdaptiveCard } from '../../src/cards/renderCard';
-import type { ApplicationWindow } from '../../src/domain/applications/applicationWindow';
+import {
+  act,
+  submitApplication,
+  type Actor,
+  type Application,
+  type ApplicationRefusal,
+  type AssessmentSummary,
+} from '../../src/domain/applications/application';
+import { nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
+import { checkEligibility } from '../../src/domain/applications/eligibility';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import {
   applyAnswer,
   currentStep,
@@ -16,6 +26,14 @@ import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import { Framework } from '../../src/domain/framework/framework';
 import { buildSearchIndex, search, similarTitles } from '../../src/domain/framework/search';
 import { validateFramework } from '../../src/domain/framework/validateFramework';
+import type { Employee } from '../../src/domain/roster/employee';
+import { refusalCard } from '../../src/features/applications/refusals';
+import { trackName } from '../../src/features/applications/trackName';
+import { approvalCard } from '../../src/features/applications/views/approvalCard';
+import { stateLabel, when } from '../../src/features/applications/views/describe';
+import { applicationConfirmCard, applicationFormCard } from '../../src/features/applications/views/formCards';
+import { applicationsHomeCard, ineligibleText, windowLine, type TrackSituation } from '../../src/features/applications/views/homeCard';
+import type { Who } from '../../src/features/applications/who';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
 import { resultCard } from '../../src/features/assessment/views/resultCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
@@ -60,6 +78,8 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   { title: 'error.unexpected.title', body: 'error.unexpected.body', style: 'attention' },
   // The self-assessment asked for outside a personal chat.
   { title: 'assessment.title', body: 'assessment.personalOnly', style: 'default' },
+  // Applying asked for outside a personal chat.
+  { title: 'applications.title', body: 'assessment.personalOnly', style: 'default' },
 ];
 
 /** The Kitakyushu framework as the bot serves it: validated, loaded and indexed like FrameworkCatalog does. */
@@ -88,7 +108,11 @@ export type CardView =
   | 'assessmentSkills'
   | 'assessmentTarget'
   | 'assessmentResult'
-  | 'assessmentHistory';
+  | 'assessmentHistory'
+  | 'applicationsHome'
+  | 'applicationForm'
+  | 'applicationConfirm'
+  | 'approval';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
 export interface CardCase {
@@ -147,6 +171,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   }
 
   for (const { name, view, card } of assessmentCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of applicationCards(framework, t, locale)) add(name, view, card);
   return cases;
 }
 
@@ -210,11 +235,12 @@ function walkAssessment(
   startedAt: Date,
   answers: Answers,
   visit: (assessment: Assessment) => void = () => undefined,
+  userId = ASSESSING_USER,
 ): Assessment {
   const minute = 60_000;
   let now = startedAt;
   const tick = (): Date => (now = new Date(now.getTime() + minute));
-  let assessment = startAssessment(id, ASSESSING_USER, framework, startedAt);
+  let assessment = startAssessment(id, userId, framework, startedAt);
   for (let step = currentStep(assessment, framework); step.kind !== 'done'; step = currentStep(assessment, framework)) {
     if (step.kind === 'target' && answers.target === 0) break;
     visit(assessment);

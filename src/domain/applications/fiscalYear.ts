@@ -22,3 +22,9 @@ export function parseJstDateTime(text: string): Date | undefined {
   const real = back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
   return real && hour < 24 && minute < 60 ? date : undefined;
 }
+
+/** An instant as Japan-time date and time strings, the way date and time inputs show them ("2026-06-01", "09:30"). */
+export function jstDateAndTime(iso: string): { date: string; time: string } {
+  const jst = new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString();
+  return { date: jst.slice(0, 10), time: jst.slice(11, 16) };
+}

@@ -21,7 +21,7 @@ import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { Notifier } from '../notifier';
 import { VERBS } from '../verbs';
-import { refusalCard } from './refusals';
+import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { applicationConfirmCard, applicationFormCard } from './views/formCards';
@@ -133,10 +133,10 @@ export class ApplicationsFlow {
   /** Withdraws the employee's own application before a decision, after a confirmation. */
   async withdraw(who: Who, id: string, confirmed: boolean): Promise<AdaptiveCard> {
     const { t } = who;
-    const stored = await this.deps.applications.find(who.framework.id, Number(id.slice(0, 4)), id);
+    const stored = await findApplication(this.deps, who, id);
+    // Someone else's application is "not found": its existence is nobody else's business.
     if (!stored || stored.application.applicant.aadObjectId !== who.aadObjectId.toLowerCase()) {
-      this.deps.logger.warn('withdrawal refused: not the applicant or unknown application', { applicationId: id, by: who.aadObjectId });
-      return noticeCard(t, t('applications.refusal.title'), t('applications.refusal.notFound'));
+      return applicationNotFound(this.deps, who, id);
     }
     if (!confirmed && stored.application.state === 'submitted') {
       const track = trackName(who.framework, stored.application.track, t);
@@ -146,15 +146,8 @@ export class ApplicationsFlow {
         data: { applicationId: id, confirmed: true },
       });
     }
-    const outcome = act(stored.application, actorOf(who), 'withdraw', this.deps.now());
-    if (!outcome.ok) return refusalCard(who, outcome.refusal, stored.application);
-    try {
-      await this.deps.applications.update(outcome.application, stored.etag);
-    } catch (err) {
-      if (!isConcurrencyConflict(err)) throw err;
-      const latest = await this.deps.applications.find(who.framework.id, stored.application.fiscalYear, id);
-      return refusalCard(who, 'wrongState', latest?.application ?? stored.application);
-    }
+    const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), 'withdraw', this.deps.now()));
+    if ('refused' in changed) return changed.refused;
     return noticeCard(t, t('applications.title'), t('applications.withdrawn'), 'default', {
       title: t('notify.open'),
       verb: VERBS.applicationsOpen,

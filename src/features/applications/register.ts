@@ -7,22 +7,32 @@ import { withActiveFramework } from '../activeFramework';
 import { catalogNotice } from '../notices';
 import { localeOf, sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
-import { ApplicationsFlow, type ApplicationDeps } from './applicationsFlow';
+import { ApplicationsFlow } from './applicationsFlow';
 import { ApprovalFlow } from './approvalFlow';
+import { HrFlow, type HrDeps } from './hrFlow';
 import type { Who } from './who';
 
 /** Chat words that open the applications view. */
 const APPLY_WORDS = /^(?:応募|申請|応募する|申請する|応募状況|申請状況|募集|次の募集|apply|application|applications)$/i;
 
+/** Chat words for HR's views. */
+const HR_WINDOWS_WORDS = /^(?:募集期間|募集管理|募集期間の設定|windows)$/i;
+const HR_LIST_WORDS = /^(?:応募一覧|申請一覧|applications list)$/i;
+
+function normalized(text: string | undefined): string {
+  return (text ?? '').normalize('NFKC').trim().replace(/[。.!！?？]+$/u, '');
+}
+
 /** True for a chat message asking about applying. */
 export function isApplicationsCommand(text: string | undefined): boolean {
-  return APPLY_WORDS.test((text ?? '').normalize('NFKC').trim().replace(/[。.!！?？]+$/u, ''));
+  return APPLY_WORDS.test(normalized(text));
 }
 
 /** Applying (employees) and approving (managers). Register before the framework's catch-all message route. */
-export function registerApplicationsFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: ApplicationDeps): void {
+export function registerApplicationsFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: HrDeps): void {
   const applications = new ApplicationsFlow(deps);
   const approvals = new ApprovalFlow(deps);
+  const hr = new HrFlow(deps);
   /** Who asks: the sender of the activity, looked up in the roster; applications are personal, like assessments. */
   const asking = async (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
@@ -39,6 +49,14 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   };
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;
 
+  app.message(
+    (context) => Promise.resolve(HR_WINDOWS_WORDS.test(normalized(context.activity.text))),
+    async (context) => sendCard(context, await asking(context, (who) => hr.windows(who))),
+  );
+  app.message(
+    (context) => Promise.resolve(HR_LIST_WORDS.test(normalized(context.activity.text))),
+    async (context) => sendCard(context, await asking(context, (who) => hr.list(who, {}))),
+  );
   app.message(
     (context) => Promise.resolve(isApplicationsCommand(context.activity.text)),
     async (context) => sendCard(context, await asking(context, (who) => applications.home(who))),
@@ -61,5 +79,22 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   );
   onAction(app, VERBS.approvalDecide, (context, { applicationId, decision, comment }) =>
     asking(context, (who) => approvals.decide(who, applicationId, decision, comment, teamsUserId(context))),
+  );
+  onAction(app, VERBS.hrWindows, (context) => asking(context, (who) => hr.windows(who)));
+  onAction(app, VERBS.hrWindowSave, (context, { track, fiscalYear, ...inputs }) =>
+    asking(context, (who) => hr.saveWindow(who, track, fiscalYear, inputs)),
+  );
+  onAction(app, VERBS.hrWindowClose, (context, { track, fiscalYear }) =>
+    asking(context, (who) => hr.closeWindow(who, track, fiscalYear)),
+  );
+  onAction(app, VERBS.hrApplications, (context, { filterState, filterTrack, filterDepartment }) =>
+    asking(context, (who) => hr.list(who, { state: filterState, track: filterTrack, department: filterDepartment })),
+  );
+  onAction(app, VERBS.hrApplication, (context, { applicationId }) => asking(context, (who) => hr.detail(who, applicationId)));
+  onAction(app, VERBS.hrAdvance, (context, { applicationId, action }) =>
+    asking(context, (who) => hr.advance(who, applicationId, action)),
+  );
+  onAction(app, VERBS.hrReassign, (context, { applicationId, approverEmail }) =>
+    asking(context, (who) => hr.reassign(who, applicationId, approverEmail)),
   );
 }

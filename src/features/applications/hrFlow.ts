@@ -1,0 +1,152 @@
+import type { AdaptiveCard } from '../../cards/renderCard';
+import { act, reassign, type ApplicationState } from '../../domain/applications/application';
+import { defaultWindow, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
+import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
+import type { ApplicationFilter } from '../../storage/applicationRepository';
+import type { CertificationRepository } from '../../storage/certificationRepository';
+import { noticeCard } from '../notices';
+import { VERBS } from '../verbs';
+import type { ApplicationDeps } from './applicationsFlow';
+import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
+import { notifyApplicant } from './notifyApplicant';
+import { trackName } from './trackName';
+import { approvalCard } from './views/approvalCard';
+import { when } from './views/describe';
+import { hrDetailCard, hrListCard, hrWindowsCard, STATES } from './views/hrCards';
+import { actorOf, type Who } from './who';
+
+/** What HR needs beyond the application flows: where certified tiers are recorded. */
+export interface HrDeps extends ApplicationDeps {
+  readonly certifications: CertificationRepository;
+}
+
+/** The HR office's side: windows, the list of applications, moving them on after approval, and reassigning approvals. */
+export class HrFlow {
+  constructor(private readonly deps: HrDeps) {}
+
+  /** Refuses everyone who is not HR on the roster; logs the attempt. */
+  private refuseUnlessHr(who: Who, what: string): AdaptiveCard | undefined {
+    if (actorOf(who).isHr) return undefined;
+    this.deps.logger.warn('HR action refused', { action: what, by: who.aadObjectId });
+    return noticeCard(who.t, who.t('applications.refusal.title'), who.t('applications.refusal.hrOnly'));
+  }
+
+  /** This fiscal year's window of every track, as stored or as the rules would set it. */
+  async windows(who: Who): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'windows');
+    if (refused) return refused;
+    const now = this.deps.now();
+    const fiscalYear = fiscalYearOf(now);
+    const windows = await Promise.all(
+      tracksOf(who.framework).map(async (track) => {
+        const stored = await this.deps.windows.find(who.framework.id, fiscalYear, track);
+        return { window: stored ?? defaultWindow(who.framework, fiscalYear, track), stored: stored !== undefined };
+      }),
+    );
+    return hrWindowsCard(who.framework, fiscalYear, windows, now, who.t, who.locale);
+  }
+
+  /** Saves one track's window from the card's date and time inputs (Japan time). */
+  async saveWindow(who: Who, track: string, fiscalYear: number, inputs: Record<string, unknown>): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'saveWindow');
+    if (refused) return refused;
+    const { t } = who;
+    const read = (name: string): string => (typeof inputs[`${name}_${track}`] === 'string' ? (inputs[`${name}_${track}`] as string) : '');
+    const opens = parseJstDateTime(`${read('opensDate')} ${read('opensTime') || '00:00'}`);
+    const closes = parseJstDateTime(`${read('closesDate')} ${read('closesTime') || '00:00'}`);
+    if (!tracksOf(who.framework).includes(track) || !opens || !closes || closes <= opens) {
+      return noticeCard(t, t('applications.refusal.title'), t('hr.windows.invalid'), 'warning', this.backToWindows(who));
+    }
+    await this.save(who, { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() });
+    const body = t('hr.windows.saved', {
+      track: trackName(who.framework, track, t),
+      opens: when(opens.toISOString(), who.locale),
+      closes: when(closes.toISOString(), who.locale),
+    });
+    return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), body, 'good', this.backToWindows(who));
+  }
+
+  /** Closes a track's window now (it may be reopened by saving new dates). */
+  async closeWindow(who: Who, track: string, fiscalYear: number): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'closeWindow');
+    if (refused) return refused;
+    const now = this.deps.now().toISOString();
+    const current = (await this.deps.windows.find(who.framework.id, fiscalYear, track)) ?? defaultWindow(who.framework, fiscalYear, track);
+    await this.save(who, { ...current, opensAt: current.opensAt < now ? current.opensAt : now, closesAt: now });
+    const { t } = who;
+    return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), t('hr.windows.closed', { track: trackName(who.framework, track, t) }), 'good', this.backToWindows(who));
+  }
+
+  /** This fiscal year's applications, by state, track and department. */
+  async list(who: Who, filter: { state?: string; track?: string; department?: string }): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'list');
+    if (refused) return refused;
+    const tracks = tracksOf(who.framework);
+    const clean: ApplicationFilter = {
+      state: STATES.includes(filter.state as ApplicationState) ? (filter.state as ApplicationState) : undefined,
+      track: filter.track && tracks.includes(filter.track) ? filter.track : undefined,
+      department: filter.department?.trim() || undefined,
+    };
+    const fiscalYear = fiscalYearOf(this.deps.now());
+    const stored = await this.deps.applications.list(who.framework.id, fiscalYear, clean);
+    return hrListCard(who.framework, fiscalYear, tracks, clean, stored.map((s) => s.application), who.t, who.locale);
+  }
+
+  /** One application with its audit trail and next steps. */
+  async detail(who: Who, id: string): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'detail');
+    if (refused) return refused;
+    const stored = await findApplication(this.deps, who, id);
+    return stored ? hrDetailCard(who.framework, stored.application, who.t, who.locale) : applicationNotFound(this.deps, who, id);
+  }
+
+  /** Selected / not selected / trainings completed / certified; the applicant hears of each step. */
+  async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify'): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, action);
+    if (refused) return refused;
+    const changed = await changeApplication(this.deps, who, id, (application) => act(application, actorOf(who), action, this.deps.now()));
+    if ('refused' in changed) return changed.refused;
+    const { application } = changed;
+    if (application.state === 'certified') {
+      await this.deps.certifications.record({
+        frameworkId: application.frameworkId,
+        aadObjectId: application.applicant.aadObjectId,
+        tier: application.track,
+        fiscalYear: application.fiscalYear,
+        certifiedAt: application.updatedAt,
+        applicationId: application.id,
+      });
+    }
+    await notifyApplicant(this.deps, who.framework, application);
+    return hrDetailCard(who.framework, application, who.t, who.locale);
+  }
+
+  /** Hands a pending approval to someone else on the roster, who then gets the approval card. */
+  async reassign(who: Who, id: string, email: string): Promise<AdaptiveCard> {
+    const refused = this.refuseUnlessHr(who, 'reassign');
+    if (refused) return refused;
+    const { t } = who;
+    const approver = email ? await this.deps.roster.findByEmail(email) : undefined;
+    if (!approver) return noticeCard(t, t('applications.refusal.title'), t('hr.reassign.unknown', { email: email || '—' }));
+    const next = { aadObjectId: approver.aadObjectId, name: approver.name };
+    const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
+    if ('refused' in changed) return changed.refused;
+    const { application } = changed;
+    await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
+      approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
+    );
+    return noticeCard(t, t('applications.title'), t('hr.reassign.done', { name: approver.name }), 'good', {
+      title: t('hr.detail.back'),
+      verb: VERBS.hrApplication,
+      data: { applicationId: id },
+    });
+  }
+
+  private async save(who: Who, window: ApplicationWindow): Promise<void> {
+    await this.deps.windows.save({ ...window, updatedBy: who.aadObjectId, updatedAt: this.deps.now().toISOString() });
+  }
+
+  private backToWindows(who: Who): { title: string; verb: typeof VERBS.hrWindows; data: object } {
+    return { title: who.t('hr.windows.title', { fy: fiscalYearOf(this.deps.now()) }), verb: VERBS.hrWindows, data: {} };
+  }
+}

@@ -1,0 +1,137 @@
+import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import type { Application, ApplicationState } from '../../../domain/applications/application';
+import { isWindowOpen, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
+import { jstDateAndTime } from '../../../domain/applications/fiscalYear';
+import type { Framework } from '../../../domain/framework/framework';
+import type { Locale, MessageKey, Translate } from '../../../i18n';
+import type { ApplicationFilter } from '../../../storage/applicationRepository';
+import { trackName } from '../trackName';
+import { assessmentLine, stateLabel, when } from './describe';
+
+/** The states HR filters by, in the order an application moves through them. */
+export const STATES: readonly ApplicationState[] = [
+  'submitted',
+  'approved',
+  'selected',
+  'trainingCompleted',
+  'certified',
+  'rejected',
+  'notSelected',
+  'withdrawn',
+];
+
+/** HR's next steps from each state. */
+const NEXT_STEPS: Partial<Record<ApplicationState, readonly ('select' | 'notSelect' | 'completeTraining' | 'certify')[]>> = {
+  approved: ['select', 'notSelect'],
+  selected: ['completeTraining'],
+  trainingCompleted: ['certify'],
+};
+
+/** Each track's window of a fiscal year (stored, or the rules' default) with inputs to change it. */
+export function hrWindowsCard(
+  framework: Framework,
+  fiscalYear: number,
+  windows: readonly { window: ApplicationWindow; stored: boolean }[],
+  now: Date,
+  t: Translate,
+  locale: Locale,
+): AdaptiveCard {
+  return renderCard('hrWindows', {
+    tracks: windows.map(({ window, stored }) => {
+      const opens = jstDateAndTime(window.opensAt);
+      const closes = jstDateAndTime(window.closesAt);
+      const open = stored && isWindowOpen(window, now);
+      return {
+        track: window.track,
+        fiscalYear,
+        name: trackName(framework, window.track, t),
+        status: open
+          ? t('hr.windows.status.open')
+          : stored
+            ? t('hr.windows.status.set')
+            : t('hr.windows.status.planned', { opens: when(window.opensAt, locale) }),
+        isOpen: open,
+        opensDateId: `opensDate_${window.track}`,
+        opensTimeId: `opensTime_${window.track}`,
+        closesDateId: `closesDate_${window.track}`,
+        closesTimeId: `closesTime_${window.track}`,
+        opensDate: opens.date,
+        opensTime: opens.time,
+        closesDate: closes.date,
+        closesTime: closes.time,
+        opensLabel: t('hr.windows.opens'),
+        closesLabel: t('hr.windows.closes'),
+        saveLabel: t('hr.windows.save'),
+        closeLabel: t('hr.windows.closeNow'),
+      };
+    }),
+    labels: { title: t('hr.windows.title', { fy: fiscalYear }), hint: t('hr.windows.hint'), backToMenu: t('common.backToMenu') },
+  });
+}
+
+/** A year's applications, filtered, each opening its detail. */
+export function hrListCard(
+  framework: Framework,
+  fiscalYear: number,
+  tracks: readonly string[],
+  filter: ApplicationFilter,
+  applications: readonly Application[],
+  t: Translate,
+  locale: Locale,
+): AdaptiveCard {
+  const any = { title: t('hr.list.any'), value: '' };
+  return renderCard('hrApplications', {
+    filter: { state: filter.state ?? '', track: filter.track ?? '', department: filter.department ?? '' },
+    states: [any, ...STATES.map((s) => ({ title: t(`applications.state.${s}` as MessageKey), value: s }))],
+    trackChoices: [any, ...tracks.map((track) => ({ title: trackName(framework, track, t), value: track }))],
+    rows: applications.map((a) => ({
+      applicationId: a.id,
+      name: a.applicant.name,
+      department: a.applicant.department,
+      grade: a.applicant.grade,
+      line: t('hr.list.row', { track: trackName(framework, a.track, t), state: stateLabel(a, t), date: when(a.updatedAt, locale) }),
+    })),
+    labels: {
+      title: t('hr.list.title', { fy: fiscalYear }),
+      state: t('hr.list.filterState'),
+      track: t('hr.list.filterTrack'),
+      department: t('hr.list.filterDepartment'),
+      search: t('hr.list.search'),
+      count: t('hr.list.count', { count: applications.length }),
+      empty: t('hr.list.empty'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}
+
+/** One application for HR: its facts, its whole audit trail, and the next steps its state allows. */
+export function hrDetailCard(framework: Framework, application: Application, t: Translate, locale: Locale): AdaptiveCard {
+  const a = application;
+  return renderCard('hrApplication', {
+    applicationId: a.id,
+    department: `${a.applicant.department}・${a.applicant.grade}`,
+    state: stateLabel(a, t),
+    approver: a.approver.name,
+    assessment: a.assessment ? assessmentLine(a.assessment, t, locale) : t('approval.noAssessment'),
+    motivation: a.motivation,
+    trail: a.trail.map((e) => {
+      const line = t('hr.detail.trailLine', { at: `${when(e.at, locale)} ${jstDateAndTime(e.at).time}`, by: e.byName, action: t(`trail.${e.action}` as MessageKey) });
+      return e.comment ? `${line}（${e.comment}）` : line;
+    }),
+    actions: (NEXT_STEPS[a.state] ?? []).map((action) => ({ applicationId: a.id, action, title: t(`hr.action.${action}` as MessageKey) })),
+    canReassign: a.state === 'submitted',
+    labels: {
+      title: t('hr.detail.title', { name: a.applicant.name, track: trackName(framework, a.track, t) }),
+      department: t('approval.department'),
+      state: t('approval.state'),
+      approver: t('applications.confirm.approver'),
+      assessment: t('approval.assessment'),
+      motivation: t('approval.motivation'),
+      trail: t('hr.detail.trail'),
+      reassignLabel: t('hr.detail.reassignLabel'),
+      reassign: t('hr.detail.reassign'),
+      back: t('hr.detail.back'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}
