@@ -3,6 +3,7 @@ import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'bo
 import type { Config } from './config';
 import { isActionExecute, onUnknownAction } from './features/actions';
 import { registerApplicationsFeature } from './features/applications/register';
+import { remindPendingApprovals } from './features/applications/reminders';
 import { registerAssessmentFeature } from './features/assessment/register';
 import { Notifier } from './features/notifier';
 import { registerConversationsFeature } from './features/conversations/register';
@@ -25,10 +26,12 @@ export interface AppDependencies {
   readonly now?: () => Date;
 }
 
-/** The bot: a teams-ai Application with every feature registered, and the adapter that carries its turns. */
+/** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
 export interface Bot {
   readonly app: Application<TurnState>;
   readonly adapter: TeamsAdapter;
+  /** Reminds approvers of applications waiting too long; returns how many reminders went out. */
+  remindApprovers(afterDays: number): Promise<number>;
 }
 
 /** Builds the bot. Does no I/O. */
@@ -56,7 +59,7 @@ export function createApp(deps: AppDependencies): Bot {
     windows: deps.repositories.applicationWindows,
     now,
   });
-  registerApplicationsFeature(app, deps.catalog, {
+  const applicationDeps = {
     roster: deps.repositories.roster,
     applications: deps.repositories.applications,
     windows: deps.repositories.applicationWindows,
@@ -65,7 +68,8 @@ export function createApp(deps: AppDependencies): Bot {
     notifier: new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger),
     logger: deps.logger,
     now,
-  });
+  };
+  registerApplicationsFeature(app, deps.catalog, applicationDeps);
   registerFrameworkFeature(app, deps.catalog);
   onUnknownAction(app);
 
@@ -80,7 +84,11 @@ export function createApp(deps: AppDependencies): Bot {
       deps.logger.error('could not tell the user about the failure', { error: sendError }),
     );
   });
-  return { app, adapter };
+  const remindApprovers = async (afterDays: number): Promise<number> => {
+    const active = await deps.catalog.current();
+    return active ? remindPendingApprovals(applicationDeps, active.framework, afterDays) : 0;
+  };
+  return { app, adapter, remindApprovers };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

@@ -19,6 +19,8 @@ export interface Config {
   readonly startPlayground: boolean;
   /** "auto": each user's Teams client language; "ja"/"en": one language for everyone (demos, the Playground). */
   readonly language: 'auto' | Locale;
+  /** Approvers get a reminder when an application has waited this many days (0 turns reminders off). */
+  readonly approvalReminderDays: number;
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -47,6 +49,7 @@ const environmentSchema = z.object({
   NODE_ENV: optional,
   START_PLAYGROUND: z.enum(['true', 'false']).default('true'),
   BOT_LANGUAGE: z.enum(['auto', 'ja', 'en']).default('auto'),
+  APPROVAL_REMINDER_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(60).default(3)),
 });
 
 /** Thrown when the environment is unusable; the message lists every problem. */
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     startPlayground: e.START_PLAYGROUND === 'true',
     language: e.BOT_LANGUAGE,
+    approvalReminderDays: e.APPROVAL_REMINDER_DAYS,
   });
 }

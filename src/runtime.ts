@@ -10,11 +10,15 @@ import { createTableStorage, type TableStorage } from './storage/tableStorage';
 const FRAMEWORK_CHECK_MS = 5_000;
 /** While storage is unreachable at start-up, how often to try creating the tables again. */
 const TABLES_RETRY_MS = 5_000;
+/** How often pending approvals are looked at for reminders (each is reminded at most once per APPROVAL_REMINDER_DAYS). */
+const REMINDER_CHECK_MS = 60 * 60 * 1000;
 
 /** The bot as a running service. */
 export interface RunningBot {
   readonly server: RunningServer;
   readonly repositories: Repositories;
+  /** Sends the approval reminders that are due now (also run every hour while the bot runs). */
+  remindApprovers(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -47,10 +51,18 @@ export async function startBot(
   const bot = createApp({ bot: config.bot, language: config.language, repositories, catalog, logger });
   const stopCreatingTables = ensureTablesUntilDone(storage, logger);
   const server = await startServer(bot, config.port, options.host);
+  const remindApprovers = (): Promise<number> =>
+    config.approvalReminderDays > 0 ? bot.remindApprovers(config.approvalReminderDays) : Promise.resolve(0);
+  const reminders = setInterval(() => {
+    remindApprovers().catch((error: unknown) => logger.warn('approval reminders failed; will try again', { error }));
+  }, REMINDER_CHECK_MS);
+  reminders.unref();
   return {
     server,
     repositories,
+    remindApprovers,
     async stop() {
+      clearInterval(reminders);
       stopCreatingTables();
       await server.close();
     },

@@ -30,24 +30,43 @@ const cases: CardCase[] = [...allCards('ja', active), ...allCards('en', active)]
 const verbs = new Set<string>(Object.values(VERBS));
 const isVerb = (value: unknown): value is Verb => typeof value === 'string' && verbs.has(value);
 
-/** The self-assessment's verbs; every other verb belongs to the framework (answer() and register.ts). */
+/** The self-assessment's verbs. */
 type AssessmentVerb = Extract<Verb, `assessment.${string}`>;
-type FrameworkVerb = Exclude<Verb, AssessmentVerb>;
 const isAssessmentVerb = (verb: Verb): verb is AssessmentVerb => verb.startsWith('assessment.');
+/** Applying (the employee) and approving (the manager). */
+type ApplicationVerb = Extract<Verb, `application.${string}` | `approval.${string}`>;
+const isApplicationVerb = (verb: Verb): verb is ApplicationVerb => verb.startsWith('application.') || verb.startsWith('approval.');
+/** The HR office's side of applications. */
+type HrVerb = Extract<Verb, `hr.${string}`>;
+const isHrVerb = (verb: Verb): verb is HrVerb => verb.startsWith('hr.');
+/** Every other verb belongs to the framework (answer() and register.ts). */
+type FrameworkVerb = Exclude<Verb, AssessmentVerb | ApplicationVerb | HrVerb>;
+const isFrameworkVerb = (verb: Verb): verb is FrameworkVerb => !isAssessmentVerb(verb) && !isApplicationVerb(verb) && !isHrVerb(verb);
 
 /** What the search box holds when a test clicks: a query that finds something. */
 const SEARCH_TEXT = 'AI';
 
+/** What a user types into the other text inputs: a motivation the domain accepts, a manager's comment. */
+const TEXT_INPUTS: Record<string, string> = { query: SEARCH_TEXT, motivation: MOTIVATION, comment: REJECT_COMMENT };
+
 /**
- * A plausible value for every input on a card, as a user would leave them: the search text, and for a choice
- * set the value shown (a rating already given, the suggested target) or else its first choice.
+ * A plausible value for every input on a card, as a user would leave them: the search text, a motivation (or the
+ * one the form kept), a comment; for a choice set the value shown (a rating already given, the suggested target)
+ * or else its first choice; for a toggle its value as shown.
  */
 function inputValuesOf(card: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   for (const input of inputsOf(card)) {
     if (typeof input.id !== 'string') continue;
-    if (input.type === 'Input.Text') values[input.id] = SEARCH_TEXT;
-    else if (input.type === 'Input.ChoiceSet') {
+    if (input.type === 'Input.Text') {
+      const kept = input.id !== 'query' && typeof input.value === 'string' && input.value !== '' ? input.value : undefined;
+      values[input.id] = kept ?? TEXT_INPUTS[input.id] ?? SEARCH_TEXT;
+    } else if (input.type === 'Input.Toggle') {
+      // The schema's defaults when a toggle leaves them out.
+      const on = input.valueOn ?? 'true';
+      const off = input.valueOff ?? 'false';
+      values[input.id] = String(input.value === on ? on : off);
+    } else if (input.type === 'Input.ChoiceSet') {
       const first = input.choices?.[0]?.value;
       values[input.id] = typeof input.value === 'string' && input.value !== '' ? input.value : String(first);
     }
@@ -78,6 +97,10 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   assessmentTarget: 'assessmentTarget',
   assessmentResult: 'assessmentResult',
   assessmentHistory: 'assessmentHistory',
+  applicationsHome: 'applicationsHome',
+  applicationForm: 'applicationForm',
+  applicationConfirm: 'applicationConfirm',
+  approval: 'approvalRequest',
 };
 
 /** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
@@ -181,6 +204,10 @@ interface CardInput {
   id: unknown;
   value?: unknown;
   choices?: { title?: unknown; value?: unknown }[];
+  valueOn?: unknown;
+  valueOff?: unknown;
+  maxLength?: unknown;
+  isRequired?: unknown;
 }
 
 /** Every input element on a card. */
@@ -191,7 +218,16 @@ function inputsOf(card: unknown): CardInput[] {
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (typeof record.type === 'string' && record.type.startsWith('Input.')) {
-        found.push({ type: record.type, id: record.id, value: record.value, choices: record.choices as CardInput['choices'] });
+        found.push({
+          type: record.type,
+          id: record.id,
+          value: record.value,
+          choices: record.choices as CardInput['choices'],
+          valueOn: record.valueOn,
+          valueOff: record.valueOff,
+          maxLength: record.maxLength,
+          isRequired: record.isRequired,
+        });
       }
       Object.values(record).forEach(walk);
     }
@@ -240,7 +276,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     expect(inputsOf(card).filter((i) => i.type === 'Input.Text' && i.id === 'query')).toHaveLength(hasSearch ? 1 : 0);
   });
 
-  it('has only inputs that a button on it reads: the search text, skill ratings or the target', () => {
+  it('has only inputs that a button on it reads: the search text, skill ratings, the target, a motivation or a comment', () => {
     const inputs = inputsOf(card);
     const ids = inputs.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -249,8 +285,42 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     expect(skills.length + targets.length).toBeLessThanOrEqual(1);
     const ratingIds = ids.filter((id) => typeof id === 'string' && id.startsWith('r_'));
     const targetIds = inputs.filter((i) => i.id === 'target');
-    const others = ids.filter((id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id));
+    const APPLICATION_INPUTS = ['motivation', 'attachAssessment', 'comment'];
+    const others = ids.filter((id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id) && !APPLICATION_INPUTS.includes(id as string));
     expect(others).toEqual([]);
+    // The form's inputs go with its "next" button, the comment with the approver's buttons; each in the shape the payload takes.
+    const byId = (id: string): CardInput | undefined => inputs.find((i) => i.id === id);
+    const confirms = actions.filter((a) => a.verb === VERBS.applicationConfirm);
+    const decides = actions.filter((a) => a.verb === VERBS.approvalDecide);
+    expect({ motivation: byId('motivation') !== undefined, confirms: confirms.length > 0 }).toEqual({
+      motivation: confirms.length > 0,
+      confirms: confirms.length > 0,
+    });
+    if (byId('attachAssessment')) expect(confirms.length).toBeGreaterThan(0);
+    expect(byId('comment') !== undefined).toBe(decides.length > 0);
+    const motivation = byId('motivation');
+    if (motivation) {
+      expect({ type: motivation.type, isRequired: motivation.isRequired, maxLength: motivation.maxLength }).toEqual({
+        type: 'Input.Text',
+        isRequired: true,
+        maxLength: MOTIVATION_MAX,
+      });
+    }
+    const toggle = byId('attachAssessment');
+    if (toggle) {
+      expect({ type: toggle.type, valueOn: toggle.valueOn, valueOff: toggle.valueOff }).toEqual({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false' });
+      for (const value of ['true', 'false']) {
+        const payload = { ...clickPayload(confirms[0]!.data, card) as object, attachAssessment: value };
+        expect({ value, ok: PAYLOADS[VERBS.applicationConfirm].safeParse(payload).success }).toEqual({ value, ok: true });
+      }
+    }
+    const comment = byId('comment');
+    if (comment) {
+      expect({ type: comment.type, maxLength: comment.maxLength }).toEqual({ type: 'Input.Text', maxLength: COMMENT_MAX });
+      // Approving needs no comment: the payload parses without one.
+      const approve = decides.find((a) => (a.data as { decision?: string }).decision === 'approve')!;
+      expect(PAYLOADS[VERBS.approvalDecide].safeParse(approve.data).success).toBe(true);
+    }
     if (skills.length === 0) expect(ratingIds).toEqual([]);
     else {
       // One rating per required skill of the step's level, each offering the framework's scale; the payload carries them all.

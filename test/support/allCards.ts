@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AdaptiveCard } from '../../src/cards/renderCard';
 import {
   act,
+  MOTIVATION_MAX,
+  MOTIVATION_MIN,
   submitApplication,
   type Actor,
   type Application,
@@ -411,5 +413,230 @@ function assessmentCards(
     verb: VERBS.assessmentContinue,
     data: { assessmentId: atTarget.id },
   });
+  return cards;
+}
+
+/**
+ * A finished self-assessment of `userId`, started at `startedAt` and answered in a few minutes (role Lv.3 in
+ * every category, every skill up to Lv.3 mastered, target Lv.4), walked through the domain like the bot does.
+ */
+export function completedAssessment(framework: Framework, userId: string, startedAt: Date): Completed {
+  const answers: Answers = { roles: framework.categories.map(() => 3), rate: (_id, level) => (level <= 3 ? 3 : 0), target: 4 };
+  return completed(walkAssessment(framework, assessmentIdOf(startedAt, 9), startedAt, answers, undefined, userId));
+}
+
+/** The few numbers of a finished assessment an application carries (as ApplicationsFlow makes them). */
+export function summaryOf(assessment: Completed): AssessmentSummary {
+  const { result } = assessment;
+  return { completedAt: assessment.completedAt, overallRoleLevel: result.overallRoleLevel, skillLevel: result.skillLevel, target: result.target };
+}
+
+/** The people of the application cards: an applicant, their manager, HR, and employees the rules turn away. */
+const person = (n: number, name: string, grade: string, extra: Partial<Employee> = {}): Employee => ({
+  employeeNo: `E${1000 + n}`,
+  name,
+  email: `person${n}@example.city.jp`,
+  aadObjectId: `${String(n).padStart(8, '0')}-0000-4000-8000-00000000000${n % 10}`,
+  department: '市民局',
+  section: '区政推進課',
+  grade,
+  managerEmail: 'person2@example.city.jp',
+  roles: [],
+  ...extra,
+});
+export const APPLICATION_PEOPLE = {
+  applicant: person(1, '北九 太郎', '主事'),
+  manager: person(2, '門司 花子', '課長', { managerEmail: 'person9@example.city.jp' }),
+  hr: person(3, '到津 由美', '主任', { department: '政策局', section: 'DX・AI戦略室', roles: ['hr'] }),
+  /** Above 係長: the professional track is closed to them (Gold and Silver are not). */
+  senior: person(4, '若松 次郎', '課長'),
+  /** A grade the framework does not list. */
+  unknownGrade: person(5, '八幡 三郎', '技師'),
+  noManager: person(6, '小倉 四郎', '主任', { managerEmail: undefined }),
+} as const;
+
+/** A motivation the domain accepts, and a comment a manager writes when not approving. */
+export const MOTIVATION = '窓口のオンライン予約を全区に広げ、待ち時間を減らしたいです。';
+export const REJECT_COMMENT = '今年度は係の体制が整わないため、来年度の応募をお願いします。';
+
+/**
+ * Every applications card: the home card (windows open in June, closed in November with the next window set by HR
+ * or planned by the rules; the employee's own applications in each state; each reason one cannot apply), the form
+ * (with and without a self-assessment to attach), the confirmation (with and without it), the approval card (for the
+ * approver with buttons, read-only for the applicant and HR, decided either way, with a reminder line), every
+ * refusal refusals.ts explains and the notices the flows send. Built like ApplicationsFlow and ApprovalFlow do.
+ */
+function applicationCards(
+  framework: Framework,
+  t: Translate,
+  locale: Locale,
+): { name: string; view: CardView; card: AdaptiveCard }[] {
+  const cards: { name: string; view: CardView; card: AdaptiveCard }[] = [];
+  const add = (name: string, view: CardView, card: AdaptiveCard): void => {
+    cards.push({ name: `applications ${name}`, view, card });
+  };
+  const { applicant, manager, hr, senior, unknownGrade, noManager } = APPLICATION_PEOPLE;
+  const actor = (e: Employee): Actor => ({ aadObjectId: e.aadObjectId, name: e.name, isHr: e.roles.includes('hr') });
+
+  const june = new Date('2026-06-10T01:00:00.000Z');
+  const november = new Date('2026-11-20T01:00:00.000Z');
+  const juneWindows = (tracks: readonly string[]): ApplicationWindow[] => tracks.map((track) => openApplicationWindow(framework, track));
+  // HR has set next June's Gold window already; the other tracks' next windows are the rules' plan.
+  const nextGold: ApplicationWindow = {
+    frameworkId: framework.id,
+    fiscalYear: 2027,
+    track: 'gold',
+    opensAt: '2027-05-31T15:00:00.000Z',
+    closesAt: '2027-06-25T15:00:00.000Z',
+    updatedBy: hr.aadObjectId,
+    updatedAt: '2026-10-01T00:00:00.000Z',
+  };
+
+  const latest = summaryOf(completedAssessment(framework, applicant.aadObjectId, new Date('2026-06-05T00:30:00.000Z')));
+  const minutes = (base: Date, n: number): Date => new Date(base.getTime() + n * 60_000);
+  const applyFor = (employee: Employee, track: string, at: Date, assessment?: AssessmentSummary): Application =>
+    submitApplication(
+      {
+        frameworkId: framework.id,
+        fiscalYear: fiscalYearOf(at),
+        track,
+        applicant: {
+          aadObjectId: employee.aadObjectId,
+          name: employee.name,
+          employeeNo: employee.employeeNo,
+          department: employee.department,
+          grade: employee.grade,
+        },
+        approver: { aadObjectId: manager.aadObjectId, name: manager.name },
+        motivation: MOTIVATION,
+        assessment,
+      },
+      at,
+    );
+  const then = (
+    application: Application,
+    by: Employee,
+    action: Parameters<typeof act>[2],
+    at: Date,
+    comment?: string,
+  ): Application => {
+    const outcome = act(application, actor(by), action, at, comment);
+    if (!outcome.ok) throw new Error(`${action} on ${application.state} refused: ${outcome.refusal}`);
+    return outcome.application;
+  };
+
+  // One application per state, as one employee's Gold and Silver applications could be.
+  const goldSubmitted = applyFor(applicant, 'gold', june, latest);
+  const goldApproved = then(goldSubmitted, manager, 'approve', minutes(june, 60));
+  const goldSelected = then(goldApproved, hr, 'select', new Date('2026-07-15T01:00:00.000Z'));
+  const goldTrained = then(goldSelected, hr, 'completeTraining', new Date('2026-10-30T01:00:00.000Z'));
+  const goldCertified = then(goldTrained, hr, 'certify', new Date('2026-11-10T01:00:00.000Z'));
+  const silverSubmitted = applyFor(applicant, 'silver', minutes(june, 5));
+  const silverRejected = then(silverSubmitted, manager, 'reject', minutes(june, 90), REJECT_COMMENT);
+  const silverWithdrawn = then(silverSubmitted, applicant, 'withdraw', minutes(june, 30));
+  const silverNotSelected = then(then(silverSubmitted, manager, 'approve', minutes(june, 60)), hr, 'notSelect', new Date('2026-07-15T01:00:00.000Z'));
+
+  /** Each track as ApplicationsFlow.home sees it for the employee at `now`. */
+  const home = (name: string, now: Date, employee: Employee | undefined, stored: ApplicationWindow[], mine: Application[] = []): void => {
+    const tracks: TrackSituation[] = tracksOf(framework).map((track) => ({
+      track,
+      next: nextWindow(framework, track, stored, now),
+      mine: mine.find((a) => a.track === track),
+      ineligible: checkEligibility(framework, track, employee),
+      grade: employee?.grade,
+    }));
+    add(`home ${name}`, 'applicationsHome', applicationsHomeCard(framework, tracks, t, locale));
+  };
+  home('(June, every window open, nothing applied)', june, applicant, juneWindows(tracksOf(framework)));
+  home('(June, Gold waiting for the manager, Silver not approved, professional planned)', june, applicant, juneWindows(['gold', 'silver']), [
+    goldSubmitted,
+    silverRejected,
+  ]);
+  home('(June, Gold approved, Silver withdrawn)', june, applicant, juneWindows(['gold', 'silver']), [goldApproved, silverWithdrawn]);
+  home('(November, closed: Gold next set by HR, the rest planned; Gold selected, Silver not selected)', november, applicant, [
+    ...juneWindows(['gold', 'silver']),
+    nextGold,
+  ], [goldSelected, silverNotSelected]);
+  home('(November, Gold trainings completed)', november, applicant, juneWindows(['gold']), [goldTrained]);
+  home('(November, Gold certified)', november, applicant, [nextGold], [goldCertified]);
+  home('(June, grade above 係長: professional refused)', june, senior, juneWindows(tracksOf(framework)));
+  home('(June, grade unknown)', june, unknownGrade, juneWindows(tracksOf(framework)));
+  home('(June, no manager on the roster)', june, noManager, juneWindows(tracksOf(framework)));
+  home('(June, not on the roster)', june, undefined, juneWindows(tracksOf(framework)));
+
+  add('form (Gold, with a self-assessment to attach)', 'applicationForm', applicationFormCard(framework, 'gold', '', latest, t, locale));
+  add('form (Silver, no self-assessment)', 'applicationForm', applicationFormCard(framework, 'silver', '', undefined, t, locale));
+  add('form (professional, motivation kept from the confirmation)', 'applicationForm', applicationFormCard(framework, 'professional', MOTIVATION, latest, t, locale));
+  const confirm = (name: string, track: string, attach: AssessmentSummary | undefined): void => {
+    const input = { track, motivation: MOTIVATION, attach, approverName: manager.name };
+    add(`confirm ${name}`, 'applicationConfirm', applicationConfirmCard(framework, input, t, locale));
+  };
+  confirm('(Gold, self-assessment attached)', 'gold', latest);
+  confirm('(Silver, nothing attached)', 'silver', undefined);
+
+  const viewer = (e: Employee): { aadObjectId: string; teamsUserId: string } => ({ aadObjectId: e.aadObjectId, teamsUserId: `29:${e.aadObjectId}` });
+  const approval = (name: string, application: Application, who: Employee, reminderDays?: number): void => {
+    add(`approval ${name}`, 'approval', approvalCard(framework, application, viewer(who), t, locale, reminderDays));
+  };
+  approval('(actionable, for the approver, self-assessment attached)', goldSubmitted, manager);
+  approval('(actionable, for the approver, nothing attached)', silverSubmitted, manager);
+  approval('(read-only, for the applicant)', goldSubmitted, applicant);
+  approval('(read-only, for HR)', silverSubmitted, hr);
+  approval('(approved)', goldApproved, manager);
+  approval('(not approved, with a comment)', silverRejected, manager);
+  approval('(reminder, for the approver)', silverSubmitted, manager, 5);
+  approval('(reminder, after the decision: no reminder line)', goldApproved, manager, 5);
+
+  // Every refusal, as refusals.ts explains it to whoever tried.
+  const whoIs = (e: Employee): Who => ({ aadObjectId: e.aadObjectId, name: e.name, employee: e, framework, t, locale });
+  const refusal = (name: string, by: Employee, reason: ApplicationRefusal, application: Application): void => {
+    add(`refusal ${name}`, 'notice', refusalCard(whoIs(by), reason, application));
+  };
+  refusal('notAllowed (an outsider decides)', senior, 'notAllowed', goldSubmitted);
+  refusal('ownApplication (the applicant decides)', applicant, 'ownApplication', goldSubmitted);
+  refusal('commentRequired (not approved without a comment)', manager, 'commentRequired', silverSubmitted);
+  refusal('sameApprover (HR reassigns to the approver)', hr, 'sameApprover', silverSubmitted);
+  refusal('wrongState (pending)', hr, 'wrongState', goldSubmitted);
+  refusal('wrongState (already approved: who decided, how)', manager, 'wrongState', goldApproved);
+  refusal('wrongState (already not approved)', manager, 'wrongState', silverRejected);
+  refusal('wrongState (withdrawn)', manager, 'wrongState', silverWithdrawn);
+
+  // The notices ApplicationsFlow and ApprovalFlow send.
+  const notice = (name: string, title: string, body: string, style?: NoticeStyle, next?: Parameters<typeof noticeCard>[4]): void => {
+    add(`notice ${name}`, 'notice', noticeCard(t, title, body, style, next));
+  };
+  const open = { title: t('notify.open'), verb: VERBS.applicationsOpen, data: {} };
+  const refused = t('applications.refusal.title');
+  const gold = trackName(framework, 'gold', t);
+  notice('submitted (next: open)', t('applications.submitted.title'), t('applications.submitted.body', { approver: manager.name }), 'good', open);
+  notice('submitted, manager unreached', t('applications.submitted.title'), t('applications.submitted.unreached', { approver: manager.name }), 'good', open);
+  const closed = nextWindow(framework, 'gold', [...juneWindows(['gold']), nextGold], november);
+  notice('closed, next window named (next: open)', refused, t('applications.closed', { track: gold, next: windowLine(closed, t, locale) }), 'warning', open);
+  notice('ineligible, grade above (next: open)', refused, ineligibleText(framework, 'gradeAbove', senior.grade, t), 'warning', open);
+  notice('ineligible, not on the roster (next: open)', refused, ineligibleText(framework, 'notOnRoster', '', t), 'warning', open);
+  notice('duplicate (next: open)', refused, t('applications.invalid.duplicate'), 'warning', open);
+  notice('duplicate, two submissions at once', refused, t('applications.invalid.duplicate'));
+  notice('no manager on the roster', refused, t('applications.ineligible.noManager'));
+  notice('motivation too short (next: edit)', refused, t('applications.invalid.motivation', { min: MOTIVATION_MIN, max: MOTIVATION_MAX }), 'warning', {
+    title: t('applications.confirm.edit'),
+    verb: VERBS.applicationForm,
+    data: { track: 'gold', motivation: '頑張ります' },
+  });
+  notice('withdraw? (next: withdraw, confirmed)', t('applications.title'), t('applications.withdrawConfirm', { track: gold }), 'warning', {
+    title: t('applications.withdrawYes'),
+    verb: VERBS.applicationWithdraw,
+    data: { applicationId: goldSubmitted.id, confirmed: true },
+  });
+  notice('withdrawn (next: open)', t('applications.title'), t('applications.withdrawn'), 'default', open);
+  notice('not found', refused, t('applications.refusal.notFound'));
+  // What the applicant hears of a decision, in their chat.
+  for (const [name, application] of [['approved', goldApproved], ['not approved, with a comment', silverRejected]] as const) {
+    const decision = application.trail[application.trail.length - 1]!;
+    const body = [
+      t('notify.decision.body', { track: trackName(framework, application.track, t), state: stateLabel(application, t), by: decision.byName, at: when(decision.at, locale) }),
+      decision.comment ? t('notify.decision.comment', { comment: decision.comment }) : '',
+    ].filter((line) => line !== '');
+    notice(`decision for the applicant (${name})`, t('notify.decision.title'), body.join('\n\n'), 'default', open);
+  }
   return cards;
 }

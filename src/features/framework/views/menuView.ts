@@ -13,6 +13,7 @@ export function menuCard(framework: Framework, t: Translate): AdaptiveCard {
       recommended: t('menu.recommended'),
       training: t('menu.training'),
       assessment: t('menu.assessment'),
+      applications: t('menu.applications'),
       searchLabel: t('menu.searchLabel'),
       searchPlaceholder: t('menu.searchPlaceholder'),
       searchButton: t('menu.searchButton'),
