@@ -181,7 +181,66 @@ describe('the cards enumerated for these tests', () => {
 
   it('include notices with a next action besides the way back to the menu', () => {
     const nextVerbs = named('notice').flatMap((c) => executeActionsOf(c.card).filter((a) => a.verb !== VERBS.menu).map((a) => a.verb));
-    expect(new Set(nextVerbs)).toEqual(new Set([VERBS.assessmentStart, VERBS.assessmentOpen, VERBS.assessmentContinue]));
+    expect(new Set(nextVerbs)).toEqual(
+      new Set([
+        VERBS.assessmentStart,
+        VERBS.assessmentOpen,
+        VERBS.assessmentContinue,
+        VERBS.applicationsOpen,
+        VERBS.applicationForm,
+        VERBS.applicationWithdraw,
+      ]),
+    );
+  });
+
+  it('include the applications home with open, closed and planned windows, each state of one\'s own application and each reason one cannot apply', () => {
+    const t = translator('ja');
+    const homes = named('applicationsHome');
+    const texts = homes.map((c) => textOf(c.card)).join('\n');
+    const buttons = homes.flatMap((c) => executeActionsOf(c.card).map((a) => a.verb));
+    expect(texts).toContain('受付中：');
+    expect(texts).toContain('次の募集：');
+    expect(texts).toContain('次の募集（予定）：');
+    const states = ['submitted', 'approved', 'rejected', 'withdrawn', 'selected', 'notSelected', 'trainingCompleted', 'certified'] as const;
+    for (const state of states) expect({ state, shown: texts.includes(t(`applications.state.${state}`)) }).toEqual({ state, shown: true });
+    for (const reason of ['notOnRoster', 'noManager', 'gradeUnknown'] as const) expect(texts).toContain(t(`applications.ineligible.${reason}`));
+    expect(texts).toContain(t('applications.ineligible.gradeAbove', { grades: '係長以下' }));
+    expect(buttons).toContain(VERBS.applicationForm);
+    expect(buttons).toContain(VERBS.applicationWithdraw);
+    // Nobody the rules turn away gets a button to apply for that track.
+    for (const c of homes.filter((h) => /not on the roster|no manager/.test(h.name))) {
+      expect({ name: c.name, apply: executeActionsOf(c.card).filter((a) => a.verb === VERBS.applicationForm) }).toEqual({ name: c.name, apply: [] });
+    }
+    const senior = homes.find((h) => h.name.includes('grade above'))!;
+    const tracks = executeActionsOf(senior.card).filter((a) => a.verb === VERBS.applicationForm).map((a) => (a.data as { track: string }).track);
+    expect(tracks.sort()).toEqual(['gold', 'silver']);
+  });
+
+  it('include the form and the confirmation with and without a self-assessment, and the approval card for each viewer and decision', () => {
+    const t = translator('ja');
+    const inputIds = (c: CardCase): unknown[] => inputsOf(c.card).map((i) => i.id);
+    expect(named('applicationForm').map(inputIds)).toEqual([['motivation', 'attachAssessment'], ['motivation'], ['motivation', 'attachAssessment']]);
+    const confirms = named('applicationConfirm').map((c) => textOf(c.card));
+    expect(confirms.filter((text) => text.includes(t('applications.confirm.noAssessment')))).toHaveLength(1);
+    const approvals = named('approval');
+    const actionable = approvals.filter((c) => executeActionsOf(c.card).some((a) => a.verb === VERBS.approvalDecide));
+    expect(actionable.map((c) => c.name)).toEqual([
+      'ja applications approval (actionable, for the approver, self-assessment attached)',
+      'ja applications approval (actionable, for the approver, nothing attached)',
+      'ja applications approval (reminder, for the approver)',
+    ]);
+    const all = approvals.map((c) => textOf(c.card)).join('\n');
+    expect(all).toContain(`${t('applications.state.approved')}：門司 花子`);
+    expect(all).toContain(t('approval.commentLine', { comment: REJECT_COMMENT }));
+    expect(all).toContain(t('approval.reminder', { days: 5 }));
+    expect(all).toContain(t('approval.noAssessment'));
+    // Each copy asks its viewer's client to refresh it (Universal Actions).
+    for (const c of approvals) expect((c.card.refresh as { action: { verb: string } }).action.verb).toBe(VERBS.approvalView);
+    const refusals = named('notice').map((c) => textOf(c.card)).join('\n');
+    for (const key of ['notAllowed', 'ownApplication', 'commentRequired', 'sameApprover', 'notFound'] as const) {
+      expect(refusals).toContain(t(`applications.refusal.${key}`));
+    }
+    expect(refusals).toContain('門司 花子さんがすでに「上司が承認（選考待ち）」としました');
   });
 
   it('include every catalog notice title/body pair that src/ sends', () => {
