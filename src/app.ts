@@ -1,7 +1,7 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
-import { isActionExecute, onUnknownAction } from './features/actions';
+import { isActionExecute, logRefusedActionsTo, onUnknownAction } from './features/actions';
 import { registerApplicationsFeature } from './features/applications/register';
 import { remindPendingApprovals } from './features/applications/reminders';
 import { registerAssessmentFeature } from './features/assessment/register';
@@ -44,6 +44,7 @@ export function createApp(deps: AppDependencies): Bot {
   });
   // No typing timer: it is shared by all turns of an Application and would send extra activities to Teams.
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
+  logRefusedActionsTo(app, deps.logger);
 
   const { language } = deps;
   const now = deps.now ?? ((): Date => new Date());

@@ -1,9 +1,18 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
+import type { Logger } from '../logger';
 import { catalogNotice } from './notices';
 import { translatorFor } from './turn';
 import { PAYLOADS, type Payload, type Verb } from './verbs';
+
+/** Where each application logs refused payloads (forged or stale cards are worth knowing about). */
+const loggers = new WeakMap<Application<TurnState>, Logger>();
+
+/** Tells `onAction` where to log payloads it refuses for this application. */
+export function logRefusedActionsTo(app: Application<TurnState>, logger: Logger): void {
+  loggers.set(app, logger);
+}
 
 /** Handles one verb with its payload already validated; returns the card that replaces the clicked one. */
 export type ActionHandler<V extends Verb> = (context: TurnContext, payload: Payload<V>) => Promise<AdaptiveCard>;
@@ -21,7 +30,14 @@ export function isActionExecute(activity: Partial<Activity>): boolean {
 export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, handler: ActionHandler<V>): void {
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
     const parsed = PAYLOADS[verb].safeParse(data);
-    if (!parsed.success) return catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.invalidAction.body');
+    if (!parsed.success) {
+      loggers.get(app)?.warn('refused an invalid card payload', {
+        verb,
+        by: context.activity.from?.aadObjectId ?? context.activity.from?.id,
+        problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+      return catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.invalidAction.body');
+    }
     return handler(context, parsed.data as Payload<V>);
   });
 }
@@ -33,7 +49,10 @@ export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, h
 export function onUnknownAction(app: Application<TurnState>): void {
   app.adaptiveCards.actionExecute(
     (context) => Promise.resolve(isActionExecute(context.activity)),
-    (context) =>
-      Promise.resolve(catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.unknownAction.body')),
+    (context) => {
+      const action = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action;
+      loggers.get(app)?.warn('refused an unknown verb', { verb: String(action?.verb), by: context.activity.from?.aadObjectId });
+      return Promise.resolve(catalogNotice(translatorFor(context), 'error.invalidAction.title', 'error.unknownAction.body'));
+    },
   );
 }

@@ -2,27 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD_NAMES, type AdaptiveCard, type CardName } from '../../src/cards/renderCard';
+import { COMMENT_MAX, MOTIVATION_MAX } from '../../src/domain/applications/application';
+import { nextWindow, tracksOf } from '../../src/domain/applications/applicationWindow';
 import { progressOf, startAssessment } from '../../src/domain/assessment/assessment';
 import { ratingSettings } from '../../src/domain/assessment/ratingScale';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
 import { roleStepCard } from '../../src/features/assessment/views/stepCards';
 import type { FrameworkRequest } from '../../src/features/framework/answer';
+import { applicationsHomeCard } from '../../src/features/applications/views/homeCard';
 import { answer } from '../../src/features/framework/answer';
+import { catalogNotice } from '../../src/features/notices';
 import { translator, type Locale } from '../../src/i18n';
 import { PAYLOADS, VERBS, type Verb } from '../../src/features/verbs';
 import {
   allCards,
   executeActionsOf,
   kitakyushuActive,
+  MOTIVATION,
   NOTICES,
+  REJECT_COMMENT,
   SEARCH_QUERIES,
   UNKNOWN_WITH_SUGGESTIONS,
   UNKNOWN_WITHOUT_SUGGESTIONS,
   type CardCase,
   type CardView,
 } from '../support/allCards';
-import { startBotHarness, textOf, type BotHarness, type TestUser } from '../support/botHarness';
+import { startBotHarness, textOf, type BotHarness, type InvokeBody, type TestUser } from '../support/botHarness';
 
 const root = path.join(__dirname, '../..');
 const active = kitakyushuActive();
@@ -493,6 +499,24 @@ const ASSESSMENT_CHECK: Record<AssessmentVerb, 'forgedId' | 'noId'> = {
 /** A well-formed assessment id that no one has. */
 const FORGED_ASSESSMENT_ID = '0000000000000-00000000';
 
+/**
+ * How each application verb is checked on the bot, by a user who is not on the roster. The verbs that name an
+ * application are clicked with an id nobody has and must answer "not found"; the others must answer that the
+ * user is not on the roster (only their handler can say either).
+ */
+const APPLICATION_CHECK: Record<ApplicationVerb, 'forgedId' | 'notOnRoster'> = {
+  [VERBS.applicationsOpen]: 'notOnRoster',
+  [VERBS.applicationForm]: 'notOnRoster',
+  [VERBS.applicationConfirm]: 'notOnRoster',
+  [VERBS.applicationSubmit]: 'notOnRoster',
+  [VERBS.applicationWithdraw]: 'forgedId',
+  [VERBS.approvalView]: 'forgedId',
+  [VERBS.approvalDecide]: 'forgedId',
+};
+
+/** A well-formed application id (year, track, an Entra object id) that no one has. */
+const FORGED_APPLICATION_ID = '2026-gold-00000000-0000-4000-8000-000000000000';
+
 /** A user of their own, so that no other test (sharing the run's storage) sees this file's assessments. */
 function freshUser(): TestUser {
   const aadObjectId = randomUUID();
@@ -516,6 +540,11 @@ describe('every button, clicked on the running bot', () => {
     return [t('error.unknownAction.body'), t('error.invalidAction.title'), t('assessment.refusal.title')];
   });
   const notFound = (locale: Locale): string => translator(locale)('assessment.refusal.notFound');
+  const applicationNotFound = (locale: Locale): string => translator(locale)('applications.refusal.notFound');
+  const notOnRoster = (locale: Locale): string => translator(locale)('applications.ineligible.notOnRoster');
+  /** What a click of an application verb must answer for a user not on the roster (with the id forged where it names one). */
+  const applicationAnswer = (verb: ApplicationVerb, locale: Locale): string =>
+    APPLICATION_CHECK[verb] === 'forgedId' ? applicationNotFound(locale) : notOnRoster(locale);
 
   /** Each distinct (verb, payload) on any Japanese card, with the card's inputs filled in as a user would. */
   const clicks = ((): { verb: Verb; payload: Record<string, unknown> }[] => {
@@ -535,18 +564,24 @@ describe('every button, clicked on the running bot', () => {
     return click;
   };
 
-  it('sorts every verb into the framework (answer()) or the assessment, and every assessment verb by whether it names an assessment', () => {
+  it('sorts every verb into the framework (answer()), the assessment or applications, and each assessment or application verb by whether it names one', () => {
     const assessment = [...verbs].filter((v) => isAssessmentVerb(v as Verb));
     expect(assessment.sort()).toEqual(Object.keys(ASSESSMENT_CHECK).sort());
     for (const verb of Object.keys(ASSESSMENT_CHECK) as AssessmentVerb[]) {
       const named = clicks.filter((c) => c.verb === verb).map((c) => 'assessmentId' in c.payload);
       expect({ verb, named: [...new Set(named)] }).toEqual({ verb, named: [ASSESSMENT_CHECK[verb] === 'forgedId'] });
     }
+    const applications = [...verbs].filter((v) => isApplicationVerb(v as Verb));
+    expect(applications.sort()).toEqual(Object.keys(APPLICATION_CHECK).sort());
+    for (const verb of Object.keys(APPLICATION_CHECK) as ApplicationVerb[]) {
+      const named = clicks.filter((c) => c.verb === verb).map((c) => 'applicationId' in c.payload);
+      expect({ verb, named: [...new Set(named)] }).toEqual({ verb, named: [APPLICATION_CHECK[verb] === 'forgedId'] });
+    }
   });
 
   it('has a handler for every framework verb that answers with the same card the views render', async () => {
     const user = freshUser();
-    for (const verb of [...verbs].filter((v) => !isAssessmentVerb(v as Verb)) as FrameworkVerb[]) {
+    for (const verb of [...verbs].filter((v) => isFrameworkVerb(v as Verb)) as FrameworkVerb[]) {
       const click = clickOf(verb);
       for (const locale of ['ja', 'en'] as const) {
         const { status, body } = await harness.click(verb, click.payload, { locale: harnessLocale(locale), user });
@@ -574,6 +609,52 @@ describe('every button, clicked on the running bot', () => {
       }
     }
     expect(notFound('ja')).toContain('この診断は見つかりませんでした');
+  });
+
+  it('has a handler for every application verb: an id nobody has is "not found", anything else says the user is not on the roster', async () => {
+    const user = freshUser();
+    for (const verb of Object.keys(APPLICATION_CHECK) as ApplicationVerb[]) {
+      const forged = APPLICATION_CHECK[verb] === 'forgedId';
+      const payload = forged ? { ...clickOf(verb).payload, applicationId: FORGED_APPLICATION_ID } : clickOf(verb).payload;
+      // The payload is well formed, so what answers is the handler, not the payload check.
+      expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
+      for (const locale of ['ja', 'en'] as const) {
+        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status, type: body.type }).toEqual({ verb, locale, status: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        const text = textOf(body.value);
+        expect({ verb, locale, text }).toEqual({ verb, locale, text: expect.stringContaining(applicationAnswer(verb, locale)) as unknown });
+        for (const error of errorTexts) expect(text).not.toContain(error);
+      }
+    }
+    expect(applicationNotFound('ja')).toBe('この応募は見つかりませんでした。');
+  });
+
+  it.each(['ja', 'en'] as const)('opens applications for a user not on the roster with the card the view renders (%s)', async (locale) => {
+    const t = translator(locale);
+    const { status, body } = await harness.click(VERBS.applicationsOpen, {}, { locale: harnessLocale(locale), user: freshUser() });
+    expect(status).toBe(200);
+    // The harness's framework has no window stored: each track shows the rules' plan, and nobody can apply.
+    const now = new Date();
+    const tracks = tracksOf(active.framework).map((track) => ({
+      track,
+      next: nextWindow(active.framework, track, [], now),
+      ineligible: 'notOnRoster' as const,
+    }));
+    expect(body.value).toEqual(applicationsHomeCard(active.framework, tracks, t, locale));
+    expect(executeActionsOf(body.value).map((a) => a.verb)).toEqual([VERBS.menu]);
+  });
+
+  it('answers every application verb in a team channel with "applications are personal", touching nothing', async () => {
+    const user = freshUser();
+    const t = translator('ja');
+    const channel = { id: '19:team-channel@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true, name: 'DX' };
+    for (const verb of Object.keys(APPLICATION_CHECK) as ApplicationVerb[]) {
+      const value = { action: { type: 'Action.Execute', verb, data: clickOf(verb).payload } };
+      const invoke = harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value, replyToId: 'card-1', conversation: channel }, { user });
+      const { status, body } = await harness.post(invoke);
+      expect({ verb, status }).toEqual({ verb, status: 200 });
+      expect((body as InvokeBody).value).toEqual(catalogNotice(t, 'applications.title', 'assessment.personalOnly', {}, 'default'));
+    }
   });
 
   it.each(['ja', 'en'] as const)('opens, starts and lists assessments for a new user with the cards the views render (%s)', async (locale) => {
@@ -620,13 +701,20 @@ describe('every button, clicked on the running bot', () => {
     const failures: string[] = [];
     for (const { verb, payload } of clicks) {
       const forged = isAssessmentVerb(verb) && ASSESSMENT_CHECK[verb] === 'forgedId';
-      const sent = forged ? { ...payload, assessmentId: FORGED_ASSESSMENT_ID } : payload;
+      const forgedApplication = isApplicationVerb(verb) && APPLICATION_CHECK[verb] === 'forgedId';
+      const sent = forged
+        ? { ...payload, assessmentId: FORGED_ASSESSMENT_ID }
+        : forgedApplication
+          ? { ...payload, applicationId: FORGED_APPLICATION_ID }
+          : payload;
       const { status, body } = await harness.click(verb, sent, { user });
       const text = status === 200 ? textOf(body.value) : '';
+      const expected = forged ? notFound('ja') : isApplicationVerb(verb) ? applicationAnswer(verb, 'ja') : undefined;
       const ok =
         status === 200 &&
         body.type === 'application/vnd.microsoft.card.adaptive' &&
-        (forged ? text.includes(notFound('ja')) : !errorTexts.some((e) => text.includes(e)));
+        (expected === undefined || text.includes(expected)) &&
+        (forged || !errorTexts.some((e) => text.includes(e)));
       if (!ok) failures.push(`${verb} ${JSON.stringify(sent)} → ${status} ${text.slice(0, 80)}`);
     }
     expect(failures).toEqual([]);

@@ -87,6 +87,27 @@ describe('browsing the framework over the Bot Framework protocol', () => {
   });
 });
 
+describe('logging what was refused', () => {
+  const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+  let logged: BotHarness;
+  beforeAll(async () => {
+    const capture = (message: string, fields?: Record<string, unknown>): void => {
+      warnings.push({ message, fields });
+    };
+    logged = await startBotHarness({ logger: { info: () => undefined, warn: capture, error: capture } });
+  });
+  afterAll(async () => {
+    await logged.stop();
+  });
+
+  it('logs a forged payload and an unknown verb, with who sent them', async () => {
+    await logged.click('framework.level', { level: 'drop table' });
+    await logged.click('admin.deleteEverything', {});
+    expect(warnings.map((w) => w.message)).toEqual(['refused an invalid card payload', 'refused an unknown verb']);
+    expect(warnings[0]!.fields).toMatchObject({ verb: 'framework.level', by: '11111111-1111-4111-8111-111111111111' });
+  });
+});
+
 describe('with BOT_LANGUAGE=ja (as npm start runs for the Playground)', () => {
   let pinned: BotHarness;
   beforeAll(async () => {

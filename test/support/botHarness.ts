@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { importFramework } from '../../src/importing/importFramework';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
 
@@ -64,7 +64,7 @@ export interface ActivityOptions {
 
 /** Starts a bot against storage (the run's Azurite unless given), with the framework imported unless told not to. */
 export async function startBotHarness(
-  options: { connectionString?: string; importFramework?: boolean; language?: 'auto' | 'ja' | 'en' } = {},
+  options: { connectionString?: string; importFramework?: boolean; language?: 'auto' | 'ja' | 'en'; logger?: Logger } = {},
 ): Promise<BotHarness> {
   const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
   const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
@@ -75,7 +75,7 @@ export async function startBotHarness(
     BOT_LANGUAGE: options.language ?? 'auto',
   });
   const connector = await startFakeConnector();
-  const bot = await startBot(config, silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
+  const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
   if (options.importFramework !== false) {
     const outcome = await importFramework(kitakyushuText(frameworkId), bot.repositories.frameworks);
     if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
