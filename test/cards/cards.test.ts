@@ -17,6 +17,7 @@ import { translator, type Locale } from '../../src/i18n';
 import { PAYLOADS, VERBS, type Verb } from '../../src/features/verbs';
 import {
   allCards,
+  APPLICATION_PEOPLE,
   executeActionsOf,
   kitakyushuActive,
   MOTIVATION,
@@ -209,7 +210,8 @@ describe('the cards enumerated for these tests', () => {
     expect(texts).toContain('次の募集（予定）：');
     const states = ['submitted', 'approved', 'rejected', 'withdrawn', 'selected', 'notSelected', 'trainingCompleted', 'certified'] as const;
     for (const state of states) expect({ state, shown: texts.includes(t(`applications.state.${state}`)) }).toEqual({ state, shown: true });
-    for (const reason of ['notOnRoster', 'noManager', 'gradeUnknown'] as const) expect(texts).toContain(t(`applications.ineligible.${reason}`));
+    for (const reason of ['notOnRoster', 'noManager'] as const) expect(texts).toContain(t(`applications.ineligible.${reason}`));
+    expect(texts).toContain(t('applications.ineligible.gradeUnknown', { grade: APPLICATION_PEOPLE.unknownGrade.grade }));
     expect(texts).toContain(t('applications.ineligible.gradeAbove', { grades: '係長以下' }));
     expect(buttons).toContain(VERBS.applicationForm);
     expect(buttons).toContain(VERBS.applicationWithdraw);

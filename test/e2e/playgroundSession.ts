@@ -1,18 +1,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import type { Employee } from '../../src/domain/roster/employee';
 import { translator } from '../../src/i18n';
-import { startAzurite, type Azurite } from '../../src/local/azurite';
-import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster, type DemoCast } from '../../src/local/demoRoster';
+import { startAzurite } from '../../src/local/azurite';
+import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster, type DemoCast, type DemoRole } from '../../src/local/demoRoster';
 import { startPlayground, type Playground } from '../../src/local/playground';
 import { playgroundConfig } from '../../src/local/playgroundConfig';
 import { findFreePort } from '../../src/local/ports';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
-// The bot, the real Agents Playground in front of it and headless Chromium on the Playground's page, with the
-// moves a person makes there: type a message, read the newest card, click a button on it.
+// The bot, the real Agents Playground in front of it (one per person a test acts as) and headless Chromium on
+// each Playground's page, with the moves a person makes there: type a message, read the newest card, click a button.
 
 const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
@@ -28,9 +29,24 @@ const SESSION_START_TIMEOUT_MS = 120_000;
  */
 export const t = translator('ja');
 
+/** The demo roster (CSV) the sessions' people come from, as `npm start` imports it. */
+export function demoRosterText(): string {
+  return readFileSync(path.join(__dirname, '..', '..', DEMO_ROSTER_FILE), 'utf8');
+}
+
+/** The width and height of a PNG image, from its header; throws if the bytes are not a PNG. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG image');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 export interface PlaygroundSession {
-  /** The demo roster's people; the Playground's current user is `cast.employee`. */
+  /** The demo roster's people. */
   readonly cast: DemoCast;
+  /** The Playground's current user: `cast.employee` unless the session was opened as another role. */
+  readonly user: Employee;
+  /** The Playground's page, which is also the service URL its user's replies and proactive messages go to. */
+  readonly playgroundUrl: string;
   readonly harness: BotHarness;
   readonly page: Page;
   /** Types a chat message and sends it with Enter. */
@@ -49,65 +65,149 @@ export interface PlaygroundSession {
    * The window grows to the element's height first: the chat pane scrolls, and a tall card would be cut off.
    */
   screenshot(element: Locator, name: string): Promise<Buffer>;
+  /** Stops everything the session runs on: its Playground, and the bot, Azurite and Chromium it shares with its siblings. */
   stop(): Promise<void>;
 }
 
-/**
- * One session for the calling test file: started before its first test, stopped after its last. Call it at the
- * top level of the file; the object it returns works once the tests run.
- */
-export function playgroundSessionForThisFile(): PlaygroundSession {
-  const session = {} as PlaygroundSession;
-  let started: PlaygroundSession | undefined;
-  beforeAll(async () => {
-    started = await startPlaygroundSession();
-    Object.assign(session, started);
-  }, SESSION_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await started?.stop();
-  });
-  return session;
+/** What the bot the sessions share is, and what it holds before anyone connects. */
+export interface SharedBot {
+  readonly cast: DemoCast;
+  readonly harness: BotHarness;
 }
 
-/** Starts Azurite, the bot (Japanese), the Playground as the demo employee and Chromium; resolves once the bot has welcomed the user. */
-async function startPlaygroundSession(): Promise<PlaygroundSession> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
-  let azurite: Azurite | undefined;
-  let harness: BotHarness | undefined;
-  let playground: Playground | undefined;
-  let browser: Browser | undefined;
-  const stop = async (): Promise<void> => {
-    await browser?.close();
-    await playground?.stop();
-    await harness?.stop();
-    await azurite?.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  };
+export interface PlaygroundSessionsOptions<R extends DemoRole> {
+  /**
+   * One Playground per role, each with that role's person as its current user, in front of the same bot. Their
+   * pages open in this order, each once the one before was welcomed: the bot knows where to reach the first one
+   * by the time the second connects.
+   */
+  readonly roles: readonly R[];
+  /** Runs once the bot is up, before any Playground connects: import the roster, open a window, and the like. */
+  readonly prepare?: (bot: SharedBot) => Promise<void>;
+}
+
+/**
+ * One session for the calling test file, as the demo employee: started before its first test, stopped after its
+ * last. Call it at the top level of the file; the object it returns works once the tests run.
+ */
+export function playgroundSessionForThisFile(): PlaygroundSession {
+  return playgroundSessionsForThisFile({ roles: ['employee'] }).employee;
+}
+
+/**
+ * Sessions for the calling test file, one per role, sharing one bot, its own Azurite and one Chromium (a page per
+ * Playground): started before the file's first test, stopped after its last. Call it at the top level of the
+ * file; the sessions it returns work once the tests run.
+ */
+export function playgroundSessionsForThisFile<R extends DemoRole>(options: PlaygroundSessionsOptions<R>): Record<R, PlaygroundSession> {
+  const sessions = Object.fromEntries(options.roles.map((role) => [role, {}])) as Record<R, PlaygroundSession>;
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const started = await startPlaygroundSessions(options);
+    stop = started.stop;
+    for (const role of options.roles) Object.assign(sessions[role], started.sessions[role]);
+  }, SESSION_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await stop?.();
+  });
+  return sessions;
+}
+
+/**
+ * Starts Azurite, the bot (Japanese), a Playground per role and Chromium; resolves once the bot has welcomed every
+ * Playground's user. On failure, stops whatever had started.
+ */
+async function startPlaygroundSessions<R extends DemoRole>(
+  options: PlaygroundSessionsOptions<R>,
+): Promise<{ sessions: Record<R, PlaygroundSession>; stop: () => Promise<void> }> {
+  const running = new Stoppers();
+  const stop = (): Promise<void> => running.stopAll();
   try {
-    const cast = demoCast(parseDemoRoster(readFileSync(path.join(__dirname, '..', '..', DEMO_ROSTER_FILE), 'utf8')));
-    // Storage of its own: every session is the same demo employee, and test files run side by side.
-    azurite = await startAzurite();
-    harness = await startBotHarness({ language: 'ja', connectionString: azurite.connectionString });
-    playground = await startPlayground({
-      botEndpoint: harness.url,
-      workDir,
-      config: playgroundConfig(cast),
-      port: await findFreePort(),
-    });
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    const session = sessionOn(page, cast, harness, stop);
-    await page.goto(playground.url);
-    // The welcome card proves the Playground reached the bot before anything is typed.
-    await session.waitFor(page.locator(CARD).first(), 'the bot to welcome the user (is the bot reachable?)');
-    return session;
+    const cast = demoCast(parseDemoRoster(demoRosterText()));
+    // Storage of its own: every file's sessions are the same demo people, and test files run side by side.
+    const azurite = running.add(await startAzurite());
+    const harness = running.add(await startBotHarness({ language: 'ja', connectionString: azurite.connectionString }));
+    await options.prepare?.({ cast, harness });
+    // The Playgrounds start side by side (each takes a few seconds); the pages open one after the other.
+    const playgrounds = await running.addAll(options.roles.map((role) => startPlaygroundAs(cast, role, harness)));
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
+    running.add({ stop: () => browser.close() });
+    const sessions = {} as Record<R, PlaygroundSession>;
+    for (const [i, role] of options.roles.entries()) {
+      const playground = playgrounds[i]!;
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      const session = sessionOn(page, { cast, user: cast[role]!, playgroundUrl: playground.url, harness, stop });
+      await page.goto(playground.url);
+      // The welcome card proves the Playground reached the bot (and the bot recorded where to reach its user).
+      await session.waitFor(page.locator(CARD).first(), `the bot to welcome ${session.user.name} (is the bot reachable?)`);
+      sessions[role] = session;
+    }
+    return { sessions, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-function sessionOn(page: Page, cast: DemoCast, harness: BotHarness, stop: () => Promise<void>): PlaygroundSession {
+/** A Playground whose current user is the cast's person in `role`, in a working directory of its own. */
+async function startPlaygroundAs(cast: DemoCast, role: DemoRole, harness: BotHarness): Promise<Playground> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), `playground-${role}-`));
+  const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
+  try {
+    const playground = await startPlayground({
+      botEndpoint: harness.url,
+      workDir,
+      config: playgroundConfig(cast, role),
+      port: await findFreePort(),
+    });
+    return {
+      ...playground,
+      async stop() {
+        await playground.stop();
+        removeWorkDir();
+      },
+    };
+  } catch (error) {
+    removeWorkDir();
+    throw error;
+  }
+}
+
+/** What a session has started, stopped in the reverse order, each once, even when one of them fails to stop. */
+class Stoppers {
+  private readonly started: { stop(): Promise<void> }[] = [];
+  private stopping: Promise<void> | undefined;
+
+  add<T extends { stop(): Promise<void> }>(thing: T): T {
+    this.started.push(thing);
+    return thing;
+  }
+
+  /** Waits for all; keeps those that started even when another one failed, so that they are stopped too. */
+  async addAll<T extends { stop(): Promise<void> }>(starting: Promise<T>[]): Promise<T[]> {
+    const outcomes = await Promise.allSettled(starting);
+    for (const outcome of outcomes) if (outcome.status === 'fulfilled') this.add(outcome.value);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    return outcomes.map((o) => (o as PromiseFulfilledResult<T>).value);
+  }
+
+  stopAll(): Promise<void> {
+    this.stopping ??= (async () => {
+      const errors: unknown[] = [];
+      for (const thing of [...this.started].reverse()) {
+        await thing.stop().catch((error: unknown) => errors.push(error));
+      }
+      if (errors.length > 0) throw errors[0];
+    })();
+    return this.stopping;
+  }
+}
+
+function sessionOn(
+  page: Page,
+  about: Pick<PlaygroundSession, 'cast' | 'user' | 'playgroundUrl' | 'harness' | 'stop'>,
+): PlaygroundSession {
   const latestCard = (): Locator => page.locator(CARD).last();
   const waitFor = async (locator: Locator, what: string): Promise<void> => {
     try {
@@ -120,12 +220,10 @@ function sessionOn(page: Page, cast: DemoCast, harness: BotHarness, stop: () => 
     }
   };
   return {
-    cast,
-    harness,
+    ...about,
     page,
     latestCard,
     waitFor,
-    stop,
     async send(text) {
       await page.locator(MESSAGE_BOX).click();
       await page.keyboard.type(text);

@@ -3,9 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { withActiveFramework } from '../activeFramework';
-import { catalogNotice } from '../notices';
-import { localeOf, sendCard, translatorFor } from '../turn';
+import { inPersonalChat } from '../personalTurn';
+import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
 import { ApplicationsFlow } from './applicationsFlow';
 import { ApprovalFlow } from './approvalFlow';
@@ -34,19 +33,10 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   const approvals = new ApprovalFlow(deps);
   const hr = new HrFlow(deps);
   /** Who asks: the sender of the activity, looked up in the roster; applications are personal, like assessments. */
-  const asking = async (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
-    const t = translatorFor(context);
-    const conversationType = context.activity.conversation?.conversationType;
-    if (conversationType && conversationType !== 'personal') {
-      return catalogNotice(t, 'applications.title', 'assessment.personalOnly', {}, 'default');
-    }
-    const from = context.activity.from;
-    const aadObjectId = from.aadObjectId ?? from.id;
-    const employee = await deps.roster.findByAadObjectId(aadObjectId);
-    return withActiveFramework(catalog, t, ({ framework }) =>
-      use({ aadObjectId, name: from.name ?? '', employee, framework, t, locale: localeOf(context) }),
+  const asking = (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
+    inPersonalChat(context, catalog, 'applications.title', async (sender) =>
+      use({ ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) }),
     );
-  };
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;
 
   app.message(

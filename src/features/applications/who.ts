@@ -1,16 +1,10 @@
 import type { Actor } from '../../domain/applications/application';
-import type { Framework } from '../../domain/framework/framework';
 import type { Employee } from '../../domain/roster/employee';
-import type { Locale, Translate } from '../../i18n';
+import type { Sender } from '../personalTurn';
 
 /** The person behind an activity, as the roster knows them (or not), with their language. */
-export interface Who {
-  readonly aadObjectId: string;
-  readonly name: string;
+export interface Who extends Sender {
   readonly employee?: Employee;
-  readonly framework: Framework;
-  readonly t: Translate;
-  readonly locale: Locale;
 }
 
 /** The domain's view of who acts: HR is a roster role, never something a card says. */

@@ -3,9 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { catalogNotice } from '../notices';
-import { withActiveFramework } from '../activeFramework';
-import { localeOf, sendCard, translatorFor } from '../turn';
+import { inPersonalChat } from '../personalTurn';
+import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
 import { AssessmentFlow, type AssessmentDeps, type Asker } from './assessmentFlow';
 
@@ -21,18 +20,8 @@ export function isAssessmentCommand(text: string | undefined): boolean {
 export function registerAssessmentFeature(app: Application<TurnState>, catalog: FrameworkCatalog, deps: AssessmentDeps): void {
   const flow = new AssessmentFlow(deps);
   /** Who asks: always the sender of the activity; card data never names the user. */
-  const asking = async (context: TurnContext, use: (who: Asker) => Promise<AdaptiveCard>): Promise<AdaptiveCard> => {
-    const t = translatorFor(context);
-    // Ratings are personal: in a team channel or group chat everyone would see them.
-    const conversationType = context.activity.conversation?.conversationType;
-    if (conversationType && conversationType !== 'personal') {
-      return catalogNotice(t, 'assessment.title', 'assessment.personalOnly', {}, 'default');
-    }
-    const from = context.activity.from;
-    return withActiveFramework(catalog, t, ({ framework }) =>
-      use({ userId: from.aadObjectId ?? from.id, framework, t, locale: localeOf(context) }),
-    );
-  };
+  const asking = (context: TurnContext, use: (who: Asker) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
+    inPersonalChat(context, catalog, 'assessment.title', (sender) => use({ ...sender, userId: sender.aadObjectId }));
 
   app.message(
     (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),

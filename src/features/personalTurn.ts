@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/renderCard';
+import type { Framework } from '../domain/framework/framework';
+import type { Locale, MessageKey, Translate } from '../i18n';
+import type { FrameworkCatalog } from '../storage/frameworkCatalog';
+import { withActiveFramework } from './activeFramework';
+import { catalogNotice } from './notices';
+import { localeOf, translatorFor } from './turn';
+
+/** The sender of a personal-chat turn: who they are (from the activity, never from card data) and their language. */
+export interface Sender {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly framework: Framework;
+  readonly t: Translate;
+  readonly locale: Locale;
+}
+
+/**
+ * Runs `use` for the sender of a turn that only belongs in the personal chat (a self-assessment, an application):
+ * in a team channel or a group chat everyone would see the answers, so the bot says where to go instead.
+ */
+export function inPersonalChat(
+  context: TurnContext,
+  catalog: FrameworkCatalog,
+  title: MessageKey,
+  use: (sender: Sender) => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard> {
+  const t = translatorFor(context);
+  const conversationType = context.activity.conversation?.conversationType;
+  if (conversationType && conversationType !== 'personal') {
+    return Promise.resolve(catalogNotice(t, title, 'assessment.personalOnly', {}, 'default'));
+  }
+  const from = context.activity.from;
+  return withActiveFramework(catalog, t, ({ framework }) =>
+    use({ aadObjectId: from.aadObjectId ?? from.id, name: from.name ?? '', framework, t, locale: localeOf(context) }),
+  );
+}
