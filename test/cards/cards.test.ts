@@ -53,8 +53,17 @@ const isFrameworkVerb = (verb: Verb): verb is FrameworkVerb => !isAssessmentVerb
 /** What the search box holds when a test clicks: a query that finds something. */
 const SEARCH_TEXT = 'AI';
 
-/** What a user types into the other text inputs: a motivation the domain accepts, a manager's comment. */
-const TEXT_INPUTS: Record<string, string> = { query: SEARCH_TEXT, motivation: MOTIVATION, comment: REJECT_COMMENT };
+/**
+ * What a user types into the other text inputs: a motivation the domain accepts, a manager's comment, and for HR a
+ * department to filter by and the e-mail of a new approver.
+ */
+const TEXT_INPUTS: Record<string, string> = {
+  query: SEARCH_TEXT,
+  motivation: MOTIVATION,
+  comment: REJECT_COMMENT,
+  filterDepartment: '市民局',
+  approverEmail: APPLICATION_PEOPLE.senior.email,
+};
 
 /**
  * A plausible value for every input on a card, as a user would leave them: the search text, a motivation (or the
@@ -76,6 +85,9 @@ function inputValuesOf(card: unknown): Record<string, string> {
     } else if (input.type === 'Input.ChoiceSet') {
       const first = input.choices?.[0]?.value;
       values[input.id] = typeof input.value === 'string' && input.value !== '' ? input.value : String(first);
+    } else if (typeof input.value === 'string') {
+      // A date or a time: as shown.
+      values[input.id] = input.value;
     }
   }
   return values;
@@ -108,6 +120,9 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   applicationForm: 'applicationForm',
   applicationConfirm: 'applicationConfirm',
   approval: 'approvalRequest',
+  hrWindows: 'hrWindows',
+  hrApplications: 'hrApplications',
+  hrApplication: 'hrApplication',
 };
 
 /** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
@@ -196,6 +211,8 @@ describe('the cards enumerated for these tests', () => {
         VERBS.applicationsOpen,
         VERBS.applicationForm,
         VERBS.applicationWithdraw,
+        VERBS.hrWindows,
+        VERBS.hrApplication,
       ]),
     );
   });
@@ -255,11 +272,19 @@ describe('the cards enumerated for these tests', () => {
     const sources = [...readAllSources(path.join(root, 'src'))].join('\n');
     const callSites = [...sources.matchAll(/(?<!function )\bcatalogNotice\(/g)].length;
     const pairs = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*'([a-z][\w.]+)',\s*'([a-z][\w.]+)'/g)];
+    // inPersonalChat (personalTurn.ts) sends its caller's title with a literal body; each caller names its title literally.
+    const relayed = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*title,\s*'([a-z][\w.]+)'/g)];
+    const personalCalls = [...sources.matchAll(/(?<!function )\binPersonalChat\(/g)].length;
+    const personalTitles = [...sources.matchAll(/(?<!function )\binPersonalChat\(\s*[^,]+,\s*[^,]+,\s*'([a-z][\w.]+)'/g)].map((m) => m[1]!);
     expect(callSites).toBeGreaterThan(5);
     // Every call site names its pair literally, so none can slip past this check.
-    expect(pairs).toHaveLength(callSites);
+    expect(pairs.length + relayed.length).toBe(callSites);
+    expect(personalTitles).toHaveLength(personalCalls);
     const listed = new Set(NOTICES.map((n) => `${n.title} / ${n.body}`));
-    const used = new Set(pairs.map((m) => `${m[1]} / ${m[2]}`));
+    const used = new Set([
+      ...pairs.map((m) => `${m[1]} / ${m[2]}`),
+      ...relayed.flatMap((m) => personalTitles.map((title) => `${title} / ${m[1]}`)),
+    ]);
     expect([...used].filter((pair) => !listed.has(pair))).toEqual([]);
     expect([...listed].filter((pair) => !used.has(pair))).toEqual([]);
   });
@@ -343,7 +368,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     expect(inputsOf(card).filter((i) => i.type === 'Input.Text' && i.id === 'query')).toHaveLength(hasSearch ? 1 : 0);
   });
 
-  it('has only inputs that a button on it reads: the search text, skill ratings, the target, a motivation or a comment', () => {
+  it('has only inputs that a button on it reads: the search text, skill ratings, the target, a motivation, a comment or HR\'s', () => {
     const inputs = inputsOf(card);
     const ids = inputs.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -353,8 +378,26 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     const ratingIds = ids.filter((id) => typeof id === 'string' && id.startsWith('r_'));
     const targetIds = inputs.filter((i) => i.id === 'target');
     const APPLICATION_INPUTS = ['motivation', 'attachAssessment', 'comment'];
-    const others = ids.filter((id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id) && !APPLICATION_INPUTS.includes(id as string));
+    const HR_INPUTS: Record<string, Verb> = {
+      filterState: VERBS.hrApplications,
+      filterTrack: VERBS.hrApplications,
+      filterDepartment: VERBS.hrApplications,
+      approverEmail: VERBS.hrReassign,
+    };
+    const WINDOW_INPUT = /^(?:opens|closes)(?:Date|Time)_([a-z0-9][a-z0-9-]*)$/;
+    const hrIds = ids.filter((id) => typeof id === 'string' && (id in HR_INPUTS || WINDOW_INPUT.test(id)));
+    const others = ids.filter(
+      (id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id) && !APPLICATION_INPUTS.includes(id as string) && !hrIds.includes(id),
+    );
     expect(others).toEqual([]);
+    // HR's inputs each go with the button that reads them; a window's dates and times with that track's "save".
+    for (const id of hrIds as string[]) {
+      const track = WINDOW_INPUT.exec(id)?.[1];
+      const readers = track
+        ? actions.filter((a) => a.verb === VERBS.hrWindowSave && (a.data as { track?: string }).track === track)
+        : actions.filter((a) => a.verb === HR_INPUTS[id]);
+      expect({ id, read: readers.length > 0 }).toEqual({ id, read: true });
+    }
     // The form's inputs go with its "next" button, the comment with the approver's buttons; each in the shape the payload takes.
     const byId = (id: string): CardInput | undefined => inputs.find((i) => i.id === id);
     const confirms = actions.filter((a) => a.verb === VERBS.applicationConfirm);

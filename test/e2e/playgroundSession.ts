@@ -45,7 +45,7 @@ export interface PlaygroundSession {
   readonly cast: DemoCast;
   /** The Playground's current user: `cast.employee` unless the session was opened as another role. */
   readonly user: Employee;
-  /** The Playground's page, which is also the service URL its user's replies and proactive messages go to. */
+  /** The Playground's page; the service URL the bot sends this user's replies and proactive messages to is on its port. */
   readonly playgroundUrl: string;
   readonly harness: BotHarness;
   readonly page: Page;
@@ -65,7 +65,7 @@ export interface PlaygroundSession {
    * The window grows to the element's height first: the chat pane scrolls, and a tall card would be cut off.
    */
   screenshot(element: Locator, name: string): Promise<Buffer>;
-  /** Stops everything the session runs on: its Playground, and the bot, Azurite and Chromium it shares with its siblings. */
+  /** Stops everything the session runs on, shared with its sibling sessions: the Playgrounds, bot, Azurite, Chromium. */
   stop(): Promise<void>;
 }
 
@@ -99,7 +99,9 @@ export function playgroundSessionForThisFile(): PlaygroundSession {
  * Playground): started before the file's first test, stopped after its last. Call it at the top level of the
  * file; the sessions it returns work once the tests run.
  */
-export function playgroundSessionsForThisFile<R extends DemoRole>(options: PlaygroundSessionsOptions<R>): Record<R, PlaygroundSession> {
+export function playgroundSessionsForThisFile<R extends DemoRole>(
+  options: PlaygroundSessionsOptions<R>,
+): Record<R, PlaygroundSession> {
   const sessions = Object.fromEntries(options.roles.map((role) => [role, {}])) as Record<R, PlaygroundSession>;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -144,7 +146,8 @@ async function startPlaygroundSessions<R extends DemoRole>(
     }
     return { sessions, stop };
   } catch (error) {
-    await stop();
+    // What failed to start matters more than what then failed to stop.
+    await stop().catch(() => undefined);
     throw error;
   }
 }

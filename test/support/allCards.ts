@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AdaptiveCard } from '../../src/cards/renderCard';
 import {
   act,
+  reassign,
   MOTIVATION_MAX,
   MOTIVATION_MIN,
   submitApplication,
@@ -11,7 +12,7 @@ import {
   type ApplicationRefusal,
   type AssessmentSummary,
 } from '../../src/domain/applications/application';
-import { nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
+import { defaultWindow, nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
 import { checkEligibility } from '../../src/domain/applications/eligibility';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import {
@@ -35,6 +36,7 @@ import { approvalCard } from '../../src/features/applications/views/approvalCard
 import { stateLabel, when } from '../../src/features/applications/views/describe';
 import { applicationConfirmCard, applicationFormCard } from '../../src/features/applications/views/formCards';
 import { applicationsHomeCard, ineligibleText, windowLine, type TrackSituation } from '../../src/features/applications/views/homeCard';
+import { hrDetailCard, hrListCard, hrWindowsCard } from '../../src/features/applications/views/hrCards';
 import type { Who } from '../../src/features/applications/who';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
 import { resultCard } from '../../src/features/assessment/views/resultCard';
@@ -114,7 +116,10 @@ export type CardView =
   | 'applicationsHome'
   | 'applicationForm'
   | 'applicationConfirm'
-  | 'approval';
+  | 'approval'
+  | 'hrWindows'
+  | 'hrApplications'
+  | 'hrApplication';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
 export interface CardCase {
@@ -638,5 +643,42 @@ function applicationCards(
     ].filter((line) => line !== '');
     notice(`decision for the applicant (${name})`, t('notify.decision.title'), body.join('\n\n'), 'default', open);
   }
+
+  // HR's side: the windows of a year, the list of applications, one application in each state, and HR's notices.
+  const windowsAt = (name: string, now: Date, windows: { window: ApplicationWindow; stored: boolean }[]): void => {
+    add(`hr windows ${name}`, 'hrWindows', hrWindowsCard(framework, fiscalYearOf(now), windows, now, t, locale));
+  };
+  const laterSilver: ApplicationWindow = { ...openApplicationWindow(framework, 'silver'), opensAt: '2026-06-14T15:00:00.000Z', closesAt: '2026-07-14T15:00:00.000Z' };
+  windowsAt('(June: Gold open, Silver set for later, professional as the rules plan)', june, [
+    { window: openApplicationWindow(framework, 'gold'), stored: true },
+    { window: laterSilver, stored: true },
+    { window: defaultWindow(framework, 2026, 'professional'), stored: false },
+  ]);
+  windowsAt('(November: nothing stored)', november, tracksOf(framework).map((track) => ({ window: defaultWindow(framework, 2026, track), stored: false })));
+
+  const tracks = tracksOf(framework);
+  const reassigned = reassign(goldSubmitted, actor(hr), { aadObjectId: senior.aadObjectId, name: senior.name }, minutes(june, 120));
+  if (!reassigned.ok) throw new Error(`reassign refused: ${reassigned.refusal}`);
+  const everyState = [goldSubmitted, goldApproved, goldSelected, goldTrained, goldCertified, silverRejected, silverWithdrawn, silverNotSelected];
+  add('hr list (every state)', 'hrApplications', hrListCard(framework, 2026, tracks, {}, everyState, t, locale));
+  add('hr list (filtered: approved, Gold, 市民局)', 'hrApplications', hrListCard(framework, 2026, tracks, { state: 'approved', track: 'gold', department: '市民局' }, [goldApproved], t, locale));
+  add('hr list (nothing found)', 'hrApplications', hrListCard(framework, 2026, tracks, { state: 'certified' }, [], t, locale));
+  for (const application of [...everyState, reassigned.application]) {
+    const last = application.trail[application.trail.length - 1]!;
+    add(`hr application (${application.track}, ${application.state} after ${last.action})`, 'hrApplication', hrDetailCard(framework, application, t, locale));
+  }
+
+  const windowsTitle = t('hr.windows.title', { fy: 2026 });
+  const backToWindows = { title: windowsTitle, verb: VERBS.hrWindows, data: {} };
+  notice('HR only', refused, t('applications.refusal.hrOnly'));
+  notice('window saved (next: windows)', windowsTitle, t('hr.windows.saved', { track: gold, opens: when(laterSilver.opensAt, locale), closes: when(laterSilver.closesAt, locale) }), 'good', backToWindows);
+  notice('window closed (next: windows)', windowsTitle, t('hr.windows.closed', { track: gold }), 'good', backToWindows);
+  notice('window invalid (next: windows)', refused, t('hr.windows.invalid'), 'warning', backToWindows);
+  notice('reassign: not on the roster', refused, t('hr.reassign.unknown', { email: 'nobody@example.city.jp' }));
+  notice('reassigned (next: the application)', t('applications.title'), t('hr.reassign.done', { name: senior.name }), 'good', {
+    title: t('hr.detail.back'),
+    verb: VERBS.hrApplication,
+    data: { applicationId: goldSubmitted.id },
+  });
   return cards;
 }

@@ -1,0 +1,164 @@
+import type { Locator } from 'playwright-core';
+import { applicationId, type Application } from '../../src/domain/applications/application';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { formatDate } from '../../src/i18n/formatDate';
+import { importRoster } from '../../src/importing/importRoster';
+import { kitakyushuText } from '../support/botHarness';
+import {
+  demoRosterText,
+  playgroundSessionsForThisFile,
+  pngSize,
+  t,
+  type PlaygroundSession,
+  type SharedBot,
+} from './playgroundSession';
+
+// Applying for Silver in the real Agents Playground, as two people in two Playgrounds in front of one bot: the
+// demo employee applies, his manager approves on the card the bot sends her, and he is told in his chat.
+
+const framework = JSON.parse(kitakyushuText()) as { tiers: { id: string; name: string }[] };
+const TRACK = 'silver';
+const trackName = framework.tiers.find((tier) => tier.id === TRACK)!.name;
+const MOTIVATION = '窓口手続のオンライン化を職場で進めたいと考えています。電子申請の導入を担当しました。';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The smallest of these cards (a title, two lines, buttons) is about 145 px high; a sliver of a card is far lower. */
+const MIN_CARD_HEIGHT = 100;
+
+/** The demo roster in storage; this fiscal year's Gold and Silver windows open since yesterday, until tomorrow. */
+async function openApplications({ harness }: SharedBot): Promise<void> {
+  const { roster, applicationWindows } = harness.bot.repositories;
+  const imported = await importRoster(demoRosterText(), roster);
+  if (imported.status !== 'imported') throw new Error(`the demo roster was not imported: ${JSON.stringify(imported)}`);
+  const now = Date.now();
+  for (const track of ['gold', 'silver']) {
+    await applicationWindows.save({
+      frameworkId: harness.frameworkId,
+      fiscalYear: fiscalYearOf(new Date(now)),
+      track,
+      opensAt: new Date(now - DAY_MS).toISOString(),
+      closesAt: new Date(now + DAY_MS).toISOString(),
+    });
+  }
+}
+
+// The manager's Playground opens first, so the bot knows where to reach her before the employee applies.
+const sessions = playgroundSessionsForThisFile({ roles: ['manager', 'employee'], prepare: openApplications });
+
+test('the employee applies for Silver, his manager approves in her chat, and he sees the decision in his', async () => {
+  const { employee, manager } = sessions;
+  const { harness, cast } = employee;
+  expect([employee.user.name, manager.user.name]).toEqual([cast.employee.name, cast.manager.name]);
+  // Each Playground's user is reachable at that Playground (its service URL), not at the other one.
+  for (const { user, playgroundUrl } of [employee, manager]) {
+    const record = await harness.bot.repositories.conversations.find('user', user.aadObjectId);
+    const serviceUrl = (record?.reference as { serviceUrl?: string } | undefined)?.serviceUrl;
+    const port = serviceUrl && new URL(serviceUrl).port;
+    expect({ user: user.name, port }).toEqual({ user: user.name, port: new URL(playgroundUrl).port });
+  }
+
+  // The employee: 応募 → 応募する on Silver → the form → the review, which names his manager as the approver.
+  await employee.send('応募');
+  const home = await employee.latestCardShowing(t('applications.title'));
+  const apply = trackBlock(home, trackName).getByRole('button', { name: t('applications.apply'), exact: true });
+  await employee.waitFor(apply, `${trackName}'s "${t('applications.apply')}" button (is its window open?)`);
+  await apply.click();
+  const form = await employee.latestCardShowing(t('applications.form.title', { track: trackName }));
+  await form.getByRole('textbox').fill(MOTIVATION);
+  await employee.clickOnLatestCard(t('applications.form.next'));
+  const review = await employee.latestCardShowing(t('applications.confirm.title'));
+  for (const [what, text] of [
+    ['the track', trackName],
+    ['the approver', cast.manager.name],
+    ['the motivation', MOTIVATION],
+  ] as const) {
+    await employee.waitFor(review.getByText(text, { exact: true }), `${what} "${text}" on the review card`);
+  }
+  await expectScreenshot(employee, review, 'application-review.png');
+  await employee.clickOnLatestCard(t('applications.confirm.submit'));
+  await employee.latestCardShowing(t('applications.submitted.body', { approver: cast.manager.name }));
+
+  // The manager: the approval request arrives in her chat by itself, with the applicant, his words and the buttons.
+  const request = await manager.latestCardShowing(t('approval.title', { track: trackName }));
+  for (const [what, text] of [
+    ['the applicant', cast.employee.name],
+    ['the motivation', MOTIVATION],
+    ['the state', t('approval.waiting', { approver: cast.manager.name })],
+  ] as const) {
+    await manager.waitFor(request.getByText(text, { exact: true }), `${what} "${text}" on the approval card`);
+  }
+  await manager.waitFor(decisionButtons(request).first(), 'the approve and reject buttons');
+  await expectScreenshot(manager, request, 'approval-request.png');
+  const managerCards = await manager.cardCount();
+  await manager.clickOnLatestCard(t('approval.approve'));
+
+  // The card turns into the decision in place: who decided, how and when, and nothing left to click. The bot
+  // answers the click once the decision is stored, so storage has it by the time the card shows it.
+  const approved = t('applications.state.approved');
+  await manager.waitFor(manager.latestCard().getByText(approved), `"${approved}" on the approval card`);
+  const stored = (await storedApplication(employee))!;
+  const decision = stored.trail[stored.trail.length - 1]!;
+  const decidedLine = t('approval.decided', {
+    state: approved,
+    by: cast.manager.name,
+    at: formatDate(decision.at, 'ja'),
+  });
+  const decided = await manager.latestCardShowing(decidedLine);
+  expect(await decisionButtons(decided).count()).toBe(0);
+  expect(await decided.getByRole('textbox').count()).toBe(0);
+  expect(await manager.cardCount()).toBe(managerCards);
+  await expectScreenshot(manager, decided, 'approval-decided.png');
+
+  // The employee: told in his chat, with the new state, who decided and when.
+  const notice = await employee.latestCardShowing(t('notify.decision.title'));
+  const body = t('notify.decision.body', {
+    track: trackName,
+    state: approved,
+    by: cast.manager.name,
+    at: formatDate(decision.at, 'ja'),
+  });
+  expect(body).toContain('上司が承認');
+  await employee.waitFor(notice.getByText(body, { exact: true }), `"${body}" on the notification`);
+  await expectScreenshot(employee, notice, 'application-decision.png');
+
+  // Storage: approved by the manager after the employee's submission, and nothing else.
+  expect(stored).toMatchObject({
+    track: TRACK,
+    state: 'approved',
+    motivation: MOTIVATION,
+    applicant: { aadObjectId: cast.employee.aadObjectId, name: cast.employee.name },
+    approver: { aadObjectId: cast.manager.aadObjectId, name: cast.manager.name },
+  });
+  expect(stored.trail.map(({ action, by, to }) => ({ action, by, to }))).toEqual([
+    { action: 'submit', by: cast.employee.aadObjectId, to: 'submitted' },
+    { action: 'approve', by: cast.manager.aadObjectId, to: 'approved' },
+  ]);
+});
+
+/** One track's block on the applications card: the innermost container holding its name (see levelOption). */
+function trackBlock(card: Locator, name: string): Locator {
+  return card
+    .locator('.ac-container')
+    .filter({ has: card.page().getByText(name, { exact: true }) })
+    .last();
+}
+
+/** The approver's two buttons on an approval card. */
+function decisionButtons(card: Locator): Locator {
+  return card.getByRole('button', { name: t('approval.approve'), exact: true }).or(
+    card.getByRole('button', { name: t('approval.reject'), exact: true }),
+  );
+}
+
+/** Takes the card's screenshot and checks it is a PNG of the whole card, not a sliver of it. */
+async function expectScreenshot(session: PlaygroundSession, card: Locator, name: string): Promise<Buffer> {
+  const png = await session.screenshot(card, name);
+  expect(pngSize(png).height).toBeGreaterThan(MIN_CARD_HEIGHT);
+  return png;
+}
+
+/** The employee's Silver application of this fiscal year, as stored. */
+async function storedApplication({ harness, user }: PlaygroundSession): Promise<Application | undefined> {
+  const fiscalYear = fiscalYearOf(new Date());
+  const id = applicationId(fiscalYear, TRACK, user.aadObjectId);
+  return (await harness.bot.repositories.applications.find(harness.frameworkId, fiscalYear, id))?.application;
+}
