@@ -52,12 +52,26 @@ export function cardTemplate(name: CardName): unknown {
 
 /**
  * Expands a template with its data. adaptivecards-templating leaves a missing field as the literal `${name}`,
- * so any `${` left in the result is a bug in the caller and fails loudly here rather than on a user's screen.
+ * so a `${…}` left in the result is a bug in the caller and fails loudly here rather than on a user's screen —
+ * unless the data itself holds that text (an employee may well type "${" in a motivation).
  */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
   const card = new ACData.Template(cardTemplate(name)).expand({ $root: data }) as AdaptiveCard;
-  const json = JSON.stringify(card);
-  const leftover = json.match(/\$\{[^}]*\}/);
-  if (leftover) throw new CardTemplateError(`card "${name}" has unresolved ${leftover[0]}`);
+  const fromData = stringsIn(data).filter((text) => text.includes('${'));
+  for (const text of stringsIn(card)) {
+    for (const [placeholder] of text.matchAll(/\$\{[^}]*\}/g)) {
+      if (!fromData.some((value) => value.includes(placeholder))) {
+        throw new CardTemplateError(`card "${name}" has unresolved ${placeholder}`);
+      }
+    }
+  }
   return card;
+}
+
+/** Every string inside a JSON-like value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }

@@ -23,13 +23,13 @@ export interface Sender {
 export function inPersonalChat(
   context: TurnContext,
   catalog: FrameworkCatalog,
-  title: MessageKey,
+  notice: { title: MessageKey; body: MessageKey },
   use: (sender: Sender) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard> {
   const t = translatorFor(context);
   const conversationType = context.activity.conversation?.conversationType;
   if (conversationType && conversationType !== 'personal') {
-    return Promise.resolve(catalogNotice(t, title, 'assessment.personalOnly', {}, 'default'));
+    return Promise.resolve(catalogNotice(t, notice.title, notice.body, {}, 'default'));
   }
   const from = context.activity.from;
   return withActiveFramework(catalog, t, ({ framework }) =>

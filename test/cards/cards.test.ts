@@ -79,9 +79,9 @@ function inputValuesOf(card: unknown): Record<string, string> {
       values[input.id] = kept ?? TEXT_INPUTS[input.id] ?? SEARCH_TEXT;
     } else if (input.type === 'Input.Toggle') {
       // The schema's defaults when a toggle leaves them out.
-      const on = input.valueOn ?? 'true';
-      const off = input.valueOff ?? 'false';
-      values[input.id] = String(input.value === on ? on : off);
+      const on = typeof input.valueOn === 'string' ? input.valueOn : 'true';
+      const off = typeof input.valueOff === 'string' ? input.valueOff : 'false';
+      values[input.id] = input.value === on ? on : off;
     } else if (input.type === 'Input.ChoiceSet') {
       const first = input.choices?.[0]?.value;
       values[input.id] = typeof input.value === 'string' && input.value !== '' ? input.value : String(first);
@@ -239,6 +239,21 @@ describe('the cards enumerated for these tests', () => {
     const senior = homes.find((h) => h.name.includes('grade above'))!;
     const tracks = executeActionsOf(senior.card).filter((a) => a.verb === VERBS.applicationForm).map((a) => (a.data as { track: string }).track);
     expect(tracks.sort()).toEqual(['gold', 'silver']);
+  });
+
+  it('include HR\'s windows (open, set, planned), lists (full, filtered, empty) and an application in each state with its next steps', () => {
+    const t = translator('ja');
+    const windows = named('hrWindows').map((c) => textOf(c.card)).join('\n');
+    for (const key of ['hr.windows.status.open', 'hr.windows.status.set'] as const) expect(windows).toContain(t(key));
+    expect(windows).toContain('未設定（規定：');
+    expect(named('hrApplications').map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.hrApplication).length)).toEqual([8, 1, 0]);
+    const details = named('hrApplication');
+    const steps = details.map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.hrAdvance).map((a) => (a.data as { action: string }).action));
+    expect(new Set(steps.flat())).toEqual(new Set(['select', 'notSelect', 'completeTraining', 'certify']));
+    expect(details.filter((c) => executeActionsOf(c.card).some((a) => a.verb === VERBS.hrReassign))).toHaveLength(2);
+    expect(details.map((c) => textOf(c.card)).join('\n')).toContain(`（${REJECT_COMMENT}）`);
+    const own = details.find((c) => c.name.includes('HR\'s own'))!;
+    expect(executeActionsOf(own.card).filter((a) => a.verb === VERBS.hrAdvance)).toEqual([]);
   });
 
   it('include the form and the confirmation with and without a self-assessment, and the approval card for each viewer and decision', () => {
@@ -590,6 +605,8 @@ describe('every button, clicked on the running bot', () => {
   /** What a click of an application verb must answer for a user not on the roster (with the id forged where it names one). */
   const applicationAnswer = (verb: ApplicationVerb, locale: Locale): string =>
     APPLICATION_CHECK[verb] === 'forgedId' ? applicationNotFound(locale) : notOnRoster(locale);
+  /** What every HR verb answers to someone who is not HR on the roster. */
+  const hrOnly = (locale: Locale): string => translator(locale)('applications.refusal.hrOnly');
 
   /** Each distinct (verb, payload) on any Japanese card, with the card's inputs filled in as a user would. */
   const clicks = ((): { verb: Verb; payload: Record<string, unknown> }[] => {
@@ -616,6 +633,8 @@ describe('every button, clicked on the running bot', () => {
       const named = clicks.filter((c) => c.verb === verb).map((c) => 'assessmentId' in c.payload);
       expect({ verb, named: [...new Set(named)] }).toEqual({ verb, named: [ASSESSMENT_CHECK[verb] === 'forgedId'] });
     }
+    const hr = [...verbs].filter((v) => isHrVerb(v as Verb));
+    expect(hr.length).toBeGreaterThan(0);
     const applications = [...verbs].filter((v) => isApplicationVerb(v as Verb));
     expect(applications.sort()).toEqual(Object.keys(APPLICATION_CHECK).sort());
     for (const verb of Object.keys(APPLICATION_CHECK) as ApplicationVerb[]) {
@@ -672,6 +691,19 @@ describe('every button, clicked on the running bot', () => {
       }
     }
     expect(applicationNotFound('ja')).toBe('この応募は見つかりませんでした。');
+  });
+
+  it('has a handler for every HR verb, which refuses anyone who is not HR on the roster', async () => {
+    const user = freshUser();
+    for (const verb of [...verbs].filter((v) => isHrVerb(v as Verb)) as HrVerb[]) {
+      const { payload } = clickOf(verb);
+      expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
+      for (const locale of ['ja', 'en'] as const) {
+        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(hrOnly(locale)) as unknown });
+      }
+    }
   });
 
   it.each(['ja', 'en'] as const)('opens applications for a user not on the roster with the card the view renders (%s)', async (locale) => {
@@ -754,7 +786,13 @@ describe('every button, clicked on the running bot', () => {
           : payload;
       const { status, body } = await harness.click(verb, sent, { user });
       const text = status === 200 ? textOf(body.value) : '';
-      const expected = forged ? notFound('ja') : isApplicationVerb(verb) ? applicationAnswer(verb, 'ja') : undefined;
+      const expected = forged
+        ? notFound('ja')
+        : isApplicationVerb(verb)
+          ? applicationAnswer(verb, 'ja')
+          : isHrVerb(verb)
+            ? hrOnly('ja')
+            : undefined;
       const ok =
         status === 200 &&
         body.type === 'application/vnd.microsoft.card.adaptive' &&

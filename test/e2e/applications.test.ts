@@ -134,7 +134,7 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
   ]);
 });
 
-/** One track's block on the applications card: the innermost container holding its name (see levelOption). */
+/** One track's block on the applications card: the innermost container holding its name (like levelOption, assessment.test.ts). */
 function trackBlock(card: Locator, name: string): Locator {
   return card
     .locator('.ac-container')

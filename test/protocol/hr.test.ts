@@ -264,7 +264,7 @@ describe('application windows (募集期間)', () => {
 
   it('saves a window in Japan time: 09:30 and 17:15 JST are stored as 00:30 and 08:15 UTC', async () => {
     const saved = await click(hr1, 'hr.window.save', windowInputs('gold', { date: `${fy}-06-01`, time: '09:30' }, { date: `${fy}-06-30`, time: '17:15' }));
-    expect(textOf(saved)).toContain(`ゴールドの募集期間を保存しました：${fy}年6月1日〜${fy}年6月30日`);
+    expect(textOf(saved)).toContain(`ゴールドの募集期間を保存しました：${fy}年6月1日 09:30 から ${fy}年6月30日 17:15 まで`);
 
     const window = await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy, 'gold');
     expect(window).toMatchObject({
@@ -497,7 +497,10 @@ describe('from application to certification (one story, in order)', () => {
       ['approve', hanako.name, 'submitted', 'approved'],
     ]);
     expect(lines(card)).toEqual(
-      expect.arrayContaining([`${inTokyo(trail[0]!.at)} 北九 太郎：応募`, `${inTokyo(trail[1]!.at)} 門司 花子：承認`]),
+      expect.arrayContaining([
+        `${inTokyo(trail[0]!.at)} 北九 太郎：応募（—→上司の承認待ち）`,
+        `${inTokyo(trail[1]!.at)} 門司 花子：承認（上司の承認待ち→上司が承認（選考待ち））`,
+      ]),
     );
     expect(hrSteps(card)).toEqual(['select', 'notSelect']);
     expect(offersReassign(card)).toBe(false);
@@ -539,7 +542,11 @@ describe('from application to certification (one story, in order)', () => {
     });
     // Every step is on the trail HR sees.
     const detail = lines(await click(hr2, 'hr.application', { applicationId: taroId }));
-    for (const [i, line] of [[2, '到津 由美：選考通過'], [3, '井筒 誠：必須研修修了'], [4, '到津 由美：認定']] as const) {
+    for (const [i, line] of [
+      [2, '到津 由美：選考通過（上司が承認（選考待ち）→選考通過（必須研修の受講へ））'],
+      [3, '井筒 誠：必須研修修了（選考通過（必須研修の受講へ）→必須研修を修了（認定待ち））'],
+      [4, '到津 由美：認定（必須研修を修了（認定待ち）→認定）'],
+    ] as const) {
       expect(detail).toContain(`${inTokyo(application.trail[i]!.at)} ${line}`);
     }
     // Certifying twice does nothing more.
@@ -622,8 +629,8 @@ describe('reassigning an approval while the manager is away', () => {
     expectOneNews(news.take(), STATE.approved, deputy.name);
     const detail = lines(await click(hr1, 'hr.application', { applicationId: id }));
     const trail = (await stored(id)).trail;
-    expect(detail).toContain(`${inTokyo(trail[1]!.at)} 到津 由美：承認者を変更`);
-    expect(detail).toContain(`${inTokyo(trail[2]!.at)} 若松 次郎：承認`);
+    expect(detail).toContain(`${inTokyo(trail[1]!.at)} 到津 由美：承認者を変更（上司の承認待ち→上司の承認待ち）`);
+    expect(detail).toContain(`${inTokyo(trail[2]!.at)} 若松 次郎：承認（上司の承認待ち→上司が承認（選考待ち））`);
   });
 
   it('refuses to reassign an application already decided', async () => {
@@ -721,5 +728,56 @@ describe('reminders to approvers', () => {
     expect(await harness.bot.remindApprovers()).toBe(0);
     expect(waiting.take()).toEqual([]);
     expect((await stored(id)).lastRemindedAt).toBe(claimed.lastRemindedAt);
+  });
+});
+
+describe('edge cases of the HR side', () => {
+  // People of their own: the stories above have used up everyone else's applications for this year.
+  const riko = person('若松 莉子', 'riko@example.city.jp', '市民局', '主事', hanako);
+  const shun = person('折尾 俊', 'shun@example.city.jp', '市民局', '主事', hanako);
+  const emi = person('八幡 恵美', 'emi@example.city.jp', '市民局', '主事', hanako);
+  beforeAll(async () => {
+    await openAllWindows();
+  });
+
+  it('keeps the highest tier: a Silver certification after a Gold one does not lower it', async () => {
+    const certify = async (track: string): Promise<void> => {
+      const id = await apply(riko, track);
+      await approve(hanako, id);
+      for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action });
+      expect((await stored(id)).state).toBe('certified');
+    };
+    await certify('gold');
+    await certify('silver');
+    expect(await harness.bot.repositories.certifications.find(harness.frameworkId, riko.aadObjectId)).toMatchObject({ tier: 'gold' });
+  });
+
+  it('does not record the professional track as a tier', async () => {
+    const id = await apply(shun, 'professional');
+    await approve(hanako, id);
+    for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action });
+    expect(await harness.bot.repositories.certifications.find(harness.frameworkId, shun.aadObjectId)).toBeUndefined();
+  });
+
+  it('refuses to close a window that is not open, changing nothing', async () => {
+    const card = await click(hr1, 'hr.window.close', { track: 'gold', fiscalYear: fy + 1 });
+    expect(textOf(card)).toContain('受付中ではない');
+    expect(await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy + 1, 'gold')).toBeUndefined();
+  });
+
+  it('refuses a window whose dates are not in the fiscal year it is saved under', async () => {
+    const opens = jstDateAndTime(new Date(Date.now() - DAY).toISOString());
+    const closes = jstDateAndTime(new Date(Date.now() + DAY).toISOString());
+    const card = await click(hr1, 'hr.window.save', { ...windowInputs('silver', opens, closes), fiscalYear: fy - 1 });
+    expect(textOf(card)).toContain(INVALID_WINDOW);
+    expect(await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy - 1, 'silver')).toBeUndefined();
+  });
+
+  it('shows an approver whose decision was handed to someone else the state, without buttons', async () => {
+    const id = await apply(emi, 'gold');
+    await click(hr1, 'hr.reassign', { applicationId: id, approverEmail: 'jiro.w@example.city.jp' });
+    const card = await click(hanako, 'approval.view', { applicationId: id });
+    expect(textOf(card)).not.toContain(NOT_ALLOWED);
+    expect(executeActions(card).filter((a) => a.verb === 'approval.decide')).toEqual([]);
   });
 });

@@ -665,8 +665,11 @@ function applicationCards(
   add('hr list (nothing found)', 'hrApplications', hrListCard(framework, 2026, tracks, { state: 'certified' }, [], t, locale));
   for (const application of [...everyState, reassigned.application]) {
     const last = application.trail[application.trail.length - 1]!;
-    add(`hr application (${application.track}, ${application.state} after ${last.action})`, 'hrApplication', hrDetailCard(framework, application, t, locale));
+    add(`hr application (${application.track}, ${application.state} after ${last.action})`, 'hrApplication', hrDetailCard(framework, application, hr.aadObjectId, t, locale));
   }
+  // HR's own application: HR sees it, but no step to take on it.
+  const hrOwn = then(applyFor(hr, 'silver', june), manager, 'approve', minutes(june, 60));
+  add('hr application (HR\'s own, approved: no steps)', 'hrApplication', hrDetailCard(framework, hrOwn, hr.aadObjectId, t, locale));
 
   const windowsTitle = t('hr.windows.title', { fy: 2026 });
   const backToWindows = { title: windowsTitle, verb: VERBS.hrWindows, data: {} };

@@ -121,7 +121,14 @@ describe('submitApplication', () => {
     expect(application.updatedAt).toBe('2026-06-10T01:00:00.000Z');
     expect(application.lastRemindedAt).toBeUndefined();
     expect(application.trail).toEqual([
-      { at: '2026-06-10T01:00:00.000Z', by: 'Applicant-MIXED', byName: '山田 花子', action: 'submit', to: 'submitted' },
+      {
+        at: '2026-06-10T01:00:00.000Z',
+        by: 'Applicant-MIXED',
+        byName: '山田 花子',
+        action: 'submit',
+        to: 'submitted',
+        approverId: input.approver.aadObjectId,
+      },
     ]);
     expect(application.trail[0]).not.toHaveProperty('from');
     // The rest of the input is carried over as given.
@@ -140,6 +147,7 @@ describe('submitApplication', () => {
       byName: applicant.name,
       action: 'submit',
       to: 'submitted',
+      approverId: submission().approver.aadObjectId,
     });
     expect(application.submittedAt).toBe(later.toISOString());
     expect(previous).toHaveLength(2); // the given trail itself is untouched (it is frozen, too)

@@ -43,7 +43,7 @@ export interface AuditEntry {
   readonly from?: ApplicationState;
   readonly to: ApplicationState;
   readonly comment?: string;
-  /** For a reassignment: the new approver. */
+  /** For a submission or a reassignment: who is asked to decide from then on. */
   readonly approverId?: string;
 }
 
@@ -120,7 +120,14 @@ export function submitApplication(
     updatedAt: at,
     trail: [
       ...previousTrail,
-      { at, by: input.applicant.aadObjectId, byName: input.applicant.name, action: 'submit', to: 'submitted' },
+      {
+        at,
+        by: input.applicant.aadObjectId,
+        byName: input.applicant.name,
+        action: 'submit',
+        to: 'submitted',
+        approverId: input.approver.aadObjectId,
+      },
     ],
   };
 }
@@ -202,6 +209,12 @@ export function reassign(
     approverId: approver.aadObjectId,
   };
   return { ok: true, application: { ...application, approver, updatedAt: at, trail: [...application.trail, entry] } };
+}
+
+/** Everyone who was ever asked to decide on the application (the first approver, and each one reassigned to). */
+export function approversOf(application: Application): string[] {
+  const named = application.trail.flatMap((e) => (e.approverId ? [e.approverId.toLowerCase()] : []));
+  return [...new Set([...named, application.approver.aadObjectId.toLowerCase()])];
 }
 
 /** The latest entry of the trail that moved the application into its current state (who decided, and when). */

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act } from '../../domain/applications/application';
+import { act, approversOf } from '../../domain/applications/application';
 import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { notifyApplicant } from './notifyApplicant';
@@ -21,7 +21,8 @@ export class ApprovalFlow {
     if (!stored) return applicationNotFound(this.deps, who, id);
     const { application } = stored;
     const actor = actorOf(who);
-    const involved = [application.applicant.aadObjectId, application.approver.aadObjectId].includes(who.aadObjectId.toLowerCase());
+    // An approver the decision was taken away from still sees the card's state (read-only), not a refusal.
+    const involved = [application.applicant.aadObjectId.toLowerCase(), ...approversOf(application)].includes(who.aadObjectId.toLowerCase());
     if (!involved && !actor.isHr) {
       this.deps.logger.warn('approval card refused to an outsider', { applicationId: id, by: who.aadObjectId });
       return refusalCard(who, 'notAllowed', application);

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, reassign, type ApplicationState } from '../../domain/applications/application';
-import { defaultWindow, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
-import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
+import { act, reassign, type Application, type ApplicationState } from '../../domain/applications/application';
+import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
+import { fiscalYearOf, jstDateAndTime, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import type { ApplicationFilter } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
 import { noticeCard } from '../notices';
@@ -54,15 +54,15 @@ export class HrFlow {
     const read = (name: string): string => (typeof inputs[`${name}_${track}`] === 'string' ? (inputs[`${name}_${track}`] as string) : '');
     const opens = parseJstDateTime(`${read('opensDate')} ${read('opensTime') || '00:00'}`);
     const closes = parseJstDateTime(`${read('closesDate')} ${read('closesTime') || '00:00'}`);
-    if (!tracksOf(who.framework).includes(track) || !opens || !closes || closes <= opens) {
+    // A window belongs to the fiscal year its start falls in; this one or the next (set from January on).
+    const current = fiscalYearOf(this.deps.now());
+    const inYear = opens !== undefined && fiscalYearOf(opens) === fiscalYear && fiscalYear >= current && fiscalYear <= current + 1;
+    if (!tracksOf(who.framework).includes(track) || !opens || !closes || closes <= opens || !inYear) {
       return noticeCard(t, t('applications.refusal.title'), t('hr.windows.invalid'), 'warning', this.backToWindows(who));
     }
     await this.save(who, { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() });
-    const body = t('hr.windows.saved', {
-      track: trackName(who.framework, track, t),
-      opens: when(opens.toISOString(), who.locale),
-      closes: when(closes.toISOString(), who.locale),
-    });
+    const at = (d: Date): string => `${when(d.toISOString(), who.locale)} ${jstDateAndTime(d.toISOString()).time}`;
+    const body = t('hr.windows.saved', { track: trackName(who.framework, track, t), opens: at(opens), closes: at(closes) });
     return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), body, 'good', this.backToWindows(who));
   }
 
@@ -70,10 +70,14 @@ export class HrFlow {
   async closeWindow(who: Who, track: string, fiscalYear: number): Promise<AdaptiveCard> {
     const refused = this.refuseUnlessHr(who, 'closeWindow');
     if (refused) return refused;
-    const now = this.deps.now().toISOString();
-    const current = (await this.deps.windows.find(who.framework.id, fiscalYear, track)) ?? defaultWindow(who.framework, fiscalYear, track);
-    await this.save(who, { ...current, opensAt: current.opensAt < now ? current.opensAt : now, closesAt: now });
     const { t } = who;
+    const now = this.deps.now();
+    const current = await this.deps.windows.find(who.framework.id, fiscalYear, track);
+    // Only an open window can be closed; an old card for a closed or never-set one changes nothing.
+    if (!current || !isWindowOpen(current, now)) {
+      return noticeCard(t, t('applications.refusal.title'), t('hr.windows.notOpen', { track: trackName(who.framework, track, t) }), 'warning', this.backToWindows(who));
+    }
+    await this.save(who, { ...current, closesAt: now.toISOString() });
     return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), t('hr.windows.closed', { track: trackName(who.framework, track, t) }), 'good', this.backToWindows(who));
   }
 
@@ -97,7 +101,7 @@ export class HrFlow {
     const refused = this.refuseUnlessHr(who, 'detail');
     if (refused) return refused;
     const stored = await findApplication(this.deps, who, id);
-    return stored ? hrDetailCard(who.framework, stored.application, who.t, who.locale) : applicationNotFound(this.deps, who, id);
+    return stored ? hrDetailCard(who.framework, stored.application, who.aadObjectId, who.t, who.locale) : applicationNotFound(this.deps, who, id);
   }
 
   /** Selected / not selected / trainings completed / certified; the applicant hears of each step. */
@@ -107,18 +111,9 @@ export class HrFlow {
     const changed = await changeApplication(this.deps, who, id, (application) => act(application, actorOf(who), action, this.deps.now()));
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
-    if (application.state === 'certified') {
-      await this.deps.certifications.record({
-        frameworkId: application.frameworkId,
-        aadObjectId: application.applicant.aadObjectId,
-        tier: application.track,
-        fiscalYear: application.fiscalYear,
-        certifiedAt: application.updatedAt,
-        applicationId: application.id,
-      });
-    }
+    if (application.state === 'certified') await this.recordTier(who, application);
     await notifyApplicant(this.deps, who.framework, application);
-    return hrDetailCard(who.framework, application, who.t, who.locale);
+    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
   }
 
   /** Hands a pending approval to someone else on the roster, who then gets the approval card. */
@@ -132,13 +127,36 @@ export class HrFlow {
     const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
-    await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
+    const delivery = await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
       approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
     );
-    return noticeCard(t, t('applications.title'), t('hr.reassign.done', { name: approver.name }), 'good', {
+    if (!delivery.delivered) this.deps.logger.warn('approval request not delivered after a reassignment', { applicationId: id });
+    const body = delivery.delivered
+      ? t('hr.reassign.done', { name: approver.name })
+      : `${t('hr.reassign.done', { name: approver.name })}${t('applications.submitted.unreached', { approver: approver.name })}`;
+    return noticeCard(t, t('applications.title'), body, 'good', {
       title: t('hr.detail.back'),
       verb: VERBS.hrApplication,
       data: { applicationId: id },
+    });
+  }
+
+  /**
+   * Records the certified tier on the employee, keeping the highest one they hold (a Silver certification after a
+   * Gold one does not lower it). The professional track is a career path, not a tier: it is not recorded as one.
+   */
+  private async recordTier(who: Who, application: Application): Promise<void> {
+    const rank = (tier: string): number => Math.max(-1, ...who.framework.levels.filter((l) => l.tier === tier).map((l) => l.level));
+    if (rank(application.track) < 0) return;
+    const held = await this.deps.certifications.find(application.frameworkId, application.applicant.aadObjectId);
+    if (held && rank(held.tier) >= rank(application.track)) return;
+    await this.deps.certifications.record({
+      frameworkId: application.frameworkId,
+      aadObjectId: application.applicant.aadObjectId,
+      tier: application.track,
+      fiscalYear: application.fiscalYear,
+      certifiedAt: application.updatedAt,
+      applicationId: application.id,
     });
   }
 

@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { lastDecision, type Application, type ApplicationRefusal } from '../../domain/applications/application';
 import type { MessageKey } from '../../i18n';
 import { noticeCard } from '../notices';
+import { VERBS } from '../verbs';
 import { stateLabel, when } from './views/describe';
 import type { Who } from './who';
 
@@ -28,5 +29,10 @@ export function refusalCard(who: Who, refusal: ApplicationRefusal, application: 
           at: when(decision.at, who.locale),
         })
       : t(MESSAGES[refusal], { state: stateLabel(application, t) });
-  return noticeCard(t, t('applications.refusal.title'), body);
+  // The card replaces the one clicked: offer the way back to the application's card (the approver's buttons).
+  return noticeCard(t, t('applications.refusal.title'), body, 'warning', {
+    title: t('applications.refusal.back'),
+    verb: VERBS.approvalView,
+    data: { applicationId: application.id },
+  });
 }

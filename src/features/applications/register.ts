@@ -34,7 +34,7 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   const hr = new HrFlow(deps);
   /** Who asks: the sender of the activity, looked up in the roster; applications are personal, like assessments. */
   const asking = (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, 'applications.title', async (sender) =>
+    inPersonalChat(context, catalog, { title: 'applications.title', body: 'applications.personalOnly' }, async (sender) =>
       use({ ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) }),
     );
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;

@@ -21,7 +21,7 @@ export function registerAssessmentFeature(app: Application<TurnState>, catalog: 
   const flow = new AssessmentFlow(deps);
   /** Who asks: always the sender of the activity; card data never names the user. */
   const asking = (context: TurnContext, use: (who: Asker) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, 'assessment.title', (sender) => use({ ...sender, userId: sender.aadObjectId }));
+    inPersonalChat(context, catalog, { title: 'assessment.title', body: 'assessment.personalOnly' }, (sender) => use({ ...sender, userId: sender.aadObjectId }));
 
   app.message(
     (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),

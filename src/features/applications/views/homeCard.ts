@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import type { Application } from '../../../domain/applications/application';
+import { ACTIVE_STATES, type Application } from '../../../domain/applications/application';
 import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import type { Ineligibility } from '../../../domain/applications/eligibility';
 import type { Framework } from '../../../domain/framework/framework';
@@ -21,7 +21,8 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
   return renderCard('applicationsHome', {
     rulesText: framework.rules.applicationWindow.text,
     tracks: tracks.map((s) => {
-      const active = s.mine && s.mine.state !== 'withdrawn' && s.mine.state !== 'rejected';
+      // The same rule the server applies on submission: only an active application blocks a new one.
+      const active = s.mine !== undefined && ACTIVE_STATES.includes(s.mine.state);
       return {
         track: s.track,
         name: trackName(framework, s.track, t),

@@ -105,8 +105,16 @@ export function hrListCard(
 }
 
 /** One application for HR: its facts, its whole audit trail, and the next steps its state allows. */
-export function hrDetailCard(framework: Framework, application: Application, t: Translate, locale: Locale): AdaptiveCard {
+export function hrDetailCard(
+  framework: Framework,
+  application: Application,
+  viewerId: string,
+  t: Translate,
+  locale: Locale,
+): AdaptiveCard {
   const a = application;
+  // HR never acts on their own application: the steps are not offered to its applicant.
+  const own = a.applicant.aadObjectId.toLowerCase() === viewerId.toLowerCase();
   return renderCard('hrApplication', {
     applicationId: a.id,
     department: `${a.applicant.department}・${a.applicant.grade}`,
@@ -115,11 +123,18 @@ export function hrDetailCard(framework: Framework, application: Application, t: 
     assessment: a.assessment ? assessmentLine(a.assessment, t, locale) : t('approval.noAssessment'),
     motivation: a.motivation,
     trail: a.trail.map((e) => {
-      const line = t('hr.detail.trailLine', { at: `${when(e.at, locale)} ${jstDateAndTime(e.at).time}`, by: e.byName, action: t(`trail.${e.action}` as MessageKey) });
+      const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');
+      const line = t('hr.detail.trailLine', {
+        at: `${when(e.at, locale)} ${jstDateAndTime(e.at).time}`,
+        by: e.byName,
+        action: t(`trail.${e.action}` as MessageKey),
+        from: state(e.from),
+        to: state(e.to),
+      });
       return e.comment ? `${line}（${e.comment}）` : line;
     }),
-    actions: (NEXT_STEPS[a.state] ?? []).map((action) => ({ applicationId: a.id, action, title: t(`hr.action.${action}` as MessageKey) })),
-    canReassign: a.state === 'submitted',
+    actions: own ? [] : (NEXT_STEPS[a.state] ?? []).map((action) => ({ applicationId: a.id, action, title: t(`hr.action.${action}` as MessageKey) })),
+    canReassign: !own && a.state === 'submitted',
     labels: {
       title: t('hr.detail.title', { name: a.applicant.name, track: trackName(framework, a.track, t) }),
       department: t('approval.department'),
