@@ -211,6 +211,7 @@ describe('the cards enumerated for these tests', () => {
         VERBS.applicationsOpen,
         VERBS.applicationForm,
         VERBS.applicationWithdraw,
+        VERBS.approvalView,
         VERBS.hrWindows,
         VERBS.hrApplication,
       ]),
@@ -287,19 +288,18 @@ describe('the cards enumerated for these tests', () => {
     const sources = [...readAllSources(path.join(root, 'src'))].join('\n');
     const callSites = [...sources.matchAll(/(?<!function )\bcatalogNotice\(/g)].length;
     const pairs = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*'([a-z][\w.]+)',\s*'([a-z][\w.]+)'/g)];
-    // inPersonalChat (personalTurn.ts) sends its caller's title with a literal body; each caller names its title literally.
-    const relayed = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*title,\s*'([a-z][\w.]+)'/g)];
+    // inPersonalChat (personalTurn.ts) sends the notice its caller names; each caller names its pair literally.
+    const relayed = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*notice\.title,\s*notice\.body\b/g)];
     const personalCalls = [...sources.matchAll(/(?<!function )\binPersonalChat\(/g)].length;
-    const personalTitles = [...sources.matchAll(/(?<!function )\binPersonalChat\(\s*[^,]+,\s*[^,]+,\s*'([a-z][\w.]+)'/g)].map((m) => m[1]!);
+    const personalPairs = [
+      ...sources.matchAll(/(?<!function )\binPersonalChat\(\s*[^,]+,\s*[^,]+,\s*\{\s*title:\s*'([a-z][\w.]+)',\s*body:\s*'([a-z][\w.]+)'\s*\}/g),
+    ];
     expect(callSites).toBeGreaterThan(5);
     // Every call site names its pair literally, so none can slip past this check.
     expect(pairs.length + relayed.length).toBe(callSites);
-    expect(personalTitles).toHaveLength(personalCalls);
+    expect(personalPairs).toHaveLength(relayed.length > 0 ? personalCalls : 0);
     const listed = new Set(NOTICES.map((n) => `${n.title} / ${n.body}`));
-    const used = new Set([
-      ...pairs.map((m) => `${m[1]} / ${m[2]}`),
-      ...relayed.flatMap((m) => personalTitles.map((title) => `${title} / ${m[1]}`)),
-    ]);
+    const used = new Set([...pairs, ...personalPairs].map((m) => `${m[1]} / ${m[2]}`));
     expect([...used].filter((pair) => !listed.has(pair))).toEqual([]);
     expect([...listed].filter((pair) => !used.has(pair))).toEqual([]);
   });
@@ -730,7 +730,7 @@ describe('every button, clicked on the running bot', () => {
       const invoke = harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value, replyToId: 'card-1', conversation: channel }, { user });
       const { status, body } = await harness.post(invoke);
       expect({ verb, status }).toEqual({ verb, status: 200 });
-      expect((body as InvokeBody).value).toEqual(catalogNotice(t, 'applications.title', 'assessment.personalOnly', {}, 'default'));
+      expect((body as InvokeBody).value).toEqual(catalogNotice(t, 'applications.title', 'applications.personalOnly', {}, 'default'));
     }
   });
 

@@ -83,7 +83,7 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   // The self-assessment asked for outside a personal chat.
   { title: 'assessment.title', body: 'assessment.personalOnly', style: 'default' },
   // Applying asked for outside a personal chat.
-  { title: 'applications.title', body: 'assessment.personalOnly', style: 'default' },
+  { title: 'applications.title', body: 'applications.personalOnly', style: 'default' },
 ];
 
 /** The Kitakyushu framework as the bot serves it: validated, loaded and indexed like FrameworkCatalog does. */
