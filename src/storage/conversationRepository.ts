@@ -30,7 +30,7 @@ export class ConversationRepository {
     await this.table.upsertEntity(
       {
         partitionKey: record.scope,
-        rowKey: escapeKey(record.key),
+        rowKey: rowKeyOf(record.scope, record.key),
         ...known,
         reference: JSON.stringify(record.reference),
         updatedAt: new Date().toISOString(),
@@ -44,7 +44,7 @@ export class ConversationRepository {
     try {
       const e = await this.table.getEntity<{ name: string; tenantId: string; locale: string; reference: string }>(
         scope,
-        escapeKey(key),
+        rowKeyOf(scope, key),
       );
       return {
         scope,
@@ -59,4 +59,9 @@ export class ConversationRepository {
       throw err;
     }
   }
+}
+
+/** Entra object ids are GUIDs that clients send in either case; one person must be one row. */
+function rowKeyOf(scope: 'user' | 'team', key: string): string {
+  return escapeKey(scope === 'user' ? key.toLowerCase() : key);
 }

@@ -131,17 +131,6 @@ function unexpectedParseEvents(card: unknown, events: readonly string[]): string
   });
 }
 
-/**
- * Cards a template bug keeps from rendering cleanly, reported and awaiting a fix in the template. Each is checked
- * with `it.failing`, so the fix shows up as a test to move back here.
- */
-const KNOWN_RENDER_BUGS: readonly { cards: RegExp; why: string }[] = [
-  {
-    cards: /^(?:ja|en) applications hr list /,
-    why: 'hrApplications.json: the "any" filter choice has the value "" (PropertyCantBeNull: every choice needs a title and a value)',
-  },
-];
-
 /** Text as innerText shows it, with runs of white space made one space and **bold** marks gone. */
 const normalize = (text: string): string => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -251,13 +240,7 @@ describe('the adaptivecards renderer in Chromium', () => {
       await page.locator('#host').screenshot({ path: path.join(screenshots, file) });
     }
   };
-  const clean = cases.filter((c) => !KNOWN_RENDER_BUGS.some((bug) => bug.cards.test(c.name)));
-  const known = cases.filter((c) => KNOWN_RENDER_BUGS.some((bug) => bug.cards.test(c.name)));
-  it.each(clean.map((c) => [c.name, c] as const))('renders %s without warnings', async (_name, c) => rendersCleanly(c));
-  // `it.failing` until the template is fixed (then remove the entry from KNOWN_RENDER_BUGS).
-  if (known.length > 0) {
-    it.failing.each(known.map((c) => [c.name, c] as const))('KNOWN BUG: renders %s without warnings', async (_name, c) => rendersCleanly(c));
-  }
+  it.each(cases.map((c) => [c.name, c] as const))('renders %s without warnings', async (_name, c) => rendersCleanly(c));
 
   it('renders the result chart\'s fallback with every category and its level', async () => {
     const results = cases.filter((c) => c.view === 'assessmentResult');

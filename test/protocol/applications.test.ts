@@ -333,9 +333,7 @@ describe('the application itself', () => {
     }
   });
 
-  // KNOWN BUG (src): `it.failing` until fixed, then `it`. The motivation is measured in UTF-16 units (String.length)
-  // while the form says characters (文字) and comments are cut by characters: 5 emoji pass as 10.
-  it.failing('KNOWN BUG: counts a motivation in characters: 5 emoji are too short, 800 are not too long', async () => {
+  it('counts a motivation in characters: 5 emoji are too short, 800 are not too long', async () => {
     const short = await click(saburo, 'application.confirm', draft('silver', '😀'.repeat(5)));
     expect(textOf(short)).toContain(MOTIVATION_RULE);
     const long = await click(saburo, 'application.confirm', draft('silver', '😀'.repeat(800)));
@@ -573,9 +571,7 @@ describe('the manager\'s decision', () => {
 });
 
 describe('people whose Teams client sends their Entra id in upper case', () => {
-  // KNOWN BUG (src): `it.failing` until fixed, then `it`. Conversation references are kept under the id as the activity
-  // spells it, but the notifier looks people up by the roster's (lower-case) id: the request is "not delivered".
-  it.failing('KNOWN BUG: still get the approval request, and the applicant the decision', async () => {
+  it('still get the approval request, and the applicant the decision', async () => {
     const upper = (who: TestUser): TestUser => ({ ...who, aadObjectId: who.aadObjectId.toUpperCase() });
     await harness.say('メニュー', { user: upper(kanae) });
     const before = harness.connector.activities(chatOf(kanae)).length;

@@ -195,7 +195,8 @@ export class ApplicationsFlow {
   }
 
   private invalidMotivation(who: Who, draft: Draft): AdaptiveCard | undefined {
-    const length = draft.motivation.trim().length;
+    // Characters as people count them (an emoji is one), as the form's limit says.
+    const length = Array.from(draft.motivation.trim()).length;
     if (length >= MOTIVATION_MIN && length <= MOTIVATION_MAX) return undefined;
     const { t } = who;
     return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.motivation', { min: MOTIVATION_MIN, max: MOTIVATION_MAX }), 'warning', {

@@ -79,9 +79,10 @@ export function hrListCard(
   t: Translate,
   locale: Locale,
 ): AdaptiveCard {
-  const any = { title: t('hr.list.any'), value: '' };
+  // A choice needs a value: "any" stands for no filter (the flow ignores what it does not know).
+  const any = { title: t('hr.list.any'), value: 'any' };
   return renderCard('hrApplications', {
-    filter: { state: filter.state ?? '', track: filter.track ?? '', department: filter.department ?? '' },
+    filter: { state: filter.state ?? 'any', track: filter.track ?? 'any', department: filter.department ?? '' },
     states: [any, ...STATES.map((s) => ({ title: t(`applications.state.${s}` as MessageKey), value: s }))],
     trackChoices: [any, ...tracks.map((track) => ({ title: trackName(framework, track, t), value: track }))],
     rows: applications.map((a) => ({
