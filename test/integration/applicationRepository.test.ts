@@ -4,6 +4,7 @@ import type { ApplicationFilter } from '../../src/storage/applicationRepository'
 import { createRepositories } from '../../src/storage/repositories';
 import { isConcurrencyConflict, storageStatus } from '../../src/storage/storageErrors';
 import { createTableStorage } from '../../src/storage/tableStorage';
+import { rejectionOf } from '../support/rejectionOf';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
 const { applications, certifications } = createRepositories(storage);
@@ -55,15 +56,6 @@ function after(application: Application, by: Actor, action: Parameters<typeof ac
   return outcome.application;
 }
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('ApplicationRepository', () => {
   it('creates an application once: a second create of the same id is a 409 and leaves the first as it was', async () => {

@@ -7,6 +7,7 @@ import { createRepositories } from '../../src/storage/repositories';
 import { isConcurrencyConflict, storageStatus } from '../../src/storage/storageErrors';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { loadKitakyushu } from '../unit/realFramework';
+import { rejectionOf } from '../support/rejectionOf';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
 const { assessments, applicationWindows } = createRepositories(storage);
@@ -35,15 +36,6 @@ function anAssessment(userId: string, at = new Date(), overrides: Partial<Assess
   };
 }
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('AssessmentRepository', () => {
   it('creates, finds and updates an assessment, each write giving a new ETag', async () => {

@@ -11,6 +11,7 @@ import {
   type Application,
   type ApplicationRefusal,
   type AssessmentSummary,
+  applicantOf,
 } from '../../src/domain/applications/application';
 import { defaultWindow, nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
 import { checkEligibility } from '../../src/domain/applications/eligibility';
@@ -505,13 +506,7 @@ function applicationCards(
         frameworkId: framework.id,
         fiscalYear: fiscalYearOf(at),
         track,
-        applicant: {
-          aadObjectId: employee.aadObjectId,
-          name: employee.name,
-          employeeNo: employee.employeeNo,
-          department: employee.department,
-          grade: employee.grade,
-        },
+        applicant: applicantOf(employee),
         approver: { aadObjectId: manager.aadObjectId, name: manager.name },
         motivation: MOTIVATION,
         assessment,

@@ -1,3 +1,5 @@
+import type { Employee } from '../roster/employee';
+
 /**
  * An application to become a Gold or Silver candidate (or to join the professional track), and the rules of its
  * life: submitted → approved or rejected by the manager → selected or not by HR → trainings completed → certified.
@@ -103,6 +105,12 @@ export const DECIDED_STATES: readonly ApplicationState[] = ['approved', 'rejecte
 /** The id of a person's application for one track in one fiscal year: there is at most one such application. */
 export function applicationId(fiscalYear: number, track: string, applicantId: string): string {
   return `${fiscalYear}-${track}-${applicantId.toLowerCase()}`;
+}
+
+/** The applicant as an application records them: a copy of their roster entry at the time they applied. */
+export function applicantOf(employee: Employee): Application['applicant'] {
+  const { aadObjectId, name, employeeNo, department, grade } = employee;
+  return { aadObjectId, name, employeeNo, department, grade };
 }
 
 /** A new application, submitted now. */

@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import {
   ACTIVE_STATES,
   act,
+  applicantOf,
   applicationId,
   MOTIVATION_MAX,
   MOTIVATION_MIN,
@@ -103,13 +104,7 @@ export class ApplicationsFlow {
       frameworkId: framework.id,
       fiscalYear: fiscalYearOf(now),
       track: draft.track,
-      applicant: {
-        aadObjectId: employee.aadObjectId,
-        name: employee.name,
-        employeeNo: employee.employeeNo,
-        department: employee.department,
-        grade: employee.grade,
-      },
+      applicant: applicantOf(employee),
       approver: { aadObjectId: manager.aadObjectId, name: manager.name },
       motivation: draft.motivation.trim(),
       assessment: draft.attachAssessment ? await this.latestAssessment(who) : undefined,
