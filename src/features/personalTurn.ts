@@ -33,6 +33,7 @@ export function inPersonalChat(
   }
   const from = context.activity.from;
   return withActiveFramework(catalog, t, ({ framework }) =>
-    use({ aadObjectId: from.aadObjectId ?? from.id, name: from.name ?? '', framework, t, locale: localeOf(context) }),
+    // Entra ids are GUIDs that clients send in either case: one person, one spelling, everywhere it is stored.
+    use({ aadObjectId: (from.aadObjectId ?? from.id).toLowerCase(), name: from.name ?? '', framework, t, locale: localeOf(context) }),
   );
 }

@@ -49,6 +49,12 @@ export class ApplicationRepository {
     return { application, etag: response.etag! };
   }
 
+  /** The applications of several fiscal years matching the filter, oldest first. */
+  async listYears(frameworkId: string, fiscalYears: readonly number[], filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
+    const years = await Promise.all(fiscalYears.map((fy) => this.list(frameworkId, fy, filter)));
+    return years.flat().sort((a, b) => a.application.submittedAt.localeCompare(b.application.submittedAt));
+  }
+
   /** A year's applications matching the filter, oldest first. */
   async list(frameworkId: string, fiscalYear: number, filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
     const conditions = [odata`PartitionKey eq ${partitionOf(frameworkId, fiscalYear)}`];
@@ -62,6 +68,14 @@ export class ApplicationRepository {
     for await (const e of rows) found.push({ application: JSON.parse(e.data) as Application, etag: e.etag });
     return found.sort((a, b) => a.application.submittedAt.localeCompare(b.application.submittedAt));
   }
+}
+
+/**
+ * The fiscal years whose applications can still be moving: an application of June goes through selection, trainings
+ * and certification, which may run past 31 March into the next fiscal year.
+ */
+export function liveFiscalYears(fiscalYear: number): number[] {
+  return [fiscalYear - 1, fiscalYear];
 }
 
 function partitionOf(frameworkId: string, fiscalYear: number): string {

@@ -8,30 +8,35 @@ type WindowEntity = { opensAt: string; closesAt: string; updatedBy?: string; upd
 export class ApplicationWindowRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Creates or replaces the window of a fiscal year and track. */
+  /** Creates or replaces the window of a fiscal year and track, whatever was there (set-up and tests). */
   async save(window: ApplicationWindow): Promise<void> {
-    await this.table.upsertEntity(
-      {
-        partitionKey: window.frameworkId,
-        rowKey: `${window.fiscalYear}:${window.track}`,
-        opensAt: window.opensAt,
-        closesAt: window.closesAt,
-        updatedBy: window.updatedBy ?? '',
-        updatedAt: window.updatedAt ?? '',
-      },
-      'Replace',
-    );
+    await this.table.upsertEntity(toEntity(window), 'Replace');
   }
 
   /** The window of one fiscal year and track, if HR has set it. */
   async find(frameworkId: string, fiscalYear: number, track: string): Promise<ApplicationWindow | undefined> {
+    return (await this.findWithEtag(frameworkId, fiscalYear, track))?.window;
+  }
+
+  /** The window and the ETag it was read with, for `replace`. */
+  async findWithEtag(frameworkId: string, fiscalYear: number, track: string): Promise<{ window: ApplicationWindow; etag: string } | undefined> {
     try {
       const e = await this.table.getEntity<WindowEntity>(frameworkId, `${fiscalYear}:${track}`);
-      return toWindow(frameworkId, e.rowKey!, e);
+      return { window: toWindow(frameworkId, e.rowKey!, e), etag: e.etag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * Writes a window only if nobody changed it since it was read (`etag`; undefined: it did not exist then).
+   * A 412 (or 409 for a window someone else created meanwhile) tells the caller that another HR officer was first.
+   */
+  async replace(window: ApplicationWindow, etag: string | undefined): Promise<void> {
+    const entity = toEntity(window);
+    if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
+    else await this.table.createEntity(entity);
   }
 
   /** Every window of a framework, all years and tracks. */
@@ -46,6 +51,17 @@ export class ApplicationWindowRepository {
   async findOpen(frameworkId: string, now: Date): Promise<ApplicationWindow[]> {
     return (await this.list(frameworkId)).filter((w) => isWindowOpen(w, now));
   }
+}
+
+function toEntity(window: ApplicationWindow): WindowEntity & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: window.frameworkId,
+    rowKey: `${window.fiscalYear}:${window.track}`,
+    opensAt: window.opensAt,
+    closesAt: window.closesAt,
+    updatedBy: window.updatedBy ?? '',
+    updatedAt: window.updatedAt ?? '',
+  };
 }
 
 function toWindow(frameworkId: string, rowKey: string, e: WindowEntity): ApplicationWindow {

@@ -5,6 +5,8 @@ import { createRepositories } from '../../src/storage/repositories';
 import { isConcurrencyConflict, storageStatus } from '../../src/storage/storageErrors';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { rejectionOf } from '../support/rejectionOf';
+import { liveFiscalYears } from '../../src/storage/applicationRepository';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
 const { applications, certifications } = createRepositories(storage);
@@ -37,7 +39,7 @@ function anApplication(
   return submitApplication(
     {
       frameworkId,
-      fiscalYear: 2026,
+      fiscalYear: fiscalYearOf(at),
       track: options.track ?? 'gold',
       applicant: { ...options.applicant, employeeNo: 'E1', department: options.department ?? '市民局', grade: '主事' },
       approver: options.approver,
@@ -159,6 +161,21 @@ describe('ApplicationRepository', () => {
     const trained = after(first!.application, hr, 'completeTraining', '2026-10-01T00:00:00.000Z');
     await applications.update(trained, first!.etag);
     expect(await ids({ state: 'trainingCompleted' })).toEqual([b.id]);
+  });
+});
+
+describe('applications across fiscal years', () => {
+  it('lists last year\'s applications beside this year\'s, since they keep moving after 31 March', async () => {
+    const frameworkId = newFrameworkId();
+    const manager = aPerson('門司 花子');
+    const june = anApplication(frameworkId, { applicant: aPerson('北九 太郎'), approver: manager, at: '2025-06-10T01:00:00.000Z' });
+    const nextJune = anApplication(frameworkId, { applicant: aPerson('戸畑 健二'), approver: manager, at: '2026-06-10T01:00:00.000Z' });
+    await applications.create(june);
+    await applications.create(nextJune);
+    expect(liveFiscalYears(2026)).toEqual([2025, 2026]);
+    const listed = await applications.listYears(frameworkId, liveFiscalYears(2026));
+    expect(listed.map((s) => s.application.id)).toEqual([june.id, nextJune.id]);
+    expect((await applications.list(frameworkId, 2026)).map((s) => s.application.id)).toEqual([nextJune.id]);
   });
 });
 

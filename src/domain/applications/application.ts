@@ -99,9 +99,6 @@ const TRANSITIONS: Record<Exclude<ApplicationAction, 'submit' | 'reassign'>, { f
 /** States in which an application still counts as "the" application of its track and year. */
 export const ACTIVE_STATES: readonly ApplicationState[] = ['submitted', 'approved', 'selected', 'trainingCompleted', 'certified'];
 
-/** States the manager's decision leads to. */
-export const DECIDED_STATES: readonly ApplicationState[] = ['approved', 'rejected'];
-
 /** The id of a person's application for one track in one fiscal year: there is at most one such application. */
 export function applicationId(fiscalYear: number, track: string, applicantId: string): string {
   return `${fiscalYear}-${track}-${applicantId.toLowerCase()}`;

@@ -14,7 +14,7 @@ import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/ap
 import { checkEligibility } from '../../domain/applications/eligibility';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import type { Logger } from '../../logger';
-import type { ApplicationRepository } from '../../storage/applicationRepository';
+import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import type { AssessmentRepository } from '../../storage/assessmentRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
@@ -59,11 +59,16 @@ export class ApplicationsFlow {
   async home(who: Who): Promise<AdaptiveCard> {
     const now = this.deps.now();
     const windows = await this.deps.windows.list(who.framework.id);
-    const mine = await this.mine(who, fiscalYearOf(now));
+    const fiscalYear = fiscalYearOf(now);
+    const mine = await this.mine(who, liveFiscalYears(fiscalYear));
+    // This year's application of a track, else last year's while it is still moving (selection, trainings …).
+    const mineFor = (track: string): Application | undefined =>
+      mine.find((a) => a.track === track && a.fiscalYear === fiscalYear) ??
+      mine.find((a) => a.track === track && a.fiscalYear < fiscalYear && ACTIVE_STATES.includes(a.state) && a.state !== 'certified');
     const tracks = tracksOf(who.framework).map((track) => ({
       track,
       next: nextWindow(who.framework, track, windows, now),
-      mine: mine.find((a) => a.track === track),
+      mine: mineFor(track),
       ineligible: checkEligibility(who.framework, track, who.employee),
       grade: who.employee?.grade,
     }));
@@ -185,7 +190,8 @@ export class ApplicationsFlow {
     if (!next.open || !isWindowOpen(next.window, now)) {
       return refuse(t('applications.closed', { track: trackName(framework, track, t), next: windowLine(next, t, who.locale) }));
     }
-    const active = (await this.mine(who, fiscalYearOf(now))).some((a) => a.track === track && ACTIVE_STATES.includes(a.state));
+    const fiscalYear = fiscalYearOf(now);
+    const active = (await this.mine(who, [fiscalYear])).some((a) => a.track === track && a.fiscalYear === fiscalYear && ACTIVE_STATES.includes(a.state));
     return active ? refuse(t('applications.invalid.duplicate')) : undefined;
   }
 
@@ -201,8 +207,8 @@ export class ApplicationsFlow {
     });
   }
 
-  private async mine(who: Who, fiscalYear: number): Promise<Application[]> {
-    const stored = await this.deps.applications.list(who.framework.id, fiscalYear, { applicantId: who.aadObjectId });
+  private async mine(who: Who, fiscalYears: readonly number[]): Promise<Application[]> {
+    const stored = await this.deps.applications.listYears(who.framework.id, fiscalYears, { applicantId: who.aadObjectId });
     return stored.map((s) => s.application);
   }
 

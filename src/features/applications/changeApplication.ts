@@ -22,9 +22,9 @@ export function applicationNotFound(deps: Pick<ApplicationDeps, 'logger'>, who: 
 }
 
 /**
- * Reads an application, applies a transition and writes it back with the ETag it was read with. A refusal, or a
- * change that lost the race to another (two clicks at once), comes back as the card that explains it, naming who
- * decided and how; nothing is written then, and the refusal is logged.
+ * Reads an application, applies a transition and writes it back with the ETag it was read with. A refusal comes
+ * back as the card that explains it (and is logged); a lost race is retried once on the fresh state, so the second of
+ * two decisions at once is refused by the state machine, naming who decided and how. Nothing is written then.
  */
 export async function changeApplication(
   deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
@@ -32,19 +32,24 @@ export async function changeApplication(
   id: string,
   transition: (application: Application) => ApplicationOutcome,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
-  const stored = await findApplication(deps, who, id);
-  if (!stored) return { refused: applicationNotFound(deps, who, id) };
-  const outcome = transition(stored.application);
-  if (!outcome.ok) {
-    deps.logger.warn('application change refused', { applicationId: id, by: who.aadObjectId, refusal: outcome.refusal });
-    return { refused: refusalCard(who, outcome.refusal, stored.application) };
+  // A write can lose to a change that does not matter to this one (a reminder stamp): read again and try once more.
+  for (let attempt = 1; ; attempt++) {
+    const stored = await findApplication(deps, who, id);
+    if (!stored) return { refused: applicationNotFound(deps, who, id) };
+    const outcome = transition(stored.application);
+    if (!outcome.ok) {
+      deps.logger.warn('application change refused', { applicationId: id, by: who.aadObjectId, refusal: outcome.refusal });
+      return { refused: refusalCard(who, outcome.refusal, stored.application) };
+    }
+    try {
+      await deps.applications.update(outcome.application, stored.etag);
+      return { application: outcome.application };
+    } catch (err) {
+      if (!isConcurrencyConflict(err)) throw err;
+      if (attempt >= 2) {
+        const latest = (await findApplication(deps, who, id))?.application ?? stored.application;
+        return { refused: refusalCard(who, 'wrongState', latest) };
+      }
+    }
   }
-  try {
-    await deps.applications.update(outcome.application, stored.etag);
-  } catch (err) {
-    if (!isConcurrencyConflict(err)) throw err;
-    const latest = (await findApplication(deps, who, id))?.application ?? stored.application;
-    return { refused: refusalCard(who, 'wrongState', latest) };
-  }
-  return { application: outcome.application };
 }

@@ -2,8 +2,9 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { act, reassign, type Application, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, jstDateAndTime, parseJstDateTime } from '../../domain/applications/fiscalYear';
-import type { ApplicationFilter } from '../../storage/applicationRepository';
+import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
+import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -54,13 +55,15 @@ export class HrFlow {
     const read = (name: string): string => (typeof inputs[`${name}_${track}`] === 'string' ? (inputs[`${name}_${track}`] as string) : '');
     const opens = parseJstDateTime(`${read('opensDate')} ${read('opensTime') || '00:00'}`);
     const closes = parseJstDateTime(`${read('closesDate')} ${read('closesTime') || '00:00'}`);
-    // A window belongs to the fiscal year its start falls in; this one or the next (set from January on).
-    const current = fiscalYearOf(this.deps.now());
-    const inYear = opens !== undefined && fiscalYearOf(opens) === fiscalYear && fiscalYear >= current && fiscalYear <= current + 1;
+    // A window belongs to the fiscal year its start falls in, and only this year's or next year's can be set.
+    const thisYear = fiscalYearOf(this.deps.now());
+    const inYear = opens !== undefined && fiscalYearOf(opens) === fiscalYear && fiscalYear >= thisYear && fiscalYear <= thisYear + 1;
     if (!tracksOf(who.framework).includes(track) || !opens || !closes || closes <= opens || !inYear) {
       return noticeCard(t, t('applications.refusal.title'), t('hr.windows.invalid'), 'warning', this.backToWindows(who));
     }
-    await this.save(who, { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() });
+    const stored = await this.deps.windows.findWithEtag(who.framework.id, fiscalYear, track);
+    const window = { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() };
+    if (!(await this.save(who, window, stored?.etag))) return this.changedMeanwhile(who);
     const at = (d: Date): string => `${when(d.toISOString(), who.locale)} ${jstDateAndTime(d.toISOString()).time}`;
     const body = t('hr.windows.saved', { track: trackName(who.framework, track, t), opens: at(opens), closes: at(closes) });
     return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), body, 'good', this.backToWindows(who));
@@ -72,12 +75,12 @@ export class HrFlow {
     if (refused) return refused;
     const { t } = who;
     const now = this.deps.now();
-    const current = await this.deps.windows.find(who.framework.id, fiscalYear, track);
+    const current = await this.deps.windows.findWithEtag(who.framework.id, fiscalYear, track);
     // Only an open window can be closed; an old card for a closed or never-set one changes nothing.
-    if (!current || !isWindowOpen(current, now)) {
+    if (!current || !isWindowOpen(current.window, now)) {
       return noticeCard(t, t('applications.refusal.title'), t('hr.windows.notOpen', { track: trackName(who.framework, track, t) }), 'warning', this.backToWindows(who));
     }
-    await this.save(who, { ...current, closesAt: now.toISOString() });
+    if (!(await this.save(who, { ...current.window, closesAt: now.toISOString() }, current.etag))) return this.changedMeanwhile(who);
     return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), t('hr.windows.closed', { track: trackName(who.framework, track, t) }), 'good', this.backToWindows(who));
   }
 
@@ -92,7 +95,7 @@ export class HrFlow {
       department: filter.department?.trim() || undefined,
     };
     const fiscalYear = fiscalYearOf(this.deps.now());
-    const stored = await this.deps.applications.list(who.framework.id, fiscalYear, clean);
+    const stored = await this.deps.applications.listYears(who.framework.id, liveFiscalYears(fiscalYear), clean);
     return hrListCard(who.framework, fiscalYear, tracks, clean, stored.map((s) => s.application), who.t, who.locale);
   }
 
@@ -160,8 +163,19 @@ export class HrFlow {
     });
   }
 
-  private async save(who: Who, window: ApplicationWindow): Promise<void> {
-    await this.deps.windows.save({ ...window, updatedBy: who.aadObjectId, updatedAt: this.deps.now().toISOString() });
+  /** Writes a window if nobody changed it since it was read; false when another HR officer was first. */
+  private async save(who: Who, window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
+    try {
+      await this.deps.windows.replace({ ...window, updatedBy: who.aadObjectId, updatedAt: this.deps.now().toISOString() }, etag);
+      return true;
+    } catch (err) {
+      if (isConcurrencyConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  private changedMeanwhile(who: Who): AdaptiveCard {
+    return noticeCard(who.t, who.t('applications.refusal.title'), who.t('hr.windows.changedMeanwhile'), 'warning', this.backToWindows(who));
   }
 
   private backToWindows(who: Who): { title: string; verb: typeof VERBS.hrWindows; data: object } {

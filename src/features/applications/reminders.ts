@@ -1,6 +1,7 @@
 import { needsReminder } from '../../domain/applications/application';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
+import { liveFiscalYears } from '../../storage/applicationRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import type { ApplicationDeps } from './applicationsFlow';
 import { approvalCard } from './views/approvalCard';
@@ -12,7 +13,7 @@ import { approvalCard } from './views/approvalCard';
  */
 export async function remindPendingApprovals(deps: ApplicationDeps, framework: Framework, afterDays: number): Promise<number> {
   const now = deps.now();
-  const pending = await deps.applications.list(framework.id, fiscalYearOf(now), { state: 'submitted' });
+  const pending = await deps.applications.listYears(framework.id, liveFiscalYears(fiscalYearOf(now)), { state: 'submitted' });
   let sent = 0;
   for (const { application, etag } of pending) {
     if (!needsReminder(application, now, afterDays)) continue;
