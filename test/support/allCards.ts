@@ -288,6 +288,15 @@ export function openApplicationWindow(framework: Framework, track = 'gold'): App
   };
 }
 
+/** A list of named cards and the function that adds to it, each name prefixed with the group's. */
+function collector(prefix: string): {
+  cards: { name: string; view: CardView; card: AdaptiveCard }[];
+  add: (name: string, view: CardView, card: AdaptiveCard) => void;
+} {
+  const cards: { name: string; view: CardView; card: AdaptiveCard }[] = [];
+  return { cards, add: (name, view, card) => cards.push({ name: `${prefix} ${name}`, view, card }) };
+}
+
 /**
  * Every assessment card: the start card (with and without one in progress, with and without history), the role
  * step of each category, the skills step of each level (one with ratings already given), the target step,
@@ -299,10 +308,7 @@ function assessmentCards(
   t: Translate,
   locale: Locale,
 ): { name: string; view: CardView; card: AdaptiveCard }[] {
-  const cards: { name: string; view: CardView; card: AdaptiveCard }[] = [];
-  const add = (name: string, view: CardView, card: AdaptiveCard): void => {
-    cards.push({ name: `assessment ${name}`, view, card });
-  };
+  const { cards, add } = collector('assessment');
   const context = (assessment: Assessment): StepContext => ({
     framework,
     assessment,
@@ -477,10 +483,7 @@ function applicationCards(
   t: Translate,
   locale: Locale,
 ): { name: string; view: CardView; card: AdaptiveCard }[] {
-  const cards: { name: string; view: CardView; card: AdaptiveCard }[] = [];
-  const add = (name: string, view: CardView, card: AdaptiveCard): void => {
-    cards.push({ name: `applications ${name}`, view, card });
-  };
+  const { cards, add } = collector('applications');
   const { applicant, manager, hr, senior, unknownGrade, noManager } = APPLICATION_PEOPLE;
   const actor = (e: Employee): Actor => ({ aadObjectId: e.aadObjectId, name: e.name, isHr: e.roles.includes('hr') });
 
