@@ -180,6 +180,18 @@ describe('applications across fiscal years', () => {
 });
 
 describe('CertificationRepository', () => {
+  it('records only if the row is as it was read: a stale ETag or a second first record is refused', async () => {
+    const frameworkId = newFrameworkId();
+    const aadObjectId = randomUUID();
+    const base = { frameworkId, aadObjectId, fiscalYear: 2026, certifiedAt: '2026-11-01T00:00:00.000Z', applicationId: 'a' };
+    expect(await certifications.recordIfUnchanged({ ...base, tier: 'silver' }, undefined)).toBe(true);
+    expect(await certifications.recordIfUnchanged({ ...base, tier: 'gold' }, undefined)).toBe(false);
+    const read = await certifications.findWithEtag(frameworkId, aadObjectId);
+    expect(await certifications.recordIfUnchanged({ ...base, tier: 'gold' }, read!.etag)).toBe(true);
+    expect(await certifications.recordIfUnchanged({ ...base, tier: 'silver' }, read!.etag)).toBe(false);
+    expect(await certifications.find(frameworkId, aadObjectId)).toMatchObject({ tier: 'gold' });
+  });
+
   it('records, finds (ids in any case) and replaces an employee\'s certified tier', async () => {
     const frameworkId = newFrameworkId();
     const employee = randomUUID();

@@ -151,16 +151,20 @@ export class HrFlow {
   private async recordTier(who: Who, application: Application): Promise<void> {
     const rank = (tier: string): number => Math.max(-1, ...who.framework.levels.filter((l) => l.tier === tier).map((l) => l.level));
     if (rank(application.track) < 0) return;
-    const held = await this.deps.certifications.find(application.frameworkId, application.applicant.aadObjectId);
-    if (held && rank(held.tier) >= rank(application.track)) return;
-    await this.deps.certifications.record({
+    const certification = {
       frameworkId: application.frameworkId,
       aadObjectId: application.applicant.aadObjectId,
       tier: application.track,
       fiscalYear: application.fiscalYear,
       certifiedAt: application.updatedAt,
       applicationId: application.id,
-    });
+    };
+    // Conditional, so two certifications of one person at once cannot leave the lower tier recorded.
+    for (;;) {
+      const held = await this.deps.certifications.findWithEtag(application.frameworkId, application.applicant.aadObjectId);
+      if (held && rank(held.certification.tier) >= rank(application.track)) return;
+      if (await this.deps.certifications.recordIfUnchanged(certification, held?.etag)) return;
+    }
   }
 
   /** Writes a window if nobody changed it since it was read; false when another HR officer was first. */
