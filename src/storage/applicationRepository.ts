@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Application, ApplicationState } from '../domain/applications/application';
-import { isNotFound } from './storageErrors';
+import { findEntity } from './entities';
 import { escapeKey } from './tables';
 
 /** An application and the ETag it was read with, for a conditional update. */
@@ -34,13 +34,8 @@ export class ApplicationRepository {
   }
 
   async find(frameworkId: string, fiscalYear: number, id: string): Promise<StoredApplication | undefined> {
-    try {
-      const e = await this.table.getEntity<ApplicationEntity>(partitionOf(frameworkId, fiscalYear), escapeKey(id));
-      return { application: JSON.parse(e.data) as Application, etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<ApplicationEntity>(this.table, partitionOf(frameworkId, fiscalYear), escapeKey(id));
+    return e && { application: JSON.parse(e.data) as Application, etag: e.etag };
   }
 
   /** Saves a change only if nobody changed the application since `etag` was read (a 412 otherwise). */

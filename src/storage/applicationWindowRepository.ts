@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { isWindowOpen, type ApplicationWindow } from '../domain/applications/applicationWindow';
-import { isNotFound } from './storageErrors';
+import { findEntity, writeIfUnchanged } from './entities';
 
 type WindowEntity = { opensAt: string; closesAt: string; updatedBy?: string; updatedAt?: string };
 
@@ -20,23 +20,16 @@ export class ApplicationWindowRepository {
 
   /** The window and the ETag it was read with, for `replace`. */
   async findWithEtag(frameworkId: string, fiscalYear: number, track: string): Promise<{ window: ApplicationWindow; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<WindowEntity>(frameworkId, `${fiscalYear}:${track}`);
-      return { window: toWindow(frameworkId, e.rowKey!, e), etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<WindowEntity>(this.table, frameworkId, `${fiscalYear}:${track}`);
+    return e && { window: toWindow(frameworkId, e.rowKey!, e), etag: e.etag };
   }
 
   /**
    * Writes a window only if nobody changed it since it was read (`etag`; undefined: it did not exist then).
-   * A 412 (or 409 for a window someone else created meanwhile) tells the caller that another HR officer was first.
+   * False when another HR officer was first.
    */
-  async replace(window: ApplicationWindow, etag: string | undefined): Promise<void> {
-    const entity = toEntity(window);
-    if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
-    else await this.table.createEntity(entity);
+  replace(window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
+    return writeIfUnchanged(this.table, toEntity(window), etag);
   }
 
   /** Every window of a framework, all years and tracks. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
-import { isConcurrencyConflict, isNotFound } from './storageErrors';
+import { findEntity, writeIfUnchanged } from './entities';
 import { escapeKey } from './tables';
 
 /** An assessment and the ETag it was read with, for a conditional update. */
@@ -31,13 +31,8 @@ export class AssessmentRepository {
 
   /** One of the user's assessments, or undefined: another user's id is simply not found in this user's partition. */
   async find(userId: string, assessmentId: string): Promise<StoredAssessment | undefined> {
-    try {
-      const e = await this.table.getEntity<{ data: string }>(escapeKey(userId), escapeKey(assessmentId));
-      return { assessment: JSON.parse(e.data) as Assessment, etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<{ data: string }>(this.table, escapeKey(userId), escapeKey(assessmentId));
+    return e && { assessment: JSON.parse(e.data) as Assessment, etag: e.etag };
   }
 
   /** Saves a change only if nobody changed the assessment since `etag` was read (a 412 otherwise). */
@@ -66,13 +61,8 @@ export class AssessmentRepository {
 
   /** The assessment the user last started, and the marker's ETag for `claimCurrent`. */
   async findCurrent(userId: string): Promise<{ assessmentId: string; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<{ assessmentId: string }>(escapeKey(userId), MARKER_ROW);
-      return { assessmentId: e.assessmentId, etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<{ assessmentId: string }>(this.table, escapeKey(userId), MARKER_ROW);
+    return e && { assessmentId: e.assessmentId, etag: e.etag };
   }
 
   /**
@@ -80,15 +70,7 @@ export class AssessmentRepository {
    * marker yet). False when another start got there first: only one assessment can be started at a time.
    */
   async claimCurrent(userId: string, assessmentId: string, etag: string | undefined): Promise<boolean> {
-    const marker = { partitionKey: escapeKey(userId), rowKey: MARKER_ROW, assessmentId };
-    try {
-      if (etag) await this.table.updateEntity(marker, 'Replace', { etag });
-      else await this.table.createEntity(marker);
-      return true;
-    } catch (err) {
-      if (isConcurrencyConflict(err)) return false;
-      throw err;
-    }
+    return writeIfUnchanged(this.table, { partitionKey: escapeKey(userId), rowKey: MARKER_ROW, assessmentId }, etag);
   }
 
   /** Removes an assessment that lost the race to be started; it was never shown to anyone. */

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { isConcurrencyConflict, isNotFound } from './storageErrors';
+import { findEntity, writeIfUnchanged } from './entities';
 import { escapeKey } from './tables';
 
 /** The tier an employee was certified for, and when. */
@@ -25,15 +25,8 @@ export class CertificationRepository {
    * Records a certification only if the employee's row is as it was read (`etag`; undefined: there was none).
    * False when another certification was recorded meanwhile: the caller reads again and decides again.
    */
-  async recordIfUnchanged(certification: Certification, etag: string | undefined): Promise<boolean> {
-    try {
-      if (etag) await this.table.updateEntity(toEntity(certification), 'Replace', { etag });
-      else await this.table.createEntity(toEntity(certification));
-      return true;
-    } catch (err) {
-      if (isConcurrencyConflict(err)) return false;
-      throw err;
-    }
+  recordIfUnchanged(certification: Certification, etag: string | undefined): Promise<boolean> {
+    return writeIfUnchanged(this.table, toEntity(certification), etag);
   }
 
   async find(frameworkId: string, aadObjectId: string): Promise<Certification | undefined> {
@@ -42,24 +35,14 @@ export class CertificationRepository {
 
   /** The employee's certification and the ETag it was read with, for `recordIfUnchanged`. */
   async findWithEtag(frameworkId: string, aadObjectId: string): Promise<{ certification: Certification; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<Omit<Certification, 'frameworkId' | 'aadObjectId'>>(
-        frameworkId,
-        escapeKey(aadObjectId.toLowerCase()),
-      );
-      const certification = {
-        frameworkId,
-        aadObjectId,
-        tier: e.tier,
-        fiscalYear: e.fiscalYear,
-        certifiedAt: e.certifiedAt,
-        applicationId: e.applicationId,
-      };
-      return { certification, etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<Omit<Certification, 'frameworkId' | 'aadObjectId'>>(
+      this.table,
+      frameworkId,
+      escapeKey(aadObjectId.toLowerCase()),
+    );
+    if (!e) return undefined;
+    const { tier, fiscalYear, certifiedAt, applicationId } = e;
+    return { certification: { frameworkId, aadObjectId, tier, fiscalYear, certifiedAt, applicationId }, etag: e.etag };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { escapeKey } from './tables';
-import { isNotFound } from './storageErrors';
+import { findEntity } from './entities';
 
 /** Where and how to reach someone proactively (a broadcast, a decision). */
 export interface ConversationRecord {
@@ -41,23 +41,21 @@ export class ConversationRepository {
 
   /** The reference for one user or team, or undefined if the bot never heard from them. */
   async find(scope: 'user' | 'team', key: string): Promise<ConversationRecord | undefined> {
-    try {
-      const e = await this.table.getEntity<{ name: string; tenantId: string; locale: string; reference: string }>(
-        scope,
-        rowKeyOf(scope, key),
-      );
-      return {
+    const e = await findEntity<{ name?: string; tenantId?: string; locale?: string; reference: string }>(
+      this.table,
+      scope,
+      rowKeyOf(scope, key),
+    );
+    return (
+      e && {
         scope,
         key,
         name: e.name || undefined,
         tenantId: e.tenantId || undefined,
         locale: e.locale || undefined,
         reference: JSON.parse(e.reference) as object,
-      };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+      }
+    );
   }
 }
 

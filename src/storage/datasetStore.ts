@@ -1,5 +1,5 @@
-import { odata, type TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import { isNotFound } from './storageErrors';
+import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { findEntity } from './entities';
 
 /** Which kind of data set a head row describes. */
 export type DatasetKind = 'framework' | 'roster';
@@ -50,13 +50,8 @@ export class DatasetStore {
 
   /** The active version, or undefined if the data set was never imported. */
   async findHead(id: string): Promise<DatasetHead | undefined> {
-    try {
-      const e = await this.heads.getEntity<{ version: string; itemCount: number; importedAt: string }>(this.kind, id);
-      return { id, version: e.version, itemCount: e.itemCount, importedAt: e.importedAt, etag: e.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<{ version: string; itemCount: number; importedAt: string }>(this.heads, this.kind, id);
+    return e && { id, version: e.version, itemCount: e.itemCount, importedAt: e.importedAt, etag: e.etag };
   }
 
   /** Writes a version's rows into its own partition, 100 to a transaction. Readers do not see them yet. */
@@ -114,15 +109,10 @@ export class DatasetStore {
 
   /** One row of a version, or undefined. */
   async findRow<T>(id: string, version: string, rowKey: string): Promise<T | undefined> {
-    try {
-      const e: TableEntityResult<{ data: string }> = await this.items.getEntity(this.partitionOf(id, version), rowKey, {
-        queryOptions: { select: ['data'] },
-      });
-      return JSON.parse(e.data) as T;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await findEntity<{ data: string }>(this.items, this.partitionOf(id, version), rowKey, {
+      queryOptions: { select: ['data'] },
+    });
+    return e && (JSON.parse(e.data) as T);
   }
 
   /** Deletes a version's rows (an old version after a switch, or a staged one that was never activated). */

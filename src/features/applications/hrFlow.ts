@@ -4,7 +4,6 @@ import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '.
 import { fiscalYearOf, jstDateAndTime, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
-import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -168,14 +167,8 @@ export class HrFlow {
   }
 
   /** Writes a window if nobody changed it since it was read; false when another HR officer was first. */
-  private async save(who: Who, window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
-    try {
-      await this.deps.windows.replace({ ...window, updatedBy: who.aadObjectId, updatedAt: this.deps.now().toISOString() }, etag);
-      return true;
-    } catch (err) {
-      if (isConcurrencyConflict(err)) return false;
-      throw err;
-    }
+  private save(who: Who, window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
+    return this.deps.windows.replace({ ...window, updatedBy: who.aadObjectId, updatedAt: this.deps.now().toISOString() }, etag);
   }
 
   private changedMeanwhile(who: Who): AdaptiveCard {

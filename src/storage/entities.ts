@@ -1,0 +1,36 @@
+import type { GetTableEntityOptions, TableClient, TableEntity, TableEntityResult } from '@azure/data-tables';
+import { isConcurrencyConflict, isNotFound } from './storageErrors';
+
+/** Reads one entity, or undefined when there is none; every other error propagates. */
+export async function findEntity<T extends object>(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  options?: GetTableEntityOptions,
+): Promise<TableEntityResult<T> | undefined> {
+  try {
+    return await table.getEntity<T>(partitionKey, rowKey, options);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Writes an entity only if it is as it was read: replaced under `etag`, or created when it did not exist then
+ * (`etag` undefined). False when someone else wrote first (a 412, or a 409 for a row created meanwhile).
+ */
+export async function writeIfUnchanged<T extends object>(
+  table: TableClient,
+  entity: TableEntity<T>,
+  etag: string | undefined,
+): Promise<boolean> {
+  try {
+    if (etag) await table.updateEntity(entity, 'Replace', { etag });
+    else await table.createEntity(entity);
+    return true;
+  } catch (err) {
+    if (isConcurrencyConflict(err)) return false;
+    throw err;
+  }
+}
