@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
+import { normalizeChatText } from '../chatText';
 import { inPersonalChat } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
@@ -18,13 +19,9 @@ const APPLY_WORDS = /^(?:応募|申請|応募する|申請する|応募状況|�
 const HR_WINDOWS_WORDS = /^(?:募集期間|募集管理|募集期間の設定|windows)$/i;
 const HR_LIST_WORDS = /^(?:応募一覧|申請一覧|applications list)$/i;
 
-function normalized(text: string | undefined): string {
-  return (text ?? '').normalize('NFKC').trim().replace(/[。.!！?？]+$/u, '');
-}
-
 /** True for a chat message asking about applying. */
 export function isApplicationsCommand(text: string | undefined): boolean {
-  return APPLY_WORDS.test(normalized(text));
+  return APPLY_WORDS.test(normalizeChatText(text));
 }
 
 /** Applying (employees) and approving (managers). Register before the framework's catch-all message route. */
@@ -40,11 +37,11 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;
 
   app.message(
-    (context) => Promise.resolve(HR_WINDOWS_WORDS.test(normalized(context.activity.text))),
+    (context) => Promise.resolve(HR_WINDOWS_WORDS.test(normalizeChatText(context.activity.text))),
     async (context) => sendCard(context, await asking(context, (who) => hr.windows(who))),
   );
   app.message(
-    (context) => Promise.resolve(HR_LIST_WORDS.test(normalized(context.activity.text))),
+    (context) => Promise.resolve(HR_LIST_WORDS.test(normalizeChatText(context.activity.text))),
     async (context) => sendCard(context, await asking(context, (who) => hr.list(who, {}))),
   );
   app.message(

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
+import { normalizeChatText } from '../chatText';
 import { inPersonalChat } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
@@ -13,7 +14,7 @@ const ASSESSMENT_WORDS = /^(?:診断|自己診断|自己診断する|assessment|
 
 /** True for a chat message asking for the self-assessment. */
 export function isAssessmentCommand(text: string | undefined): boolean {
-  return ASSESSMENT_WORDS.test((text ?? '').normalize('NFKC').trim().replace(/[。.!！]+$/u, ''));
+  return ASSESSMENT_WORDS.test(normalizeChatText(text));
 }
 
 /** The self-assessment: chat words and the buttons of its cards. Register before the framework's catch-all message route. */

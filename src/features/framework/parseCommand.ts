@@ -1,3 +1,5 @@
+import { normalizeChatText } from '../chatText';
+
 /** What a chat message asks for. Anything that is not a known command is a keyword search. */
 export type TextCommand =
   | { kind: 'menu' }
@@ -19,7 +21,7 @@ const SEARCH = /^(?:検索|さがす|探す|search)\s+(.+)$/i;
  * case, surrounding punctuation and the bot's @mention already removed by the caller.
  */
 export function parseCommand(text: string): TextCommand {
-  const normalized = text.normalize('NFKC').trim().replace(/[。.!！]+$/u, '').replace(/\s+/g, ' ');
+  const normalized = normalizeChatText(text);
   const lower = normalized.toLowerCase();
   if (MENU.test(lower)) return { kind: 'menu' };
   if (LADDER.test(lower)) return { kind: 'ladder' };
