@@ -12,12 +12,12 @@ import {
 } from '../../domain/assessment/assessment';
 import { historyOf } from '../../domain/assessment/history';
 import { scoreAssessment } from '../../domain/assessment/scoring';
-import type { Framework } from '../../domain/framework/framework';
-import type { Locale, MessageKey, Translate } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import { newAssessmentId, type AssessmentRepository } from '../../storage/assessmentRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
+import type { Sender } from '../personalTurn';
 import { VERBS } from '../verbs';
 import { historyCard } from './views/historyCard';
 import { resultCard } from './views/resultCard';
@@ -34,14 +34,6 @@ export interface AssessmentDeps {
   readonly now: () => Date;
 }
 
-/** Who is asking, and in which language; the user id comes from the activity, never from card data. */
-export interface Asker {
-  readonly userId: string;
-  readonly framework: Framework;
-  readonly t: Translate;
-  readonly locale: Locale;
-}
-
 /**
  * The self-assessment, step by step. Every answer is saved at once (so one can stop and come back after days,
  * or after a restart), and every change is a conditional write: two clicks at once make one transition.
@@ -50,9 +42,9 @@ export class AssessmentFlow {
   constructor(private readonly deps: AssessmentDeps) {}
 
   /** The way in: an introduction, or "continue / start over" when one is in progress. */
-  async open(who: Asker): Promise<AdaptiveCard> {
-    const [inProgress] = await this.deps.assessments.listRecent(who.userId, 1, 'inProgress');
-    const [finished] = await this.deps.assessments.listRecent(who.userId, 1, 'completed');
+  async open(who: Sender): Promise<AdaptiveCard> {
+    const [inProgress] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'inProgress');
+    const [finished] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'completed');
     const progress = inProgress && { assessment: inProgress.assessment, ...progressOf(inProgress.assessment, who.framework) };
     return startCard(progress, finished !== undefined, who.t, who.locale);
   }
@@ -62,31 +54,31 @@ export class AssessmentFlow {
    * Two starts at once make one assessment: the new one is written, then claimed as the user's current one with a
    * conditional write, and the loser of that race is removed again.
    */
-  async start(who: Asker): Promise<AdaptiveCard> {
+  async start(who: Sender): Promise<AdaptiveCard> {
     const { assessments } = this.deps;
-    const current = await assessments.findCurrent(who.userId);
-    const running = current && (await assessments.find(who.userId, current.assessmentId));
+    const current = await assessments.findCurrent(who.aadObjectId);
+    const running = current && (await assessments.find(who.aadObjectId, current.assessmentId));
     if (running?.assessment.status === 'inProgress') return this.open(who);
     const now = this.deps.now();
-    const assessment = startAssessment(newAssessmentId(now), who.userId, who.framework, now);
+    const assessment = startAssessment(newAssessmentId(now), who.aadObjectId, who.framework, now);
     await assessments.create(assessment);
-    if (!(await assessments.claimCurrent(who.userId, assessment.id, current?.etag))) {
-      await assessments.discard(who.userId, assessment.id);
+    if (!(await assessments.claimCurrent(who.aadObjectId, assessment.id, current?.etag))) {
+      await assessments.discard(who.aadObjectId, assessment.id);
       return this.open(who);
     }
     return this.cardFor(who, assessment);
   }
 
   /** Shows where an assessment stands: the current step, or its result once finished. */
-  async continue(who: Asker, assessmentId: string): Promise<AdaptiveCard> {
-    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+  async continue(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+    const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return this.refusal(who, 'notFound');
     if (stored.assessment.status === 'cancelled') return this.refusal(who, 'notInProgress');
     return this.cardFor(who, stored.assessment);
   }
 
   /** Applies one answer and shows the next step (or the result). A refused answer changes nothing. */
-  async answer(who: Asker, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
+  async answer(who: Sender, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
     const changed = await this.commit(who, assessmentId, (a) => applyAnswer(a, who.framework, step, answer, this.deps.now()));
     return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
   }
@@ -95,11 +87,11 @@ export class AssessmentFlow {
    * Cancels an assessment in progress, after a confirmation (answers are discarded); with `restart`, a new one
    * begins straight away.
    */
-  async cancel(who: Asker, assessmentId: string, options: { restart: boolean; confirmed: boolean }): Promise<AdaptiveCard> {
+  async cancel(who: Sender, assessmentId: string, options: { restart: boolean; confirmed: boolean }): Promise<AdaptiveCard> {
     const { t } = who;
     if (!options.confirmed) {
       // Only an assessment that can be cancelled gets the question; anything else is explained at once.
-      const stored = await this.deps.assessments.find(who.userId, assessmentId);
+      const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
       if (!stored) return this.refusal(who, 'notFound');
       if (stored.assessment.status !== 'inProgress') return this.refusal(who, 'notInProgress', stored.assessment);
       const question = options.restart ? t('assessment.confirmRestart') : t('assessment.confirmCancel');
@@ -120,15 +112,15 @@ export class AssessmentFlow {
   }
 
   /** The result of one of the user's finished assessments. */
-  async result(who: Asker, assessmentId: string): Promise<AdaptiveCard> {
-    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+  async result(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+    const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return this.refusal(who, 'notFound');
     return this.cardFor(who, stored.assessment);
   }
 
   /** Past results, newest first, with how they moved. */
-  async history(who: Asker): Promise<AdaptiveCard> {
-    const finished = await this.deps.assessments.listRecent(who.userId, RECENT, 'completed');
+  async history(who: Sender): Promise<AdaptiveCard> {
+    const finished = await this.deps.assessments.listRecent(who.aadObjectId, RECENT, 'completed');
     return historyCard(historyOf(finished.map((r) => r.assessment)), who.t, who.locale);
   }
 
@@ -137,11 +129,11 @@ export class AssessmentFlow {
    * click, comes back as the card that explains it; nothing is written then.
    */
   private async commit(
-    who: Asker,
+    who: Sender,
     assessmentId: string,
     transition: (assessment: Assessment) => AnswerOutcome,
   ): Promise<{ assessment: Assessment } | { refused: AdaptiveCard }> {
-    const stored = await this.deps.assessments.find(who.userId, assessmentId);
+    const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return { refused: this.refusal(who, 'notFound') };
     const outcome = transition(stored.assessment);
     if (!outcome.ok) return { refused: this.refusal(who, outcome.refusal, stored.assessment) };
@@ -150,14 +142,14 @@ export class AssessmentFlow {
     } catch (err) {
       if (!isConcurrencyConflict(err)) throw err;
       // Someone else's click won; explain from what it left (still going on, or ended by a cancel).
-      const now = (await this.deps.assessments.find(who.userId, assessmentId))?.assessment ?? stored.assessment;
+      const now = (await this.deps.assessments.find(who.aadObjectId, assessmentId))?.assessment ?? stored.assessment;
       return { refused: this.refusal(who, now.status === 'inProgress' ? 'staleStep' : 'notInProgress', now) };
     }
     return { assessment: outcome.assessment };
   }
 
   /** The card for where an assessment stands now. */
-  private async cardFor(who: Asker, assessment: Assessment): Promise<AdaptiveCard> {
+  private async cardFor(who: Sender, assessment: Assessment): Promise<AdaptiveCard> {
     if (assessment.status === 'completed' && assessment.result && assessment.completedAt) {
       const windows = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
       return resultCard(who.framework, assessment.result, assessment.completedAt, windows, who.t, who.locale);
@@ -176,7 +168,7 @@ export class AssessmentFlow {
   }
 
   /** A refused answer: what happened, and the way back into the assessment when there is one. */
-  private refusal(who: Asker, refusal: AnswerRefusal | 'notFound', assessment?: Assessment): AdaptiveCard {
+  private refusal(who: Sender, refusal: AnswerRefusal | 'notFound', assessment?: Assessment): AdaptiveCard {
     const { t } = who;
     const body = t(REFUSAL_MESSAGES[refusal], {
       overall: assessment ? scoreAssessment(who.framework, assessment.rolePositions, {}, 1).overallRoleLevel : 1,

@@ -4,10 +4,10 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { normalizeChatText } from '../chatText';
-import { inPersonalChat } from '../personalTurn';
+import { inPersonalChat, type Sender } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
-import { AssessmentFlow, type AssessmentDeps, type Asker } from './assessmentFlow';
+import { AssessmentFlow, type AssessmentDeps } from './assessmentFlow';
 
 /** Chat words that open the self-assessment. */
 const ASSESSMENT_WORDS = /^(?:診断|自己診断|自己診断する|assessment|self-assessment|assess)$/i;
@@ -21,8 +21,8 @@ export function isAssessmentCommand(text: string | undefined): boolean {
 export function registerAssessmentFeature(app: Application<TurnState>, catalog: FrameworkCatalog, deps: AssessmentDeps): void {
   const flow = new AssessmentFlow(deps);
   /** Who asks: always the sender of the activity; card data never names the user. */
-  const asking = (context: TurnContext, use: (who: Asker) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, { title: 'assessment.title', body: 'assessment.personalOnly' }, (sender) => use({ ...sender, userId: sender.aadObjectId }));
+  const asking = (context: TurnContext, use: (who: Sender) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
+    inPersonalChat(context, catalog, { title: 'assessment.title', body: 'assessment.personalOnly' }, use);
 
   app.message(
     (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),
