@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
 
 let harness: BotHarness;
@@ -81,9 +82,11 @@ describe('browsing the framework over the Bot Framework protocol', () => {
   });
 
   it('records the conversation reference of everyone who writes', async () => {
-    await harness.say('メニュー');
-    const record = await harness.bot.repositories.conversations.find('user', '11111111-1111-4111-8111-111111111111');
-    expect(record?.reference).toMatchObject({ serviceUrl: harness.connector.url, conversation: { id: 'a:29:employee' } });
+    // A user of its own: other test files write the shared test user's row in the same table at the same time.
+    const writer = { id: '29:browse-writer', aadObjectId: randomUUID(), name: '若松 書子' };
+    await harness.say('メニュー', { user: writer });
+    const record = await harness.bot.repositories.conversations.find('user', writer.aadObjectId);
+    expect(record?.reference).toMatchObject({ serviceUrl: harness.connector.url, conversation: { id: 'a:29:browse-writer' } });
   });
 });
 

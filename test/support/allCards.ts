@@ -34,7 +34,8 @@ import type { Employee } from '../../src/domain/roster/employee';
 import { refusalCard } from '../../src/features/applications/refusals';
 import { trackName } from '../../src/features/applications/trackName';
 import { approvalCard } from '../../src/features/applications/views/approvalCard';
-import { stateLabel, when } from '../../src/features/applications/views/describe';
+import { stateLabel } from '../../src/features/applications/views/describe';
+import { formatDate, formatDateTime } from '../../src/i18n/formatDate';
 import { applicationConfirmCard, applicationFormCard } from '../../src/features/applications/views/formCards';
 import { applicationsHomeCard, ineligibleText, windowLine, type TrackSituation } from '../../src/features/applications/views/homeCard';
 import { hrDetailCard, hrListCard, hrWindowsCard } from '../../src/features/applications/views/hrCards';
@@ -636,7 +637,7 @@ function applicationCards(
   for (const [name, application] of [['approved', goldApproved], ['not approved, with a comment', silverRejected]] as const) {
     const decision = application.trail[application.trail.length - 1]!;
     const body = [
-      t('notify.decision.body', { track: trackName(framework, application.track, t), state: stateLabel(application, t), by: decision.byName, at: when(decision.at, locale) }),
+      t('notify.decision.body', { track: trackName(framework, application.track, t), state: stateLabel(application, t), by: decision.byName, at: formatDate(decision.at, locale) }),
       decision.comment ? t('notify.decision.comment', { comment: decision.comment }) : '',
     ].filter((line) => line !== '');
     notice(`decision for the applicant (${name})`, t('notify.decision.title'), body.join('\n\n'), 'default', open);
@@ -672,7 +673,7 @@ function applicationCards(
   const windowsTitle = t('hr.windows.title', { fy: 2026 });
   const backToWindows = { title: windowsTitle, verb: VERBS.hrWindows, data: {} };
   notice('HR only', refused, t('applications.refusal.hrOnly'));
-  notice('window saved (next: windows)', windowsTitle, t('hr.windows.saved', { track: gold, opens: when(laterSilver.opensAt, locale), closes: when(laterSilver.closesAt, locale) }), 'good', backToWindows);
+  notice('window saved (next: windows)', windowsTitle, t('hr.windows.saved', { track: gold, opens: formatDateTime(laterSilver.opensAt, locale), closes: formatDateTime(laterSilver.closesAt, locale) }), 'good', backToWindows);
   notice('window closed (next: windows)', windowsTitle, t('hr.windows.closed', { track: gold }), 'good', backToWindows);
   notice('window invalid (next: windows)', refused, t('hr.windows.invalid'), 'warning', backToWindows);
   notice('reassign: not on the roster', refused, t('hr.reassign.unknown', { email: 'nobody@example.city.jp' }));

@@ -24,6 +24,11 @@ export function isWindowOpen(window: ApplicationWindow, now: Date): boolean {
   return Date.parse(window.opensAt) <= t && t < Date.parse(window.closesAt);
 }
 
+/** The last moment one can apply: `closesAt` is exclusive (00:00 of the day after), people read the day before. */
+export function lastMomentOf(window: Pick<ApplicationWindow, 'closesAt'>): string {
+  return new Date(Date.parse(window.closesAt) - 1).toISOString();
+}
+
 /** The tracks one can apply for: the tiers the framework's window names, and the professional track if it has one. */
 export function tracksOf(framework: Framework): string[] {
   const tiers = [...framework.rules.applicationWindow.tiers];

@@ -1,7 +1,8 @@
+import { formatDateTime } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { act, reassign, type Application, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
-import { fiscalYearOf, jstDateAndTime, parseJstDateTime } from '../../domain/applications/fiscalYear';
+import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
 import { noticeCard } from '../notices';
@@ -11,7 +12,7 @@ import { applicationNotFound, changeApplication, findApplication } from './chang
 import { notifyApplicant } from './notifyApplicant';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
-import { when } from './views/describe';
+
 import { hrDetailCard, hrListCard, hrWindowsCard, STATES } from './views/hrCards';
 import { actorOf, type Who } from './who';
 
@@ -63,7 +64,7 @@ export class HrFlow {
     const stored = await this.deps.windows.findWithEtag(who.framework.id, fiscalYear, track);
     const window = { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() };
     if (!(await this.save(who, window, stored?.etag))) return this.changedMeanwhile(who);
-    const at = (d: Date): string => `${when(d.toISOString(), who.locale)} ${jstDateAndTime(d.toISOString()).time}`;
+    const at = (d: Date): string => formatDateTime(d.toISOString(), who.locale);
     const body = t('hr.windows.saved', { track: trackName(who.framework, track, t), opens: at(opens), closes: at(closes) });
     return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), body, 'good', this.backToWindows(who));
   }

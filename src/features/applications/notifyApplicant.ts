@@ -1,10 +1,11 @@
+import { formatDate } from '../../i18n/formatDate';
 import type { Application } from '../../domain/applications/application';
 import type { Framework } from '../../domain/framework/framework';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
 import { trackName } from './trackName';
-import { stateLabel, when } from './views/describe';
+import { stateLabel } from './views/describe';
 
 /** Tells the applicant, in their chat and language, what just happened to their application, by whom and when. */
 export async function notifyApplicant(
@@ -19,7 +20,7 @@ export async function notifyApplicant(
         track: trackName(framework, application.track, t),
         state: stateLabel(application, t),
         by: latest.byName,
-        at: when(latest.at, locale),
+        at: formatDate(latest.at, locale),
       }),
       latest.comment ? t('notify.decision.comment', { comment: latest.comment }) : '',
     ].filter((line) => line !== '');

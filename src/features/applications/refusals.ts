@@ -1,9 +1,10 @@
+import { formatDate } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { lastDecision, type Application, type ApplicationRefusal } from '../../domain/applications/application';
 import type { MessageKey } from '../../i18n';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
-import { stateLabel, when } from './views/describe';
+import { stateLabel } from './views/describe';
 import type { Who } from './who';
 
 const MESSAGES: Record<ApplicationRefusal, MessageKey> = {
@@ -26,7 +27,7 @@ export function refusalCard(who: Who, refusal: ApplicationRefusal, application: 
       ? t('applications.refusal.alreadyDecided', {
           by: decision.byName,
           state: stateLabel(application, t),
-          at: when(decision.at, who.locale),
+          at: formatDate(decision.at, who.locale),
         })
       : t(MESSAGES[refusal], { state: stateLabel(application, t) });
   // The card replaces the one clicked: offer the way back to the application's card (the approver's buttons).

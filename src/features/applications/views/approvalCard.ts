@@ -1,9 +1,10 @@
+import { formatDate } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import { lastDecision, type Application } from '../../../domain/applications/application';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, Translate } from '../../../i18n';
 import { trackName } from '../trackName';
-import { assessmentLine, stateLabel, when } from './describe';
+import { assessmentLine, stateLabel } from './describe';
 
 /**
  * The manager's approval card. Universal Actions: `refresh` names the approver, whose client asks the bot for
@@ -25,7 +26,7 @@ export function approvalCard(
     : t('approval.decided', {
         state: stateLabel(application, t),
         by: decision?.byName ?? '',
-        at: decision ? when(decision.at, locale) : '',
+        at: decision ? formatDate(decision.at, locale) : '',
       });
   const { applicant } = application;
   return renderCard('approvalRequest', {

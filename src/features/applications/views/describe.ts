@@ -16,8 +16,3 @@ export function assessmentLine(summary: AssessmentSummary, t: Translate, locale:
     target: summary.target,
   });
 }
-
-/** A moment as people read it in a card: the date in Japan time. */
-export function when(iso: string, locale: Locale): string {
-  return formatDate(iso, locale);
-}

@@ -1,11 +1,12 @@
+import { formatDate } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import { ACTIVE_STATES, type Application } from '../../../domain/applications/application';
-import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
+import { lastMomentOf, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import type { Ineligibility } from '../../../domain/applications/eligibility';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
 import { trackName } from '../trackName';
-import { stateLabel, when } from './describe';
+import { stateLabel } from './describe';
 
 /** What the home card knows about one track for the asking employee. */
 export interface TrackSituation {
@@ -27,7 +28,7 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
         track: s.track,
         name: trackName(framework, s.track, t),
         windowLine: windowLine(s.next, t, locale),
-        mine: s.mine ? t('applications.mine', { state: stateLabel(s.mine, t), date: when(s.mine.updatedAt, locale) }) : '',
+        mine: s.mine ? t('applications.mine', { state: stateLabel(s.mine, t), date: formatDate(s.mine.updatedAt, locale) }) : '',
         note: s.ineligible ? ineligibleText(framework, s.ineligible, s.grade ?? '', t) : '',
         canApply: s.next.open && !s.ineligible && !active,
         canWithdraw: s.mine?.state === 'submitted',
@@ -47,9 +48,9 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
 /** "受付中：6月30日まで" or "次の募集：…〜…" (with "予定" when the dates are the rules' defaults). */
 export function windowLine(next: TrackSituation['next'], t: Translate, locale: Locale): string {
   // closesAt is exclusive: the last day to apply is the day before.
-  const closes = when(new Date(Date.parse(next.window.closesAt) - 1).toISOString(), locale);
+  const closes = formatDate(lastMomentOf(next.window), locale);
   if (next.open) return t('applications.window.open', { closes });
-  const opens = when(next.window.opensAt, locale);
+  const opens = formatDate(next.window.opensAt, locale);
   return t(next.planned ? 'applications.window.planned' : 'applications.window.next', { opens, closes });
 }
 

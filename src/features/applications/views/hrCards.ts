@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Application, ApplicationState } from '../../../domain/applications/application';
 import { isWindowOpen, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
@@ -6,7 +7,7 @@ import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
 import type { ApplicationFilter } from '../../../storage/applicationRepository';
 import { trackName } from '../trackName';
-import { assessmentLine, stateLabel, when } from './describe';
+import { assessmentLine, stateLabel } from './describe';
 
 /** The states HR filters by, in the order an application moves through them. */
 export const STATES: readonly ApplicationState[] = [
@@ -49,7 +50,7 @@ export function hrWindowsCard(
           ? t('hr.windows.status.open')
           : stored
             ? t('hr.windows.status.set')
-            : t('hr.windows.status.planned', { opens: when(window.opensAt, locale) }),
+            : t('hr.windows.status.planned', { opens: formatDate(window.opensAt, locale) }),
         isOpen: open,
         opensDateId: `opensDate_${window.track}`,
         opensTimeId: `opensTime_${window.track}`,
@@ -90,7 +91,7 @@ export function hrListCard(
       name: a.applicant.name,
       department: a.applicant.department,
       grade: a.applicant.grade,
-      line: t('hr.list.row', { track: trackName(framework, a.track, t), state: stateLabel(a, t), date: when(a.updatedAt, locale) }),
+      line: t('hr.list.row', { track: trackName(framework, a.track, t), state: stateLabel(a, t), date: formatDate(a.updatedAt, locale) }),
     })),
     labels: {
       title: t('hr.list.title', { fy: fiscalYear }),
@@ -126,7 +127,7 @@ export function hrDetailCard(
     trail: a.trail.map((e) => {
       const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');
       const line = t('hr.detail.trailLine', {
-        at: `${when(e.at, locale)} ${jstDateAndTime(e.at).time}`,
+        at: formatDateTime(e.at, locale),
         by: e.byName,
         action: t(`trail.${e.action}` as MessageKey),
         from: state(e.from),

@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import type { ApplicationWindow } from '../../../domain/applications/applicationWindow';
+import { lastMomentOf, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import { trackName } from '../../applications/trackName';
 import type { AssessmentResult } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
@@ -94,10 +94,8 @@ export function resultCard(
 /** "Applications are open now": a pointer, never a requirement (required skills are not asked at application). */
 function windowNotice(framework: Framework, windows: readonly ApplicationWindow[], t: Translate, locale: Locale): string {
   const tracks = windows.map((w) => trackName(framework, w.track, t)).join(locale === 'en' ? '/' : '・');
-  // closesAt is exclusive (00:00 of the day after); people expect the last day they can apply.
-  const closes = Math.max(...windows.map((w) => Date.parse(w.closesAt)));
-  const lastDay = new Date(closes - 1).toISOString();
-  return t('assessment.result.window', { tiers: tracks, closes: formatDate(lastDay, locale) });
+  const latest = windows.reduce((a, b) => (a.closesAt >= b.closesAt ? a : b));
+  return t('assessment.result.window', { tiers: tracks, closes: formatDate(lastMomentOf(latest), locale) });
 }
 
 /** Where to find out how to join: the yearly notice, and the framework's contact office when it names one. */
