@@ -22,8 +22,6 @@ export interface AppDependencies {
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
   readonly logger: Logger;
-  /** The clock; tests set it to reach a date (an application window, say). */
-  readonly now?: () => Date;
 }
 
 /** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
@@ -47,7 +45,7 @@ export function createApp(deps: AppDependencies): Bot {
   logRefusedActionsTo(app, deps.logger);
 
   const { language } = deps;
-  const now = deps.now ?? ((): Date => new Date());
+  const now = (): Date => new Date();
   if (language !== 'auto') {
     app.turn('beforeTurn', (context) => {
       pinLanguage(context, language);

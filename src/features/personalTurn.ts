@@ -33,7 +33,8 @@ export function inPersonalChat(
   }
   const from = context.activity.from;
   return withActiveFramework(catalog, t, ({ framework }) =>
-    // Entra ids are GUIDs that clients send in either case: one person, one spelling, everywhere it is stored.
+    // Entra ids are GUIDs that clients send in either case; the roster stores them lower-case, and so does every
+    // record made from a turn: one person, one spelling, so features compare ids as they are.
     use({ aadObjectId: (from.aadObjectId ?? from.id).toLowerCase(), name: from.name ?? '', framework, t, locale: localeOf(context) }),
   );
 }

@@ -135,7 +135,7 @@ export class ApplicationsFlow {
     const { t } = who;
     const stored = await findApplication(this.deps, who, id);
     // Someone else's application is "not found": its existence is nobody else's business.
-    if (!stored || stored.application.applicant.aadObjectId !== who.aadObjectId.toLowerCase()) {
+    if (!stored || stored.application.applicant.aadObjectId !== who.aadObjectId) {
       return applicationNotFound(this.deps, who, id);
     }
     if (!confirmed && stored.application.state === 'submitted') {

@@ -22,7 +22,7 @@ export class ApprovalFlow {
     const { application } = stored;
     const actor = actorOf(who);
     // An approver the decision was taken away from still sees the card's state (read-only), not a refusal.
-    const involved = [application.applicant.aadObjectId.toLowerCase(), ...approversOf(application)].includes(who.aadObjectId.toLowerCase());
+    const involved = [application.applicant.aadObjectId, ...approversOf(application)].includes(who.aadObjectId);
     if (!involved && !actor.isHr) {
       this.deps.logger.warn('approval card refused to an outsider', { applicationId: id, by: who.aadObjectId });
       return refusalCard(who, 'notAllowed', application);

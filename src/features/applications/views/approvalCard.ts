@@ -39,7 +39,7 @@ export function approvalCard(
     stateLine,
     motivation: application.motivation,
     comment: decision?.comment ? t('approval.commentLine', { comment: decision.comment }) : '',
-    actionable: pending && viewer.aadObjectId.toLowerCase() === application.approver.aadObjectId.toLowerCase(),
+    actionable: pending && viewer.aadObjectId === application.approver.aadObjectId,
     labels: {
       title: t('approval.title', { track: trackName(framework, application.track, t) }),
       applicant: t('approval.applicant'),

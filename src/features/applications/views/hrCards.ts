@@ -116,7 +116,7 @@ export function hrDetailCard(
 ): AdaptiveCard {
   const a = application;
   // HR never acts on their own application: the steps are not offered to its applicant.
-  const own = a.applicant.aadObjectId.toLowerCase() === viewerId.toLowerCase();
+  const own = a.applicant.aadObjectId === viewerId;
   return renderCard('hrApplication', {
     applicationId: a.id,
     department: `${a.applicant.department}・${a.applicant.grade}`,
