@@ -28,8 +28,8 @@ export class ApplicationWindowRepository {
    * Writes a window only if nobody changed it since it was read (`etag`; undefined: it did not exist then).
    * False when another HR officer was first.
    */
-  replace(window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
-    return writeIfUnchanged(this.table, toEntity(window), etag);
+  async replace(window: ApplicationWindow, etag: string | undefined): Promise<boolean> {
+    return (await writeIfUnchanged(this.table, toEntity(window), etag)) !== undefined;
   }
 
   /** Every window of a framework, all years and tracks. */

@@ -70,7 +70,7 @@ export class AssessmentRepository {
    * marker yet). False when another start got there first: only one assessment can be started at a time.
    */
   async claimCurrent(userId: string, assessmentId: string, etag: string | undefined): Promise<boolean> {
-    return writeIfUnchanged(this.table, { partitionKey: escapeKey(userId), rowKey: MARKER_ROW, assessmentId }, etag);
+    return (await writeIfUnchanged(this.table, { partitionKey: escapeKey(userId), rowKey: MARKER_ROW, assessmentId }, etag)) !== undefined;
   }
 
   /** Removes an assessment that lost the race to be started; it was never shown to anyone. */

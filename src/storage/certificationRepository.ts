@@ -25,8 +25,8 @@ export class CertificationRepository {
    * Records a certification only if the employee's row is as it was read (`etag`; undefined: there was none).
    * False when another certification was recorded meanwhile: the caller reads again and decides again.
    */
-  recordIfUnchanged(certification: Certification, etag: string | undefined): Promise<boolean> {
-    return writeIfUnchanged(this.table, toEntity(certification), etag);
+  async recordIfUnchanged(certification: Certification, etag: string | undefined): Promise<boolean> {
+    return (await writeIfUnchanged(this.table, toEntity(certification), etag)) !== undefined;
   }
 
   async find(frameworkId: string, aadObjectId: string): Promise<Certification | undefined> {

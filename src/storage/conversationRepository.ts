@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { escapeKey } from './tables';
 import { findEntity } from './entities';
 
@@ -41,22 +41,36 @@ export class ConversationRepository {
 
   /** The reference for one user or team, or undefined if the bot never heard from them. */
   async find(scope: 'user' | 'team', key: string): Promise<ConversationRecord | undefined> {
-    const e = await findEntity<{ name?: string; tenantId?: string; locale?: string; reference: string }>(
-      this.table,
-      scope,
-      rowKeyOf(scope, key),
-    );
-    return (
-      e && {
-        scope,
-        key,
-        name: e.name || undefined,
-        tenantId: e.tenantId || undefined,
-        locale: e.locale || undefined,
-        reference: JSON.parse(e.reference) as object,
-      }
-    );
+    const e = await findEntity<ConversationEntity>(this.table, scope, rowKeyOf(scope, key));
+    return e && toRecord(scope, key, e);
   }
+
+  /**
+   * Every user's personal chat, keyed by lower-case Entra id: who a broadcast can reach. The listing reads a page
+   * (up to 1,000 rows) per request, so 10,000 of them cost ten requests.
+   */
+  async listUsers(): Promise<Map<string, ConversationRecord>> {
+    const users = new Map<string, ConversationRecord>();
+    const rows = this.table.listEntities<ConversationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${'user'}` } });
+    for await (const e of rows) {
+      const key = decodeURIComponent(e.rowKey!);
+      users.set(key, toRecord('user', key, e));
+    }
+    return users;
+  }
+}
+
+type ConversationEntity = { name?: string; tenantId?: string; locale?: string; reference: string };
+
+function toRecord(scope: 'user' | 'team', key: string, e: ConversationEntity): ConversationRecord {
+  return {
+    scope,
+    key,
+    name: e.name || undefined,
+    tenantId: e.tenantId || undefined,
+    locale: e.locale || undefined,
+    reference: JSON.parse(e.reference) as object,
+  };
 }
 
 /** Entra object ids are GUIDs that clients send in either case; one person must be one row. */

@@ -1,5 +1,6 @@
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { findEntity } from './entities';
+import { MAX_STRING_CHARS } from './tables';
 
 /** Which kind of data set a head row describes. */
 export type DatasetKind = 'framework' | 'roster';
@@ -25,7 +26,6 @@ export type ProgressListener = (done: number, total: number) => void;
 
 /** Azure Table's limits, which Azurite does not enforce (see README: storage limits). */
 const MAX_BATCH = 100;
-const MAX_STRING_CHARS = 32 * 1024 - 1;
 
 /** Raised when a row would break a Table storage limit; nothing has been written when it is thrown. */
 export class RowTooLargeError extends Error {}
@@ -97,11 +97,13 @@ export class DatasetStore {
     return true;
   }
 
-  /** Every row of a version, in RowKey order. */
-  async listRows<T>(id: string, version: string): Promise<{ rowKey: string; data: T }[]> {
+  /** Every row of a version, or only those whose RowKey starts with `prefix`, in RowKey order. */
+  async listRows<T>(id: string, version: string, prefix?: string): Promise<{ rowKey: string; data: T }[]> {
+    const conditions = [odata`PartitionKey eq ${this.partitionOf(id, version)}`];
+    if (prefix) conditions.push(odata`RowKey ge ${prefix} and RowKey lt ${keysAfterPrefix(prefix)}`);
     const rows: { rowKey: string; data: T }[] = [];
     const pages = this.items.listEntities<{ data: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${this.partitionOf(id, version)}`, select: ['RowKey', 'data'] },
+      queryOptions: { filter: conditions.join(' and '), select: ['RowKey', 'data'] },
     });
     for await (const e of pages) rows.push({ rowKey: e.rowKey!, data: JSON.parse(e.data) as T });
     return rows;
@@ -128,6 +130,11 @@ export class DatasetStore {
       await this.items.submitTransaction(batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
     }
   }
+}
+
+/** The first key that no longer starts with `prefix` ("emp:" → "emp;"): every key with the prefix sorts below it. */
+function keysAfterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 function toEntity(partitionKey: string, row: DatasetRow): TableEntity<Record<string, string | number>> {

@@ -18,19 +18,19 @@ export async function findEntity<T extends object>(
 
 /**
  * Writes an entity only if it is as it was read: replaced under `etag`, or created when it did not exist then
- * (`etag` undefined). False when someone else wrote first (a 412, or a 409 for a row created meanwhile).
+ * (`etag` undefined). Returns the new ETag, or undefined when someone else wrote first (a 412, or a 409 for a row
+ * created meanwhile).
  */
 export async function writeIfUnchanged<T extends object>(
   table: TableClient,
   entity: TableEntity<T>,
   etag: string | undefined,
-): Promise<boolean> {
+): Promise<string | undefined> {
   try {
-    if (etag) await table.updateEntity(entity, 'Replace', { etag });
-    else await table.createEntity(entity);
-    return true;
+    const response = etag ? await table.updateEntity(entity, 'Replace', { etag }) : await table.createEntity(entity);
+    return response.etag;
   } catch (err) {
-    if (isConcurrencyConflict(err)) return false;
+    if (isConcurrencyConflict(err)) return undefined;
     throw err;
   }
 }

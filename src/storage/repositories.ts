@@ -1,13 +1,19 @@
+import type { Logger } from '../logger';
 import { ApplicationRepository } from './applicationRepository';
 import { ApplicationWindowRepository } from './applicationWindowRepository';
+import { BroadcastRepository } from './broadcastRepository';
 import { CertificationRepository } from './certificationRepository';
 import { AssessmentRepository } from './assessmentRepository';
 import { ConversationRepository } from './conversationRepository';
 import { DatasetStore } from './datasetStore';
+import { DeliveryRepository } from './deliveryRepository';
+import { ExportLinkRepository } from './exportLinkRepository';
 import { FrameworkRepository } from './frameworkRepository';
+import { LeaseRepository } from './leaseRepository';
 import { RosterRepository } from './rosterRepository';
-import { TABLE_NAMES } from './tables';
+import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
+import { WorkQueue } from './workQueue';
 
 /** Every repository the bot and the import commands use. */
 export interface Repositories {
@@ -18,6 +24,10 @@ export interface Repositories {
   readonly applicationWindows: ApplicationWindowRepository;
   readonly applications: ApplicationRepository;
   readonly certifications: CertificationRepository;
+  readonly broadcasts: BroadcastRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly leases: LeaseRepository;
+  readonly exportLinks: ExportLinkRepository;
 }
 
 /** Wires the repositories to their tables. */
@@ -31,5 +41,14 @@ export function createRepositories(storage: TableStorage): Repositories {
     applicationWindows: new ApplicationWindowRepository(storage.table(TABLE_NAMES.applicationWindows)),
     applications: new ApplicationRepository(storage.table(TABLE_NAMES.applications)),
     certifications: new CertificationRepository(storage.table(TABLE_NAMES.certifications)),
+    broadcasts: new BroadcastRepository(storage.table(TABLE_NAMES.broadcasts)),
+    deliveries: new DeliveryRepository(storage.table(TABLE_NAMES.broadcastDeliveries)),
+    leases: new LeaseRepository(storage.table(TABLE_NAMES.leases)),
+    exportLinks: new ExportLinkRepository(storage.table(TABLE_NAMES.exportLinks)),
   };
+}
+
+/** The queue of broadcast work; it logs the messages it has to drop. */
+export function createWorkQueue(storage: TableStorage, logger: Logger): WorkQueue {
+  return new WorkQueue(storage.queue(QUEUE_NAMES.broadcastWork), logger);
 }

@@ -25,6 +25,17 @@ export class RosterRepository {
     return head ? head.itemCount / ROWS_PER_EMPLOYEE : 0;
   }
 
+  /** Every employee of the active roster, once each, by employee number as text (none before the first import). */
+  async listEmployees(): Promise<Employee[]> {
+    for (;;) {
+      const head = await this.store.findHead(ROSTER_ID);
+      if (!head) return [];
+      const rows = await this.store.listRows<Employee>(ROSTER_ID, head.version, EMPLOYEE_ROWS);
+      // An import that switched the roster meanwhile deletes the version just read, maybe half way: read the new one.
+      if ((await this.store.findHead(ROSTER_ID))?.version === head.version) return rows.map((row) => row.data);
+    }
+  }
+
   /** Replaces the whole roster, all or nothing; false when `version` is already the active roster. */
   async replace(employees: readonly Employee[], version: string, onProgress?: ProgressListener): Promise<boolean> {
     return this.store.replace(ROSTER_ID, version, employees.flatMap(toRows), onProgress);
@@ -38,11 +49,13 @@ export class RosterRepository {
 
 /** Each employee is stored once per lookup key, so every lookup is a single point read. */
 const ROWS_PER_EMPLOYEE = 3;
+/** The prefix of the one row per employee that is keyed by employee number: listing these lists everyone once. */
+const EMPLOYEE_ROWS = 'emp:';
 
 function toRows(employee: Employee): DatasetRow[] {
   const columns = { employeeNo: employee.employeeNo, name: employee.name };
   return [
-    { rowKey: `emp:${escapeKey(employee.employeeNo)}`, data: employee, columns },
+    { rowKey: `${EMPLOYEE_ROWS}${escapeKey(employee.employeeNo)}`, data: employee, columns },
     { rowKey: `aad:${escapeKey(employee.aadObjectId)}`, data: employee, columns },
     { rowKey: `mail:${escapeKey(employee.email)}`, data: employee, columns },
   ];

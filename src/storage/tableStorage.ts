@@ -1,14 +1,16 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
-import { TABLE_NAMES, type TableName } from './tables';
+import { QueueClient, type StoragePipelineOptions } from '@azure/storage-queue';
+import { QUEUE_NAMES, TABLE_NAMES, type QueueName, type TableName } from './tables';
 
 /** Where the tables live: a connection string (Azurite, or a key) or an account reached with a managed identity. */
 export type StorageTarget = { connectionString: string } | { accountName: string };
 
-/** Hands out one TableClient per table and creates the tables at start-up. */
+/** Hands out one TableClient per table and one QueueClient per queue, and creates them all at start-up. */
 export interface TableStorage {
   table(name: TableName): TableClient;
-  /** Creates every table that does not exist yet (idempotent). */
+  queue(name: QueueName): QueueClient;
+  /** Creates every table and queue that does not exist yet (idempotent). */
   ensureTables(): Promise<void>;
 }
 
@@ -20,12 +22,18 @@ const clientOptions: TableServiceClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
 };
 
+/** The same policy for queues, whose SDK counts the first try among its tries. */
+const queueOptions: StoragePipelineOptions = {
+  retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+};
+
 /** Creates the table storage for a target. Does no I/O until a client is used. */
 export function createTableStorage(target: StorageTarget): TableStorage {
-  const clients = new Map<TableName, TableClient>();
+  const tables = new Map<TableName, TableClient>();
+  const queues = new Map<QueueName, QueueClient>();
   const credential = 'accountName' in target ? new DefaultAzureCredential() : undefined;
   const table = (name: TableName): TableClient => {
-    let client = clients.get(name);
+    let client = tables.get(name);
     if (!client) {
       client =
         'connectionString' in target
@@ -34,14 +42,27 @@ export function createTableStorage(target: StorageTarget): TableStorage {
               allowInsecureConnection: target.connectionString.includes('http://'),
             })
           : new TableClient(`https://${target.accountName}.table.core.windows.net`, name, credential!, clientOptions);
-      clients.set(name, client);
+      tables.set(name, client);
+    }
+    return client;
+  };
+  const queue = (name: QueueName): QueueClient => {
+    let client = queues.get(name);
+    if (!client) {
+      client =
+        'connectionString' in target
+          ? new QueueClient(target.connectionString, name, queueOptions)
+          : new QueueClient(`https://${target.accountName}.queue.core.windows.net/${name}`, credential, queueOptions);
+      queues.set(name, client);
     }
     return client;
   };
   return {
     table,
+    queue,
     async ensureTables() {
       for (const name of Object.values(TABLE_NAMES)) await table(name).createTable();
+      for (const name of Object.values(QUEUE_NAMES)) await queue(name).createIfNotExists();
     },
   };
 }

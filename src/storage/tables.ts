@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Every table the bot uses, and how its keys are laid out, in one place.
  *
@@ -9,6 +11,10 @@
  * applicationWindows  PK = frameworkId, RK = "{fiscalYear}:{track}" → the window to apply for one track
  * applications        PK = "{frameworkId}:{fiscalYear}", RK = application id → one application and its audit trail
  * certifications      PK = frameworkId, RK = aadObjectId → the tier an employee was certified for
+ * broadcasts          PK = frameworkId, RK = broadcast id (newest first: it starts with an inverted time) → one broadcast
+ * broadcastDeliveries PK = broadcast id, RK = recipient's lower-case aadObjectId → one recipient's delivery
+ * leases              PK = "lease", RK = lease name → who holds it and until when (one sender at a time)
+ * exportLinks         PK = "link", RK = token (random, base64url) → what a short-lived download link gives
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -19,9 +25,27 @@ export const TABLE_NAMES = {
   applicationWindows: 'applicationWindows',
   applications: 'applications',
   certifications: 'certifications',
+  broadcasts: 'broadcasts',
+  broadcastDeliveries: 'broadcastDeliveries',
+  leases: 'leases',
+  exportLinks: 'exportLinks',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];
+
+/**
+ * Every queue the bot uses, and what a message holds.
+ *
+ * broadcast-work      one contiguous RowKey range of one broadcast's deliveries, for whichever sender takes it
+ */
+export const QUEUE_NAMES = {
+  broadcastWork: 'broadcast-work',
+} as const;
+
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+/** Azure's limit on one string property, 64 KiB of UTF-16 (Azurite does not enforce it). */
+export const MAX_STRING_CHARS = 32 * 1024 - 1;
 
 /** Characters Azure forbids in PartitionKey/RowKey (and control characters), plus "%" so the escape is reversible. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped here
@@ -30,4 +54,16 @@ const FORBIDDEN_IN_KEYS = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 /** Makes any string safe as a PartitionKey or RowKey, reversibly: `decodeURIComponent` gives the original back. */
 export function escapeKey(value: string): string {
   return value.replace(FORBIDDEN_IN_KEYS, (c) => encodeURIComponent(c));
+}
+
+/** Larger than any millisecond timestamp for centuries: `BASE - now` sorts newest first. */
+const INVERTED_TIME_BASE = 10 ** 13;
+
+/** What `newInvertedTimeId` makes: 13 digits of inverted time, a dash, 8 hex digits. */
+export const INVERTED_TIME_ID_PATTERN = /^\d{13}-[0-9a-f]{8}$/;
+
+/** A new RowKey that sorts newest first, with enough randomness that two made in the same millisecond do not collide. */
+export function newInvertedTimeId(now: Date): string {
+  const inverted = String(INVERTED_TIME_BASE - now.getTime()).padStart(13, '0');
+  return `${inverted}-${randomBytes(4).toString('hex')}`;
 }

@@ -250,6 +250,41 @@ describe('fake Bot Connector', () => {
     }
   });
 
+  it('randomFailures refuses a share of sends after the scripted failures; refused sends take no rate-limit slot', async () => {
+    // Each send draws once to decide, and once more to pick the status when it fails.
+    const draws = [0.1, 0.9, 0.7, 0.1, 0.2];
+    const random = (): number => draws.shift() ?? 0.9; // then every send passes
+    const flaky = await startFakeConnector({
+      now: clock.now,
+      enforceRateLimits: true,
+      randomFailures: { rate: 0.3, statuses: [429, 503], retryAfterSeconds: 3, random },
+    });
+    try {
+      flaky.failNext(412);
+      expect((await send(flaky, 'a:1xyz')).status).toBe(412); // scripted: no draw
+      const throttled = await send(flaky, 'a:1xyz'); // 0.1 < 0.3 fails, 0.9 picks 503
+      expect(throttled.status).toBe(503);
+      expect(throttled.headers.get('retry-after')).toBe('3');
+      await expectError(throttled, 'ServiceUnavailable', 'random failure');
+      expect((await send(flaky, 'a:1xyz')).status).toBe(201); // 0.7 passes
+      const refused = await send(flaky, 'a:1xyz'); // 0.1 fails, 0.2 picks 429
+      expect(refused.status).toBe(429);
+      await expectError(refused, 'Throttled', 'random failure');
+      // Updates are never refused at random.
+      const update = await fetch(activitiesUrl(flaky, 'a:1xyz', '1700000000001'), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'edited' }),
+      });
+      expect(update.status).toBe(200);
+      // Refused sends took no slot: 6 more are accepted (7 per second) before the rate limit answers.
+      expect(await sendMany(flaky, 'a:1xyz', 7)).toEqual([...times(6, 201), 429]);
+      expect(flaky.activities('a:1xyz')).toHaveLength(7);
+    } finally {
+      await flaky.stop();
+    }
+  });
+
   it('reset() forgets calls, activities, scripted failures and rate-limit history', async () => {
     fake.enforceRateLimits(true);
     await sendMany(fake, 'a:1xyz', 7);

@@ -16,6 +16,10 @@
  * only what got through keeps `Retry-After` exact: a client that waits that long and retries gets through (unless other
  * traffic took the slot). A client that hammers is therefore not punished here: assert on `calls` to catch that.
  * Updates, deletes, member reads and conversation creation count towards the global limit only.
+ *
+ * Failures: `failNext` scripts the answers to the next requests; `randomFailures` refuses a share of sends at random,
+ * like a busy Teams does. Scripted failures come first, then random ones, then rate limits; a refused request is not
+ * accepted, so it does not count in any window.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -42,8 +46,16 @@ export interface ConnectorCall {
   at: number;
 }
 
-/** Statuses `failNext` can script: the ones Teams asks clients to retry, plus a plain 500. */
+/** Statuses the fake can fail with (`failNext`, `randomFailures`): the ones Teams asks clients to retry, plus a plain 500. */
 export type ScriptedFailureStatus = 412 | 429 | 500 | 502 | 503 | 504;
+
+/** Refuse this share (0–1) of sends with one of `statuses`, picked at random (`random` defaults to Math.random). */
+export interface RandomFailures {
+  rate: number;
+  statuses: ScriptedFailureStatus[];
+  retryAfterSeconds?: number;
+  random?: () => number;
+}
 
 /** A running fake connector. */
 export interface FakeConnector {
@@ -135,7 +147,9 @@ class ConnectorError extends Error {
 }
 
 /** Starts a fake connector on a free port of 127.0.0.1. */
-export async function startFakeConnector(options: { enforceRateLimits?: boolean; now?: () => number } = {}): Promise<FakeConnector> {
+export async function startFakeConnector(
+  options: { enforceRateLimits?: boolean; now?: () => number; randomFailures?: RandomFailures } = {},
+): Promise<FakeConnector> {
   const now = options.now ?? Date.now;
   let enforce = options.enforceRateLimits ?? false;
   const calls: ConnectorCall[] = [];
@@ -171,15 +185,16 @@ export async function startFakeConnector(options: { enforceRateLimits?: boolean;
     const failure = failures[index];
     if (!failure) return undefined;
     if (--failure.remaining <= 0) failures.splice(index, 1);
-    const headers: Record<string, string> = {};
-    if (failure.retryAfterSeconds !== undefined) headers['Retry-After'] = String(failure.retryAfterSeconds);
-    const message =
-      failure.status === 412
-        ? 'The precondition for this operation was not met (scripted failure).'
-        : failure.status === 429
-          ? 'Too many requests (scripted failure).'
-          : 'The service encountered an error (scripted failure).';
-    return { status: failure.status, headers, json: errorBody(ERROR_CODES[failure.status], message) };
+    return failureAnswer(failure.status, failure.retryAfterSeconds, 'scripted');
+  };
+
+  const takeRandomFailure = (route: Route): Answer | undefined => {
+    const settings = options.randomFailures;
+    if (!settings || !isSend(route)) return undefined;
+    const random = settings.random ?? Math.random;
+    if (random() >= settings.rate) return undefined;
+    const status = settings.statuses[Math.floor(random() * settings.statuses.length)];
+    return status === undefined ? undefined : failureAnswer(status, settings.retryAfterSeconds, 'random');
   };
 
   const checkRateLimits = (route: Route, at: number): Answer | undefined => {
@@ -194,7 +209,7 @@ export async function startFakeConnector(options: { enforceRateLimits?: boolean;
       }
     };
     consider(requestTimes, GLOBAL_WINDOW);
-    if (route.kind === 'send' || route.kind === 'reply') {
+    if (isSend(route)) {
       const times = sendTimes.get(route.conversationId) ?? [];
       for (const window of CONVERSATION_WINDOWS) consider(times, window);
     }
@@ -210,7 +225,7 @@ export async function startFakeConnector(options: { enforceRateLimits?: boolean;
   const recordAccepted = (route: Route, at: number): void => {
     requestTimes = requestTimes.filter((t) => t > at - GLOBAL_WINDOW.ms);
     requestTimes.push(at);
-    if (route.kind === 'send' || route.kind === 'reply') {
+    if (isSend(route)) {
       const longest = CONVERSATION_WINDOWS[CONVERSATION_WINDOWS.length - 1]?.ms ?? 0;
       const times = (sendTimes.get(route.conversationId) ?? []).filter((t) => t > at - longest);
       times.push(at);
@@ -263,7 +278,7 @@ export async function startFakeConnector(options: { enforceRateLimits?: boolean;
     try {
       route = matchRoute(method, path);
       if (!route) throw new ConnectorError(404, 'NotFound', `No such resource: ${method} ${path}`);
-      answer = takeScriptedFailure(route) ?? checkRateLimits(route, at) ?? perform(route, body);
+      answer = takeScriptedFailure(route) ?? takeRandomFailure(route) ?? checkRateLimits(route, at) ?? perform(route, body);
       if (answer.status < 300) recordAccepted(route, at);
     } catch (error) {
       answer =
@@ -380,6 +395,24 @@ function matchRoute(method: string, rawPath: string): Route | undefined {
     return itemId === undefined ? { kind: 'listMembers', conversationId } : { kind: 'getMember', conversationId, memberId: itemId };
   }
   return undefined;
+}
+
+/** Sends and replies post a new message: the requests Teams' per-conversation limits and random failures apply to. */
+function isSend(route: Route): boolean {
+  return route.kind === 'send' || route.kind === 'reply';
+}
+
+/** A Teams-style refusal, with `Retry-After` when given. */
+function failureAnswer(status: ScriptedFailureStatus, retryAfterSeconds: number | undefined, cause: 'scripted' | 'random'): Answer {
+  const headers: Record<string, string> = {};
+  if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
+  const message =
+    status === 412
+      ? `The precondition for this operation was not met (${cause} failure).`
+      : status === 429
+        ? `Too many requests (${cause} failure).`
+        : `The service encountered an error (${cause} failure).`;
+  return { status, headers, json: errorBody(ERROR_CODES[status], message) };
 }
 
 /** Milliseconds until `window` has a free slot at `at`, given the times of accepted requests (ascending); 0 if it has one. */

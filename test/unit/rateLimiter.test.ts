@@ -1,0 +1,258 @@
+import { BROADCAST_APP_WINDOW, Pacer, SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS } from '../../src/broadcast/rateLimiter';
+import { rejectionOf } from '../support/rejectionOf';
+
+/** Records `count` requests for `key`, `spacingMs` apart from `start`, checking each one was allowed; returns the next time. */
+function recordAllowed(limiter: SlidingWindowLimiter, key: string, count: number, start: number, spacingMs: number): number {
+  let at = start;
+  for (let i = 0; i < count; i++, at += spacingMs) {
+    expect(limiter.waitMs(key, at)).toBe(0);
+    limiter.record(key, at);
+  }
+  return at;
+}
+
+/** The most requests any `windowMs` slice of `times` holds. */
+function busiest(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let last = 0, first = 0; last < sorted.length; last++) {
+    while (sorted[first]! <= sorted[last]! - windowMs) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+describe('SlidingWindowLimiter with Teams per-conversation windows', () => {
+  const limiter = (): SlidingWindowLimiter => new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
+
+  it('allows 7 sends in 1 s, then waits until the first leaves the window', () => {
+    const l = limiter();
+    recordAllowed(l, 'a:1', 7, 0, 0);
+    expect(l.waitMs('a:1', 0)).toBe(1000);
+    expect(l.waitMs('a:1', 999)).toBe(1);
+    expect(l.waitMs('a:1', 1000)).toBe(0);
+    expect(l.waitMs('a:2', 0)).toBe(0); // another conversation has its own windows
+  });
+
+  it('allows 8 sends in 2 s', () => {
+    const l = limiter();
+    recordAllowed(l, 'a:1', 7, 0, 0);
+    l.record('a:1', 1000);
+    // The 1-s window has room again, the 2-s window holds 8 until the sends at 0 leave it.
+    expect(l.waitMs('a:1', 1000)).toBe(1000);
+    expect(l.waitMs('a:1', 2000)).toBe(0);
+  });
+
+  it('allows 60 sends in 30 s', () => {
+    const l = limiter();
+    // 4 a second stays within 7/1 s and 8/2 s; after 15 s the 30-s window is full.
+    const next = recordAllowed(l, 'a:1', 60, 0, 250);
+    expect(next).toBe(15_000);
+    expect(l.waitMs('a:1', 15_000)).toBe(15_000);
+    expect(l.waitMs('a:1', 30_000)).toBe(0);
+  });
+
+  it('allows 1800 sends in an hour', () => {
+    const l = limiter();
+    // One a second stays within 60/30 s; after 1800 s the hour is full.
+    const next = recordAllowed(l, 'a:1', 1800, 0, 1000);
+    expect(l.waitMs('a:1', next)).toBe(3_600_000 - next);
+    expect(l.waitMs('a:1', 3_600_000)).toBe(0);
+  });
+
+  it('keeps times in order when the clock steps back', () => {
+    const l = limiter();
+    recordAllowed(l, 'a:1', 6, 1000, 0);
+    l.record('a:1', 500);
+    // The send at 500 is the oldest of the 7: it leaves the 1-s window at 1500.
+    expect(l.waitMs('a:1', 1400)).toBe(100);
+  });
+});
+
+describe('SlidingWindowLimiter', () => {
+  it('holds the broadcast to 48 requests a second, 2 below Teams’ 50', () => {
+    const l = new SlidingWindowLimiter([BROADCAST_APP_WINDOW]);
+    recordAllowed(l, 'app', 48, 0, 10);
+    expect(l.waitMs('app', 480)).toBe(520);
+  });
+
+  it('lengthens every window by the margin', () => {
+    const l = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS, { marginMs: 50 });
+    recordAllowed(l, 'a:1', 7, 0, 0);
+    expect(l.waitMs('a:1', 1000)).toBe(50);
+    expect(l.waitMs('a:1', 1050)).toBe(0);
+    l.record('a:1', 1050);
+    expect(l.waitMs('a:1', 1050)).toBe(1000); // 8 per 2.05 s
+  });
+
+  it('forgets conversations whose sends left the longest window, without losing live ones', () => {
+    const l = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
+    const hour = 3_600_000;
+    for (let i = 0; i < 20_000; i++) l.record(`old-${i}`, i);
+    expect(l.trackedKeys).toBe(20_000);
+
+    const later = 20_000 + hour;
+    recordAllowed(l, 'busy', 7, later, 0);
+    for (let i = 0; i < 20_000; i++) l.record(`new-${i}`, later);
+
+    expect(l.trackedKeys).toBeLessThanOrEqual(20_001);
+    expect(l.waitMs('busy', later)).toBe(1000);
+    expect(l.waitMs('old-0', later)).toBe(0);
+  });
+});
+
+/** A clock that only moves when told to, and a `sleep` that wakes when the clock reaches its time. */
+class FakeTime {
+  private time = 0;
+  private readonly sleepers: { at: number; wake: () => void }[] = [];
+  readonly slept: number[] = [];
+
+  readonly now = (): number => this.time;
+
+  readonly sleep = (ms: number): Promise<void> => {
+    this.slept.push(ms);
+    return new Promise((wake) => this.sleepers.push({ at: this.time + ms, wake }));
+  };
+
+  /** Moves the clock to the next sleeper's time, timer by timer, until `promise` settles. */
+  async runUntilSettled(promise: Promise<unknown>): Promise<void> {
+    let settled = false;
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (;;) {
+      await allCallbacks();
+      if (settled) return;
+      const next = Math.min(...this.sleepers.map((s) => s.at));
+      if (!Number.isFinite(next)) throw new Error('nothing will ever settle the promise');
+      this.time = Math.max(this.time, next);
+      for (const sleeper of this.sleepers.filter((s) => s.at <= this.time)) {
+        this.sleepers.splice(this.sleepers.indexOf(sleeper), 1);
+        sleeper.wake();
+      }
+    }
+  }
+}
+
+/** Lets every pending promise callback run. */
+function allCallbacks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+interface Grant {
+  id: number;
+  conversationId?: string;
+  at: number;
+}
+
+/** A pacer on fake time that notes when each caller was let through. */
+function pacerOnFakeTime(marginMs?: number): {
+  time: FakeTime;
+  pacer: Pacer;
+  grants: Grant[];
+  acquire: (id: number, conversationId?: string, signal?: AbortSignal) => Promise<void>;
+} {
+  const time = new FakeTime();
+  const pacer = new Pacer({ now: time.now, sleep: time.sleep, ...(marginMs !== undefined ? { marginMs } : {}) });
+  const grants: Grant[] = [];
+  const acquire = async (id: number, conversationId?: string, signal?: AbortSignal): Promise<void> => {
+    await pacer.acquire(conversationId, signal);
+    grants.push({ id, conversationId, at: time.now() });
+  };
+  return { time, pacer, grants, acquire };
+}
+
+function countAt(grants: readonly Grant[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const g of grants) counts[g.at] = (counts[g.at] ?? 0) + 1;
+  return counts;
+}
+
+describe('Pacer', () => {
+  it('lets 48 requests through per second plus the default 30-ms margin', async () => {
+    const { time, grants, acquire } = pacerOnFakeTime();
+    const all = Array.from({ length: 100 }, (_, id) => acquire(id));
+    await time.runUntilSettled(Promise.all(all));
+
+    expect(countAt(grants)).toEqual({ 0: 48, 1030: 48, 2060: 4 });
+  });
+
+  it('holds sends to a conversation to Teams’ windows, while updates count app-wide only', async () => {
+    const { time, grants, acquire } = pacerOnFakeTime(0);
+    await time.runUntilSettled(Promise.all(Array.from({ length: 7 }, (_, id) => acquire(id, 'a:1'))));
+    await time.runUntilSettled(acquire(7)); // an update: a:1's full window does not hold it
+    await time.runUntilSettled(Promise.all(Array.from({ length: 40 }, (_, i) => acquire(100 + i))));
+    await time.runUntilSettled(acquire(8, 'a:1'));
+
+    expect(grants.filter((g) => g.conversationId === 'a:1').map((g) => g.at)).toEqual([0, 0, 0, 0, 0, 0, 0, 1000]);
+    expect(grants.find((g) => g.id === 7)?.at).toBe(0);
+    // The update took one of the 48 app-wide slots of the first second: only 40 of the other 40 fit, and a:1's 8th waits.
+    expect(countAt(grants)).toEqual({ 0: 48, 1000: 1 });
+  });
+
+  it('serves concurrent callers in arrival order and together stays within every window', async () => {
+    const { time, grants, acquire } = pacerOnFakeTime();
+    // 600 callers: every fifth an update, the others sends to 6 conversations, enough to fill their 30-s windows.
+    const all = Array.from({ length: 600 }, (_, id) => acquire(id, id % 5 === 0 ? undefined : `a:${id % 6}`));
+    await time.runUntilSettled(Promise.all(all));
+
+    expect(grants.map((g) => g.id)).toEqual(all.map((_, id) => id));
+    const margin = 30;
+    expect(busiest(grants.map((g) => g.at), BROADCAST_APP_WINDOW.ms + margin)).toBeLessThanOrEqual(BROADCAST_APP_WINDOW.max);
+    const busiestConversation: number[] = [];
+    for (let c = 0; c < 6; c++) {
+      const times = grants.filter((g) => g.conversationId === `a:${c}`).map((g) => g.at);
+      for (const window of TEAMS_CONVERSATION_WINDOWS) {
+        expect(busiest(times, window.ms + margin)).toBeLessThanOrEqual(window.max);
+      }
+      busiestConversation.push(busiest(times, 30_000 + margin));
+    }
+    expect(Math.max(...busiestConversation)).toBe(60); // the 60-per-30-s window was reached, and held
+  });
+
+  it('rejects with the abort reason while waiting, counts nothing, and lets the next caller take the slot', async () => {
+    const { time, grants, acquire } = pacerOnFakeTime(0);
+    await time.runUntilSettled(Promise.all(Array.from({ length: 48 }, (_, id) => acquire(id))));
+    const controller = new AbortController();
+    const aborted = acquire(48, 'a:1', controller.signal);
+    const next = acquire(49, 'a:2');
+    await allCallbacks();
+    expect(time.slept).toEqual([1000]); // the aborted caller is sleeping for the app-wide slot
+
+    const reason = new Error('sender stopping');
+    controller.abort(reason);
+    expect(await rejectionOf(aborted)).toBe(reason);
+    await time.runUntilSettled(next);
+    expect(grants.at(-1)).toEqual({ id: 49, conversationId: 'a:2', at: 1000 });
+    // Only the one grant at 1000 counted: 47 more fit in that second, the 48th must wait.
+    await time.runUntilSettled(Promise.all(Array.from({ length: 47 }, (_, i) => acquire(100 + i))));
+    expect(countAt(grants)[1000]).toBe(48);
+  });
+
+  it('keeps the order when a caller in the middle of the line gives up', async () => {
+    const { time, grants, acquire } = pacerOnFakeTime(0);
+    await time.runUntilSettled(Promise.all(Array.from({ length: 7 }, (_, id) => acquire(id, 'a:1'))));
+    const head = acquire(7, 'a:1'); // waits a second for its conversation
+    const controller = new AbortController();
+    const middle = acquire(8, 'a:2', controller.signal);
+    const last = acquire(9, 'a:3'); // could go now, but arrived after the head
+    await allCallbacks();
+    controller.abort(new Error('gave up'));
+    await rejectionOf(middle);
+    await allCallbacks();
+    expect(grants).toHaveLength(7);
+
+    await time.runUntilSettled(Promise.all([head, last]));
+    expect(grants.slice(7).map((g) => [g.id, g.at])).toEqual([
+      [7, 1000],
+      [9, 1000],
+    ]);
+  });
+
+  it('rejects at once with an already aborted signal', async () => {
+    const { pacer } = pacerOnFakeTime();
+    const reason = new Error('already stopped');
+    expect(await rejectionOf(pacer.acquire('a:1', AbortSignal.abort(reason)))).toBe(reason);
+  });
+});
