@@ -125,6 +125,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_TYPE', value: 'UserAssignedMsi' }
         { name: 'BOT_TENANT_ID', value: tenant().tenantId }
         { name: 'FRAMEWORK_ID', value: frameworkId }
+        // The app's own address, for the CSV download links in cards (the site cannot read its own host name here).
+        { name: 'PUBLIC_URL', value: 'https://app-${appName}-${suffix}.azurewebsites.net' }
         // DefaultAzureCredential needs to be told which user-assigned identity to use.
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }

@@ -1,18 +1,26 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { BotConnectorTransport } from './broadcast/channelTransport';
+import { findRecipients } from './broadcast/recipients';
+import { BroadcastSender, type SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
+import { Downloads } from './exporting/downloads';
 import { isActionExecute, logRefusedActionsTo, onUnknownAction } from './features/actions';
 import { registerApplicationsFeature } from './features/applications/register';
 import { remindPendingApprovals } from './features/applications/reminders';
 import { registerAssessmentFeature } from './features/assessment/register';
+import { registerBroadcastFeature } from './features/broadcast/register';
+import { broadcastStatusCard } from './features/broadcast/views/statusCard';
 import { Notifier } from './features/notifier';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerFrameworkFeature } from './features/framework/register';
 import { catalogNotice } from './features/notices';
 import { pinLanguage, translatorFor } from './features/turn';
+import { resolveLocale, translator } from './i18n';
 import type { Logger } from './logger';
 import type { FrameworkCatalog } from './storage/frameworkCatalog';
 import type { Repositories } from './storage/repositories';
+import type { WorkQueue } from './storage/workQueue';
 import { isStorageUnavailable } from './storage/storageErrors';
 
 /** What the application needs from the outside world. */
@@ -22,12 +30,22 @@ export interface AppDependencies {
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
   readonly logger: Logger;
+  /** Where users' browsers reach this bot, for links in cards (a function: the port is known only once listening). */
+  readonly publicUrl: () => string;
+  /** Where the broadcast sender takes its work from. */
+  readonly workQueue: WorkQueue;
+  /** Timings of the broadcast sender (tests shorten them). */
+  readonly senderOptions?: SenderOptions;
 }
 
 /** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
 export interface Bot {
   readonly app: Application<TurnState>;
   readonly adapter: TeamsAdapter;
+  /** The files behind the download links in cards. */
+  readonly downloads: Downloads;
+  /** Sends confirmed broadcasts; runs in every instance, sends in the one holding the lease. Started by the runtime. */
+  readonly sender: BroadcastSender;
   /** Reminds approvers of applications waiting too long; returns how many reminders went out. */
   remindApprovers(afterDays: number): Promise<number>;
 }
@@ -69,6 +87,18 @@ export function createApp(deps: AppDependencies): Bot {
     now,
   };
   registerApplicationsFeature(app, deps.catalog, applicationDeps);
+  registerBroadcastFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    applications: deps.repositories.applications,
+    conversations: deps.repositories.conversations,
+    windows: deps.repositories.applicationWindows,
+    broadcasts: deps.repositories.broadcasts,
+    exportLinks: deps.repositories.exportLinks,
+    publicUrl: deps.publicUrl,
+    wakeSender: () => sender.wake(),
+    logger: deps.logger,
+    now,
+  });
   registerFrameworkFeature(app, deps.catalog);
   onUnknownAction(app);
 
@@ -87,7 +117,29 @@ export function createApp(deps: AppDependencies): Bot {
     const active = await deps.catalog.current();
     return active ? remindPendingApprovals(applicationDeps, active.framework, afterDays) : 0;
   };
-  return { app, adapter, remindApprovers };
+  const downloads = new Downloads({
+    links: deps.repositories.exportLinks,
+    broadcasts: deps.repositories.broadcasts,
+    deliveries: deps.repositories.deliveries,
+    logger: deps.logger,
+    now,
+  });
+  const sender = new BroadcastSender(
+    {
+      ...deps.repositories,
+      queue: deps.workQueue,
+      findRecipients: (frameworkId, audience) => findRecipients(deps.repositories, frameworkId, audience),
+      listReachable: () => deps.repositories.conversations.listUsers(),
+      transport: new BotConnectorTransport(adapter, deps.bot.id ?? ''),
+      statusCard: (broadcast) => {
+        const locale = resolveLocale(broadcast.progressCard?.locale);
+        return broadcastStatusCard(broadcast, translator(locale), locale, now());
+      },
+      logger: deps.logger,
+    },
+    deps.senderOptions,
+  );
+  return { app, adapter, downloads, sender, remindApprovers };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

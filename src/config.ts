@@ -21,6 +21,8 @@ export interface Config {
   readonly language: 'auto' | Locale;
   /** Approvers get a reminder when an application has waited this many days (0 turns reminders off). */
   readonly approvalReminderDays: number;
+  /** Where users' browsers reach this bot (links in cards), without a trailing slash; unset: the local server. */
+  readonly publicUrl?: string;
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -30,6 +32,19 @@ const optional = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/**
+ * An http(s) base URL that links are built on by appending a path: normalised by the URL parser and without a trailing
+ * slash. A query, fragment or credentials would end up in the middle of every link, so they are refused.
+ */
+const publicUrl = z.string().transform((text, ctx) => {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.href !== url.origin + url.pathname) {
+    ctx.issues.push({ code: 'custom', input: text, message: 'must be an http(s) URL without a query, fragment or credentials' });
+    return z.NEVER;
+  }
+  return url.href.replace(/\/+$/, '');
+});
 
 const environmentSchema = z.object({
   // An empty PORT means unset, like every other variable; 0 asks the OS for a free port (tests).
@@ -50,6 +65,7 @@ const environmentSchema = z.object({
   START_PLAYGROUND: z.enum(['true', 'false']).default('true'),
   BOT_LANGUAGE: z.enum(['auto', 'ja', 'en']).default('auto'),
   APPROVAL_REMINDER_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(60).default(3)),
+  PUBLIC_URL: optional.pipe(publicUrl.optional()),
 });
 
 /** Thrown when the environment is unusable; the message lists every problem. */
@@ -88,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startPlayground: e.START_PLAYGROUND === 'true',
     language: e.BOT_LANGUAGE,
     approvalReminderDays: e.APPROVAL_REMINDER_DAYS,
+    publicUrl: e.PUBLIC_URL,
   });
 }

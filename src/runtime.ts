@@ -1,9 +1,10 @@
 import { createApp } from './app';
+import type { SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { FrameworkCatalog } from './storage/frameworkCatalog';
-import { createRepositories, type Repositories } from './storage/repositories';
+import { createRepositories, createWorkQueue, type Repositories } from './storage/repositories';
 import { createTableStorage, type TableStorage } from './storage/tableStorage';
 
 /** A new framework import reaches every instance within this time, without a restart. */
@@ -17,6 +18,8 @@ const REMINDER_CHECK_MS = 60 * 60 * 1000;
 export interface RunningBot {
   readonly server: RunningServer;
   readonly repositories: Repositories;
+  /** Where users' browsers reach the bot: PUBLIC_URL, or this server. */
+  readonly publicUrl: () => string;
   /** Sends the approval reminders that are due now (also run every hour while the bot runs). */
   remindApprovers(): Promise<number>;
   stop(): Promise<void>;
@@ -39,7 +42,7 @@ export function tableStorageFor(config: Config): TableStorage {
 export async function startBot(
   config: Config,
   logger: Logger,
-  options: { host?: string; frameworkCheckMs?: number } = {},
+  options: { host?: string; frameworkCheckMs?: number; senderOptions?: SenderOptions } = {},
 ): Promise<RunningBot> {
   const storage = tableStorageFor(config);
   const repositories = createRepositories(storage);
@@ -48,7 +51,18 @@ export async function startBot(
     config.frameworkId,
     options.frameworkCheckMs ?? FRAMEWORK_CHECK_MS,
   );
-  const bot = createApp({ bot: config.bot, language: config.language, repositories, catalog, logger });
+  // A function, because the port is known only once the server listens (PORT=0 asks the OS for one).
+  const publicUrl = (): string => config.publicUrl ?? `http://localhost:${server.port}`;
+  const bot = createApp({
+    bot: config.bot,
+    language: config.language,
+    repositories,
+    catalog,
+    logger,
+    publicUrl,
+    workQueue: createWorkQueue(storage, logger),
+    senderOptions: options.senderOptions,
+  });
   const stopCreatingTables = ensureTablesUntilDone(storage, logger);
   const server = await startServer(bot, config.port, options.host);
   const remindApprovers = (): Promise<number> =>
@@ -57,13 +71,17 @@ export async function startBot(
     remindApprovers().catch((error: unknown) => logger.warn('approval reminders failed; will try again', { error }));
   }, REMINDER_CHECK_MS);
   reminders.unref();
+  bot.sender.start();
   return {
     server,
     repositories,
+    publicUrl,
     remindApprovers,
     async stop() {
       clearInterval(reminders);
       stopCreatingTables();
+      // The sender first: sends in flight finish and are recorded, so the next instance resumes without duplicates.
+      await bot.sender.stop();
       await server.close();
     },
   };

@@ -10,7 +10,10 @@ export interface RunningServer {
 /** Bot Framework activities are small; a larger body is refused before it reaches the bot. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Serves the bot: POST /api/messages for Bot Framework activities, GET /healthz for the platform. No logic here. */
+/**
+ * Serves the bot: POST /api/messages for Bot Framework activities, GET /api/exports/:token for the download links in
+ * cards, GET /healthz for the platform. No logic here.
+ */
 export async function startServer(bot: Bot, port: number, host?: string): Promise<RunningServer> {
   const server = restify.createServer({ name: 'dx-navi' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
@@ -18,6 +21,9 @@ export async function startServer(bot: Bot, port: number, host?: string): Promis
     await bot.adapter.process(req, res, async (context) => {
       await bot.app.run(context);
     });
+  });
+  server.get('/api/exports/:token', async (req, res) => {
+    await bot.downloads.send((req.params as { token: string }).token, res);
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -28,6 +28,14 @@ export const CARD_NAMES = [
   'hrWindows',
   'hrApplications',
   'hrApplication',
+  'broadcastList',
+  'broadcastCompose',
+  'broadcastNotice',
+  'broadcastPreview',
+  'broadcastAudience',
+  'broadcastReview',
+  'broadcastStatus',
+  'broadcastExport',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { BROADCAST_ID as broadcastId } from '../storage/broadcastRepository';
 
 /** Every Action.Execute verb the bot answers, with the payload it expects. Cards use these strings verbatim. */
 export const VERBS = {
@@ -32,6 +33,16 @@ export const VERBS = {
   hrApplication: 'hr.application',
   hrAdvance: 'hr.advance',
   hrReassign: 'hr.reassign',
+  hrBroadcasts: 'hr.broadcasts',
+  hrBroadcastCompose: 'hr.broadcast.compose',
+  hrBroadcastPreview: 'hr.broadcast.preview',
+  hrBroadcastAudience: 'hr.broadcast.audience',
+  hrBroadcastReview: 'hr.broadcast.review',
+  hrBroadcastConfirm: 'hr.broadcast.confirm',
+  hrBroadcastStatus: 'hr.broadcast.status',
+  hrBroadcastCancel: 'hr.broadcast.cancel',
+  hrBroadcastRetry: 'hr.broadcast.retry',
+  hrBroadcastExport: 'hr.broadcast.export',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -70,6 +81,18 @@ const track = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const freeText = z.string().max(2000);
 /** Input.Toggle sends "true"/"false" as strings. */
 const toggle = z.enum(['true', 'false']).default('false');
+
+/**
+ * A broadcast's texts are bounded far above the notice's own limits, so a notice that is too long gets the compose
+ * form back with the limit explained, not "invalid button".
+ */
+const broadcastText = z.string().max(20_000);
+/** A multi-select choice set sends its values joined by commas; "" when nothing is chosen. */
+const choices = z.string().max(20_000).default('');
+/** A date or a time input: "" when left empty, judged by the flow. */
+const dateOrTime = z.string().max(20).default('');
+/** The second, deliberate click of a confirmation (cancel, retry). */
+const confirmed = z.literal(true).optional();
 
 /** The payload of each verb. Card data is untrusted input: it is parsed here before any handler sees it. */
 export const PAYLOADS = {
@@ -114,6 +137,25 @@ export const PAYLOADS = {
   [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']) }),
   [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
+  [VERBS.hrBroadcasts]: z.object({}),
+  // Without an id: a new notice, pre-filled from the application windows.
+  [VERBS.hrBroadcastCompose]: z.object({ broadcastId: broadcastId.optional() }),
+  [VERBS.hrBroadcastPreview]: z.object({ broadcastId, title: broadcastText, body: broadcastText, applyTracks: choices }),
+  [VERBS.hrBroadcastAudience]: z.object({ broadcastId }),
+  [VERBS.hrBroadcastReview]: z.object({
+    broadcastId,
+    audienceKind: z.enum(['everyone', 'departments', 'grades', 'notApplied']),
+    departments: choices,
+    grades: choices,
+    startDate: dateOrTime,
+    startTime: dateOrTime,
+  }),
+  // "reviewed" is the ETag of the draft the review card showed: what HR confirms is exactly what they reviewed.
+  [VERBS.hrBroadcastConfirm]: z.object({ broadcastId, reviewed: z.string().min(1).max(200) }),
+  [VERBS.hrBroadcastStatus]: z.object({ broadcastId }),
+  [VERBS.hrBroadcastCancel]: z.object({ broadcastId, confirmed }),
+  [VERBS.hrBroadcastRetry]: z.object({ broadcastId, confirmed }),
+  [VERBS.hrBroadcastExport]: z.object({ broadcastId }),
 } satisfies Record<Verb, z.ZodType>;
 
 export type Payload<V extends Verb> = z.infer<(typeof PAYLOADS)[V]>;

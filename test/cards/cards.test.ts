@@ -123,6 +123,14 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   hrWindows: 'hrWindows',
   hrApplications: 'hrApplications',
   hrApplication: 'hrApplication',
+  broadcastList: 'broadcastList',
+  broadcastCompose: 'broadcastCompose',
+  broadcastNotice: 'broadcastNotice',
+  broadcastPreview: 'broadcastPreview',
+  broadcastAudience: 'broadcastAudience',
+  broadcastReview: 'broadcastReview',
+  broadcastStatus: 'broadcastStatus',
+  broadcastExport: 'broadcastExport',
 };
 
 /** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
@@ -214,6 +222,10 @@ describe('the cards enumerated for these tests', () => {
         VERBS.approvalView,
         VERBS.hrWindows,
         VERBS.hrApplication,
+        VERBS.hrBroadcasts,
+        VERBS.hrBroadcastStatus,
+        VERBS.hrBroadcastCancel,
+        VERBS.hrBroadcastRetry,
       ]),
     );
   });
@@ -398,6 +410,15 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       filterTrack: VERBS.hrApplications,
       filterDepartment: VERBS.hrApplications,
       approverEmail: VERBS.hrReassign,
+      // A broadcast's notice goes with "preview", its recipients and start time with "review".
+      title: VERBS.hrBroadcastPreview,
+      body: VERBS.hrBroadcastPreview,
+      applyTracks: VERBS.hrBroadcastPreview,
+      audienceKind: VERBS.hrBroadcastReview,
+      departments: VERBS.hrBroadcastReview,
+      grades: VERBS.hrBroadcastReview,
+      startDate: VERBS.hrBroadcastReview,
+      startTime: VERBS.hrBroadcastReview,
     };
     const WINDOW_INPUT = /^(?:opens|closes)(?:Date|Time)_([a-z0-9][a-z0-9-]*)$/;
     const hrIds = ids.filter((id) => typeof id === 'string' && (id in HR_INPUTS || WINDOW_INPUT.test(id)));

@@ -15,6 +15,7 @@ import {
 } from '../../src/domain/applications/application';
 import { defaultWindow, nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
 import { checkEligibility } from '../../src/domain/applications/eligibility';
+import { EMPTY_PROGRESS, type Broadcast, type Progress } from '../../src/domain/broadcast/broadcast';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import {
   applyAnswer,
@@ -48,9 +49,22 @@ import { answer } from '../../src/features/framework/answer';
 import { searchResultsCard } from '../../src/features/framework/views/searchView';
 import { unknownInputCard } from '../../src/features/framework/views/unknownView';
 import { welcomeCard } from '../../src/features/framework/views/welcomeView';
+import { prefilledNotice } from '../../src/features/broadcast/noticeTemplate';
+import { backToBroadcast, backToList, broadcastNotFound, changedMeanwhile, notDraft, refusal } from '../../src/features/broadcast/storedBroadcast';
+import { audienceCard, type AudienceNote, type RosterChoices } from '../../src/features/broadcast/views/audienceCard';
+import { composeCard } from '../../src/features/broadcast/views/composeCard';
+import { stateLabel as broadcastStateLabel } from '../../src/features/broadcast/views/describe';
+import { exportCard } from '../../src/features/broadcast/views/exportCard';
+import { broadcastListCard } from '../../src/features/broadcast/views/listCard';
+import { noticeCardFor } from '../../src/features/broadcast/views/noticeCard';
+import { previewControlsCard } from '../../src/features/broadcast/views/previewCard';
+import { cancelQuestionCard, retryQuestionCard } from '../../src/features/broadcast/views/questionCards';
+import { reviewCard } from '../../src/features/broadcast/views/reviewCard';
+import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCard';
 import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
 import { VERBS } from '../../src/features/verbs';
 import { translator, type Locale, type MessageKey, type MessageParams, type Translate } from '../../src/i18n';
+import { silentLogger } from '../../src/logger';
 import type { ActiveFramework } from '../../src/storage/frameworkCatalog';
 
 /** The languages every card is rendered in. */
@@ -86,6 +100,8 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   { title: 'assessment.title', body: 'assessment.personalOnly', style: 'default' },
   // Applying asked for outside a personal chat.
   { title: 'applications.title', body: 'applications.personalOnly', style: 'default' },
+  // HR's broadcasts asked for outside a personal chat.
+  { title: 'broadcast.title', body: 'broadcast.personalOnly', style: 'default' },
 ];
 
 /** The Kitakyushu framework as the bot serves it: validated, loaded and indexed like FrameworkCatalog does. */
@@ -121,7 +137,15 @@ export type CardView =
   | 'approval'
   | 'hrWindows'
   | 'hrApplications'
-  | 'hrApplication';
+  | 'hrApplication'
+  | 'broadcastList'
+  | 'broadcastCompose'
+  | 'broadcastNotice'
+  | 'broadcastPreview'
+  | 'broadcastAudience'
+  | 'broadcastReview'
+  | 'broadcastStatus'
+  | 'broadcastExport';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
 export interface CardCase {
@@ -181,6 +205,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
 
   for (const { name, view, card } of assessmentCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of applicationCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of broadcastCards(framework, t, locale)) add(name, view, card);
   return cases;
 }
 
@@ -682,5 +707,134 @@ function applicationCards(
     verb: VERBS.hrApplication,
     data: { applicationId: goldSubmitted.id },
   });
+  return cards;
+}
+
+/** Broadcast ids in the format newBroadcastId makes, one per broadcast of the broadcast cards. */
+const BROADCAST_IDS = {
+  draft: '8220783999999-0000000a',
+  scheduled: '8220783999998-0000000b',
+  sending: '8220783999997-0000000c',
+  completed: '8220783999996-0000000d',
+  cancelled: '8220783999995-0000000e',
+} as const;
+
+/** The departments and grades of a small roster, as the audience card offers them. */
+export const BROADCAST_ROSTER: RosterChoices = {
+  departments: ['建設局', '市民局', '政策局'],
+  grades: ['主事', '主任', '係長', '課長', '部長'],
+};
+
+/** A broadcast's progress: the counts given, the rest zero, and a total that adds up. */
+function deliveryProgress(counts: Partial<Progress>): Progress {
+  const p = { ...EMPTY_PROGRESS, ...counts };
+  return { ...p, total: p.pending + p.sent + p.failed + p.unreachable + p.cancelled };
+}
+
+/**
+ * Every card of HR's broadcasts: the list (empty, and with one broadcast in each state), the compose form (pre-filled,
+ * and refused for each reason), the notice recipients get (with and without Apply buttons), the preview controls,
+ * the audience card (as the draft has it, and with each reason it is shown again), the review (with people not
+ * reachable, and with nobody), the status in each state (scheduled later or due, sending with and without a rate,
+ * stopping, completed with every failure reason and possible duplicates, completed for everyone, cancelled, a second
+ * round), the download link, the two confirmation questions and the refusals the flows explain.
+ */
+function broadcastCards(framework: Framework, t: Translate, locale: Locale): { name: string; view: CardView; card: AdaptiveCard }[] {
+  const { cards, add } = collector('broadcast');
+  const { hr } = APPLICATION_PEOPLE;
+  const who: Who = { aadObjectId: hr.aadObjectId, name: hr.name, employee: hr, framework, t, locale };
+  const windows = ['gold', 'silver'].map((track) => openApplicationWindow(framework, track));
+  const notice = prefilledNotice(framework, 2026, windows, t, locale);
+  const written = '2026-05-20T01:00:00.000Z';
+  const draft: Broadcast = {
+    id: BROADCAST_IDS.draft,
+    frameworkId: framework.id,
+    state: 'draft',
+    notice,
+    audience: { kind: 'everyone' },
+    createdBy: { aadObjectId: hr.aadObjectId, name: hr.name },
+    createdAt: written,
+    round: 1,
+    preparedRound: 0,
+    progress: EMPTY_PROGRESS,
+    etag: `W/"datetime'2026-05-20T01%3A00%3A00.000Z'"`,
+  };
+  const confirmed = { confirmedAt: '2026-05-20T02:00:00.000Z', card: noticeCardFor(notice, t) };
+  const june1 = '2026-06-01T00:00:00.000Z';
+  const scheduled: Broadcast = { ...draft, ...confirmed, id: BROADCAST_IDS.scheduled, state: 'scheduled', startAt: june1 };
+  const sending: Broadcast = {
+    ...scheduled,
+    id: BROADCAST_IDS.sending,
+    state: 'sending',
+    startedAt: june1,
+    progress: deliveryProgress({ sent: 4200, failed: 12, unreachable: 300, pending: 5488, failureReasons: { notInstalled: 300, throttled: 12 }, ratePerSecond: 48.6 }),
+  };
+  const everyReason = { notInstalled: 320, throttled: 10, serviceUnavailable: 8, blocked: 5, conversationNotFound: 4, rejected: 2, network: 1 };
+  const completed: Broadcast = {
+    ...sending,
+    id: BROADCAST_IDS.completed,
+    state: 'completed',
+    finishedAt: '2026-06-01T00:03:40.000Z',
+    progress: deliveryProgress({ sent: 9650, failed: 30, unreachable: 320, possibleDuplicates: 3, failureReasons: everyReason }),
+  };
+  const stopper = { aadObjectId: hr.aadObjectId, name: hr.name, at: '2026-06-01T00:01:00.000Z' };
+  const cancelled: Broadcast = {
+    ...sending,
+    id: BROADCAST_IDS.cancelled,
+    state: 'cancelled',
+    cancelRequestedBy: stopper,
+    finishedAt: '2026-06-01T00:01:02.000Z',
+    progress: deliveryProgress({ sent: 3000, unreachable: 300, cancelled: 6700, failureReasons: { notInstalled: 300 } }),
+  };
+  const departments: Broadcast = { ...draft, audience: { kind: 'departments', departments: ['市民局', '建設局'] }, startAt: june1 };
+
+  add('list (empty)', 'broadcastList', broadcastListCard([], t, locale));
+  add('list (one in each state)', 'broadcastList', broadcastListCard([draft, scheduled, sending, completed, cancelled], t, locale));
+
+  add('compose (new, pre-filled)', 'broadcastCompose', composeCard(framework, draft.id, { title: notice.title, body: notice.body, applyTracks: 'gold,silver' }, t));
+  const typed = { title: '', body: '本文', applyTracks: '' };
+  for (const problem of ['title', 'body', 'tracks'] as const) {
+    add(`compose (refused: ${problem})`, 'broadcastCompose', composeCard(framework, draft.id, typed, t, problem));
+  }
+
+  add('notice (Gold and Silver buttons)', 'broadcastNotice', noticeCardFor(notice, t));
+  add('notice (no Apply button)', 'broadcastNotice', noticeCardFor({ ...notice, apply: [] }, t));
+  add('preview controls', 'broadcastPreview', previewControlsCard(draft, written, t, locale));
+
+  add('audience (everyone, now)', 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t));
+  add('audience (two departments, June 1)', 'broadcastAudience', audienceCard(departments, BROADCAST_ROSTER, t));
+  const notes: AudienceNote[] = ['departments', 'grades', 'unknownChoice', 'schedule', 'schedulePassed', 'nobody', 'changed'];
+  for (const note of notes) add(`audience (shown again: ${note})`, 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t, { note }));
+
+  add('review (10,000 people, 320 not reachable, now)', 'broadcastReview', reviewCard(draft, { total: 10_000, unreachable: 320 }, t, locale));
+  add('review (departments on June 1, everyone reachable)', 'broadcastReview', reviewCard(departments, { total: 120, unreachable: 0 }, t, locale));
+  add('review (nobody)', 'broadcastReview', reviewCard(draft, { total: 0, unreachable: 0 }, t, locale));
+
+  const may20 = new Date('2026-05-20T02:00:00.000Z');
+  const status = (name: string, broadcast: Broadcast, now: Date): void => {
+    add(`status ${name}`, 'broadcastStatus', broadcastStatusCard(broadcast, t, locale, now));
+  };
+  status('(scheduled for June 1)', scheduled, may20);
+  status('(scheduled, due now)', scheduled, new Date(june1));
+  status('(sending, 48.6 per second)', sending, new Date('2026-06-01T00:01:30.000Z'));
+  status('(sending, preparing the recipients)', { ...sending, progress: EMPTY_PROGRESS }, new Date(june1));
+  status('(sending, no rate yet)', { ...sending, progress: { ...sending.progress, ratePerSecond: 0 } }, new Date(june1));
+  status('(sending, a stop asked for)', { ...sending, cancelRequestedBy: stopper }, new Date('2026-06-01T00:01:01.000Z'));
+  status('(completed, every failure reason, possible duplicates)', completed, new Date('2026-06-01T00:04:00.000Z'));
+  status('(completed, everyone reached)', { ...completed, progress: deliveryProgress({ sent: 10_000 }) }, new Date('2026-06-01T00:04:00.000Z'));
+  status('(cancelled)', cancelled, new Date('2026-06-01T00:02:00.000Z'));
+  status('(a second round, scheduled)', { ...completed, state: 'scheduled', round: 2, startAt: '2026-06-02T00:00:00.000Z', finishedAt: undefined }, new Date('2026-06-02T00:00:00.000Z'));
+
+  add('export link', 'broadcastExport', exportCard(completed, { url: 'https://dx-navi.example.city.jp/api/exports/token', expiresAt: '2026-06-01T00:19:00.000Z', minutes: 15 }, t, locale));
+
+  add('notice cancel? (next: cancel, confirmed)', 'notice', cancelQuestionCard(sending, t));
+  add('notice retry? (next: retry, confirmed)', 'notice', retryQuestionCard(completed, t));
+  add('notice not found (next: list)', 'notice', broadcastNotFound({ logger: silentLogger }, who, BROADCAST_IDS.draft));
+  add('notice not a draft (next: status)', 'notice', notDraft(who, scheduled));
+  add('notice changed meanwhile (next: status)', 'notice', changedMeanwhile(who, sending.id));
+  const notStoppable = t('broadcast.cancel.notPossible', { state: broadcastStateLabel('completed', t) });
+  add('notice cannot stop a completed one (next: status)', 'notice', refusal(who, notStoppable, backToBroadcast(who, completed.id)));
+  add('notice cannot retry (next: status)', 'notice', refusal(who, t('broadcast.retry.notPossible'), backToBroadcast(who, cancelled.id)));
+  add('notice no results for a draft (next: list)', 'notice', refusal(who, t('broadcast.export.notYet'), backToList(who)));
   return cards;
 }

@@ -1,0 +1,66 @@
+import { lastMomentOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
+import type { Notice } from '../../domain/broadcast/broadcast';
+import type { Framework } from '../../domain/framework/framework';
+import type { Locale, Translate } from '../../i18n';
+import { formatDate } from '../../i18n/formatDate';
+import { trackName } from '../applications/trackName';
+
+/** The Reiwa era began in 2019 (令和元年), so fiscal year 2026 is 令和8年度. */
+const REIWA_FIRST_YEAR = 2019;
+
+/** The Reiwa year of a fiscal year: 2026 → 8. */
+export function reiwaYear(fiscalYear: number): number {
+  return fiscalYear - REIWA_FIRST_YEAR + 1;
+}
+
+/** A fiscal year as the city writes it: "令和8年度". */
+export function fiscalYearLabel(fiscalYear: number, t: Translate): string {
+  return t('broadcast.fiscalYear', { reiwa: reiwaYear(fiscalYear) });
+}
+
+/** The Apply buttons of a notice: one per track, labelled "ゴールドに応募する". */
+export function applyButtons(framework: Framework, tracks: readonly string[], t: Translate): Notice['apply'] {
+  return tracks.map((track) => ({ track, label: t('broadcast.notice.apply', { track: trackName(framework, track, t) }) }));
+}
+
+/**
+ * The recruitment notice HR starts from: a title naming the year and the tracks the rules open each year
+ * (Gold and Silver), the window of each of those tracks, what the scheme is, how to apply, and their Apply buttons.
+ * `windows` holds the fiscal year's window of each of those tracks (stored by HR, or the rules' default).
+ */
+export function prefilledNotice(
+  framework: Framework,
+  fiscalYear: number,
+  windows: readonly ApplicationWindow[],
+  t: Translate,
+  locale: Locale,
+): Notice {
+  const tracks = windows.map((w) => w.track);
+  const year = fiscalYearLabel(fiscalYear, t);
+  const names = tracks.map((track) => trackName(framework, track, t)).join(t('broadcast.template.trackJoin'));
+  const body = [
+    t('broadcast.template.intro', { framework: framework.document.name, year, tracks: names }),
+    '',
+    t('broadcast.template.windows'),
+    // closesAt is exclusive (00:00 of the next day): people read the day before as the last day.
+    ...windows.map((w) =>
+      t('broadcast.template.window', {
+        track: trackName(framework, w.track, t),
+        opens: formatDate(w.opensAt, locale),
+        closes: formatDate(lastMomentOf(w), locale),
+      }),
+    ),
+    '',
+    t('broadcast.template.about'),
+    framework.rules.applicationWindow.text,
+    '',
+    t('broadcast.template.how'),
+    t('broadcast.template.steps'),
+  ].join('\n');
+  return {
+    title: t('broadcast.template.title', { year, tracks: names }),
+    body,
+    apply: applyButtons(framework, tracks, t),
+    fiscalYear,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Application as TeamsApplication, TurnState } from '@microsoft/teams-ai';
+import { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/renderCard';
+import type { ProgressCardLocation } from '../../domain/broadcast/broadcast';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import { onAction } from '../actions';
+import { actorOf, type Who } from '../applications/who';
+import { normalizeChatText } from '../chatText';
+import { noticeCard } from '../notices';
+import { inPersonalChat } from '../personalTurn';
+import { sendCard } from '../turn';
+import { VERBS } from '../verbs';
+import { ComposeFlow } from './composeFlow';
+import type { BroadcastDeps } from './deps';
+import { SendFlow } from './sendFlow';
+import { StatusFlow } from './statusFlow';
+
+/** Chat words that open HR's broadcasts. */
+const BROADCAST_WORDS = /^(?:お知らせ配信|一斉配信|配信|broadcasts?)$/i;
+
+/** True for a chat message asking for the broadcasts. */
+export function isBroadcastCommand(text: string | undefined): boolean {
+  return BROADCAST_WORDS.test(normalizeChatText(text));
+}
+
+/**
+ * HR's broadcasts: write a notice, preview it, choose the recipients, confirm, follow the progress card, stop, send
+ * again, download the results. Every action is HR's alone. Register before the framework's catch-all message route.
+ */
+export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: BroadcastDeps): void {
+  const compose = new ComposeFlow(deps);
+  const send = new SendFlow(deps);
+  const status = new StatusFlow(deps);
+  /**
+   * Who asks, if they are HR on the roster (the roster says so, never a card), in their personal chat: drafts and
+   * figures are not for a channel. Anyone else gets a refusal, logged, and nothing is read or changed.
+   */
+  const asHr = (context: TurnContext, action: string, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
+    inPersonalChat(context, catalog, { title: 'broadcast.title', body: 'broadcast.personalOnly' }, async (sender) => {
+      const who: Who = { ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) };
+      if (actorOf(who).isHr) return use(who);
+      deps.logger.warn('HR action refused', { action, by: who.aadObjectId });
+      return noticeCard(who.t, who.t('applications.refusal.title'), who.t('applications.refusal.hrOnly'));
+    });
+
+  app.message(
+    (context) => Promise.resolve(isBroadcastCommand(context.activity.text)),
+    async (context) => sendCard(context, await asHr(context, 'broadcasts', (who) => compose.list(who))),
+  );
+  onAction(app, VERBS.hrBroadcasts, (context) => asHr(context, 'broadcasts', (who) => compose.list(who)));
+  onAction(app, VERBS.hrBroadcastCompose, (context, { broadcastId }) =>
+    asHr(context, 'broadcast.compose', (who) => compose.compose(who, broadcastId)),
+  );
+  onAction(app, VERBS.hrBroadcastPreview, (context, { broadcastId, ...form }) =>
+    asHr(context, 'broadcast.preview', (who) => compose.preview(who, broadcastId, form, (card) => sendCard(context, card))),
+  );
+  onAction(app, VERBS.hrBroadcastAudience, (context, { broadcastId }) =>
+    asHr(context, 'broadcast.audience', (who) => send.audience(who, broadcastId)),
+  );
+  onAction(app, VERBS.hrBroadcastReview, (context, { broadcastId, ...form }) =>
+    asHr(context, 'broadcast.review', (who) => send.review(who, broadcastId, form)),
+  );
+  onAction(app, VERBS.hrBroadcastConfirm, (context, { broadcastId, reviewed }) =>
+    asHr(context, 'broadcast.confirm', (who) => send.confirm(who, broadcastId, reviewed, progressCardOf(context, who.locale))),
+  );
+  onAction(app, VERBS.hrBroadcastStatus, (context, { broadcastId }) =>
+    asHr(context, 'broadcast.status', (who) => status.status(who, broadcastId)),
+  );
+  onAction(app, VERBS.hrBroadcastCancel, (context, { broadcastId, confirmed }) =>
+    asHr(context, 'broadcast.cancel', (who) => status.cancel(who, broadcastId, confirmed === true)),
+  );
+  onAction(app, VERBS.hrBroadcastRetry, (context, { broadcastId, confirmed }) =>
+    asHr(context, 'broadcast.retry', (who) => status.retry(who, broadcastId, confirmed === true, progressCardOf(context, who.locale))),
+  );
+  onAction(app, VERBS.hrBroadcastExport, (context, { broadcastId }) =>
+    asHr(context, 'broadcast.export', (who) => status.export(who, broadcastId)),
+  );
+}
+
+/** The card an action was clicked on, so the sender can update it in place while it sends; none without one. */
+function progressCardOf(context: TurnContext, locale: string): ProgressCardLocation | undefined {
+  const activityId = context.activity.replyToId;
+  return activityId ? { reference: TurnContext.getConversationReference(context.activity), activityId, locale } : undefined;
+}

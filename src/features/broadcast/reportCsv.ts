@@ -1,0 +1,78 @@
+import type { Broadcast, FailureReason } from '../../domain/broadcast/broadcast';
+import type { Delivery, DeliveryState } from '../../domain/broadcast/delivery';
+import { CSV_BOM, csvLine, type CsvField } from '../../exporting/csv';
+import type { DeliveryRepository } from '../../storage/deliveryRepository';
+
+// The report is opened in Excel by the city's HR office, so its headers and values are fixed Japanese whatever the
+// language of the Teams client that asked for it: the i18n catalogs are for chat, not for this file.
+const HEADERS = ['職員番号', '氏名', '所属', '結果', '理由', '試行回数', '送信日時', '重複の可能性'] as const;
+
+const RESULTS: Record<DeliveryState, string> = {
+  sent: '送信済み',
+  failed: '失敗',
+  unreachable: '届かない (アプリ未インストール)',
+  cancelled: '取り消し',
+  pending: '未送信',
+  sending: '未送信',
+  retrying: '未送信',
+};
+
+const REASONS: Record<FailureReason, string> = {
+  throttled: '混雑のため送信できず',
+  serviceUnavailable: 'Teams の一時的な障害',
+  blocked: 'ボットがブロックまたは削除されている',
+  conversationNotFound: '会話が見つからない',
+  rejected: 'Teams が受け付けなかった',
+  network: '通信エラー',
+  notInstalled: 'アプリ未インストール',
+};
+
+/** Marks a row in 重複の可能性; an empty cell is "no", which reads best when filtering in Excel. */
+const POSSIBLE_DUPLICATE = 'あり';
+
+/** The longest broadcast title kept in a file name, in characters: enough to recognise it, short for Windows paths. */
+const TITLE_IN_FILE_NAME_MAX = 40;
+/** Characters Windows does not allow in file names, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+
+// Swedish writes date and time the ISO way ("2026-06-01 09:00:12"), which Excel recognises as a date and time.
+const JST_DATE_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' });
+
+/**
+ * The report of one broadcast as CSV text: the byte order mark and the header row, then one chunk per page of
+ * deliveries, read only as the previous chunk is consumed, so 10,000 rows are never in memory at once.
+ */
+export async function* broadcastReportCsv(
+  deliveries: Pick<DeliveryRepository, 'pages'>,
+  broadcastId: string,
+): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(HEADERS);
+  for await (const page of deliveries.pages(broadcastId)) {
+    yield page.map((delivery) => csvLine(reportRow(delivery))).join('');
+  }
+}
+
+function reportRow(delivery: Delivery): CsvField[] {
+  return [
+    delivery.employeeNo,
+    delivery.name,
+    delivery.department,
+    RESULTS[delivery.state],
+    // A reason left from an earlier attempt would read as a failure next to 送信済み or 未送信.
+    delivery.reason && (delivery.state === 'failed' || delivery.state === 'unreachable') ? REASONS[delivery.reason] : undefined,
+    delivery.attempts,
+    delivery.sentAt && JST_DATE_TIME.format(new Date(delivery.sentAt)),
+    delivery.possibleDuplicate ? POSSIBLE_DUPLICATE : undefined,
+  ];
+}
+
+/** The report's file name as HR sees it: 配信結果_{title, or the id without one}_{the day, in Japan time}.csv. */
+export function broadcastReportFileName(broadcast: Pick<Broadcast, 'id' | 'notice'>, now: Date): string {
+  const title = Array.from(broadcast.notice.title.replace(UNSAFE_IN_FILE_NAME, '_').trim())
+    .slice(0, TITLE_IN_FILE_NAME_MAX)
+    .join('')
+    .trim();
+  const day = JST_DATE_TIME.format(now).slice(0, 'yyyy-mm-dd'.length);
+  return `配信結果_${title || broadcast.id}_${day}.csv`;
+}

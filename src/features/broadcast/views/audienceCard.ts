@@ -1,0 +1,81 @@
+import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import { jstDateAndTime } from '../../../domain/applications/fiscalYear';
+import type { Audience } from '../../../domain/broadcast/audience';
+import type { Broadcast } from '../../../domain/broadcast/broadcast';
+import type { MessageKey, Translate } from '../../../i18n';
+import { choiceValue, type AudienceForm, type AudienceProblem } from '../audienceInput';
+import { fiscalYearLabel } from '../noticeTemplate';
+
+/** The departments and grades on the roster, to choose from. */
+export interface RosterChoices {
+  readonly departments: readonly string[];
+  readonly grades: readonly string[];
+}
+
+/** Why the recipients cannot be taken as chosen: a refused form, a time that has passed, nobody to send to, or a change. */
+export type AudienceNote = AudienceProblem | 'schedulePassed' | 'nobody' | 'changed';
+
+const NOTES: Record<AudienceNote, MessageKey> = {
+  departments: 'broadcast.invalid.departments',
+  grades: 'broadcast.invalid.grades',
+  unknownChoice: 'broadcast.invalid.unknownChoice',
+  schedule: 'broadcast.invalid.schedule',
+  schedulePassed: 'broadcast.invalid.schedulePassed',
+  nobody: 'broadcast.invalid.nobody',
+  changed: 'broadcast.invalid.changed',
+};
+
+const KINDS: readonly Audience['kind'][] = ['everyone', 'departments', 'grades', 'notApplied'];
+
+/** A date chosen without a time starts the send at the start of the working day. */
+const DEFAULT_START_TIME = '09:00';
+
+/**
+ * Who gets the notice (everyone, departments, grades, or those who have not applied yet) and when. Shows the
+ * draft's choice, or after a refusal what HR chose and what is wrong.
+ */
+export function audienceCard(
+  draft: Broadcast,
+  roster: RosterChoices,
+  t: Translate,
+  refused?: { note: AudienceNote; form?: AudienceForm },
+): AdaptiveCard {
+  const shown = refused?.form ?? formOf(draft);
+  const year = fiscalYearLabel(draft.notice.fiscalYear, t);
+  return renderCard('broadcastAudience', {
+    broadcastId: draft.id,
+    noticeTitle: draft.notice.title,
+    problem: refused ? t(NOTES[refused.note]) : '',
+    kind: shown.audienceKind,
+    kinds: KINDS.map((kind) => ({ title: t(`broadcast.audience.${kind}` as MessageKey, { year }), value: kind })),
+    departments: roster.departments.map((name) => ({ title: name, value: choiceValue(name) })),
+    grades: roster.grades.map((name) => ({ title: name, value: choiceValue(name) })),
+    chosenDepartments: shown.departments,
+    chosenGrades: shown.grades,
+    startDate: shown.startDate,
+    startTime: shown.startTime,
+    labels: {
+      title: t('broadcast.audience.title'),
+      kind: t('broadcast.audience.kind'),
+      departments: t('broadcast.audience.departmentsLabel'),
+      grades: t('broadcast.audience.gradesLabel'),
+      when: t('broadcast.audience.when'),
+      next: t('broadcast.audience.next'),
+      back: t('broadcast.audience.back'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}
+
+/** The draft's recipients and start time, as the card's inputs hold them. */
+function formOf(draft: Broadcast): AudienceForm {
+  const { audience } = draft;
+  const start = draft.startAt ? jstDateAndTime(draft.startAt) : { date: '', time: DEFAULT_START_TIME };
+  return {
+    audienceKind: audience.kind,
+    departments: audience.kind === 'departments' ? audience.departments.map(choiceValue).join(',') : '',
+    grades: audience.kind === 'grades' ? audience.grades.map(choiceValue).join(',') : '',
+    startDate: start.date,
+    startTime: start.time,
+  };
+}

@@ -1,0 +1,47 @@
+import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import { tracksOf } from '../../../domain/applications/applicationWindow';
+import type { Framework } from '../../../domain/framework/framework';
+import type { MessageKey, Translate } from '../../../i18n';
+import { trackName } from '../../applications/trackName';
+import { BODY_MAX, BODY_MAX_LINES, TITLE_MAX, type NoticeForm, type NoticeProblem } from '../noticeInput';
+
+const PROBLEMS: Record<NoticeProblem, MessageKey> = {
+  title: 'broadcast.invalid.title',
+  body: 'broadcast.invalid.body',
+  tracks: 'broadcast.invalid.tracks',
+};
+
+/**
+ * The form to write a notice: title, body and which Apply buttons it carries. Shown pre-filled for a new notice,
+ * with the draft for an edit, and with what HR typed and what is wrong after a refused preview.
+ */
+export function composeCard(
+  framework: Framework,
+  broadcastId: string,
+  form: NoticeForm,
+  t: Translate,
+  problem?: NoticeProblem,
+): AdaptiveCard {
+  return renderCard('broadcastCompose', {
+    broadcastId,
+    title: form.title,
+    body: form.body,
+    applyTracks: form.applyTracks,
+    tracks: tracksOf(framework).map((track) => ({ title: trackName(framework, track, t), value: track })),
+    titleMax: TITLE_MAX,
+    bodyMax: BODY_MAX,
+    problem: problem ? t(PROBLEMS[problem], { max: problem === 'title' ? TITLE_MAX : BODY_MAX, lines: BODY_MAX_LINES }) : '',
+    labels: {
+      title: t('broadcast.compose.title'),
+      hint: t('broadcast.compose.hint'),
+      titleLabel: t('broadcast.compose.titleLabel', { max: TITLE_MAX }),
+      bodyLabel: t('broadcast.compose.bodyLabel', { max: BODY_MAX, lines: BODY_MAX_LINES }),
+      titleRequired: t('broadcast.compose.titleRequired'),
+      bodyRequired: t('broadcast.compose.bodyRequired'),
+      apply: t('broadcast.compose.applyLabel'),
+      preview: t('broadcast.compose.preview'),
+      backToList: t('broadcast.backToList'),
+      backToMenu: t('common.backToMenu'),
+    },
+  });
+}
