@@ -9,6 +9,7 @@ import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
+import { refuseUnlessHr } from './refusals';
 import { notifyApplicant } from './notifyApplicant';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
@@ -25,16 +26,9 @@ export interface HrDeps extends ApplicationDeps {
 export class HrFlow {
   constructor(private readonly deps: HrDeps) {}
 
-  /** Refuses everyone who is not HR on the roster; logs the attempt. */
-  private refuseUnlessHr(who: Who, what: string): AdaptiveCard | undefined {
-    if (actorOf(who).isHr) return undefined;
-    this.deps.logger.warn('HR action refused', { action: what, by: who.aadObjectId });
-    return noticeCard(who.t, who.t('applications.refusal.title'), who.t('applications.refusal.hrOnly'));
-  }
-
   /** This fiscal year's window of every track, as stored or as the rules would set it. */
   async windows(who: Who): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'windows');
+    const refused = refuseUnlessHr(who, 'windows', this.deps.logger);
     if (refused) return refused;
     const now = this.deps.now();
     const fiscalYear = fiscalYearOf(now);
@@ -49,7 +43,7 @@ export class HrFlow {
 
   /** Saves one track's window from the card's date and time inputs (Japan time). */
   async saveWindow(who: Who, track: string, fiscalYear: number, inputs: Record<string, unknown>): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'saveWindow');
+    const refused = refuseUnlessHr(who, 'saveWindow', this.deps.logger);
     if (refused) return refused;
     const { t } = who;
     const read = (name: string): string => (typeof inputs[`${name}_${track}`] === 'string' ? (inputs[`${name}_${track}`] as string) : '');
@@ -71,7 +65,7 @@ export class HrFlow {
 
   /** Closes a track's window now (it may be reopened by saving new dates). */
   async closeWindow(who: Who, track: string, fiscalYear: number): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'closeWindow');
+    const refused = refuseUnlessHr(who, 'closeWindow', this.deps.logger);
     if (refused) return refused;
     const { t } = who;
     const now = this.deps.now();
@@ -86,7 +80,7 @@ export class HrFlow {
 
   /** This fiscal year's applications, by state, track and department. */
   async list(who: Who, filter: { state?: string; track?: string; department?: string }): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'list');
+    const refused = refuseUnlessHr(who, 'list', this.deps.logger);
     if (refused) return refused;
     const tracks = tracksOf(who.framework);
     const clean: ApplicationFilter = {
@@ -101,7 +95,7 @@ export class HrFlow {
 
   /** One application with its audit trail and next steps. */
   async detail(who: Who, id: string): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'detail');
+    const refused = refuseUnlessHr(who, 'detail', this.deps.logger);
     if (refused) return refused;
     const stored = await findApplication(this.deps, who, id);
     return stored ? hrDetailCard(who.framework, stored.application, who.aadObjectId, who.t, who.locale) : applicationNotFound(this.deps, who, id);
@@ -109,7 +103,7 @@ export class HrFlow {
 
   /** Selected / not selected / trainings completed / certified; the applicant hears of each step. */
   async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify'): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, action);
+    const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
     const changed = await changeApplication(this.deps, who, id, (application) => act(application, actorOf(who), action, this.deps.now()));
     if ('refused' in changed) return changed.refused;
@@ -121,7 +115,7 @@ export class HrFlow {
 
   /** Hands a pending approval to someone else on the roster, who then gets the approval card. */
   async reassign(who: Who, id: string, email: string): Promise<AdaptiveCard> {
-    const refused = this.refuseUnlessHr(who, 'reassign');
+    const refused = refuseUnlessHr(who, 'reassign', this.deps.logger);
     if (refused) return refused;
     const { t } = who;
     const approver = email ? await this.deps.roster.findByEmail(email) : undefined;

@@ -2,10 +2,11 @@ import { formatDate } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { lastDecision, type Application, type ApplicationRefusal } from '../../domain/applications/application';
 import type { MessageKey } from '../../i18n';
+import type { Logger } from '../../logger';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import { stateLabel } from './views/describe';
-import type { Who } from './who';
+import { actorOf, type Who } from './who';
 
 const MESSAGES: Record<ApplicationRefusal, MessageKey> = {
   notAllowed: 'applications.refusal.notAllowed',
@@ -36,4 +37,14 @@ export function refusalCard(who: Who, refusal: ApplicationRefusal, application: 
     verb: VERBS.approvalView,
     data: { applicationId: application.id },
   });
+}
+
+/**
+ * The card for anyone who is not HR on the roster (the roster says so, never a card), with the attempt logged;
+ * undefined for HR.
+ */
+export function refuseUnlessHr(who: Who, action: string, logger: Logger): AdaptiveCard | undefined {
+  if (actorOf(who).isHr) return undefined;
+  logger.warn('HR action refused', { action, by: who.aadObjectId });
+  return noticeCard(who.t, who.t('applications.refusal.title'), who.t('applications.refusal.hrOnly'));
 }

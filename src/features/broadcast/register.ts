@@ -4,9 +4,9 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import type { ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { actorOf, type Who } from '../applications/who';
+import { refuseUnlessHr } from '../applications/refusals';
+import type { Who } from '../applications/who';
 import { normalizeChatText } from '../chatText';
-import { noticeCard } from '../notices';
 import { inPersonalChat } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
@@ -38,9 +38,7 @@ export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catal
   const asHr = (context: TurnContext, action: string, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
     inPersonalChat(context, catalog, { title: 'broadcast.title', body: 'broadcast.personalOnly' }, async (sender) => {
       const who: Who = { ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) };
-      if (actorOf(who).isHr) return use(who);
-      deps.logger.warn('HR action refused', { action, by: who.aadObjectId });
-      return noticeCard(who.t, who.t('applications.refusal.title'), who.t('applications.refusal.hrOnly'));
+      return refuseUnlessHr(who, action, deps.logger) ?? use(who);
     });
 
   app.message(

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { importRoster } from '../../src/importing/importRoster';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+
+// One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
+// confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
+// say who was reached. Its own Azurite: the roster is one data set per storage.
+
+let azurite: Azurite;
+let harness: BotHarness;
+
+const staff: { person: TestUser; row: string }[] = [];
+/** Everyone reports to the first person (HR here), so an employee's application has an approver. */
+function person(name: string, department: string, roles = ''): TestUser {
+  const aadObjectId = randomUUID();
+  const p = { id: `29:${aadObjectId}`, aadObjectId, name };
+  const n = staff.length + 1;
+  staff.push({ person: p, row: [`J${n}`, name, `j${n}@example.city.jp`, aadObjectId, department, '', '主事', n === 1 ? '' : 'j1@example.city.jp', roles].join(',') });
+  return p;
+}
+
+const hr = person('到津 由美', '政策局', 'hr');
+const employees = ['北九 太郎', '門司 花子', '小倉 一郎', '八幡 次郎', '戸畑 健二', '若松 恵'].map((name, i) => person(name, i % 2 ? '建設局' : '市民局'));
+/** On the roster, but the app was never installed for them. */
+const withoutTheApp = [person('折尾 幸', '市民局'), person('黒崎 誠', '建設局')];
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  harness = await startBotHarness({ connectionString: azurite.connectionString });
+  const csv = ['employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles', ...staff.map((s) => s.row)].join('\n');
+  const outcome = await importRoster(csv, harness.bot.repositories.roster);
+  if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
+  for (const p of [hr, ...employees]) await harness.say('メニュー', { user: p });
+  // Gold's window is open, as it is when HR announces it.
+  const day = 24 * 60 * 60 * 1000;
+  await harness.bot.repositories.applicationWindows.save({
+    frameworkId: harness.frameworkId,
+    fiscalYear: fiscalYearOf(new Date()),
+    track: 'gold',
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + 7 * day).toISOString(),
+  });
+}, 30_000);
+afterAll(async () => {
+  await harness?.stop();
+  await azurite?.stop();
+});
+
+async function click(who: TestUser, verb: string, data: unknown): Promise<Card> {
+  const { status, body } = await harness.click(verb, data, { user: who });
+  expect(status).toBe(200);
+  return body.value;
+}
+
+/** The data of the button with this verb. */
+function dataOf(card: Card, verb: string): Record<string, unknown> {
+  const action = executeActions(card).find((a) => a.verb === verb);
+  if (!action) throw new Error(`no ${verb} button on: ${textOf(card)}`);
+  return action.data as Record<string, unknown>;
+}
+
+/** The initial value of every input on a card, by id. */
+function inputsOf(card: Card): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') values[record.id] = record.value ?? '';
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return values;
+}
+
+const chatOf = (who: TestUser): string => `a:${who.id}`;
+
+it('HR sends the notice to everyone with the app, watches it in place, and downloads who was reached', async () => {
+  const home = cardOf(await harness.say('お知らせ配信', { user: hr }));
+  const form = await click(hr, 'hr.broadcast.compose', dataOf(home, 'hr.broadcast.compose'));
+  const { broadcastId } = dataOf(form, 'hr.broadcast.preview') as { broadcastId: string };
+  const hrMessagesBefore = harness.connector.activities(chatOf(hr)).length;
+  const controls = await click(hr, 'hr.broadcast.preview', { ...inputsOf(form), broadcastId });
+  const preview = cardOf(harness.connector.activities(chatOf(hr))[hrMessagesBefore]!);
+  const audience = await click(hr, 'hr.broadcast.audience', dataOf(controls, 'hr.broadcast.audience'));
+  const review = await click(hr, 'hr.broadcast.review', { ...inputsOf(audience), broadcastId, audienceKind: 'everyone', startDate: '' });
+  expect(textOf(review)).toContain(`${staff.length}人`);
+  const status = await click(hr, 'hr.broadcast.confirm', dataOf(review, 'hr.broadcast.confirm'));
+  expect(textOf(status)).toMatch(/送信待ち|送信中/);
+
+  // The sender takes it from here: everyone with the app gets the previewed card once, nobody else gets anything.
+  const reached = [hr, ...employees];
+  await harness.connector.waitForActivities(1, { conversationId: chatOf(employees[employees.length - 1]!), timeoutMs: 20_000 });
+  const deadline = Date.now() + 20_000;
+  let done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
+  while (done?.state !== 'completed' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
+  }
+  expect(done?.progress).toMatchObject({ total: staff.length, sent: reached.length, unreachable: withoutTheApp.length, failed: 0 });
+  for (const p of employees) {
+    // Their chat also holds the bot's answer to 「メニュー」.
+    const notices = harness.connector.activities(chatOf(p)).map(cardOf).filter((card) => textOf(card) === textOf(preview));
+    expect(notices).toEqual([preview]);
+  }
+  for (const p of withoutTheApp) expect(harness.connector.activities(chatOf(p))).toHaveLength(0);
+
+  // HR's card moved by itself: it was replaced in place, the last time with the outcome.
+  const updates = harness.connector.updates(chatOf(hr));
+  expect(updates.length).toBeGreaterThan(0);
+  await waitUntil(() => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
+
+  // The report, on demand, and its CSV as Excel opens it.
+  const report = await click(hr, 'hr.broadcast.status', { broadcastId });
+  expect(textOf(report)).toContain('送信完了');
+  expect(textOf(report)).toContain('アプリ');
+  const link = await click(hr, 'hr.broadcast.export', dataOf(report, 'hr.broadcast.export'));
+  const url = (link.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url!;
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  expect(lines[0]).toContain('職員番号');
+  expect(lines).toHaveLength(1 + staff.length);
+  expect(lines.filter((l) => l.includes('送信済み'))).toHaveLength(reached.length);
+  expect(lines.filter((l) => l.includes('アプリ未インストール'))).toHaveLength(withoutTheApp.length);
+
+  // An employee applies straight from the notice.
+  const apply = executeActions(preview).find((a) => a.verb === 'application.form')!;
+  expect(textOf(await click(employees[0]!, apply.verb, apply.data))).toContain('ゴールドに応募する');
+}, 90_000);
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
