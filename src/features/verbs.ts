@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { BROADCAST_ID as broadcastId } from '../storage/broadcastRepository';
+import { INVERTED_TIME_ID_PATTERN } from '../storage/tables';
 
 /** Every Action.Execute verb the bot answers, with the payload it expects. Cards use these strings verbatim. */
 export const VERBS = {
@@ -50,7 +51,7 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 /** Card templates write numbers through string expressions, so a level may arrive as "3". */
 const levelNumber = z.coerce.number().int().min(1).max(10);
 
-const assessmentId = z.string().regex(/^\d{13}-[0-9a-f]{8}$/);
+const assessmentId = z.string().regex(INVERTED_TIME_ID_PATTERN);
 /** Which step a card was made for, so a click on an old card is recognised (see domain/assessment stepToken). */
 const step = z.string().regex(/^(?:role:[a-z0-9][a-z0-9-]{0,63}|skills:\d{1,2}|target)$/);
 /** Skill ratings arrive as Input.ChoiceSet values named "r_<skillId>", as strings. */

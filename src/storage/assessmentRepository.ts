@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
 import { findEntity, writeIfUnchanged } from './entities';
-import { escapeKey } from './tables';
+import { escapeKey, newInvertedTimeId } from './tables';
 
 /** An assessment and the ETag it was read with, for a conditional update. */
 export interface StoredAssessment {
@@ -10,13 +9,9 @@ export interface StoredAssessment {
   readonly etag: string;
 }
 
-/** Larger than any millisecond timestamp for centuries: `MAX - now` sorts newest first. */
-const INVERTED_TIME_BASE = 10 ** 13;
-
 /** A new assessment id: newest first in RowKey order, unguessable enough not to collide. */
 export function newAssessmentId(now: Date): string {
-  const inverted = String(INVERTED_TIME_BASE - now.getTime()).padStart(13, '0');
-  return `${inverted}-${randomBytes(4).toString('hex')}`;
+  return newInvertedTimeId(now);
 }
 
 /** Self-assessments, one partition per employee so that "mine" is all anyone can ever read. */
