@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { BotConnectorTransport } from '../../src/broadcast/channelTransport';
 import { Pacer } from '../../src/broadcast/rateLimiter';
+import { SENDER_LEASE_NAME } from '../../src/broadcast/sender';
 import type { Broadcast } from '../../src/domain/broadcast/broadcast';
 import { loadConfig } from '../../src/config';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
@@ -136,6 +139,37 @@ it('sends once to everyone reachable through 429s, 503s and a graceful restart h
   // HR watched it move and got the report in the same card.
   expect(connector.updates('a:hr-officer').length).toBeGreaterThanOrEqual(2);
   expect(await finalProgressCard(done)).toContain(String(reachable.length));
+}, 120_000);
+
+it('after a crash, sends again only what was in flight, and counts those as possible duplicates', async () => {
+  const first = await startInstance();
+  const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
+  await connector.waitForActivities(100, { timeoutMs: 30_000 });
+  await stopInstance(first);
+
+  // What a SIGKILL leaves behind: deliveries the dead sender had claimed, two of which had already reached Teams,
+  // and its lease, still running for a few seconds.
+  const inFlight = (await repositories.deliveries.listRange(broadcast.id, '0', 'g')).filter((d) => d.state === 'pending').slice(0, 5);
+  expect(inFlight).toHaveLength(5);
+  for (const d of inFlight) {
+    expect(await repositories.deliveries.update({ ...d, state: 'sending', attempts: 1, claimedBy: 'crashed-sender' }, d.etag!)).toBeDefined();
+  }
+  const wentOut = inFlight.slice(0, 2).map((d) => reachable.find((p) => p.aadObjectId === d.aadObjectId)!);
+  const transport = new BotConnectorTransport(new TeamsAdapter({ MicrosoftAppId: '' }), '');
+  const crashed = (await repositories.broadcasts.find(frameworkId, broadcast.id))!;
+  for (const p of wentOut) {
+    const reference = (await repositories.conversations.find('user', p.aadObjectId))!.reference;
+    expect((await (await transport.prepareSend(reference, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: crashed.card }] })).post()).status).toBe(201);
+  }
+  expect(await repositories.leases.acquire(SENDER_LEASE_NAME, 'crashed-sender', 3_000, Date.now())).toBeDefined();
+
+  await startInstance();
+  const done = await settledAs(broadcast, ['completed']);
+
+  const copies = new Map(reachable.map((p) => [p.aadObjectId, connector.activities(p.conversationId).length]));
+  expect(wentOut.map((p) => copies.get(p.aadObjectId))).toEqual([2, 2]);
+  expect([...copies.values()].filter((n) => n !== 1)).toEqual([2, 2]);
+  expect(done.progress).toMatchObject({ sent: reachable.length, possibleDuplicates: inFlight.length, pending: 0 });
 }, 120_000);
 
 it('sends each notice once when two instances share the storage, and together they stay under Teams’ limits', async () => {
