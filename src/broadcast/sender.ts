@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
 import type { Broadcast } from '../domain/broadcast/broadcast';
 import { isSettled, type Delivery } from '../domain/broadcast/delivery';
@@ -9,7 +10,7 @@ import type { DeliveryRepository } from '../storage/deliveryRepository';
 import type { Lease, LeaseRepository } from '../storage/leaseRepository';
 import type { ReceivedWork, WorkQueue } from '../storage/workQueue';
 import type { ChannelTransport } from './channelTransport';
-import { forEachLimited, Slots } from '../concurrency';
+import { forEachLimited, pause, Slots } from '../concurrency';
 import { deliverOne, type DeliveryDeps, type DeliveryResult } from './deliverOne';
 import { JobTracker } from './jobTracker';
 import { Pacer } from './rateLimiter';
@@ -51,6 +52,8 @@ const EXTEND_EVERY_MS = 7_000;
 /** Queue messages (of 100 deliveries) worked on at once: enough to keep the pace between two receives. */
 const MAX_MESSAGES = 8;
 const CARD_UPDATE_MS = 5_000;
+/** HR's click that started a round (confirm, retry) has been answered by then. */
+const CLICK_ANSWERED_MS = 3_000;
 /** A broadcast with work left whose deliveries have not moved for this long has lost a queue message (see finishOrRecover). */
 const STALL_MS = 3 * VISIBILITY_SECONDS * 1_000;
 const CANCEL_WRITES_IN_PARALLEL = 16;
@@ -251,9 +254,14 @@ export class BroadcastSender {
 
   /** Updates HR's progress card in place (it counts towards Teams' app-wide limit, so it goes through the pacer). */
   private async showProgress(b: Broadcast, final: boolean): Promise<void> {
-    const now = this.now();
-    if (!b.progressCard || (!final && now - (this.cardShownAt.get(b.id) ?? 0) < CARD_UPDATE_MS)) return;
-    this.cardShownAt.set(b.id, now);
+    if (!b.progressCard) return;
+    // The card HR clicked is replaced by the answer to that click; an update that overtook the answer would be
+    // overwritten by it, so none goes out until the click has surely been answered (the last one waits for that).
+    const settled = Date.parse(b.startAt ?? '') + CLICK_ANSWERED_MS - this.now();
+    if (settled > 0 && !final) return;
+    if (!final && this.now() - (this.cardShownAt.get(b.id) ?? 0) < CARD_UPDATE_MS) return;
+    if (settled > 0) await pause(settled, this.sending.signal);
+    this.cardShownAt.set(b.id, this.now());
     if (final) this.cardShownAt.delete(b.id);
     try {
       await this.pacer.acquire(undefined, this.sending.signal);
@@ -264,7 +272,7 @@ export class BroadcastSender {
     const outcome = await this.deps.transport.update(reference, activityId, {
       type: 'message',
       id: activityId,
-      attachments: [{ contentType: 'application/vnd.adaptive.card', content: this.deps.statusCard(b) }],
+      attachments: [CardFactory.adaptiveCard(this.deps.statusCard(b))],
     });
     if (outcome.status >= 300 || outcome.status === 0) {
       this.deps.logger.warn('could not update the broadcast progress card', { broadcastId: b.id, status: outcome.status });

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import type { Employee } from '../../src/domain/roster/employee';
 import { translator } from '../../src/i18n';
+import { importRoster } from '../../src/importing/importRoster';
 import { startAzurite } from '../../src/local/azurite';
 import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster, type DemoCast, type DemoRole } from '../../src/local/demoRoster';
 import { startPlayground, type Playground } from '../../src/local/playground';
@@ -17,6 +20,11 @@ import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
 const MESSAGE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 const CARD = '.ac-adaptiveCard';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Marks a card element for `pin`; the Playground's markup has no id of the message a card belongs to. */
+const PIN_ATTRIBUTE = 'data-e2e-pin';
+/** The smallest card the e2e tests photograph (a title, two lines, buttons) is about 145 px high; a sliver of one is far lower. */
+const MIN_CARD_HEIGHT = 100;
 const VIEWPORT = { width: 1280, height: 900 };
 /** A card answer takes a few hundred milliseconds; the margin is for a busy CI machine. */
 const CARD_TIMEOUT_MS = 15_000;
@@ -40,6 +48,42 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** Takes a card's screenshot (see `screenshot`) and checks it is a PNG of the whole card, not a sliver of it. */
+export async function expectCardScreenshot(session: PlaygroundSession, card: Locator, name: string): Promise<Buffer> {
+  const png = await session.screenshot(card, name);
+  expect(pngSize(png).height).toBeGreaterThan(MIN_CARD_HEIGHT);
+  return png;
+}
+
+/**
+ * A `prepare` for sessions where people apply: the demo roster in storage, and this fiscal year's Gold and Silver
+ * windows open since yesterday, until tomorrow.
+ */
+export async function openApplications({ harness }: SharedBot): Promise<void> {
+  const { roster, applicationWindows } = harness.bot.repositories;
+  const imported = await importRoster(demoRosterText(), roster);
+  if (imported.status !== 'imported') throw new Error(`the demo roster was not imported: ${JSON.stringify(imported)}`);
+  const now = Date.now();
+  for (const track of ['gold', 'silver']) {
+    await applicationWindows.save({
+      frameworkId: harness.frameworkId,
+      fiscalYear: fiscalYearOf(new Date(now)),
+      track,
+      opensAt: new Date(now - DAY_MS).toISOString(),
+      closesAt: new Date(now + DAY_MS).toISOString(),
+    });
+  }
+}
+
+/**
+ * An element of the page, as far as code run in the page uses it: the project's TypeScript has no DOM library
+ * (Playwright's element types do not resolve without it).
+ */
+export interface PageElement {
+  readonly textContent: string | null;
+  setAttribute(name: string, value: string): void;
+}
+
 export interface PlaygroundSession {
   /** The demo roster's people. */
   readonly cast: DemoCast;
@@ -56,6 +100,13 @@ export interface PlaygroundSession {
   cardCount(): Promise<number>;
   /** Waits until the newest card shows the text (a new message, or a card updated in place). */
   latestCardShowing(text: string): Promise<Locator>;
+  /** Waits for a card showing the text, and returns the newest such card, wherever it is in the conversation. */
+  cardShowing(text: string): Promise<Locator>;
+  /**
+   * A locator for this very card element and no other: it still finds the card once the card is updated in place,
+   * and finds nothing if the card was drawn anew as another element (or another message took its place).
+   */
+  pin(card: Locator): Promise<Locator>;
   /** Clicks the button with exactly this name on the newest card, once it is there. */
   clickOnLatestCard(name: string): Promise<void>;
   /** Waits for an element; on timeout, says what was expected and what the latest card showed instead. */
@@ -250,6 +301,16 @@ function sessionOn(
       const card = latestCard();
       await waitFor(card.getByText(text, { exact: true }), `the latest card to show "${text}"`);
       return card;
+    },
+    async cardShowing(text) {
+      const showing = page.locator(CARD).filter({ has: page.getByText(text, { exact: true }) });
+      await waitFor(showing, `a card showing "${text}"`);
+      return showing.last();
+    },
+    async pin(card) {
+      const pin = randomUUID();
+      await card.evaluate((element: PageElement, [name, value]) => element.setAttribute(name, value), [PIN_ATTRIBUTE, pin] as const);
+      return page.locator(`[${PIN_ATTRIBUTE}="${pin}"]`);
     },
     async clickOnLatestCard(name) {
       const button = latestCard().getByRole('button', { name, exact: true });

@@ -108,10 +108,10 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   }
   for (const p of withoutTheApp) expect(harness.connector.activities(chatOf(p))).toHaveLength(0);
 
-  // HR's card moved by itself: it was replaced in place, the last time with the outcome.
-  const updates = harness.connector.updates(chatOf(hr));
-  expect(updates.length).toBeGreaterThan(0);
+  // HR's card moved by itself: it was replaced in place (once her click had surely been answered) with the outcome.
   await waitUntil(() => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
+  const updates = harness.connector.updates(chatOf(hr));
+  expect(updates.every((u) => u.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive')).toBe(true);
 
   // The report, on demand, and its CSV as Excel opens it.
   const report = await click(hr, 'hr.broadcast.status', { broadcastId });

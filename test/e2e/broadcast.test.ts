@@ -1,0 +1,131 @@
+import type { Locator } from 'playwright-core';
+import { kitakyushuText } from '../support/botHarness';
+import {
+  expectCardScreenshot,
+  openApplications,
+  playgroundSessionsForThisFile,
+  pngSize,
+  t,
+  type PageElement,
+} from './playgroundSession';
+
+// HR's recruitment notice in the real Agents Playground, as two people in two Playgrounds in front of one bot: the
+// HR officer writes, previews and sends it to everyone; the progress card she confirmed on turns into the report by
+// itself; the employee, who has opened the bot before, gets the notice and applies from it.
+
+const framework = JSON.parse(kitakyushuText()) as { tiers: { id: string; name: string }[] };
+const goldName = framework.tiers.find((tier) => tier.id === 'gold')!.name;
+/** Where `recordShown` keeps its record, on the card element itself. */
+const SHOWN_ATTRIBUTE = 'data-e2e-shown';
+
+// Both have opened the bot before the broadcast, so both are reachable: the rest of the roster is not.
+const sessions = playgroundSessionsForThisFile({ roles: ['hr', 'employee'], prepare: openApplications });
+
+test('HR previews the notice, sends it to everyone, watches her card turn into the report, and the employee applies from it', async () => {
+  const { hr, employee } = sessions;
+  const { harness, cast } = hr;
+  const everyone = cast.everyone.length;
+  const reachable = [hr.user, employee.user];
+  const employeeCards = await employee.cardCount();
+
+  // HR: お知らせ配信 → a new notice, pre-filled from the open windows → プレビュー.
+  await hr.send('お知らせ配信');
+  await hr.latestCardShowing(t('broadcast.list.hint'));
+  await hr.clickOnLatestCard(t('broadcast.list.new'));
+  await hr.latestCardShowing(t('broadcast.compose.title'));
+  await hr.clickOnLatestCard(t('broadcast.compose.preview'));
+
+  // The preview is a message of its own, the very card recipients get; the form she clicked becomes the way on.
+  const controls = await hr.cardShowing(t('broadcast.preview.title'));
+  const [draft] = await harness.bot.repositories.broadcasts.listRecent(harness.frameworkId, 1);
+  expect(draft).toMatchObject({ state: 'draft', notice: { apply: [{ track: 'gold' }, { track: 'silver' }] } });
+  const { id, notice } = draft!;
+  const preview = await hr.latestCardShowing(notice.title);
+  for (const line of notice.body.split('\n').filter((l) => l.trim() !== '')) {
+    await hr.waitFor(preview.getByText(line, { exact: true }), `the body line "${line}" on the preview`);
+  }
+  for (const { label } of notice.apply) {
+    await hr.waitFor(preview.getByRole('button', { name: label, exact: true }), `the "${label}" button on the preview`);
+  }
+  const previewText = await preview.innerText();
+  const previewPng = await expectCardScreenshot(hr, preview, 'broadcast-preview.png');
+
+  // Everyone → the review counts the whole roster, and says how many cannot be reached (no app) → 送信する.
+  await controls.getByRole('button', { name: t('broadcast.preview.audience'), exact: true }).click();
+  const audience = await hr.cardShowing(t('broadcast.audience.next'));
+  const everyoneChoice = audience.getByRole('radio', { name: t('broadcast.audience.everyone'), exact: true });
+  await everyoneChoice.check();
+  await audience.getByRole('button', { name: t('broadcast.audience.next'), exact: true }).click();
+  const review = await hr.cardShowing(t('broadcast.review.title'));
+  const unreachable = t('broadcast.review.unreachableValue', { count: people(everyone - reachable.length) });
+  for (const text of [t('broadcast.describe.everyone'), people(everyone), unreachable, t('broadcast.review.now')]) {
+    await hr.waitFor(review.getByText(text, { exact: true }), `"${text}" on the review card`);
+  }
+  const hrCards = await hr.cardCount();
+  const progress = await hr.pin(review);
+  const scheduled = t('broadcast.state.scheduled');
+  const sending = t('broadcast.state.sending');
+  const completed = t('broadcast.state.completed');
+  const statesShown = await recordShown(progress, [scheduled, sending, completed]);
+  await progress.getByRole('button', { name: t('broadcast.review.send'), exact: true }).click();
+
+  // The card she clicked is the progress card (the click's answer: waiting to send), and becomes the report in place
+  // with nobody clicking: the sender's PUT. Her own copy of the notice (she is on the roster too) is the only new
+  // message in her chat.
+  await hr.waitFor(progress.getByText(completed, { exact: true }), `"${completed}" on the card she confirmed on`);
+  const shown = await statesShown();
+  expect([scheduled, sending]).toContain(shown[0]);
+  expect(shown.at(-1)).toBe(completed);
+  const notInstalled = t('broadcast.status.reasonLine', {
+    reason: t('broadcast.reason.notInstalled'),
+    count: people(everyone - reachable.length),
+  });
+  await hr.waitFor(progress.getByText(notInstalled, { exact: true }), `"${notInstalled}" on the report`);
+  await hr.waitFor(progress.getByRole('button', { name: t('broadcast.status.export'), exact: true }), 'the CSV button on the report');
+  expect(await hr.cardCount()).toBe(hrCards + 1);
+  expect(await hr.latestCard().innerText()).toBe(previewText);
+  await expectCardScreenshot(hr, progress, 'broadcast-report.png');
+  expect(await harness.bot.repositories.broadcasts.find(harness.frameworkId, id)).toMatchObject({
+    state: 'completed',
+    progress: { total: everyone, sent: reachable.length, unreachable: everyone - reachable.length, failed: 0, pending: 0 },
+  });
+
+  // The employee: one notice, exactly as HR previewed it; its Apply button opens the application form.
+  const received = await employee.latestCardShowing(notice.title);
+  expect(await employee.cardCount()).toBe(employeeCards + 1);
+  expect(await received.innerText()).toBe(previewText);
+  const receivedPng = await expectCardScreenshot(employee, received, 'broadcast-notice.png');
+  expect(pngSize(receivedPng)).toEqual(pngSize(previewPng));
+  const apply = t('broadcast.notice.apply', { track: goldName });
+  await employee.clickOnLatestCard(apply);
+  const form = await employee.latestCardShowing(t('applications.form.next'));
+  await employee.waitFor(form.getByRole('textbox'), 'the motivation box on the application form');
+  await employee.waitFor(form.getByText(t('applications.form.title', { track: goldName }), { exact: true }), 'the form title');
+});
+
+/** "11人", as the cards count people. */
+function people(count: number): string {
+  return t('broadcast.people', { count: String(count) });
+}
+
+/**
+ * Starts recording which of `texts` the card shows as it changes, in order (a MutationObserver in the page, so no
+ * change is missed between two looks); the function returned reads the record.
+ */
+async function recordShown(card: Locator, texts: readonly string[]): Promise<() => Promise<string[]>> {
+  await card.evaluate((element: PageElement, [attribute, watched]) => {
+    const shown: string[] = [];
+    const look = (): void => {
+      const now = element.textContent ?? '';
+      for (const text of watched.filter((w) => now.includes(w))) if (shown.at(-1) !== text) shown.push(text);
+      element.setAttribute(attribute, JSON.stringify(shown));
+    };
+    // The page's, which the project's TypeScript (no DOM library) does not declare.
+    const { MutationObserver } = globalThis as unknown as { MutationObserver: PageMutationObserver };
+    new MutationObserver(look).observe(element, { subtree: true, childList: true, characterData: true });
+  }, [SHOWN_ATTRIBUTE, texts] as const);
+  return async () => JSON.parse((await card.getAttribute(SHOWN_ATTRIBUTE)) ?? '[]') as string[];
+}
+
+/** The browser's MutationObserver, as far as `recordShown` uses it. */
+type PageMutationObserver = new (callback: () => void) => { observe(target: unknown, options: Record<string, boolean>): void };
