@@ -2,16 +2,8 @@ import type { Locator } from 'playwright-core';
 import { applicationId, type Application } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { formatDate } from '../../src/i18n/formatDate';
-import { importRoster } from '../../src/importing/importRoster';
 import { kitakyushuText } from '../support/botHarness';
-import {
-  demoRosterText,
-  playgroundSessionsForThisFile,
-  pngSize,
-  t,
-  type PlaygroundSession,
-  type SharedBot,
-} from './playgroundSession';
+import { expectCardScreenshot, openApplications, playgroundSessionsForThisFile, t, type PlaygroundSession } from './playgroundSession';
 
 // Applying for Silver in the real Agents Playground, as two people in two Playgrounds in front of one bot: the
 // demo employee applies, his manager approves on the card the bot sends her, and he is told in his chat.
@@ -20,27 +12,6 @@ const framework = JSON.parse(kitakyushuText()) as { tiers: { id: string; name: s
 const TRACK = 'silver';
 const trackName = framework.tiers.find((tier) => tier.id === TRACK)!.name;
 const MOTIVATION = '窓口手続のオンライン化を職場で進めたいと考えています。電子申請の導入を担当しました。';
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The smallest of these cards (a title, two lines, buttons) is about 145 px high; a sliver of a card is far lower. */
-const MIN_CARD_HEIGHT = 100;
-
-/** The demo roster in storage; this fiscal year's Gold and Silver windows open since yesterday, until tomorrow. */
-async function openApplications({ harness }: SharedBot): Promise<void> {
-  const { roster, applicationWindows } = harness.bot.repositories;
-  const imported = await importRoster(demoRosterText(), roster);
-  if (imported.status !== 'imported') throw new Error(`the demo roster was not imported: ${JSON.stringify(imported)}`);
-  const now = Date.now();
-  for (const track of ['gold', 'silver']) {
-    await applicationWindows.save({
-      frameworkId: harness.frameworkId,
-      fiscalYear: fiscalYearOf(new Date(now)),
-      track,
-      opensAt: new Date(now - DAY_MS).toISOString(),
-      closesAt: new Date(now + DAY_MS).toISOString(),
-    });
-  }
-}
-
 // The manager's Playground opens first, so the bot knows where to reach her before the employee applies.
 const sessions = playgroundSessionsForThisFile({ roles: ['manager', 'employee'], prepare: openApplications });
 
@@ -73,7 +44,7 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
   ] as const) {
     await employee.waitFor(review.getByText(text, { exact: true }), `${what} "${text}" on the review card`);
   }
-  await expectScreenshot(employee, review, 'application-review.png');
+  await expectCardScreenshot(employee, review, 'application-review.png');
   await employee.clickOnLatestCard(t('applications.confirm.submit'));
   await employee.latestCardShowing(t('applications.submitted.body', { approver: cast.manager.name }));
 
@@ -87,7 +58,7 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
     await manager.waitFor(request.getByText(text, { exact: true }), `${what} "${text}" on the approval card`);
   }
   await manager.waitFor(decisionButtons(request).first(), 'the approve and reject buttons');
-  await expectScreenshot(manager, request, 'approval-request.png');
+  await expectCardScreenshot(manager, request, 'approval-request.png');
   const managerCards = await manager.cardCount();
   await manager.clickOnLatestCard(t('approval.approve'));
 
@@ -106,7 +77,7 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
   expect(await decisionButtons(decided).count()).toBe(0);
   expect(await decided.getByRole('textbox').count()).toBe(0);
   expect(await manager.cardCount()).toBe(managerCards);
-  await expectScreenshot(manager, decided, 'approval-decided.png');
+  await expectCardScreenshot(manager, decided, 'approval-decided.png');
 
   // The employee: told in his chat, with the new state, who decided and when.
   const notice = await employee.latestCardShowing(t('notify.decision.title'));
@@ -118,7 +89,7 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
   });
   expect(body).toContain('上司が承認');
   await employee.waitFor(notice.getByText(body, { exact: true }), `"${body}" on the notification`);
-  await expectScreenshot(employee, notice, 'application-decision.png');
+  await expectCardScreenshot(employee, notice, 'application-decision.png');
 
   // Storage: approved by the manager after the employee's submission, and nothing else.
   expect(stored).toMatchObject({
@@ -147,13 +118,6 @@ function decisionButtons(card: Locator): Locator {
   return card.getByRole('button', { name: t('approval.approve'), exact: true }).or(
     card.getByRole('button', { name: t('approval.reject'), exact: true }),
   );
-}
-
-/** Takes the card's screenshot and checks it is a PNG of the whole card, not a sliver of it. */
-async function expectScreenshot(session: PlaygroundSession, card: Locator, name: string): Promise<Buffer> {
-  const png = await session.screenshot(card, name);
-  expect(pngSize(png).height).toBeGreaterThan(MIN_CARD_HEIGHT);
-  return png;
 }
 
 /** The employee's Silver application of this fiscal year, as stored. */
