@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: prints how fast DX Navi imports, looks up, searches, builds cards and answers chat turns.
+ * `npm run bench`: prints how fast DX Navi imports, looks up, searches, builds cards, answers chat turns and broadcasts.
+ * `npm run bench -- broadcast` runs the broadcast sections alone (they take most of the time).
  * Asserts nothing about time. Starts its own in-memory Azurite (child processes) and stops everything it started.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { projectRoot } from '../src/projectRoot';
 import { createRepositories, type Repositories } from '../src/storage/repositories';
 import { createTableStorage } from '../src/storage/tableStorage';
 import { firstAssessmentSteps, type AssessmentTimings } from './assessment';
+import { benchBroadcast } from './broadcast';
 import { chatClient, type ChatClient } from './chat';
 import { measure, now, summarize, type Stats } from './measure';
 import { aadObjectIdOf, generateRosterCsv } from './roster';
@@ -247,43 +249,57 @@ function memoryRow(label: string): string[] {
   return [label, mb(m.rss), mb(m.heapUsed), mb(m.heapTotal), mb(m.external)];
 }
 
+/** Sections 1 to 7: imports, look-ups, search, cards and chat turns. */
+async function benchEverydayUse(connectionString: string, memory: string[][]): Promise<void> {
+  const storage = createTableStorage({ connectionString });
+  await storage.ensureTables();
+  const repositories = createRepositories(storage);
+
+  const frameworkId = await benchFrameworkImport(repositories);
+  await benchRoster(repositories);
+
+  const stored = await repositories.frameworks.loadActive(frameworkId);
+  if (!stored) throw new Error(`framework ${frameworkId} is not stored`);
+  const framework = new Framework(stored.document, stored.version);
+  const index = buildSearchIndex(framework);
+  memory.push(memoryRow('after loading the framework'));
+  await benchSearch(index, framework);
+  collectGarbage();
+  await benchCards(index, framework);
+  collectGarbage();
+
+  await benchEndToEnd(connectionString, memory);
+  memory.push(memoryRow('after the end-to-end run (bot stopped)'));
+}
+
+/** The sections a run may be limited to, by its first argument. */
+const ONLY = ['broadcast'] as const;
+
 async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only !== undefined && !ONLY.some((name) => name === only)) {
+    throw new Error(`unknown section "${only}": run \`npm run bench\` for every section, or \`npm run bench -- broadcast\``);
+  }
   const cpus = os.cpus();
   const cpu = cpus[0]?.model.trim() ?? 'unknown';
   console.log(`DX Navi bench — Node ${process.version}, ${cpus.length} CPU (${cpu}), ${os.platform()} ${os.arch()}`);
   const startedAt = now();
   const memory: string[][] = [memoryRow('at start (modules loaded)')];
   const azurite = await startAzurite();
-  // A throw in a callback skips the finally below; Azurite must not outlive us anyway.
+  // A throw in a callback skips the finally below; Azurite must not outlive us anyway (bot processes die with us too).
   process.once('uncaughtException', (error) => {
     console.error(error);
     void azurite.stop().finally(() => process.exit(1));
   });
   try {
-    const storage = createTableStorage({ connectionString: azurite.connectionString });
-    await storage.ensureTables();
-    const repositories = createRepositories(storage);
-
-    const frameworkId = await benchFrameworkImport(repositories);
-    await benchRoster(repositories);
-
-    const stored = await repositories.frameworks.loadActive(frameworkId);
-    if (!stored) throw new Error(`framework ${frameworkId} is not stored`);
-    const framework = new Framework(stored.document, stored.version);
-    const index = buildSearchIndex(framework);
-    memory.push(memoryRow('after loading the framework'));
-    await benchSearch(index, framework);
-    collectGarbage();
-    await benchCards(index, framework);
-    collectGarbage();
-
-    await benchEndToEnd(azurite.connectionString, memory);
-    memory.push(memoryRow('after the end-to-end run (bot stopped)'));
+    if (only === undefined) await benchEverydayUse(azurite.connectionString, memory);
+    await benchBroadcast(azurite.connectionString);
+    memory.push(memoryRow('after the broadcasts (bots stopped)'));
   } finally {
     await azurite.stop();
   }
   printTable(
-    '8. Memory of the bench process (Azurite runs in child processes, not counted)',
+    '10. Memory of the bench process (Azurite and the broadcasting bots run in child processes, not counted)',
     ['when (after a full GC)', 'RSS MB', 'heap used MB', 'heap total MB', 'external MB'],
     memory,
   );

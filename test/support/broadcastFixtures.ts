@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Audience } from '../../src/domain/broadcast/audience';
 import { forEachLimited } from '../../src/concurrency';
 import { EMPTY_PROGRESS, type Broadcast } from '../../src/domain/broadcast/broadcast';
+import type { ImportOptions } from '../../src/importing/importOutcome';
 import { importRoster } from '../../src/importing/importRoster';
 import { newBroadcastId } from '../../src/storage/broadcastRepository';
 import type { Repositories } from '../../src/storage/repositories';
@@ -13,13 +14,22 @@ export interface StaffMember {
   readonly department: string;
 }
 
-/** Conversation references saved at once while seeding: 10,000 of them one by one would take minutes. */
+/** Conversation references saved at once while seeding: one by one, 10,000 of them would mostly wait on round trips. */
 const SAVES_IN_PARALLEL = 16;
 
-/** `count` employees in three departments, on the roster; those `reachable` says have opened the bot (on `serviceUrl`). */
+/**
+ * `count` employees in three departments, on the roster; those `reachable` says have opened the bot (on `serviceUrl`).
+ * `onRosterProgress` hears how many roster rows are written, since a big roster takes a while.
+ */
 export async function seedStaff(
   repositories: Repositories,
-  options: { count: number; serviceUrl: string; reachable: (index: number) => boolean; extraRows?: string[] },
+  options: {
+    count: number;
+    serviceUrl: string;
+    reachable: (index: number) => boolean;
+    extraRows?: string[];
+    onRosterProgress?: ImportOptions['onProgress'];
+  },
 ): Promise<{ reachable: StaffMember[]; unreachable: StaffMember[] }> {
   const staff = Array.from({ length: options.count }, (_, i) => ({
     index: i,
@@ -29,7 +39,7 @@ export async function seedStaff(
   }));
   const rows = staff.map((s) => [`S${s.index}`, `職員 ${s.index}`, `staff${s.index}@example.city.jp`, s.aadObjectId, s.department, '', '主事', '', ''].join(','));
   const csv = ['employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles', ...rows, ...(options.extraRows ?? [])].join('\n');
-  const outcome = await importRoster(csv, repositories.roster);
+  const outcome = await importRoster(csv, repositories.roster, { onProgress: options.onRosterProgress });
   if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
   const reachable = staff.filter((s) => options.reachable(s.index));
   await forEachLimited(reachable, SAVES_IN_PARALLEL, (s) => meetBot(repositories, s, options.serviceUrl));

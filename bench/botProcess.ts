@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { startChild } from '../src/local/childProcess';
+import { findFreePort } from '../src/local/ports';
+import { outputTail, waitForListening } from '../src/local/waitForListening';
+
+/** The bot as `npm run bot` runs it, in a child process, so that a bench can stop it gracefully or kill it outright. */
+export interface BotProcess {
+  /** True once the process has exited, whoever ended it. */
+  readonly exited: () => boolean;
+  /** The end of what the bot printed (its log lines), to show why it failed. */
+  readonly output: () => string;
+  /** SIGKILL, as a crash or an evicted container ends it: no handler runs, requests in flight are cut off. */
+  kill(): Promise<void>;
+  /** SIGTERM, as the platform stops it: the bot finishes what is in flight and exits (SIGKILL if it lingers). */
+  stop(): Promise<void>;
+}
+
+/** The production entry point, compiled next to the bench (`npm run bench` builds first). */
+const ENTRY = path.join(__dirname, '..', 'src', 'index.js');
+const START_TIMEOUT_MS = 30_000;
+
+/** Starts the bot with exactly this environment (nothing inherited, so no BOT_ID of the shell turns on auth) and waits until it listens. */
+export async function startBotProcess(name: string, env: Record<string, string>): Promise<BotProcess> {
+  const port = await findFreePort();
+  const child = startChild(name, process.execPath, [ENTRY], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = outputTail(child);
+  const exited = (): boolean => child.process.exitCode !== null || child.process.signalCode !== null;
+  const ended = new Promise<void>((resolve) => {
+    if (exited()) resolve();
+    child.process.once('exit', () => resolve());
+  });
+  try {
+    await waitForListening(child, port, START_TIMEOUT_MS, output);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return {
+    exited,
+    output,
+    async kill() {
+      if (!exited()) child.process.kill('SIGKILL');
+      await ended;
+    },
+    stop: () => child.stop(),
+  };
+}
