@@ -25,8 +25,6 @@ export interface DeliveryDeps {
 
 /** The transport throws only when the bot cannot get a token to sign with: nothing can be posted, as on a network error. */
 const UNSIGNED: PreparedPost = { post: () => Promise.resolve({ status: 0 }) };
-/** Less than the pacer's margin (30 ms), so a request still lands inside the window its slot was counted in. */
-const MAX_SLOT_DRIFT_MS = 20;
 /** After the channel took a message, writing that down is retried this often before the sender gives up on the row. */
 const RECORD_TRIES = 3;
 const RECORD_RETRY_MS = 500;
@@ -35,7 +33,8 @@ const RECORD_RETRY_MS = 500;
  * Sends one delivery until it is settled for its round, at the pace the pacer allows.
  *
  * Every attempt is claimed first, under the delivery's ETag: only one sender can claim it, and a delivery found
- * "sending" afterwards was in flight when its sender died — it is sent again and marked as a possible duplicate.
+ * "sending" afterwards was waiting for its slot or in flight when its sender died — it is sent again and marked as a
+ * possible duplicate. A sender that stops while waiting for a slot puts the delivery back as it was.
  * Between attempts it waits as "retrying", which is not in flight: a sender stopping there duplicates nothing.
  */
 export async function deliverOne(deps: DeliveryDeps, job: JobTracker, start: Delivery): Promise<DeliveryResult> {
@@ -49,19 +48,16 @@ export async function deliverOne(deps: DeliveryDeps, job: JobTracker, start: Del
       await pause(wait, deps.signal);
       continue;
     }
-    // Signed before the pacer's slot is taken, so nothing slow stands between the slot and the request leaving.
+    // Signed and claimed before the pacer's slot is taken, so nothing slow stands between the slot and the request
+    // leaving: Teams' window then sees what the pacer counted, and a slow storage write never costs a second slot.
     const request = await deps.transport.prepareSend(d.reference ?? {}, job.activity).catch(() => UNSIGNED);
-    if (!(await paced(deps, d))) return 'interrupted';
-    const claimedAt = deps.now();
     const claimed = await deps.deliveries.update(
       { ...d, state: 'sending', attempts: d.attempts + 1, claimedBy: deps.senderId, notBefore: undefined, possibleDuplicate },
       d.etag!,
     );
     if (!claimed) return 'lost';
     job.record(d, claimed, deps.now());
-    // The claim came between the slot and the send: if storage was slow, the slot has drifted too far from the request
-    // for Teams' window to see what the pacer saw, so the request takes a fresh one.
-    if (deps.now() - claimedAt > MAX_SLOT_DRIFT_MS && !(await paced(deps, d))) return unclaim(deps, job, claimed, d);
+    if (!(await paced(deps, d))) return unclaim(deps, job, claimed, d);
     const outcome = await request.post();
     const decision = deps.retry.decide(outcome, claimed.attempts);
     const recorded = await record(deps, outcomeOf(claimed, decision, outcome, deps.now()), claimed.etag!);

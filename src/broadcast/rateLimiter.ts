@@ -116,6 +116,10 @@ export class Pacer {
   private readonly conversations: SlidingWindowLimiter;
   /** Settles when the last caller in line has been served or gave up. */
   private tail: Promise<void> = Promise.resolve();
+  /** The app-wide window's length with its margin. */
+  private readonly appWindowMs: number;
+  /** No request goes before this time (see `takeOver`). */
+  private quietUntil = 0;
 
   /** `sleep` may end early when given an aborted signal (the default does, so no timer outlives a stopping sender). */
   constructor(
@@ -125,7 +129,16 @@ export class Pacer {
     this.sleep = options.sleep ?? pause;
     const marginMs = options.marginMs ?? 30;
     this.app = new SlidingWindowLimiter([BROADCAST_APP_WINDOW], { marginMs });
+    this.appWindowMs = BROADCAST_APP_WINDOW.ms + marginMs;
     this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS, { marginMs });
+  }
+
+  /**
+   * Called when this sender takes over from another (a lease newly held): the other may have spent Teams' whole window
+   * just before it stopped, and none of its requests are counted here, so nothing goes until that window has passed.
+   */
+  takeOver(): void {
+    this.quietUntil = this.now() + this.appWindowMs;
   }
 
   /**
@@ -143,6 +156,7 @@ export class Pacer {
       for (;;) {
         const now = this.now();
         const wait = Math.max(
+          this.quietUntil - now,
           this.app.waitMs(APP_KEY, now),
           conversationId === undefined ? 0 : this.conversations.waitMs(conversationId, now),
         );

@@ -157,9 +157,11 @@ export class BroadcastSender {
       this.sending.abort();
     }
     if (held && !this.lease) {
-      // A new term: counts are read afresh, since another sender may have moved deliveries meanwhile.
+      // A new term: counts are read afresh, since another sender may have moved deliveries meanwhile, and the pace
+      // starts after the window the last sender may have filled.
       this.sending = this.newTerm();
       this.jobs.clear();
+      this.pacer.takeOver();
     }
     this.lease = held;
     return held !== undefined;

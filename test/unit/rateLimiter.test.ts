@@ -178,6 +178,14 @@ describe('Pacer', () => {
     expect(countAt(grants)).toEqual({ 0: 48, 1030: 48, 2060: 4 });
   });
 
+  it('after taking over from another sender, waits out the window that sender may have filled', async () => {
+    const { time, pacer, grants, acquire } = pacerOnFakeTime();
+    pacer.takeOver();
+    await time.runUntilSettled(Promise.all(Array.from({ length: 50 }, (_, id) => acquire(id))));
+
+    expect(countAt(grants)).toEqual({ 1030: 48, 2060: 2 });
+  });
+
   it('holds sends to a conversation to Teams’ windows, while updates count app-wide only', async () => {
     const { time, grants, acquire } = pacerOnFakeTime(0);
     await time.runUntilSettled(Promise.all(Array.from({ length: 7 }, (_, id) => acquire(id, 'a:1'))));
