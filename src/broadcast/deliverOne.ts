@@ -78,7 +78,14 @@ function outcomeOf(
   const base = { ...claimed, lastStatus: outcome.status, claimedBy: undefined };
   switch (decision.kind) {
     case 'sent':
-      return { ...base, state: 'sent', sentAt: new Date(now).toISOString(), activityId: outcome.activityId, reason: undefined };
+      return {
+        ...base,
+        state: 'sent',
+        sentAt: new Date(now).toISOString(),
+        sentBy: claimed.claimedBy,
+        activityId: outcome.activityId,
+        reason: undefined,
+      };
     case 'retry':
       return { ...base, state: 'retrying', notBefore: new Date(now + decision.delayMs).toISOString() };
     case 'failed':

@@ -115,6 +115,7 @@ function toEntity(d: Delivery): TableEntity<DeliveryEntity> {
     notBefore: d.notBefore,
     claimedBy: d.claimedBy,
     sentAt: d.sentAt,
+    sentBy: d.sentBy,
     activityId: d.activityId,
     possibleDuplicate: d.possibleDuplicate,
   };
@@ -136,6 +137,7 @@ function toDelivery(e: TableEntityResult<DeliveryEntity>): Delivery {
     notBefore: e.notBefore,
     claimedBy: e.claimedBy,
     sentAt: e.sentAt,
+    sentBy: e.sentBy,
     activityId: e.activityId,
     possibleDuplicate: e.possibleDuplicate,
     etag: e.etag,

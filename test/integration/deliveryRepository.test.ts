@@ -58,7 +58,7 @@ describe('DeliveryRepository', () => {
     // A preparation that died half way: some rows in the first batch, some in the third.
     expect(await deliveries.createMissing([...range(30), ...range(10, 220)].map((n) => aDelivery(broadcastId, n)))).toBe(40);
     const before = await deliveries.find(broadcastId, recipient(5));
-    const sentToFive: Delivery = { ...before!, state: 'sent', attempts: 1, sentAt: '2026-06-01T00:00:05.000Z', activityId: 'act-5' };
+    const sentToFive: Delivery = { ...before!, state: 'sent', attempts: 1, sentAt: '2026-06-01T00:00:05.000Z', sentBy: 'sender-1', activityId: 'act-5' };
     const sent = await deliveries.update(sentToFive, before!.etag!);
 
     expect(await deliveries.createMissing(range(250).map((n) => aDelivery(broadcastId, n)))).toBe(210);

@@ -178,6 +178,17 @@ describe('Pacer', () => {
     expect(countAt(grants)).toEqual({ 0: 48, 1030: 48, 2060: 4 });
   });
 
+  it('keeps to a smaller app-wide budget when given one', async () => {
+    const time = new FakeTime();
+    const pacer = new Pacer({ now: time.now, sleep: time.sleep, marginMs: 0, appWindow: { max: 25, ms: 1000 } });
+    const grants: number[] = [];
+    const all = Array.from({ length: 60 }, () => pacer.acquire().then(() => grants.push(time.now())));
+    await time.runUntilSettled(Promise.all(all));
+
+    expect(busiest(grants, 1000)).toBe(25);
+    expect(grants.at(-1)).toBe(2000);
+  });
+
   it('after taking over from another sender, waits out the window that sender may have filled', async () => {
     const { time, pacer, grants, acquire } = pacerOnFakeTime();
     pacer.takeOver();

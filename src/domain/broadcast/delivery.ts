@@ -34,6 +34,8 @@ export interface Delivery {
   /** Which sender claimed it (while sending). */
   readonly claimedBy?: string;
   readonly sentAt?: string;
+  /** Which sender delivered it: with one lease for every instance, one sender at a time. */
+  readonly sentBy?: string;
   readonly activityId?: string;
   readonly possibleDuplicate: boolean;
   readonly etag?: string;
