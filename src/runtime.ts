@@ -63,7 +63,10 @@ export async function startBot(
     workQueue: createWorkQueue(storage, logger),
     senderOptions: options.senderOptions,
   });
-  const stopCreatingTables = ensureTablesUntilDone(storage, logger);
+  const tables = ensureTablesUntilDone(storage, logger);
+  // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
+  // storage is down starts anyway and keeps trying.
+  await tables.firstAttempt;
   const server = await startServer(bot, config.port, options.host);
   const remindApprovers = (): Promise<number> =>
     config.approvalReminderDays > 0 ? bot.remindApprovers(config.approvalReminderDays) : Promise.resolve(0);
@@ -79,16 +82,18 @@ export async function startBot(
     remindApprovers,
     async stop() {
       clearInterval(reminders);
-      stopCreatingTables();
+      tables.stop();
       // The sender first: sends in flight finish and are recorded, so the next instance resumes without duplicates.
       await bot.sender.stop();
+      // Exports under way are marked failed and their cards say so: no one waits for a file that will not come.
+      await bot.exports.stop();
       await server.close();
     },
   };
 }
 
-/** Creates the tables now, or keeps trying in the background until storage answers. Returns a canceller. */
-function ensureTablesUntilDone(storage: TableStorage, logger: Logger): () => void {
+/** Creates the tables now, or keeps trying in the background until storage answers. */
+function ensureTablesUntilDone(storage: TableStorage, logger: Logger): { firstAttempt: Promise<void>; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let cancelled = false;
   const attempt = async (): Promise<void> => {
@@ -103,9 +108,11 @@ function ensureTablesUntilDone(storage: TableStorage, logger: Logger): () => voi
       timer.unref();
     }
   };
-  void attempt();
-  return () => {
-    cancelled = true;
-    clearTimeout(timer);
+  return {
+    firstAttempt: attempt(),
+    stop: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    },
   };
 }

@@ -61,8 +61,10 @@ export function createTableStorage(target: StorageTarget): TableStorage {
     table,
     queue,
     async ensureTables() {
-      for (const name of Object.values(TABLE_NAMES)) await table(name).createTable();
-      for (const name of Object.values(QUEUE_NAMES)) await queue(name).createIfNotExists();
+      await Promise.all([
+        ...Object.values(TABLE_NAMES).map((name) => table(name).createTable()),
+        ...Object.values(QUEUE_NAMES).map((name) => queue(name).createIfNotExists()),
+      ]);
     },
   };
 }
