@@ -3,7 +3,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
 import type { Logger } from '../logger';
 import { catalogNotice } from './notices';
-import { translatorFor } from './turn';
+import { sendCard, translatorFor } from './turn';
 import { PAYLOADS, type Payload, type Verb } from './verbs';
 
 /** Where each application logs refused payloads (forged or stale cards are worth knowing about). */
@@ -14,8 +14,11 @@ export function logRefusedActionsTo(app: Application<TurnState>, logger: Logger)
   loggers.set(app, logger);
 }
 
-/** Handles one verb with its payload already validated; returns the card that replaces the clicked one. */
-export type ActionHandler<V extends Verb> = (context: TurnContext, payload: Payload<V>) => Promise<AdaptiveCard>;
+/**
+ * Handles one verb with its payload already validated; returns the card that replaces the clicked one, or a short
+ * message Teams shows briefly while the clicked card stays as it was (see `answerBelow`).
+ */
+export type ActionHandler<V extends Verb> = (context: TurnContext, payload: Payload<V>) => Promise<AdaptiveCard | string>;
 
 /** True for an Adaptive Card Action.Execute invoke (whatever its verb). */
 export function isActionExecute(activity: Partial<Activity>): boolean {
@@ -40,6 +43,17 @@ export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, h
     }
     return handler(context, parsed.data as Payload<V>);
   });
+}
+
+/**
+ * Sends the answer as a new message and keeps the clicked card: a notice the employee will want to read again must not
+ * turn into a form. Returns the short message that answers the click.
+ */
+export async function answerBelow(context: TurnContext, answer: AdaptiveCard | string): Promise<string> {
+  const t = translatorFor(context);
+  if (typeof answer === 'string') return answer;
+  await sendCard(context, answer);
+  return t('common.answeredBelow');
 }
 
 /**

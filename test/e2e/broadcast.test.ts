@@ -90,8 +90,8 @@ test('HR previews the notice, sends it to everyone, watches her card turn into t
     progress: { total: everyone, sent: reachable.length, unreachable: everyone - reachable.length, failed: 0, pending: 0 },
   });
 
-  // The employee: one notice, exactly as HR previewed it; its Apply button opens the application form.
-  const received = await employee.latestCardShowing(notice.title);
+  // The employee: one notice, exactly as HR previewed it; its Apply button brings the application form below it.
+  const received = await employee.pin(await employee.latestCardShowing(notice.title));
   expect(await employee.cardCount()).toBe(employeeCards + 1);
   expect(await received.innerText()).toBe(previewText);
   const receivedPng = await expectCardScreenshot(employee, received, 'broadcast-notice.png');
@@ -101,6 +101,9 @@ test('HR previews the notice, sends it to everyone, watches her card turn into t
   const form = await employee.latestCardShowing(t('applications.form.next'));
   await employee.waitFor(form.getByRole('textbox'), 'the motivation box on the application form');
   await employee.waitFor(form.getByText(t('applications.form.title', { track: goldName }), { exact: true }), 'the form title');
+  // The notice is still there, unchanged, to read again.
+  expect(await employee.cardCount()).toBe(employeeCards + 2);
+  expect(await received.innerText()).toBe(previewText);
 });
 
 /** "11人", as the cards count people. */

@@ -3,14 +3,15 @@ import { applicantOf, submitApplication, act, type Application } from '../../src
 import { fiscalYearOf, jstDateAndTime } from '../../src/domain/applications/fiscalYear';
 import { EMPTY_PROGRESS, type Broadcast, type Progress } from '../../src/domain/broadcast/broadcast';
 import { choiceValue } from '../../src/features/broadcast/audienceInput';
-import { importRoster } from '../../src/importing/importRoster';
 import { SENDER_LEASE_NAME } from '../../src/broadcast/sender';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { silentLogger } from '../../src/logger';
 import { newBroadcastId } from '../../src/storage/broadcastRepository';
 import { createRepositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
-import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { clickInChannel, importRosterRows, meet, talkingTo } from '../support/conversation';
+import { elementsOf } from '../support/journey';
 
 // HR's broadcasts in Teams: write the recruitment notice, preview it, choose the recipients, review, confirm, follow
 // it, stop it, send again to those not reached, download the results. The roster is one data set per storage, so this
@@ -75,11 +76,9 @@ beforeAll(async () => {
   const held = await createRepositories(storage).leases.acquire(SENDER_LEASE_NAME, 'another-instance', HOUR, Date.now());
   if (!held) throw new Error('the sender lease could not be taken');
   harness = await startBotHarness({ connectionString: azurite.connectionString });
-  const csv = ['employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles', ...roster.map((r) => r.row)].join('\n');
-  const outcome = await importRoster(csv, harness.bot.repositories.roster);
-  if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
+  await importRosterRows(harness, roster.map((r) => r.row));
   // Everyone but the ghost has talked to the bot, so the bot can reach them.
-  for (const p of everyone.filter((p) => p !== ghost)) await harness.say('メニュー', { user: p });
+  await meet(harness, everyone.filter((p) => p !== ghost));
   // HR set Gold's window; Silver's is the rules' default (June).
   await harness.bot.repositories.applicationWindows.save({
     frameworkId: harness.frameworkId,
@@ -97,15 +96,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers, so the tests read like the story they tell.
 
-async function say(who: TestUser, text: string): Promise<Card> {
-  return cardOf(await harness.say(text, { user: who }));
-}
-
-async function click(who: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
-  const { status, body } = await harness.click(verb, data, { user: who });
-  expect(status).toBe(200);
-  return body.value;
-}
+const { say, click, inbox } = talkingTo(() => harness);
 
 /** The data of the one button with this verb on a card. */
 function button(card: Card, verb: string): Record<string, unknown> {
@@ -120,31 +111,8 @@ function verbsOf(card: Card): string[] {
 
 /** The value of the input with this id on a card. */
 function inputValue(card: Card, id: string): unknown {
-  let found: unknown;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.id === id) found = record.value;
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
-/** The messages (not invoke answers) that reached someone's personal chat from now on. */
-function inbox(who: TestUser): { take(): Card[] } {
-  const conversationId = `a:${who.id}`;
-  let seen = harness.connector.activities(conversationId).length;
-  return {
-    take() {
-      const all = harness.connector.activities(conversationId);
-      const fresh = all.slice(seen).map(cardOf);
-      seen = all.length;
-      return fresh;
-    },
-  };
+  const found = elementsOf(card, (e) => e.id === id);
+  return found[found.length - 1]?.value;
 }
 
 const broadcasts = (): BotHarness['bot']['repositories']['broadcasts'] => harness.bot.repositories.broadcasts;
@@ -263,8 +231,8 @@ describe('compose → preview → recipients → review → confirm (one story, 
     expect(textOf(preview)).toContain(TITLE);
     expect(textOf(preview)).toContain('DX・AI戦略室（内線 1234）');
     expect(executeActions(preview).map((a) => [a.verb, a.data])).toEqual([
-      ['application.form', { track: 'gold' }],
-      ['application.form', { track: 'silver' }],
+      ['application.form', { track: 'gold', from: 'notice' }],
+      ['application.form', { track: 'silver', from: 'notice' }],
       ['menu.show', {}],
     ]);
 
@@ -273,9 +241,16 @@ describe('compose → preview → recipients → review → confirm (one story, 
     expect(draft.etag).toBeTruthy();
   });
 
-  it('lets an employee apply from the notice: its Apply button opens the application form', async () => {
+  it('lets an employee apply from the notice: the form comes below it, and the notice stays as it was', async () => {
     const apply = executeActions(preview).find((a) => a.verb === 'application.form')!;
-    expect(textOf(await click(taro, apply.verb, apply.data as Record<string, unknown>))).toContain('ゴールドに応募する');
+    const chat = inbox(taro);
+    const { status, body } = await harness.click(apply.verb, apply.data, { user: taro });
+    expect({ status, type: body.type, value: body.value }).toEqual({
+      status: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: '下にお送りしました。',
+    });
+    expect(chat.take().map(textOf)).toEqual([expect.stringContaining('ゴールドに応募する')]);
   });
 
   it('edits the draft again: the form holds it, and a new preview changes it under its ETag', async () => {
@@ -288,7 +263,7 @@ describe('compose → preview → recipients → review → confirm (one story, 
     expect(after.notice.apply.map((a) => a.track)).toEqual(['gold']);
     expect(after.etag).not.toBe(before.etag);
     preview = chat.take()[0]!;
-    expect(executeActions(preview).filter((a) => a.verb === 'application.form').map((a) => a.data)).toEqual([{ track: 'gold' }]);
+    expect(executeActions(preview).filter((a) => a.verb === 'application.form').map((a) => a.data)).toEqual([{ track: 'gold', from: 'notice' }]);
   });
 
   it('offers the roster’s departments and grades as recipients', async () => {
@@ -660,12 +635,7 @@ describe('only HR, in the personal chat', () => {
   });
 
   it('tells HR to use the personal chat when asked in a team channel', async () => {
-    const channel = { id: '19:dx@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true, name: 'DX' };
-    const invoke = harness.activity(
-      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'hr.broadcasts', data: {} } }, replyToId: 'card-1', conversation: channel },
-      { user: hr },
-    );
-    const { body } = await harness.post(invoke);
-    expect(textOf((body as { value: Card }).value)).toContain('個人チャットで行えます');
+    const { body } = await clickInChannel(harness, hr, 'hr.broadcasts');
+    expect(textOf(body.value)).toContain('個人チャットで行えます');
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
-import { importRoster } from '../../src/importing/importRoster';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { importRosterRows, meet, talkingTo } from '../support/conversation';
 
 // One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
 // confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
@@ -29,10 +29,8 @@ const withoutTheApp = [person('折尾 幸', '市民局'), person('黒崎 誠', '
 beforeAll(async () => {
   azurite = await startAzurite();
   harness = await startBotHarness({ connectionString: azurite.connectionString });
-  const csv = ['employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles', ...staff.map((s) => s.row)].join('\n');
-  const outcome = await importRoster(csv, harness.bot.repositories.roster);
-  if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
-  for (const p of [hr, ...employees]) await harness.say('メニュー', { user: p });
+  await importRosterRows(harness, staff.map((s) => s.row));
+  await meet(harness, [hr, ...employees]);
   // Gold's window is open, as it is when HR announces it.
   const day = 24 * 60 * 60 * 1000;
   await harness.bot.repositories.applicationWindows.save({
@@ -48,11 +46,7 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-async function click(who: TestUser, verb: string, data: unknown): Promise<Card> {
-  const { status, body } = await harness.click(verb, data, { user: who });
-  expect(status).toBe(200);
-  return body.value;
-}
+const { click } = talkingTo(() => harness);
 
 /** The data of the button with this verb. */
 function dataOf(card: Card, verb: string): Record<string, unknown> {
@@ -129,9 +123,13 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   expect(lines.filter((l) => l.includes('送信済み'))).toHaveLength(reached.length);
   expect(lines.filter((l) => l.includes('アプリ未インストール'))).toHaveLength(withoutTheApp.length);
 
-  // An employee applies straight from the notice.
+  // An employee applies straight from the notice: the form comes as a new message and the notice stays as it was.
   const apply = executeActions(preview).find((a) => a.verb === 'application.form')!;
-  expect(textOf(await click(employees[0]!, apply.verb, apply.data))).toContain('ゴールドに応募する');
+  const applicant = employees[0]!;
+  const answer = await harness.click(apply.verb, apply.data, { user: applicant });
+  expect(answer).toMatchObject({ status: 200, body: { type: 'application/vnd.microsoft.activity.message', value: '下にお送りしました。' } });
+  const applicationForm = harness.connector.activities(chatOf(applicant)).map(cardOf).at(-1);
+  expect(textOf(applicationForm)).toContain('ゴールドに応募する');
 }, 90_000);
 
 async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

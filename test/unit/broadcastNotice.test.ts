@@ -4,6 +4,7 @@ import { fiscalYearLabel, prefilledNotice, reiwaYear } from '../../src/features/
 import { noticeCardFor } from '../../src/features/broadcast/views/noticeCard';
 import { translator } from '../../src/i18n';
 import { executeActionsOf, kitakyushuActive, openApplicationWindow } from '../support/allCards';
+import { loadFrameworkFile } from './realFramework';
 
 const { framework } = kitakyushuActive();
 const ja = translator('ja');
@@ -44,7 +45,7 @@ describe('the pre-filled notice', () => {
   });
 
   it('says what the scheme is and how to apply, within the limits the form enforces', () => {
-    expect(notice.body).toContain(framework.rules.applicationWindow.text);
+    expect(notice.body).toContain(framework.rules.applicationWindow?.text);
     expect(notice.body).toContain('■ 応募のしかた');
     expect(notice.body).toContain('上司に承認の依頼が届きます');
     expect(readNotice(framework, noticeFormOf(notice), 2026, ja)).toEqual({ ok: true, notice });
@@ -63,6 +64,24 @@ describe('the pre-filled notice', () => {
     expect(english.title).toBe('Call for DX talent (ゴールド), fiscal year Reiwa 8');
     expect(english.body).toContain('· ゴールド: 1 Jun 2026 to 30 Jun 2026');
     expect(english.apply).toEqual([{ track: 'gold', label: 'Apply for ゴールド' }]);
+  });
+});
+
+describe('the pre-filled notice of a framework without an application window', () => {
+  const moka = loadFrameworkFile('moka');
+  const notice = prefilledNotice(moka, 2026, [], ja, 'ja');
+
+  it('names the year and the framework, says how one is certified in its words, and has no Apply buttons', () => {
+    expect(notice.title).toBe('令和8年度 真岡市職員DX人材育成方針のお知らせ');
+    expect(notice.apply).toEqual([]);
+    expect(notice.body).toContain(moka.rules.evaluation?.text);
+    for (const tier of moka.document.tiers) expect(notice.body).toContain(`■ ${tier.name}の認定基準\n${tier.criteria}`);
+    expect(notice.body).not.toContain('応募ボタン');
+    expect(readNotice(moka, noticeFormOf(notice), 2026, ja)).toEqual({ ok: true, notice });
+  });
+
+  it('takes no Apply button: the framework has no track to apply for', () => {
+    expect(readNotice(moka, { ...noticeFormOf(notice), applyTracks: 'adviser' }, 2026, ja)).toEqual({ ok: false, problem: 'tracks' });
   });
 });
 
@@ -127,7 +146,7 @@ describe('the card recipients get', () => {
   it('has an Apply button per track, opening that track’s form, and the way to the menu', () => {
     const card = noticeCardFor({ title: '件名', body: '本文', apply: [{ track: 'silver', label: 'シルバーに応募する' }], fiscalYear: 2026 }, ja);
     expect(executeActionsOf(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['シルバーに応募する', 'application.form', { track: 'silver' }],
+      ['シルバーに応募する', 'application.form', { track: 'silver', from: 'notice' }],
       ['メニューに戻る', 'menu.show', {}],
     ]);
   });
