@@ -5,16 +5,24 @@ import { findRecipients } from './broadcast/recipients';
 import { BroadcastSender, type SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
 import { Downloads } from './exporting/downloads';
+import { ExportPreparer } from './exporting/exportPreparer';
 import { isActionExecute, logRefusedActionsTo, onUnknownAction } from './features/actions';
 import { registerApplicationsFeature } from './features/applications/register';
+import { registerAppointmentFeature } from './features/appointment/register';
 import { remindPendingApprovals } from './features/applications/reminders';
 import { registerAssessmentFeature } from './features/assessment/register';
 import { registerBroadcastFeature } from './features/broadcast/register';
 import { broadcastStatusCard } from './features/broadcast/views/statusCard';
 import { Notifier } from './features/notifier';
 import { registerConversationsFeature } from './features/conversations/register';
+import { registerEvaluationFeature } from './features/evaluation/register';
+import { CardUpdater } from './features/exports/cardUpdates';
+import { registerExportsFeature } from './features/exports/register';
 import { registerFrameworkFeature } from './features/framework/register';
+import { registerHrMenuFeature } from './features/hrMenu/register';
+import { registerInsightFeature } from './features/insight/register';
 import { catalogNotice } from './features/notices';
+import { registerTeamFeature } from './features/team/register';
 import { pinLanguage, translatorFor } from './features/turn';
 import { resolveLocale, translator } from './i18n';
 import type { Logger } from './logger';
@@ -46,6 +54,8 @@ export interface Bot {
   readonly downloads: Downloads;
   /** Sends confirmed broadcasts; runs in every instance, sends in the one holding the lease. Started by the runtime. */
   readonly sender: BroadcastSender;
+  /** Prepares HR's CSV exports in the background; stopped by the runtime. */
+  readonly exports: ExportPreparer;
   /** Reminds approvers of applications waiting too long; returns how many reminders went out. */
   remindApprovers(afterDays: number): Promise<number>;
 }
@@ -74,6 +84,7 @@ export function createApp(deps: AppDependencies): Bot {
   registerAssessmentFeature(app, deps.catalog, {
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
+    summaries: deps.repositories.assessmentSummaries,
     now,
   });
   const applicationDeps = {
@@ -99,7 +110,50 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
-  registerFrameworkFeature(app, deps.catalog);
+  registerAppointmentFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    certifications: deps.repositories.certifications,
+    notifier: applicationDeps.notifier,
+    logger: deps.logger,
+    now,
+  });
+  registerEvaluationFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    evaluations: deps.repositories.evaluations,
+    certifications: deps.repositories.certifications,
+    conversations: deps.repositories.conversations,
+    notifier: applicationDeps.notifier,
+    logger: deps.logger,
+    now,
+  });
+  registerInsightFeature(app, deps.catalog, { ...deps.repositories, logger: deps.logger, now });
+  // One transport for every card updated from background work: the sender's progress cards and the exports'.
+  const transport = new BotConnectorTransport(adapter, deps.bot.id ?? '');
+  const exports = new ExportPreparer({
+    exports: deps.repositories.exportChunks,
+    links: deps.repositories.exportLinks,
+    publicUrl: deps.publicUrl,
+    logger: deps.logger,
+    now,
+  });
+  registerExportsFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    applications: deps.repositories.applications,
+    summaries: deps.repositories.assessmentSummaries,
+    broadcasts: deps.repositories.broadcasts,
+    exports: deps.repositories.exportChunks,
+    preparer: exports,
+    cards: new CardUpdater(transport, deps.logger),
+    logger: deps.logger,
+    now,
+  });
+  registerTeamFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
+    summaries: deps.repositories.assessmentSummaries,
+    logger: deps.logger,
+  });
+  registerHrMenuFeature(app, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
+  registerFrameworkFeature(app, deps.catalog, deps.repositories.roster);
   onUnknownAction(app);
 
   app.error(async (context, error) => {
@@ -121,6 +175,7 @@ export function createApp(deps: AppDependencies): Bot {
     links: deps.repositories.exportLinks,
     broadcasts: deps.repositories.broadcasts,
     deliveries: deps.repositories.deliveries,
+    exports: deps.repositories.exportChunks,
     logger: deps.logger,
     now,
   });
@@ -130,7 +185,7 @@ export function createApp(deps: AppDependencies): Bot {
       queue: deps.workQueue,
       findRecipients: (frameworkId, audience) => findRecipients(deps.repositories, frameworkId, audience),
       listReachable: () => deps.repositories.conversations.listUsers(),
-      transport: new BotConnectorTransport(adapter, deps.bot.id ?? ''),
+      transport,
       statusCard: (broadcast) => {
         const locale = resolveLocale(broadcast.progressCard?.locale);
         return broadcastStatusCard(broadcast, translator(locale), locale, now());
@@ -139,7 +194,7 @@ export function createApp(deps: AppDependencies): Bot {
     },
     deps.senderOptions,
   );
-  return { app, adapter, downloads, sender, remindApprovers };
+  return { app, adapter, downloads, sender, exports, remindApprovers };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

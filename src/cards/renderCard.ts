@@ -36,6 +36,20 @@ export const CARD_NAMES = [
   'broadcastReview',
   'broadcastStatus',
   'broadcastExport',
+  'evaluationList',
+  'evaluationStart',
+  'evaluationReview',
+  'evaluationStatus',
+  'evaluationRate',
+  'evaluationRequests',
+  'appointmentCoverage',
+  'appointmentConfirm',
+  'kpi',
+  'kpiTargets',
+  'exportHome',
+  'exportProgress',
+  'teamSummary',
+  'hrMenu',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,5 +1,5 @@
 import { importFramework } from '../importing/importFramework';
 import { runImportAsMain } from './runImport';
 
-// npm run framework:import -- --file data/frameworks/kitakyushu.json [--dry-run]
+// npm run framework:import -- --file data/frameworks/<city>.json [--dry-run]
 runImportAsMain('framework:import', (text, repositories, options) => importFramework(text, repositories.frameworks, options));

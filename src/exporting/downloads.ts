@@ -3,6 +3,7 @@ import { broadcastReportCsv, broadcastReportFileName } from '../features/broadca
 import type { Logger } from '../logger';
 import type { BroadcastRepository } from '../storage/broadcastRepository';
 import type { DeliveryRepository } from '../storage/deliveryRepository';
+import type { ExportChunkRepository } from '../storage/exportChunkRepository';
 import type { ExportLink, ExportLinkRepository } from '../storage/exportLinkRepository';
 import { sendDownload } from './sendDownload';
 
@@ -18,6 +19,7 @@ export interface DownloadsDependencies {
   readonly links: Pick<ExportLinkRepository, 'find'>;
   readonly broadcasts: Pick<BroadcastRepository, 'find'>;
   readonly deliveries: Pick<DeliveryRepository, 'pages'>;
+  readonly exports: Pick<ExportChunkRepository, 'find' | 'texts'>;
   readonly logger: Logger;
   readonly now: () => Date;
 }
@@ -30,6 +32,7 @@ export class Downloads {
   /** One way to open each kind of link: a new kind of export does not compile until it has one. */
   private readonly openers: Record<ExportLink['kind'], (link: ExportLink, now: Date) => Promise<Download | undefined>> = {
     broadcastReport: (link, now) => this.openBroadcastReport(link, now),
+    preparedExport: (link) => this.openPreparedExport(link),
   };
 
   constructor(private readonly deps: DownloadsDependencies) {}
@@ -55,5 +58,13 @@ export class Downloads {
       asciiFilename: 'broadcast-report.csv',
       chunks: broadcastReportCsv(this.deps.deliveries, broadcast.id),
     };
+  }
+
+  /** A file prepared beforehand (see ExportPreparer): offered only once whole, streamed from its stored chunks. */
+  private async openPreparedExport(link: ExportLink): Promise<Download | undefined> {
+    const job = await this.deps.exports.find(link.subjectId);
+    if (job?.state !== 'ready') return undefined;
+    this.deps.logger.info('export downloaded', { exportId: job.id, kind: job.kind, rows: job.rows, requestedBy: link.requestedBy });
+    return { filename: job.filename, asciiFilename: job.asciiFilename, chunks: this.deps.exports.texts(job.id, job.chunks) };
   }
 }

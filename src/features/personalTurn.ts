@@ -16,6 +16,12 @@ export interface Sender {
   readonly locale: Locale;
 }
 
+/** What a feature says in a channel or a group chat: its title, and the words that send the user to their personal chat. */
+export interface PersonalChatNotice {
+  readonly title: MessageKey;
+  readonly body: MessageKey;
+}
+
 /**
  * Runs `use` for the sender of a turn that only belongs in the personal chat (a self-assessment, an application):
  * in a team channel or a group chat everyone would see the answers, so the bot says where to go instead.
@@ -23,7 +29,7 @@ export interface Sender {
 export function inPersonalChat(
   context: TurnContext,
   catalog: FrameworkCatalog,
-  notice: { title: MessageKey; body: MessageKey },
+  notice: PersonalChatNotice,
   use: (sender: Sender) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard> {
   const t = translatorFor(context);

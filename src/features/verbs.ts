@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { EXPORT_ID, EXPORT_KINDS } from '../exporting/preparedExport';
 import { BROADCAST_ID as broadcastId } from '../storage/broadcastRepository';
 import { INVERTED_TIME_ID_PATTERN } from '../storage/tables';
 
@@ -44,6 +45,29 @@ export const VERBS = {
   hrBroadcastCancel: 'hr.broadcast.cancel',
   hrBroadcastRetry: 'hr.broadcast.retry',
   hrBroadcastExport: 'hr.broadcast.export',
+  hrAppointments: 'hr.appointments',
+  hrAppointmentReview: 'hr.appointment.review',
+  hrAppointmentConfirm: 'hr.appointment.confirm',
+  hrAppointmentEnd: 'hr.appointment.end',
+  hrEvaluations: 'hr.evaluations',
+  hrEvaluationNew: 'hr.evaluation.new',
+  hrEvaluationReview: 'hr.evaluation.review',
+  hrEvaluationStart: 'hr.evaluation.start',
+  hrEvaluationStatus: 'hr.evaluation.status',
+  hrEvaluationRemind: 'hr.evaluation.remind',
+  hrEvaluationCertify: 'hr.evaluation.certify',
+  hrEvaluationClose: 'hr.evaluation.close',
+  evaluationRequests: 'evaluation.requests',
+  evaluationOpen: 'evaluation.open',
+  evaluationRate: 'evaluation.rate',
+  hrKpi: 'hr.kpi',
+  hrKpiTargets: 'hr.kpi.targets',
+  hrKpiSave: 'hr.kpi.save',
+  hrExports: 'hr.exports',
+  hrExportStart: 'hr.export.start',
+  hrExportStatus: 'hr.export.status',
+  teamShow: 'team.show',
+  hrMenu: 'hr.menu',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -94,6 +118,34 @@ const choices = z.string().max(20_000).default('');
 const dateOrTime = z.string().max(20).default('');
 /** The second, deliberate click of a confirmation (cancel, retry). */
 const confirmed = z.literal(true).optional();
+/** A Microsoft Entra object id (a GUID), as the roster stores it. */
+const entraId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+const evaluationId = z.string().regex(INVERTED_TIME_ID_PATTERN);
+const viewpoint = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** The raters of each viewpoint arrive as one Input.Text per viewpoint, named "raters_<viewpointId>". */
+const RATERS_FIELD = /^raters_([a-z0-9][a-z0-9-]{0,63})$/;
+const MAX_VIEWPOINTS = 6;
+/** HR's evaluation form (or the review card carrying it on): bounded here, read against the roster by the flow. */
+const evaluationForm = z
+  .object({ candidateEmail: z.string().trim().max(200).default(''), tier: z.string().max(64).default('') })
+  .catchall(z.unknown())
+  .transform((data, ctx) => {
+    const raters: Record<string, string> = {};
+    for (const [key, value] of Object.entries(data)) {
+      const field = RATERS_FIELD.exec(key)?.[1];
+      if (!field) continue;
+      if (typeof value === 'string' && value.length <= 4000) raters[field] = value;
+      else ctx.addIssue({ code: 'custom', message: `${key}: text of at most 4000 characters expected` });
+    }
+    if (Object.keys(raters).length > MAX_VIEWPOINTS) ctx.addIssue({ code: 'custom', message: 'too many viewpoints' });
+    return { candidateEmail: data.candidateEmail, tier: data.tier, raters };
+  });
+
+/** HR's KPI: a fiscal year as the year selector or a button sends it. */
+const kpiYear = z.coerce.number().int().min(2000).max(2100);
+/** A target or the baseline as typed: "" leaves it unchanged; anything else is judged by the flow, not refused here. */
+const kpiCount = z.string().max(50).default('');
 
 /** The payload of each verb. Card data is untrusted input: it is parsed here before any handler sees it. */
 export const PAYLOADS = {
@@ -120,7 +172,8 @@ export const PAYLOADS = {
   [VERBS.assessmentResult]: z.object({ assessmentId }),
   [VERBS.assessmentHistory]: z.object({}),
   [VERBS.applicationsOpen]: z.object({}),
-  [VERBS.applicationForm]: z.object({ track, motivation: freeText.optional() }),
+  // "from: notice": clicked on a broadcast notice, which stays in the chat while the form comes below it.
+  [VERBS.applicationForm]: z.object({ track, motivation: freeText.optional(), from: z.enum(['notice']).optional() }),
   [VERBS.applicationConfirm]: z.object({ track, motivation: freeText.default(''), attachAssessment: toggle }),
   [VERBS.applicationSubmit]: z.object({ track, motivation: freeText, attachAssessment: toggle }),
   [VERBS.applicationWithdraw]: z.object({ applicationId, confirmed: z.literal(true).optional() }),
@@ -135,7 +188,8 @@ export const PAYLOADS = {
     filterDepartment: z.string().max(100).optional(),
   }),
   [VERBS.hrApplication]: z.object({ applicationId }),
-  [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']) }),
+  // "confirmed" is set by the question certifying asks first: certification is final and tells the employee.
+  [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']), confirmed }),
   [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
   [VERBS.hrBroadcasts]: z.object({}),
@@ -157,6 +211,40 @@ export const PAYLOADS = {
   [VERBS.hrBroadcastCancel]: z.object({ broadcastId, confirmed }),
   [VERBS.hrBroadcastRetry]: z.object({ broadcastId, confirmed }),
   [VERBS.hrBroadcastExport]: z.object({ broadcastId }),
+  [VERBS.hrAppointments]: z.object({}),
+  // The form's e-mail and tier, judged by the flow: an unknown person or tier gets a clear answer, not "invalid button".
+  [VERBS.hrAppointmentReview]: z.object({ appointEmail: z.string().trim().max(200).default(''), appointTier: z.string().max(64).default('') }),
+  // "reviewed" is the ETag of the appointee's record the confirmation showed ('' for none): HR confirms what they saw.
+  [VERBS.hrAppointmentConfirm]: z.object({ aadObjectId: entraId, tier: z.string().max(64), reviewed: z.string().max(200) }),
+  [VERBS.hrAppointmentEnd]: z.object({ aadObjectId: entraId, confirmed, reviewed: z.string().max(200).optional() }),
+  [VERBS.hrEvaluations]: z.object({}),
+  // With the form's values when coming back from the review to correct them.
+  [VERBS.hrEvaluationNew]: evaluationForm,
+  [VERBS.hrEvaluationReview]: evaluationForm,
+  // "draftId" is made when the review is shown: it becomes the evaluation's id, so a second click starts nothing new.
+  [VERBS.hrEvaluationStart]: z.intersection(evaluationForm, z.object({ draftId: evaluationId })),
+  [VERBS.hrEvaluationStatus]: z.object({ evaluationId }),
+  [VERBS.hrEvaluationRemind]: z.object({ evaluationId }),
+  [VERBS.hrEvaluationCertify]: z.object({ evaluationId, confirmed }),
+  [VERBS.hrEvaluationClose]: z.object({ evaluationId, confirmed }),
+  [VERBS.evaluationRequests]: z.object({}),
+  [VERBS.evaluationOpen]: z.object({ evaluationId, viewpoint }),
+  // The rating is judged against the evaluation's scale by the domain; "" when none was chosen.
+  [VERBS.evaluationRate]: z.object({ evaluationId, viewpoint, rating: z.string().max(2).default(''), ratingComment: freeText.default('') }),
+  // "kpiYear" is the card's year selector; without it, the current fiscal year.
+  [VERBS.hrKpi]: z.object({ kpiYear: kpiYear.optional() }),
+  [VERBS.hrKpiTargets]: z.object({ fiscalYear: kpiYear }),
+  // One "tierTarget_<tierId>" input per tier besides these; "seen" is the version of the settings the form showed.
+  [VERBS.hrKpiSave]: z
+    .object({ fiscalYear: kpiYear, seen: z.string().min(1).max(100), targetAll: kpiCount, baseline: kpiCount })
+    .catchall(z.unknown()),
+  [VERBS.hrExports]: z.object({}),
+  // "exportYear" is the card's fiscal-year choice, read for applications only.
+  [VERBS.hrExportStart]: z.object({ kind: z.enum(EXPORT_KINDS), exportYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+  [VERBS.hrExportStatus]: z.object({ exportId: EXPORT_ID }),
+  // HR types a manager's e-mail to see that manager's team; "" or none is one's own team.
+  [VERBS.teamShow]: z.object({ managerEmail: z.string().trim().max(200).default('') }),
+  [VERBS.hrMenu]: z.object({}),
 } satisfies Record<Verb, z.ZodType>;
 
 export type Payload<V extends Verb> = z.infer<(typeof PAYLOADS)[V]>;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatIssue } from '../domain/validation';
 import { importFramework } from '../importing/importFramework';
@@ -27,15 +27,17 @@ export function seedFiles(root: string, frameworkId: string): SeedFiles {
 /**
  * Imports the framework and the demo roster into storage that has none, so a first `npm start` shows a working
  * bot, and leaves whatever storage already has alone, so data imported by hand survives a restart.
+ * A framework that is neither in storage nor in a file is an error that names the files there are: FRAMEWORK_ID
+ * chooses the city, and a bot without its framework would only say "not ready yet".
  */
 export async function seedWhenEmpty(
   repositories: Repositories,
   frameworkId: string,
   files: SeedFiles,
 ): Promise<{ framework: SeedResult; roster: SeedResult }> {
-  const framework = (await repositories.frameworks.findActiveVersion(frameworkId))
-    ? 'kept'
-    : await importFile(files.framework, (text) => importFramework(text, repositories.frameworks));
+  const stored = await repositories.frameworks.findActiveVersion(frameworkId);
+  if (!stored && !existsSync(files.framework)) throw new Error(noFrameworkFile(frameworkId, files.framework));
+  const framework = stored ? 'kept' : await importFile(files.framework, (text) => importFramework(text, repositories.frameworks));
   if (framework === 'imported' && !(await repositories.frameworks.findActiveVersion(frameworkId))) {
     throw new Error(`${files.framework} holds a framework whose id is not "${frameworkId}"`);
   }
@@ -53,4 +55,14 @@ async function importFile(file: string, importer: (text: string) => Promise<Impo
     throw new Error(`${file} is not valid; nothing was imported:\n  ${outcome.issues.map(formatIssue).join('\n  ')}`);
   }
   return 'imported';
+}
+
+function noFrameworkFile(frameworkId: string, file: string): string {
+  const folder = path.dirname(file);
+  const ids = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+        .map((name) => name.slice(0, -'.json'.length))
+    : [];
+  return `FRAMEWORK_ID is "${frameworkId}", but storage has no such framework and there is no ${file} to import it from. Framework files: ${ids.join(', ') || 'none'}.`;
 }

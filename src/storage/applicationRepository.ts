@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Application, ApplicationState } from '../domain/applications/application';
-import { findEntity } from './entities';
+import { countEntities, findEntity } from './entities';
 import { escapeKey } from './tables';
 
 /** An application and the ETag it was read with, for a conditional update. */
@@ -62,6 +62,18 @@ export class ApplicationRepository {
     const rows = this.table.listEntities<ApplicationEntity>({ queryOptions: { filter: conditions.join(' and ') } });
     for await (const e of rows) found.push({ application: JSON.parse(e.data) as Application, etag: e.etag });
     return found.sort((a, b) => a.application.submittedAt.localeCompare(b.application.submittedAt));
+  }
+
+  /** How many applications a fiscal year has, in every state. */
+  async countYear(frameworkId: string, fiscalYear: number): Promise<number> {
+    return countEntities(this.table, odata`PartitionKey eq ${partitionOf(frameworkId, fiscalYear)}`);
+  }
+
+  /** A fiscal year's applications, a page at a time (by id), so thousands of them are never all held at once. */
+  async *pagesOfYear(frameworkId: string, fiscalYear: number, pageSize = 1000): AsyncIterable<Application[]> {
+    const filter = odata`PartitionKey eq ${partitionOf(frameworkId, fiscalYear)}`;
+    const pages = this.table.listEntities<ApplicationEntity>({ queryOptions: { filter, select: ['data'] } }).byPage({ maxPageSize: pageSize });
+    for await (const page of pages) if (page.length > 0) yield page.map((e) => JSON.parse(e.data) as Application);
   }
 }
 

@@ -2,7 +2,7 @@ import { odata, type TableClient, type TableEntity, type TableEntityResult } fro
 import { z } from 'zod/v4';
 import type { Broadcast, BroadcastState } from '../domain/broadcast/broadcast';
 import { RowTooLargeError } from './datasetStore';
-import { findEntity, writeIfUnchanged } from './entities';
+import { countEntities, findEntity, writeIfUnchanged } from './entities';
 import { escapeKey, INVERTED_TIME_ID_PATTERN, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
 
 /** A new broadcast id: newest first in RowKey order. */
@@ -59,6 +59,18 @@ export class BroadcastRepository {
       }
     }
     return found;
+  }
+
+  /** How many broadcasts a framework has, drafts included. */
+  async count(frameworkId: string): Promise<number> {
+    return countEntities(this.table, odata`PartitionKey eq ${escapeKey(frameworkId)}`);
+  }
+
+  /** Every broadcast of a framework, newest first, a page at a time. */
+  async *pages(frameworkId: string, pageSize = 1000): AsyncIterable<Broadcast[]> {
+    const filter = odata`PartitionKey eq ${escapeKey(frameworkId)}`;
+    const pages = this.table.listEntities<BroadcastEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: pageSize });
+    for await (const page of pages) if (page.length > 0) yield page.map(toBroadcast);
   }
 
   /** Every broadcast the sender still has work for (scheduled or sending), across all frameworks. */

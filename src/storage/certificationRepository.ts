@@ -1,5 +1,6 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { findEntity, writeIfUnchanged } from './entities';
+import { isConcurrencyConflict, isNotFound } from './storageErrors';
 import { escapeKey } from './tables';
 
 /** The tier an employee was certified for, and when. */
@@ -35,15 +36,51 @@ export class CertificationRepository {
 
   /** The employee's certification and the ETag it was read with, for `recordIfUnchanged`. */
   async findWithEtag(frameworkId: string, aadObjectId: string): Promise<{ certification: Certification; etag: string } | undefined> {
-    const e = await findEntity<Omit<Certification, 'frameworkId' | 'aadObjectId'>>(
+    const e = await findEntity<CertificationEntity>(
       this.table,
       frameworkId,
       escapeKey(aadObjectId.toLowerCase()),
     );
-    if (!e) return undefined;
-    const { tier, fiscalYear, certifiedAt, applicationId } = e;
-    return { certification: { frameworkId, aadObjectId, tier, fiscalYear, certifiedAt, applicationId }, etag: e.etag };
+    // The id as the caller knows it: the row key is its lower-case form.
+    return e && { certification: { ...toCertification(e), aadObjectId }, etag: e.etag };
   }
+
+  /** Every certification of a framework, a page at a time (one row per certified or appointed employee). */
+  async *pages(frameworkId: string, pageSize = MAX_PAGE): AsyncIterable<Certification[]> {
+    const filter = odata`PartitionKey eq ${frameworkId}`;
+    const pages = this.table.listEntities<CertificationEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: pageSize });
+    for await (const page of pages) if (page.length > 0) yield page.map(toCertification);
+  }
+
+  /**
+   * Removes an employee's certification if it is as it was read (an appointment ended). False when it changed
+   * meanwhile or was already gone.
+   */
+  async removeIfUnchanged(frameworkId: string, aadObjectId: string, etag: string): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(frameworkId, escapeKey(aadObjectId.toLowerCase()), { etag });
+      return true;
+    } catch (err) {
+      if (isNotFound(err) || isConcurrencyConflict(err)) return false;
+      throw err;
+    }
+  }
+}
+
+type CertificationEntity = Omit<Certification, 'frameworkId' | 'aadObjectId'>;
+
+const MAX_PAGE = 1000;
+
+function toCertification(e: TableEntityResult<CertificationEntity>): Certification {
+  const { tier, fiscalYear, certifiedAt, applicationId } = e;
+  return {
+    frameworkId: e.partitionKey!,
+    aadObjectId: decodeURIComponent(e.rowKey!),
+    tier,
+    fiscalYear,
+    certifiedAt,
+    applicationId,
+  };
 }
 
 function toEntity(certification: Certification): Record<string, string | number> & { partitionKey: string; rowKey: string } {

@@ -34,3 +34,11 @@ export async function writeIfUnchanged<T extends object>(
     throw err;
   }
 }
+
+/** How many entities match `filter`, reading only their keys a page at a time: a count that never holds the rows. */
+export async function countEntities(table: TableClient, filter: string): Promise<number> {
+  let count = 0;
+  const pages = table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 });
+  for await (const page of pages) count += page.length;
+  return count;
+}

@@ -3,12 +3,15 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { findEntity } from './entities';
 
+/** What a link downloads: a broadcast's report (read at download time), or an export prepared beforehand. */
+const LINK_KINDS = ['broadcastReport', 'preparedExport'] as const;
+
 /** A short-lived, unguessable link to download an export (e.g. a broadcast's report as CSV); the token is the secret. */
 export interface ExportLink {
   readonly token: string;
-  readonly kind: 'broadcastReport';
+  readonly kind: (typeof LINK_KINDS)[number];
   readonly frameworkId: string;
-  /** What is exported, e.g. the broadcast id. */
+  /** What is exported: the broadcast id, or the prepared export's id. */
   readonly subjectId: string;
   /** The Entra id of who asked for it. */
   readonly requestedBy: string;
@@ -19,7 +22,7 @@ export interface ExportLink {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const STORED_LINK = z.object({
-  kind: z.literal('broadcastReport'),
+  kind: z.enum(LINK_KINDS),
   frameworkId: z.string(),
   subjectId: z.string(),
   requestedBy: z.string(),

@@ -4,11 +4,15 @@ import { ApplicationWindowRepository } from './applicationWindowRepository';
 import { BroadcastRepository } from './broadcastRepository';
 import { CertificationRepository } from './certificationRepository';
 import { AssessmentRepository } from './assessmentRepository';
+import { AssessmentSummaryRepository } from './assessmentSummaryRepository';
 import { ConversationRepository } from './conversationRepository';
 import { DatasetStore } from './datasetStore';
 import { DeliveryRepository } from './deliveryRepository';
+import { EvaluationRepository } from './evaluationRepository';
+import { ExportChunkRepository } from './exportChunkRepository';
 import { ExportLinkRepository } from './exportLinkRepository';
 import { FrameworkRepository } from './frameworkRepository';
+import { KpiSettingsRepository } from './kpiSettingsRepository';
 import { LeaseRepository } from './leaseRepository';
 import { RosterRepository } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
@@ -21,6 +25,7 @@ export interface Repositories {
   readonly roster: RosterRepository;
   readonly conversations: ConversationRepository;
   readonly assessments: AssessmentRepository;
+  readonly assessmentSummaries: AssessmentSummaryRepository;
   readonly applicationWindows: ApplicationWindowRepository;
   readonly applications: ApplicationRepository;
   readonly certifications: CertificationRepository;
@@ -28,6 +33,9 @@ export interface Repositories {
   readonly deliveries: DeliveryRepository;
   readonly leases: LeaseRepository;
   readonly exportLinks: ExportLinkRepository;
+  readonly exportChunks: ExportChunkRepository;
+  readonly kpiSettings: KpiSettingsRepository;
+  readonly evaluations: EvaluationRepository;
 }
 
 /** Wires the repositories to their tables. */
@@ -38,6 +46,7 @@ export function createRepositories(storage: TableStorage): Repositories {
     roster: new RosterRepository(new DatasetStore('roster', heads, storage.table(TABLE_NAMES.rosterEntries))),
     conversations: new ConversationRepository(storage.table(TABLE_NAMES.conversations)),
     assessments: new AssessmentRepository(storage.table(TABLE_NAMES.assessments)),
+    assessmentSummaries: new AssessmentSummaryRepository(storage.table(TABLE_NAMES.assessmentSummaries)),
     applicationWindows: new ApplicationWindowRepository(storage.table(TABLE_NAMES.applicationWindows)),
     applications: new ApplicationRepository(storage.table(TABLE_NAMES.applications)),
     certifications: new CertificationRepository(storage.table(TABLE_NAMES.certifications)),
@@ -45,6 +54,9 @@ export function createRepositories(storage: TableStorage): Repositories {
     deliveries: new DeliveryRepository(storage.table(TABLE_NAMES.broadcastDeliveries)),
     leases: new LeaseRepository(storage.table(TABLE_NAMES.leases)),
     exportLinks: new ExportLinkRepository(storage.table(TABLE_NAMES.exportLinks)),
+    exportChunks: new ExportChunkRepository(storage.table(TABLE_NAMES.exportChunks)),
+    kpiSettings: new KpiSettingsRepository(storage.table(TABLE_NAMES.kpiSettings)),
+    evaluations: new EvaluationRepository(storage.table(TABLE_NAMES.evaluations), storage.table(TABLE_NAMES.evaluationRatings)),
   };
 }
 

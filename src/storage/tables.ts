@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
  * rosterEntries       PK = "roster@{version}", RK = "emp:{employeeNo}" | "aad:{aadObjectId}" | "mail:{email}" → one employee
  * conversations       PK = "user" | "team", RK = aadObjectId or team id → where to reach them (broadcasts need it)
  * assessments         PK = aadObjectId, RK = assessment id (newest first: it starts with an inverted time) → one assessment
+ * assessmentSummaries PK = frameworkId, RK = lower-case aadObjectId → the employee's latest completed assessment, in short
  * applicationWindows  PK = frameworkId, RK = "{fiscalYear}:{track}" → the window to apply for one track
  * applications        PK = "{frameworkId}:{fiscalYear}", RK = application id → one application and its audit trail
  * certifications      PK = frameworkId, RK = aadObjectId → the tier an employee was certified for
@@ -15,6 +16,10 @@ import { randomBytes } from 'node:crypto';
  * broadcastDeliveries PK = broadcast id, RK = recipient's lower-case aadObjectId → one recipient's delivery
  * leases              PK = "lease", RK = lease name → who holds it and until when (one sender at a time)
  * exportLinks         PK = "link", RK = token (random, base64url) → what a short-lived download link gives
+ * exportChunks        PK = export id, RK = "job" | "chunk:{000001…}" → an export prepared in the background: its state, its CSV text
+ * kpiSettings         PK = frameworkId, RK = "target:{fiscalYear}:{tier|all}" | "baseline" → a KPI target or baseline HR set
+ * evaluations         PK = frameworkId, RK = evaluation id (newest first: it starts with an inverted time) → one evaluation
+ * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -22,6 +27,7 @@ export const TABLE_NAMES = {
   rosterEntries: 'rosterEntries',
   conversations: 'conversations',
   assessments: 'assessments',
+  assessmentSummaries: 'assessmentSummaries',
   applicationWindows: 'applicationWindows',
   applications: 'applications',
   certifications: 'certifications',
@@ -29,6 +35,10 @@ export const TABLE_NAMES = {
   broadcastDeliveries: 'broadcastDeliveries',
   leases: 'leases',
   exportLinks: 'exportLinks',
+  exportChunks: 'exportChunks',
+  kpiSettings: 'kpiSettings',
+  evaluations: 'evaluations',
+  evaluationRatings: 'evaluationRatings',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];
@@ -66,4 +76,9 @@ export const INVERTED_TIME_ID_PATTERN = /^\d{13}-[0-9a-f]{8}$/;
 export function newInvertedTimeId(now: Date): string {
   const inverted = String(INVERTED_TIME_BASE - now.getTime()).padStart(13, '0');
   return `${inverted}-${randomBytes(4).toString('hex')}`;
+}
+
+/** When an id that `newInvertedTimeId` made was made. */
+export function invertedTimeOf(id: string): Date {
+  return new Date(INVERTED_TIME_BASE - Number(id.slice(0, 13)));
 }

@@ -29,7 +29,7 @@ import {
   type CardCase,
   type CardView,
 } from '../support/allCards';
-import { startBotHarness, textOf, type BotHarness, type InvokeBody, type TestUser } from '../support/botHarness';
+import { cardOf, startBotHarness, textOf, type BotHarness, type InvokeBody, type TestUser } from '../support/botHarness';
 
 const root = path.join(__dirname, '../..');
 const active = kitakyushuActive();
@@ -46,9 +46,16 @@ const isApplicationVerb = (verb: Verb): verb is ApplicationVerb => verb.startsWi
 /** The HR office's side of applications. */
 type HrVerb = Extract<Verb, `hr.${string}`>;
 const isHrVerb = (verb: Verb): verb is HrVerb => verb.startsWith('hr.');
+/** A rater's side of multi-rater evaluations (HR's side is among the HR verbs). */
+type EvaluationVerb = Extract<Verb, `evaluation.${string}`>;
+const isEvaluationVerb = (verb: Verb): verb is EvaluationVerb => verb.startsWith('evaluation.');
+/** A manager's team view. */
+type TeamVerb = Extract<Verb, `team.${string}`>;
+const isTeamVerb = (verb: Verb): verb is TeamVerb => verb.startsWith('team.');
 /** Every other verb belongs to the framework (answer() and register.ts). */
-type FrameworkVerb = Exclude<Verb, AssessmentVerb | ApplicationVerb | HrVerb>;
-const isFrameworkVerb = (verb: Verb): verb is FrameworkVerb => !isAssessmentVerb(verb) && !isApplicationVerb(verb) && !isHrVerb(verb);
+type FrameworkVerb = Exclude<Verb, AssessmentVerb | ApplicationVerb | HrVerb | EvaluationVerb | TeamVerb>;
+const isFrameworkVerb = (verb: Verb): verb is FrameworkVerb =>
+  !isAssessmentVerb(verb) && !isApplicationVerb(verb) && !isHrVerb(verb) && !isEvaluationVerb(verb) && !isTeamVerb(verb);
 
 /** What the search box holds when a test clicks: a query that finds something. */
 const SEARCH_TEXT = 'AI';
@@ -131,6 +138,20 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   broadcastReview: 'broadcastReview',
   broadcastStatus: 'broadcastStatus',
   broadcastExport: 'broadcastExport',
+  appointmentCoverage: 'appointmentCoverage',
+  appointmentConfirm: 'appointmentConfirm',
+  evaluationList: 'evaluationList',
+  evaluationStart: 'evaluationStart',
+  evaluationReview: 'evaluationReview',
+  evaluationStatus: 'evaluationStatus',
+  evaluationRate: 'evaluationRate',
+  evaluationRequests: 'evaluationRequests',
+  kpi: 'kpi',
+  kpiTargets: 'kpiTargets',
+  exportHome: 'exportHome',
+  exportProgress: 'exportProgress',
+  teamSummary: 'teamSummary',
+  hrMenu: 'hrMenu',
 };
 
 /** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
@@ -226,6 +247,12 @@ describe('the cards enumerated for these tests', () => {
         VERBS.hrBroadcastStatus,
         VERBS.hrBroadcastCancel,
         VERBS.hrBroadcastRetry,
+        VERBS.hrEvaluations,
+        VERBS.hrEvaluationStatus,
+        VERBS.hrEvaluationCertify,
+        VERBS.hrEvaluationClose,
+        VERBS.evaluationRequests,
+        VERBS.evaluationOpen,
       ]),
     );
   });
@@ -300,16 +327,20 @@ describe('the cards enumerated for these tests', () => {
     const sources = [...readAllSources(path.join(root, 'src'))].join('\n');
     const callSites = [...sources.matchAll(/(?<!function )\bcatalogNotice\(/g)].length;
     const pairs = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*'([a-z][\w.]+)',\s*'([a-z][\w.]+)'/g)];
-    // inPersonalChat (personalTurn.ts) sends the notice its caller names; each caller names its pair literally.
+    // inPersonalChat (personalTurn.ts) sends the notice its caller names, and askingInPersonalChat (whoAsks.ts) passes
+    // on its own caller's: every other caller of either names its pair literally, as their third argument.
     const relayed = [...sources.matchAll(/(?<!function )\bcatalogNotice\(\s*[^,]+,\s*notice\.title,\s*notice\.body\b/g)];
-    const personalCalls = [...sources.matchAll(/(?<!function )\binPersonalChat\(/g)].length;
+    const personalCalls = [...sources.matchAll(/(?<!function )\b(?:inPersonalChat|askingInPersonalChat)\(/g)].length;
+    const passedOn = [...sources.matchAll(/(?<!function )\binPersonalChat\(\s*[^,]+,\s*[^,]+,\s*notice\s*,/g)].length;
     const personalPairs = [
-      ...sources.matchAll(/(?<!function )\binPersonalChat\(\s*[^,]+,\s*[^,]+,\s*\{\s*title:\s*'([a-z][\w.]+)',\s*body:\s*'([a-z][\w.]+)'\s*\}/g),
+      ...sources.matchAll(
+        /(?<!function )\b(?:inPersonalChat|askingInPersonalChat)\(\s*[^,]+,\s*[^,]+,\s*\{\s*title:\s*'([a-z][\w.]+)',\s*body:\s*'([a-z][\w.]+)'\s*\}/g,
+      ),
     ];
     expect(callSites).toBeGreaterThan(5);
     // Every call site names its pair literally, so none can slip past this check.
     expect(pairs.length + relayed.length).toBe(callSites);
-    expect(personalPairs).toHaveLength(relayed.length > 0 ? personalCalls : 0);
+    expect(personalPairs).toHaveLength(relayed.length > 0 ? personalCalls - passedOn : 0);
     const listed = new Set(NOTICES.map((n) => `${n.title} / ${n.body}`));
     const used = new Set([...pairs, ...personalPairs].map((m) => `${m[1]} / ${m[2]}`));
     expect([...used].filter((pair) => !listed.has(pair))).toEqual([]);
@@ -419,11 +450,46 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       grades: VERBS.hrBroadcastReview,
       startDate: VERBS.hrBroadcastReview,
       startTime: VERBS.hrBroadcastReview,
+      // Whom to appoint, and to what, go with "review".
+      appointEmail: VERBS.hrAppointmentReview,
+      appointTier: VERBS.hrAppointmentReview,
+      // The fiscal year of an export of applications; the manager whose team HR opens.
+      exportYear: VERBS.hrExportStart,
+      managerEmail: VERBS.teamShow,
     };
     const WINDOW_INPUT = /^(?:opens|closes)(?:Date|Time)_([a-z0-9][a-z0-9-]*)$/;
+    // An evaluation's form: the candidate, the tier and one field of raters per viewpoint, read by "review";
+    // a rater's rating and comment, read by "rate".
+    const EVALUATION_INPUTS: Record<string, Verb> = {
+      candidateEmail: VERBS.hrEvaluationReview,
+      tier: VERBS.hrEvaluationReview,
+      rating: VERBS.evaluationRate,
+      ratingComment: VERBS.evaluationRate,
+    };
+    const RATERS_INPUT = /^raters_[a-z0-9][a-z0-9-]*$/;
+    const evaluationIds = ids.filter((id) => typeof id === 'string' && (id in EVALUATION_INPUTS || RATERS_INPUT.test(id)));
+    for (const id of evaluationIds as string[]) {
+      const reader = EVALUATION_INPUTS[id] ?? VERBS.hrEvaluationReview;
+      expect({ id, read: actions.some((a) => a.verb === reader) }).toEqual({ id, read: true });
+    }
+    // The KPI's year selector, read by "show"; the targets form (one target per tier besides these), read by "save".
+    const KPI_INPUTS: Record<string, Verb> = { kpiYear: VERBS.hrKpi, targetAll: VERBS.hrKpiSave, baseline: VERBS.hrKpiSave };
+    const TIER_TARGET_INPUT = /^tierTarget_[a-z0-9][a-z0-9-]*$/;
+    const kpiIds = ids.filter((id) => typeof id === 'string' && (id in KPI_INPUTS || TIER_TARGET_INPUT.test(id)));
+    for (const id of kpiIds as string[]) {
+      const reader = KPI_INPUTS[id] ?? VERBS.hrKpiSave;
+      expect({ id, read: actions.some((a) => a.verb === reader) }).toEqual({ id, read: true });
+    }
     const hrIds = ids.filter((id) => typeof id === 'string' && (id in HR_INPUTS || WINDOW_INPUT.test(id)));
     const others = ids.filter(
-      (id) => id !== 'query' && id !== 'target' && !ratingIds.includes(id) && !APPLICATION_INPUTS.includes(id as string) && !hrIds.includes(id),
+      (id) =>
+        id !== 'query' &&
+        id !== 'target' &&
+        !ratingIds.includes(id) &&
+        !APPLICATION_INPUTS.includes(id as string) &&
+        !hrIds.includes(id) &&
+        !evaluationIds.includes(id) &&
+        !kpiIds.includes(id),
     );
     expect(others).toEqual([]);
     // HR's inputs each go with the button that reads them; a window's dates and times with that track's "save".
@@ -615,6 +681,24 @@ describe('every button, clicked on the running bot', () => {
     await harness.stop();
   });
 
+  /**
+   * What a click answered: the card that replaced the clicked one or, for a button on a notice (which stays as it was),
+   * the card sent below it — then the click itself is answered with a short message saying so.
+   */
+  const clickAnswer = async (
+    verb: string,
+    payload: unknown,
+    options: { user: TestUser; locale?: string },
+  ): Promise<{ status: number; body: InvokeBody }> => {
+    const answer = await harness.click(verb, payload, options);
+    if (answer.body.type !== 'application/vnd.microsoft.activity.message') return answer;
+    const locale = options.locale === 'en-US' ? 'en' : 'ja';
+    expect({ verb, said: answer.body.value }).toEqual({ verb, said: translator(locale)('common.answeredBelow') });
+    const below = harness.connector.activities(`a:${options.user.id}`).at(-1);
+    if (!below) throw new Error(`${verb} answered with a message but sent nothing below`);
+    return { status: answer.status, body: { ...answer.body, type: 'application/vnd.microsoft.card.adaptive', value: cardOf(below) } };
+  };
+
   /** Texts that mean a click went wrong, in both languages. */
   const errorTexts = (['ja', 'en'] as const).flatMap((locale) => {
     const t = translator(locale);
@@ -669,7 +753,7 @@ describe('every button, clicked on the running bot', () => {
     for (const verb of [...verbs].filter((v) => isFrameworkVerb(v as Verb)) as FrameworkVerb[]) {
       const click = clickOf(verb);
       for (const locale of ['ja', 'en'] as const) {
-        const { status, body } = await harness.click(verb, click.payload, { locale: harnessLocale(locale), user });
+        const { status, body } = await clickAnswer(verb, click.payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
         expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
         for (const text of errorTexts) expect(textOf(body.value)).not.toContain(text);
@@ -685,7 +769,7 @@ describe('every button, clicked on the running bot', () => {
       // The forged payload is well formed, so what answers is the handler, not the payload check.
       expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
       for (const locale of ['ja', 'en'] as const) {
-        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
         expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
         expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(notFound(locale)) as unknown });
@@ -704,7 +788,7 @@ describe('every button, clicked on the running bot', () => {
       // The payload is well formed, so what answers is the handler, not the payload check.
       expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
       for (const locale of ['ja', 'en'] as const) {
-        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status, type: body.type }).toEqual({ verb, locale, status: 200, type: 'application/vnd.microsoft.card.adaptive' });
         const text = textOf(body.value);
         expect({ verb, locale, text }).toEqual({ verb, locale, text: expect.stringContaining(applicationAnswer(verb, locale)) as unknown });
@@ -720,9 +804,40 @@ describe('every button, clicked on the running bot', () => {
       const { payload } = clickOf(verb);
       expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
       for (const locale of ['ja', 'en'] as const) {
-        const { status, body } = await harness.click(verb, payload, { locale: harnessLocale(locale), user });
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
         expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(hrOnly(locale)) as unknown });
+      }
+    }
+  });
+
+  it('has a handler for every rater\'s evaluation verb, which says so in a city that does not evaluate by several raters', async () => {
+    const user = freshUser();
+    const evaluationVerbs = [...verbs].filter((v) => isEvaluationVerb(v as Verb)) as EvaluationVerb[];
+    expect(evaluationVerbs.length).toBeGreaterThan(0);
+    for (const verb of evaluationVerbs) {
+      const { payload } = clickOf(verb);
+      expect({ verb, ok: PAYLOADS[verb].safeParse(payload).success }).toEqual({ verb, ok: true });
+      for (const locale of ['ja', 'en'] as const) {
+        const notUsed = translator(locale)('evaluation.notUsed', { city: active.framework.document.city });
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(notUsed) as unknown });
+      }
+    }
+  });
+
+  it('has a handler for every team verb, which shows no team to a user not on the roster', async () => {
+    const user = freshUser();
+    const teamVerbs = [...verbs].filter((v) => isTeamVerb(v as Verb)) as TeamVerb[];
+    expect(teamVerbs.length).toBeGreaterThan(0);
+    for (const verb of teamVerbs) {
+      const { payload } = clickOf(verb);
+      for (const locale of ['ja', 'en'] as const) {
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
+        const notOnRoster = translator(locale)('team.notOnRoster');
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(notOnRoster) as unknown });
       }
     }
   });
@@ -759,14 +874,14 @@ describe('every button, clicked on the running bot', () => {
     const user = freshUser();
     const t = translator(locale);
     const click = (verb: Verb, payload: unknown): Promise<AdaptiveCard> =>
-      harness.click(verb, payload, { locale: harnessLocale(locale), user }).then(({ status, body }) => {
+      clickAnswer(verb, payload, { locale: harnessLocale(locale), user }).then(({ status, body }) => {
         expect({ verb, status, type: body.type }).toEqual({ verb, status: 200, type: 'application/vnd.microsoft.card.adaptive' });
         for (const text of errorTexts) expect(textOf(body.value)).not.toContain(text);
         return body.value as AdaptiveCard;
       });
 
-    expect(await click(VERBS.assessmentOpen, clickOf(VERBS.assessmentOpen).payload)).toEqual(startCard(undefined, false, t, locale));
-    expect(await click(VERBS.assessmentHistory, clickOf(VERBS.assessmentHistory).payload)).toEqual(historyCard([], t, locale));
+    expect(await click(VERBS.assessmentOpen, clickOf(VERBS.assessmentOpen).payload)).toEqual(startCard(active.framework, undefined, false, t, locale));
+    expect(await click(VERBS.assessmentHistory, clickOf(VERBS.assessmentHistory).payload)).toEqual(historyCard(active.framework, [], t, locale));
 
     // Start: the first role step of a new assessment, stored under an id of the bot's making.
     const first = await click(VERBS.assessmentStart, clickOf(VERBS.assessmentStart).payload);
@@ -790,7 +905,7 @@ describe('every button, clicked on the running bot', () => {
       const continues = executeActionsOf(again).filter((a) => a.verb === VERBS.assessmentContinue);
       expect({ verb, continues: continues.map((a) => a.data) }).toEqual({ verb, continues: [{ assessmentId }] });
     }
-    expect(await click(VERBS.assessmentHistory, {})).toEqual(historyCard([], t, locale));
+    expect(await click(VERBS.assessmentHistory, {})).toEqual(historyCard(active.framework, [], t, locale));
   });
 
   it('answers every button on every card with a card, never an error notice (or "not found" for an assessment nobody has)', async () => {
@@ -805,7 +920,7 @@ describe('every button, clicked on the running bot', () => {
         : forgedApplication
           ? { ...payload, applicationId: FORGED_APPLICATION_ID }
           : payload;
-      const { status, body } = await harness.click(verb, sent, { user });
+      const { status, body } = await clickAnswer(verb, sent, { user });
       const text = status === 200 ? textOf(body.value) : '';
       const expected = forged
         ? notFound('ja')

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
-import { allCards, kitakyushuActive, type CardCase } from '../support/allCards';
+import { allCards, kitakyushuActive, OTHER_FRAMEWORKS, otherFrameworkCards, type CardCase } from '../support/allCards';
 import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
 /**
@@ -17,6 +17,8 @@ import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
 
 const active = kitakyushuActive();
 const cases: CardCase[] = [...allCards('ja', active), ...allCards('en', active)];
+/** The other cities' cards: three levels, few or no skills, no application window. */
+const otherCases: CardCase[] = OTHER_FRAMEWORKS.flatMap((id) => [...otherFrameworkCards('ja', id), ...otherFrameworkCards('en', id)]);
 const screenshots = process.env.CARD_SCREENSHOTS;
 /** About as wide as a card in a Teams chat on a laptop. */
 const CARD_WIDTH_PX = 480;
@@ -241,6 +243,7 @@ describe('the adaptivecards renderer in Chromium', () => {
     }
   };
   it.each(cases.map((c) => [c.name, c] as const))('renders %s without warnings', async (_name, c) => rendersCleanly(c));
+  it.each(otherCases.map((c) => [c.name, c] as const))('renders %s without warnings', async (_name, c) => rendersCleanly(c));
 
   it('renders the result chart\'s fallback with every category and its level', async () => {
     const results = cases.filter((c) => c.view === 'assessmentResult');

@@ -29,7 +29,8 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
 
   // The employee: 応募 → 応募する on Silver → the form → the review, which names his manager as the approver.
   await employee.send('応募');
-  const home = await employee.latestCardShowing(t('applications.title'));
+  const tracks = ['gold', 'silver'].map((id) => framework.tiers.find((tier) => tier.id === id)!.name).join(t('applications.tierJoin'));
+  const home = await employee.latestCardShowing(t('applications.home.title', { tracks }));
   const apply = trackBlock(home, trackName).getByRole('button', { name: t('applications.apply'), exact: true });
   await employee.waitFor(apply, `${trackName}'s "${t('applications.apply')}" button (is its window open?)`);
   await apply.click();

@@ -91,9 +91,17 @@ describe('seeding empty storage', () => {
     expect((await repositories.frameworks.findActiveVersion('kitakyushu'))?.version).toBe(version);
   });
 
-  test('says so when a framework has no file to import from', async () => {
-    const seeded = await seedWhenEmpty(repositories, 'no-such-city', seedFiles(root, 'no-such-city'));
-    expect(seeded.framework).toBe('no file');
+  test('refuses a FRAMEWORK_ID that is neither in storage nor a file, naming the files there are', async () => {
+    const refused = seedWhenEmpty(repositories, 'no-such-city', seedFiles(root, 'no-such-city'));
+    await expect(refused).rejects.toThrow('FRAMEWORK_ID is "no-such-city", but storage has no such framework');
+    await expect(refused).rejects.toThrow(/Framework files: .*kitakyushu/);
+    expect(await repositories.frameworks.findActiveVersion('no-such-city')).toBeUndefined();
+  });
+
+  test.each(['moka', 'kunisaki'])('imports the %s framework file when FRAMEWORK_ID names it', async (frameworkId) => {
+    const seeded = await seedWhenEmpty(repositories, frameworkId, seedFiles(root, frameworkId));
+    expect(seeded.framework).toBe('imported');
+    expect(await repositories.frameworks.findActiveVersion(frameworkId)).toBeDefined();
   });
 });
 

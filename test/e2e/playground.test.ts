@@ -11,7 +11,7 @@ describe('DX Navi in the Agents Playground', () => {
   test('typing メニュー shows the menu card, to the demo employee', async () => {
     await session.send('メニュー');
     const menu = await session.latestCardShowing(t('menu.title'));
-    for (const name of [t('menu.ladder'), t('menu.recommended'), t('menu.training'), t('menu.searchButton')]) {
+    for (const name of [t('menu.ladder', { count: 5 }), t('menu.recommended'), t('menu.training'), t('menu.searchButton')]) {
       await session.waitFor(menu.getByRole('button', { name, exact: true }), `the menu's "${name}" button`);
     }
     const { harness, cast } = session;
@@ -21,7 +21,7 @@ describe('DX Navi in the Agents Playground', () => {
 
   test('the ladder lists Lv.5 down to Lv.1, and a rung turns the card into that level', async () => {
     const cards = await session.cardCount();
-    await session.clickOnLatestCard(t('menu.ladder'));
+    await session.clickOnLatestCard(t('menu.ladder', { count: 5 }));
     const ladder = await session.latestCardShowing(t('ladder.title', { count: 5 }));
     const text = await ladder.innerText();
     const positions = [5, 4, 3, 2, 1].map((level) => text.indexOf(`Lv.${level}`));
@@ -50,7 +50,7 @@ describe('DX Navi in the Agents Playground', () => {
 
   test('the ladder, recommended skills, training and search results each lead back to the menu', async () => {
     const views: [button: string, heading: string][] = [
-      [t('menu.ladder'), t('ladder.title', { count: 5 })],
+      [t('menu.ladder', { count: 5 }), t('ladder.title', { count: 5 })],
       [t('menu.recommended'), t('recommended.title')],
       [t('menu.training'), t('training.heading', { level: 1 })],
     ];

@@ -5,6 +5,7 @@ import { createRepositories } from '../../src/storage/repositories';
 import { importFramework } from '../../src/importing/importFramework';
 import { FrameworkCatalog } from '../../src/storage/frameworkCatalog';
 import { kitakyushuText } from '../support/botHarness';
+import { frameworkDocumentSchema } from '../../src/domain/framework/schema';
 import { odata } from '@azure/data-tables';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
@@ -29,13 +30,13 @@ async function rowsInTable(frameworkId: string): Promise<number> {
 }
 
 describe('importing a framework into Table storage', () => {
-  it('stores every item and reads back the same document', async () => {
+  it('stores every item and reads back the same document (with the format\'s defaults filled in)', async () => {
     const id = newId();
     const text = kitakyushuText(id);
     const outcome = await importFramework(text, repositories.frameworks);
     expect(outcome.status).toBe('imported');
     const stored = await repositories.frameworks.loadActive(id);
-    expect(stored?.document).toEqual(JSON.parse(text));
+    expect(stored?.document).toEqual(frameworkDocumentSchema.parse(JSON.parse(text)));
     // 1 header + 3 tiers + 5 levels + 5 categories + 25 roles + 33 skills + 4 groups + 51 items + the programs
     const programs = (JSON.parse(text) as { programs: unknown[] }).programs.length;
     expect(await rowsInTable(id)).toBe(1 + 3 + 5 + 5 + 25 + 33 + 4 + 51 + programs);

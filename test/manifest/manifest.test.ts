@@ -144,8 +144,8 @@ describe('Teams app package', () => {
     const browsing = ['メニュー', 'レベル一覧', '推奨スキル', '研修', '検索 キーワード'];
     const titles = (scope: string): string[] =>
       lists.find((list) => (list.scopes as string[]).includes(scope))?.commands.map((command) => command.title) ?? [];
-    // The self-assessment and applications are personal: they are offered in the 1:1 chat only.
-    expect(titles('personal')).toEqual([...browsing, '自己診断', '応募']);
+    // The self-assessment, applications, a manager's team and HR's menu are personal: offered in the 1:1 chat only.
+    expect(titles('personal')).toEqual([...browsing, '自己診断', '応募', 'チーム', 'HRメニュー']);
     expect(titles('team')).toEqual(browsing);
     for (const list of lists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);

@@ -6,11 +6,11 @@ import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { assessmentLine } from '../../src/features/applications/views/describe';
 import { windowLine } from '../../src/features/applications/views/homeCard';
 import { translator } from '../../src/i18n';
-import { importRoster } from '../../src/importing/importRoster';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { completedAssessment, kitakyushuActive, summaryOf } from '../support/allCards';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type InvokeBody, type TestUser } from '../support/botHarness';
+import { importRosterRows, meet } from '../support/conversation';
 import type { ConnectorCall } from '../support/fakeConnector';
 
 // The roster is one data set per storage: importing one replaces any other. This file therefore runs against an
@@ -55,8 +55,7 @@ beforeAll(async () => {
   harness = await startBotHarness({ connectionString: azurite.connectionString });
   const row = (no: string, p: TestUser, email: string, grade: string, manager: string, roles = ''): string =>
     `${no},${p.name},${email},${p.aadObjectId},市民局,区政推進課,${grade},${manager},${roles}`;
-  const csv = [
-    'employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles',
+  await importRosterRows(harness, [
     row('E01', taro, 'taro@example.city.jp', '主事', 'hanako@example.city.jp'),
     row('E02', hanako, 'hanako@example.city.jp', '課長', 'boss@example.city.jp'),
     row('E03', kenji, 'kenji@example.city.jp', '係長', 'hanako@example.city.jp'),
@@ -73,9 +72,7 @@ beforeAll(async () => {
     row('E14', boss, 'boss@example.city.jp', '部長', ''),
     row('E15', kanae, 'kanae@example.city.jp', '課長', 'boss@example.city.jp'),
     row('E16', toru, 'toru@example.city.jp', '主事', 'kanae@example.city.jp'),
-  ].join('\n');
-  const outcome = await importRoster(csv, harness.bot.repositories.roster);
-  if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
+  ]);
   const now = Date.now();
   for (const track of ['gold', 'silver', 'professional']) {
     await harness.bot.repositories.applicationWindows.save({
@@ -87,7 +84,7 @@ beforeAll(async () => {
     });
   }
   // The manager has talked to the bot, so approval requests can reach them.
-  await harness.say('メニュー', { user: hanako });
+  await meet(harness, [hanako]);
 });
 afterAll(async () => {
   await harness?.stop();
@@ -259,7 +256,7 @@ describe('who may apply for what', () => {
     const { status, body } = await harness.post(invoke);
     expect(status).toBe(200);
     for (const card of [reply!.attachments![0]!.content as Card, (body as InvokeBody).value]) {
-      expect(textOf(card)).toContain('ゴールド・シルバー認定候補の応募');
+      expect(textOf(card)).toContain('応募・申請');
       expect(textOf(card)).toContain('個人チャット');
     }
     expect(await stored(saburo, 'gold')).toBeUndefined();
@@ -344,7 +341,7 @@ describe('the application itself', () => {
     const { framework } = kitakyushuActive();
     const assessment = { ...completedAssessment(framework, shiro.aadObjectId, new Date(Date.now() - DAY)), frameworkId: harness.frameworkId };
     await harness.bot.repositories.assessments.create(assessment);
-    const summary = assessmentLine(summaryOf(assessment), ja, 'ja');
+    const summary = assessmentLine(framework, summaryOf(assessment), ja, 'ja');
 
     const form = await click(shiro, 'application.form', { track: 'gold' });
     expect(textOf(form)).toContain(`最新の自己診断の結果を添付する（${summary}）`);

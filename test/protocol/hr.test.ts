@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { applicationId, type Application } from '../../src/domain/applications/application';
 import { fiscalYearOf, jstDateAndTime } from '../../src/domain/applications/fiscalYear';
-import { importRoster } from '../../src/importing/importRoster';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { silentLogger } from '../../src/logger';
-import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { importRosterRows, meet, talkingTo } from '../support/conversation';
 
 // The HR office's side of applications: windows, the list, selection to certification, reassigning approvals,
 // reminders. The roster is one data set per storage, so this file brings its own Azurite and its own people.
@@ -76,11 +76,9 @@ const stranger: TestUser = { id: '29:stranger', aadObjectId: randomUUID(), name:
 beforeAll(async () => {
   azurite = await startAzurite();
   harness = await startBotHarness({ connectionString: azurite.connectionString });
-  const csv = ['employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles', ...roster.map((r) => r.row)].join('\n');
-  const outcome = await importRoster(csv, harness.bot.repositories.roster);
-  if (outcome.status === 'invalid') throw new Error(JSON.stringify(outcome.issues));
+  await importRosterRows(harness, roster.map((r) => r.row));
   // Everyone has talked to the bot, so the bot can reach them (approval requests, news of their application).
-  await meet(...roster.map((r) => r.person));
+  await meet(harness, roster.map((r) => r.person));
 }, 30_000);
 afterAll(async () => {
   await harness?.stop();
@@ -90,35 +88,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers, so the tests read like the story they tell.
 
-async function meet(...people: TestUser[]): Promise<void> {
-  for (const p of people) await harness.say('メニュー', { user: p });
-}
-
-/** Sends a chat message; returns the card of the reply. */
-async function say(who: TestUser, text: string): Promise<Card> {
-  return cardOf(await harness.say(text, { user: who }));
-}
-
-/** Clicks an Action.Execute button; returns the card that replaces the clicked one. */
-async function click(who: TestUser, verb: string, data: Record<string, unknown>): Promise<Card> {
-  const { status, body } = await harness.click(verb, data, { user: who });
-  expect(status).toBe(200);
-  return body.value;
-}
-
-/** What reaches someone's personal chat from now on (proactive messages: requests, news, reminders). */
-function inbox(who: TestUser): { take(): Card[] } {
-  const conversationId = `a:${who.id}`;
-  let seen = harness.connector.activities(conversationId).length;
-  return {
-    take() {
-      const all = harness.connector.activities(conversationId);
-      const fresh = all.slice(seen).map(cardOf);
-      seen = all.length;
-      return fresh;
-    },
-  };
-}
+const { say, click, inbox } = talkingTo(() => harness);
 
 /** The date and time inputs of the windows card for one track. */
 function windowInputs(track: string, opens: { date: string; time: string }, closes: { date: string; time: string }): Record<string, unknown> {
@@ -396,6 +366,7 @@ describe('HR-only actions', () => {
     const forged: [string, Record<string, unknown>][] = [
       ['hr.advance', { applicationId: approvedId, action: 'approve' }],
       ['hr.advance', { applicationId: approvedId, action: 'certified' }],
+      ['hr.advance', { applicationId: approvedId, action: 'certify', confirmed: 'yes' }],
       ['hr.advance', { applicationId: `${approvedId}' or 'a' eq 'a`, action: 'select' }],
       ['hr.advance', { applicationId: approvedId.toUpperCase(), action: 'select' }],
       ['hr.application', {}],
@@ -520,7 +491,17 @@ describe('from application to certification (one story, in order)', () => {
     expect(hrSteps(trained)).toEqual(['certify']);
     expectOneNews(news.take(), STATE.trainingCompleted, hr2.name);
 
-    const certified = await click(hr1, 'hr.advance', { applicationId: taroId, action: 'certify' });
+    // Certifying is final and tells the employee: the first click only asks, and changes nothing.
+    const before = await everythingStored();
+    const question = await click(hr1, 'hr.advance', { applicationId: taroId, action: 'certify' });
+    expect(textOf(question)).toContain('北九 太郎さんをシルバーに認定します。認定は元に戻せず、ご本人に通知されます。よろしいですか？');
+    const confirm = executeActions(question).find((a) => a.title === 'はい、認定する');
+    expect(confirm).toMatchObject({ verb: 'hr.advance', data: { applicationId: taroId, action: 'certify', confirmed: true } });
+    expect(await everythingStored()).toBe(before);
+    expect(news.take()).toEqual([]);
+    expect(await harness.bot.repositories.certifications.find(harness.frameworkId, taro.aadObjectId)).toBeUndefined();
+
+    const certified = await click(hr1, 'hr.advance', confirm!.data as Record<string, unknown>);
     expect(textOf(certified)).toContain(`状況\n${STATE.certified}`);
     expect(hrSteps(certified)).toEqual([]);
     expectOneNews(news.take(), `シルバーへの応募：${STATE.certified}`, hr1.name);
@@ -549,8 +530,9 @@ describe('from application to certification (one story, in order)', () => {
     ] as const) {
       expect(detail).toContain(`${inTokyo(application.trail[i]!.at)} ${line}`);
     }
-    // Certifying twice does nothing more.
+    // Certifying twice does nothing more, asked or confirmed.
     expect(textOf(await click(hr2, 'hr.advance', { applicationId: taroId, action: 'certify' }))).toContain('すでに');
+    expect(textOf(await click(hr2, 'hr.advance', { applicationId: taroId, action: 'certify', confirmed: true }))).toContain('すでに');
     expect(news.take()).toEqual([]);
   });
 
@@ -744,7 +726,8 @@ describe('edge cases of the HR side', () => {
     const certify = async (track: string): Promise<void> => {
       const id = await apply(riko, track);
       await approve(hanako, id);
-      for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action });
+      // Certifying takes the confirmation's click ("confirmed"); the other steps ignore it.
+      for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action, confirmed: true });
       expect((await stored(id)).state).toBe('certified');
     };
     await certify('gold');
@@ -755,7 +738,8 @@ describe('edge cases of the HR side', () => {
   it('does not record the professional track as a tier', async () => {
     const id = await apply(shun, 'professional');
     await approve(hanako, id);
-    for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action });
+    for (const action of ['select', 'completeTraining', 'certify']) await click(hr1, 'hr.advance', { applicationId: id, action, confirmed: true });
+    expect((await stored(id)).state).toBe('certified');
     expect(await harness.bot.repositories.certifications.find(harness.frameworkId, shun.aadObjectId)).toBeUndefined();
   });
 

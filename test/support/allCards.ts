@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AdaptiveCard } from '../../src/cards/renderCard';
 import {
   act,
@@ -28,9 +26,8 @@ import {
 } from '../../src/domain/assessment/assessment';
 import { historyOf } from '../../src/domain/assessment/history';
 import { scoreAssessment } from '../../src/domain/assessment/scoring';
-import { Framework } from '../../src/domain/framework/framework';
+import type { Framework } from '../../src/domain/framework/framework';
 import { buildSearchIndex, search, similarTitles } from '../../src/domain/framework/search';
-import { validateFramework } from '../../src/domain/framework/validateFramework';
 import type { Employee } from '../../src/domain/roster/employee';
 import { refusalCard } from '../../src/features/applications/refusals';
 import { trackName } from '../../src/features/applications/trackName';
@@ -61,11 +58,17 @@ import { previewControlsCard } from '../../src/features/broadcast/views/previewC
 import { cancelQuestionCard, retryQuestionCard } from '../../src/features/broadcast/views/questionCards';
 import { reviewCard } from '../../src/features/broadcast/views/reviewCard';
 import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCard';
+import { appointmentCards } from './appointmentCards';
+import { kpiCards } from './kpiCards';
+import { exportAndTeamCards } from './exportAndTeamCards';
+import { evaluationCards, type EvaluationView } from './evaluationCards';
+import { hrMenuCards } from './hrMenuCards';
 import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
 import { VERBS } from '../../src/features/verbs';
 import { translator, type Locale, type MessageKey, type MessageParams, type Translate } from '../../src/i18n';
 import { silentLogger } from '../../src/logger';
 import type { ActiveFramework } from '../../src/storage/frameworkCatalog';
+import { loadFrameworkFile } from '../unit/realFramework';
 
 /** The languages every card is rendered in. */
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
@@ -102,14 +105,27 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   { title: 'applications.title', body: 'applications.personalOnly', style: 'default' },
   // HR's broadcasts asked for outside a personal chat.
   { title: 'broadcast.title', body: 'broadcast.personalOnly', style: 'default' },
+  // Appointments asked for outside a personal chat.
+  { title: 'appointment.title', body: 'appointment.personalOnly', style: 'default' },
+  // Evaluations asked for outside a personal chat.
+  { title: 'evaluation.title', body: 'evaluation.personalOnly', style: 'default' },
+  // HR's KPI asked for outside a personal chat.
+  { title: 'kpi.name', body: 'kpi.personalOnly', style: 'default' },
+  // HR's exports and a manager's team asked for outside a personal chat.
+  { title: 'export.title', body: 'export.personalOnly', style: 'default' },
+  { title: 'team.title', body: 'team.personalOnly', style: 'default' },
+  // HR's menu asked for outside a personal chat.
+  { title: 'hrMenu.title', body: 'hrMenu.personalOnly', style: 'default' },
 ];
 
 /** The Kitakyushu framework as the bot serves it: validated, loaded and indexed like FrameworkCatalog does. */
 export function kitakyushuActive(): ActiveFramework {
-  const file = path.join(__dirname, '../../data/frameworks/kitakyushu.json');
-  const result = validateFramework(JSON.parse(readFileSync(file, 'utf8')) as unknown);
-  if (!result.ok) throw new Error(`kitakyushu.json is invalid: ${JSON.stringify(result.issues)}`);
-  const framework = new Framework(result.value, 'v1');
+  return frameworkActive('kitakyushu');
+}
+
+/** A framework file of data/frameworks (e.g. "moka") as the bot serves it: validated, loaded and indexed. */
+export function frameworkActive(id: string): ActiveFramework {
+  const framework = loadFrameworkFile(id);
   return { framework, searchIndex: buildSearchIndex(framework) };
 }
 
@@ -145,7 +161,16 @@ export type CardView =
   | 'broadcastAudience'
   | 'broadcastReview'
   | 'broadcastStatus'
-  | 'broadcastExport';
+  | 'broadcastExport'
+  | 'appointmentCoverage'
+  | 'appointmentConfirm'
+  | EvaluationView
+  | 'kpi'
+  | 'kpiTargets'
+  | 'exportHome'
+  | 'exportProgress'
+  | 'teamSummary'
+  | 'hrMenu';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
 export interface CardCase {
@@ -206,6 +231,13 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   for (const { name, view, card } of assessmentCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of applicationCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of broadcastCards(framework, t, locale)) add(name, view, card);
+  // Appointments need a framework that has them: a Kunisaki-like one.
+  for (const { name, view, card } of appointmentCards(t)) add(name, view, card);
+  // Evaluations need a framework that has them: a Moka-like one.
+  for (const { name, view, card } of evaluationCards(t, locale)) add(name, view, card);
+  for (const { name, view, card } of kpiCards(framework, t)) add(name, view, card);
+  for (const { name, view, card } of exportAndTeamCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of hrMenuCards(active, t)) add(name, view, card);
   return cases;
 }
 
@@ -367,10 +399,10 @@ function assessmentCards(
 
   // The start card: nothing yet, an assessment in progress (2 of the 5 role steps answered), and with past results.
   const inProgress = { assessment: stoppedAtRoles!, ...progressOf(stoppedAtRoles!, framework) };
-  add('start', 'assessmentStart', startCard(undefined, false, t, locale));
-  add('start (with history)', 'assessmentStart', startCard(undefined, true, t, locale));
-  add('start (in progress)', 'assessmentStart', startCard(inProgress, false, t, locale));
-  add('start (in progress, with history)', 'assessmentStart', startCard(inProgress, true, t, locale));
+  add('start', 'assessmentStart', startCard(framework, undefined, false, t, locale));
+  add('start (with history)', 'assessmentStart', startCard(framework, undefined, true, t, locale));
+  add('start (in progress)', 'assessmentStart', startCard(framework, inProgress, false, t, locale));
+  add('start (in progress, with history)', 'assessmentStart', startCard(framework, inProgress, true, t, locale));
 
   // Finished assessments of one employee over a year: a beginner, then many gaps, then a Gold-level role with few gaps.
   const at = (iso: string): Date => new Date(iso);
@@ -427,10 +459,10 @@ function assessmentCards(
     resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale),
   );
 
-  add('history (empty)', 'assessmentHistory', historyCard(historyOf([]), t, locale));
+  add('history (empty)', 'assessmentHistory', historyCard(framework, historyOf([]), t, locale));
   const history = historyOf([beginner, manyGaps, fewGaps, atTarget]);
   if (history.length !== 3) throw new Error(`the history has ${history.length} entries, not 3`);
-  add('history (3 entries)', 'assessmentHistory', historyCard(history, t, locale));
+  add('history (3 entries)', 'assessmentHistory', historyCard(framework, history, t, locale));
 
   // The notices the flow sends with a next action (see AssessmentFlow.cancel and .refusal).
   const notice = (name: string, title: string, body: string, style: NoticeStyle, next: Parameters<typeof noticeCard>[4]): void => {
@@ -837,4 +869,54 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
   add('notice cannot retry (next: status)', 'notice', refusal(who, t('broadcast.retry.notPossible'), backToBroadcast(who, cancelled.id)));
   add('notice no results for a draft (next: list)', 'notice', refusal(who, t('broadcast.export.notYet'), backToList(who)));
   return cards;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The other cities' frameworks: what differs from Kitakyushu's cards (three levels, few or no required skills, no
+// recommended skills, no application window), for the renderer. Not part of allCards(): the bot those tests click
+// on serves Kitakyushu.
+
+/** The frameworks besides Kitakyushu's in data/frameworks. */
+export const OTHER_FRAMEWORKS = ['moka', 'kunisaki'] as const;
+
+/**
+ * Every browsing card of a framework (welcome, menu, ladder, levels, skills, recommended skills, training), its
+ * self-assessment (start, each role step, a skills step where it has skills, the target, a result) and the cards
+ * that say it has no application window (the employee's, HR's windows, a new notice to compose).
+ */
+export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS)[number]): CardCase[] {
+  const t = translator(locale);
+  const active = frameworkActive(id);
+  const { framework } = active;
+  const cases: CardCase[] = [];
+  const add = (name: string, view: CardView, card: AdaptiveCard): void => {
+    cases.push({ name: `${locale} ${id} ${name}`, locale, view, card });
+  };
+  add('welcome', 'welcome', welcomeCard(framework, t));
+  add('menu', 'menu', answer(active, { kind: 'menu' }, t));
+  add('ladder', 'ladder', answer(active, { kind: 'ladder' }, t));
+  for (const { level } of framework.levels) {
+    add(`level ${level}`, 'level', answer(active, { kind: 'level', level }, t));
+    add(`training ${level}`, 'training', answer(active, { kind: 'training', level }, t));
+  }
+  for (const skill of framework.document.requiredSkills) add(`skill ${skill.id}`, 'skill', answer(active, { kind: 'skill', skillId: skill.id }, t));
+  const recommended = answer(active, { kind: 'recommended' }, t);
+  add('recommended', framework.recommendedSkillGroups.length > 0 ? 'recommended' : 'notice', recommended);
+
+  const now = new Date('2026-06-10T01:00:00.000Z');
+  const context = (assessment: Assessment): StepContext => ({ framework, assessment, t, locale });
+  const fresh = startAssessment(assessmentIdOf(now, 0), ASSESSING_USER, framework, now);
+  add('assessment start', 'assessmentStart', startCard(framework, undefined, false, t, locale));
+  for (const category of framework.categories) add(`role ${category.id}`, 'assessmentRole', roleStepCard(context(fresh), category.id));
+  const withSkills = framework.levels.find((l) => framework.requiredSkillsAt(l.level).length > 0);
+  if (withSkills) add(`skills ${withSkills.level}`, 'assessmentSkills', skillsStepCard(context(fresh), withSkills.level));
+  add('target', 'assessmentTarget', targetStepCard(context(fresh)));
+  const positions = Object.fromEntries(framework.categories.map((c) => [c.id, 1]));
+  add('result', 'assessmentResult', resultCard(framework, scoreAssessment(framework, positions, {}, framework.highestLevel), now.toISOString(), [], t, locale));
+
+  add('home (no application window)', 'applicationsHome', applicationsHomeCard(framework, [], t, locale));
+  add('hr windows (no application window)', 'hrWindows', hrWindowsCard(framework, fiscalYearOf(now), [], now, t, locale));
+  const notice = prefilledNotice(framework, fiscalYearOf(now), [], t, locale);
+  add('compose (no application window)', 'broadcastCompose', composeCard(framework, 'draft-no-window', { title: notice.title, body: notice.body, applyTracks: '' }, t));
+  return cases;
 }

@@ -10,9 +10,12 @@ import { startFakeConnector, type FakeConnector } from './fakeConnector';
 
 /** The Kitakyushu framework file as text, optionally under another id so test files do not share a data set. */
 export function kitakyushuText(frameworkId = 'kitakyushu'): string {
-  const doc = JSON.parse(readFileSync(path.join(__dirname, '../../data/frameworks/kitakyushu.json'), 'utf8')) as {
-    id: string;
-  };
+  return frameworkFileText('kitakyushu', frameworkId);
+}
+
+/** A framework file of data/frameworks (e.g. "moka") as text, under another id so test files do not share a data set. */
+export function frameworkFileText(file: string, frameworkId: string): string {
+  const doc = JSON.parse(readFileSync(path.join(__dirname, '../../data/frameworks', `${file}.json`), 'utf8')) as { id: string };
   return JSON.stringify({ ...doc, id: frameworkId });
 }
 
@@ -62,9 +65,20 @@ export interface ActivityOptions {
   conversationId?: string;
 }
 
-/** Starts a bot against storage (the run's Azurite unless given), with the framework imported unless told not to. */
+/**
+ * Starts a bot against storage (the run's Azurite unless given), with a framework imported unless told not to:
+ * the document `frameworkDocument` makes for the harness's framework id, else a file (Kitakyushu's unless
+ * `frameworkFile` names another).
+ */
 export async function startBotHarness(
-  options: { connectionString?: string; importFramework?: boolean; language?: 'auto' | 'ja' | 'en'; logger?: Logger } = {},
+  options: {
+    connectionString?: string;
+    importFramework?: boolean;
+    frameworkFile?: string;
+    frameworkDocument?: (frameworkId: string) => unknown;
+    language?: 'auto' | 'ja' | 'en';
+    logger?: Logger;
+  } = {},
 ): Promise<BotHarness> {
   const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
   const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
@@ -77,7 +91,10 @@ export async function startBotHarness(
   const connector = await startFakeConnector();
   const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
   if (options.importFramework !== false) {
-    const outcome = await importFramework(kitakyushuText(frameworkId), bot.repositories.frameworks);
+    const text = options.frameworkDocument
+      ? JSON.stringify(options.frameworkDocument(frameworkId))
+      : frameworkFileText(options.frameworkFile ?? 'kitakyushu', frameworkId);
+    const outcome = await importFramework(text, bot.repositories.frameworks);
     if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
   }
   const url = `http://127.0.0.1:${bot.server.port}/api/messages`;

@@ -22,7 +22,7 @@ function variant(change: (doc: FrameworkDocument) => void): Framework {
 
 function withMonth(month: number): Framework {
   return variant((doc) => {
-    doc.rules.applicationWindow.month = month;
+    doc.rules.applicationWindow!.month = month;
   });
 }
 
@@ -43,8 +43,8 @@ function jst(text: string): Date {
 
 describe('the Kitakyushu framework as these tests assume it', () => {
   it('opens applications in June for gold and silver, and has a professional track', () => {
-    expect(kitakyushu.rules.applicationWindow.month).toBe(6);
-    expect(kitakyushu.rules.applicationWindow.tiers).toEqual(['gold', 'silver']);
+    expect(kitakyushu.rules.applicationWindow?.month).toBe(6);
+    expect(kitakyushu.rules.applicationWindow?.tiers).toEqual(['gold', 'silver']);
     expect(kitakyushu.rules.professionalTrack).toBeDefined();
   });
 });
@@ -144,7 +144,7 @@ describe('tracksOf', () => {
 
   it('follows the tiers the window names', () => {
     const goldOnly = variant((doc) => {
-      doc.rules.applicationWindow.tiers = ['gold'];
+      doc.rules.applicationWindow!.tiers = ['gold'];
     });
     expect(tracksOf(goldOnly)).toEqual(['gold', PROFESSIONAL_TRACK]);
   });
@@ -152,8 +152,17 @@ describe('tracksOf', () => {
   it('returns a fresh list: changing it does not change the framework', () => {
     const tracks = tracksOf(kitakyushu);
     tracks.push('bronze');
-    expect(kitakyushu.rules.applicationWindow.tiers).toEqual(['gold', 'silver']);
+    expect(kitakyushu.rules.applicationWindow?.tiers).toEqual(['gold', 'silver']);
     expect(tracksOf(kitakyushu)).toEqual(['gold', 'silver', PROFESSIONAL_TRACK]);
+  });
+
+  it('is empty for a framework without a window, even with a professional track: it is applied for in the window', () => {
+    const noWindow = variant((doc) => {
+      delete doc.rules.applicationWindow;
+    });
+    expect(noWindow.rules.professionalTrack).toBeDefined();
+    expect(tracksOf(noWindow)).toEqual([]);
+    expect(() => defaultWindow(noWindow, 2026, 'gold')).toThrow('has no application window');
   });
 });
 

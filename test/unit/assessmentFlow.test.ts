@@ -3,6 +3,7 @@ import {
   cancelAssessment,
   currentStep,
   highestAskedLevel,
+  progressOf,
   startAssessment,
   stepToken,
   suggestedTarget,
@@ -12,7 +13,7 @@ import {
 } from '../../src/domain/assessment/assessment';
 import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import { Framework } from '../../src/domain/framework/framework';
-import { loadKitakyushu } from './realFramework';
+import { loadFrameworkFile, loadKitakyushu } from './realFramework';
 
 const framework = loadKitakyushu();
 const categories = ['mission', 'thinking', 'execution', 'organization', 'external'] as const;
@@ -380,5 +381,47 @@ describe('cancelAssessment', () => {
     const once = cancelAssessment(fresh(), later);
     if (!once.ok) throw new Error('not cancelled');
     expect(cancelAssessment(once.assessment, later)).toEqual({ ok: false, refusal: 'notInProgress' });
+  });
+});
+
+describe('frameworks with few or no required skills', () => {
+  const moka = loadFrameworkFile('moka');
+  const kunisaki = loadFrameworkFile('kunisaki');
+  const answer = (framework: Framework, a: Assessment, given: AssessmentAnswer): Assessment => {
+    const outcome = applyAnswer(a, framework, stepToken(currentStep(a, framework)), given, later);
+    if (!outcome.ok) throw new Error(`refused: ${outcome.refusal}`);
+    return outcome.assessment;
+  };
+
+  it('goes from the role step straight to the target when the framework names no required skills', () => {
+    let a = startAssessment('m1', 'user-1', moka, started);
+    expect(progressOf(a, moka)).toEqual({ answered: 0, total: 2 });
+    a = answer(moka, a, { kind: 'role', category: 'role', level: 2 });
+    expect(currentStep(a, moka)).toEqual({ kind: 'target' });
+    expect(progressOf(a, moka)).toEqual({ answered: 1, total: 2 });
+    a = answer(moka, a, { kind: 'target', level: 3 });
+    expect(a.status).toBe('completed');
+    expect(a.result).toMatchObject({ overallRoleLevel: 2, target: 3, gaps: [] });
+  });
+
+  it('asks every level that has skills, and passes over a level without any', () => {
+    // Kunisaki without its Lv.2 skill: Lv.1 is followed by Lv.3.
+    const doc = structuredClone(kunisaki.document);
+    doc.requiredSkills = doc.requiredSkills.filter((s) => s.level !== 2);
+    const gap = new Framework(doc, 'test');
+    let a = startAssessment('k1', 'user-1', gap, started);
+    a = answer(gap, a, { kind: 'role', category: 'role', level: 2 });
+    a = answer(gap, a, { kind: 'role', category: 'knowledge', level: 2 });
+    expect(currentStep(a, gap)).toEqual({ kind: 'skills', level: 1 });
+    expect(progressOf(a, gap)).toEqual({ answered: 2, total: 5 });
+    const rate = (level: number, rating: number): Record<string, number> =>
+      Object.fromEntries(gap.requiredSkillsAt(level).map((s) => [s.id, rating]));
+    a = answer(gap, a, { kind: 'skills', level: 1, ratings: rate(1, 2) });
+    expect(currentStep(a, gap)).toEqual({ kind: 'skills', level: 3 });
+    expect(progressOf(a, gap)).toEqual({ answered: 3, total: 5 });
+    a = answer(gap, a, { kind: 'skills', level: 3, ratings: rate(3, 0) });
+    expect(currentStep(a, gap)).toEqual({ kind: 'target' });
+    a = answer(gap, a, { kind: 'target', level: 3 });
+    expect(a.result?.gaps.map((g) => g.skillId)).toEqual(gap.requiredSkillsAt(3).map((s) => s.id));
   });
 });

@@ -34,7 +34,7 @@ describe('the Kitakyushu framework as these tests assume it', () => {
   it('has the grades 主事 to 部長, and the professional track up to 係長', () => {
     expect(kitakyushu.document.grades).toEqual(['主事', '主任', '係長', '課長', '部長']);
     expect(kitakyushu.rules.professionalTrack?.maxGrade).toBe('係長');
-    expect(kitakyushu.rules.applicationWindow.tiers).toEqual(['gold', 'silver']);
+    expect(kitakyushu.rules.applicationWindow?.tiers).toEqual(['gold', 'silver']);
   });
 });
 

@@ -29,15 +29,24 @@ export function lastMomentOf(window: Pick<ApplicationWindow, 'closesAt'>): strin
   return new Date(Date.parse(window.closesAt) - 1).toISOString();
 }
 
-/** The tracks one can apply for: the tiers the framework's window names, and the professional track if it has one. */
+/**
+ * The tracks one can apply for: the tiers the framework's window names, and the professional track if it has one.
+ * None without a window: the professional track is applied for in the same window.
+ */
 export function tracksOf(framework: Framework): string[] {
-  const tiers = [...framework.rules.applicationWindow.tiers];
-  return framework.rules.professionalTrack ? [...tiers, PROFESSIONAL_TRACK] : tiers;
+  const rules = framework.rules.applicationWindow;
+  if (!rules) return [];
+  return framework.rules.professionalTrack ? [...rules.tiers, PROFESSIONAL_TRACK] : [...rules.tiers];
 }
 
-/** The window the framework's rules give by default: the whole month they name (June: June 1 to June 30), Japan time. */
+/**
+ * The window the framework's rules give by default: the whole month they name (June: June 1 to June 30), Japan time.
+ * Only asked for a track of tracksOf(), which has none when the framework has no window.
+ */
 export function defaultWindow(framework: Framework, fiscalYear: number, track: string): ApplicationWindow {
-  const month = framework.rules.applicationWindow.month;
+  const rules = framework.rules.applicationWindow;
+  if (!rules) throw new Error(`framework "${framework.id}" has no application window, so track "${track}" has none`);
+  const month = rules.month;
   // Months January to March belong to the next calendar year of the fiscal year.
   const year = month >= 4 ? fiscalYear : fiscalYear + 1;
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };

@@ -179,17 +179,18 @@ function refuse(refusal: AnswerRefusal): AnswerOutcome {
 
 /**
  * How far the employee is: steps answered and the total. The total grows while role answers raise the highest
- * level whose skills are asked, so it is an honest estimate until the role steps are done.
+ * level whose skills are asked, so it is an honest estimate until the role steps are done. A level without
+ * required skills is no step: currentStep() passes over it.
  */
 export function progressOf(assessment: Assessment, framework: Framework): { answered: number; total: number } {
   const roleSteps = framework.categories.length;
-  const skillSteps = highestAskedLevel(assessment, framework);
+  const skillLevels = framework.levels
+    .map((l) => framework.requiredSkillsAt(l.level))
+    .slice(0, highestAskedLevel(assessment, framework))
+    .filter((skills) => skills.length > 0);
   const answeredRoles = framework.categories.filter((c) => assessment.rolePositions[c.id] !== undefined).length;
-  let answeredSkills = 0;
-  for (let level = 1; level <= skillSteps; level++) {
-    if (framework.requiredSkillsAt(level).every((s) => assessment.ratings[s.id] !== undefined)) answeredSkills++;
-    else break;
-  }
+  const firstUnrated = skillLevels.findIndex((skills) => skills.some((s) => assessment.ratings[s.id] === undefined));
+  const answeredSkills = firstUnrated < 0 ? skillLevels.length : firstUnrated;
   const answered = answeredRoles + (answeredRoles === roleSteps ? answeredSkills : 0) + (assessment.target ? 1 : 0);
-  return { answered, total: roleSteps + skillSteps + 1 };
+  return { answered, total: roleSteps + skillLevels.length + 1 };
 }

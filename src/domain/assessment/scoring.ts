@@ -17,7 +17,10 @@ export interface AssessmentResult {
   readonly rolePositions: Readonly<Record<string, number>>;
   /** The level that at least half of the categories reach; see overallRoleLevel(). */
   readonly overallRoleLevel: number;
-  /** The highest level L whose required skills, and all below, are mastered; 0 when Lv.1 is not complete. */
+  /**
+   * The highest level L whose required skills, and all below, are mastered; 0 when Lv.1 is not complete. Meaningless
+   * when the framework names no required skills (see Framework.hasRequiredSkills): views leave it out then.
+   */
   readonly skillLevel: number;
   readonly target: number;
   /** Required skills up to the target not yet mastered: lower levels first, then the framework's order. */
@@ -68,7 +71,10 @@ export function overallRoleLevel(positions: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** The highest level L such that every required skill of Lv.1..L is mastered (skills accumulate from Lv.1). */
+/**
+ * The highest level L such that every required skill of Lv.1..L is mastered (skills accumulate from Lv.1). Without
+ * required skills every level is trivially complete: callers ask Framework.hasRequiredSkills before showing it.
+ */
 export function skillLevel(framework: Framework, ratings: Readonly<Record<string, number>>): number {
   let reached = 0;
   for (const { level } of framework.levels) {

@@ -51,12 +51,25 @@ export class Framework {
     return this.document.tiers.find((t) => t.id === id);
   }
 
+  /** How high a tier stands: its highest level (ゴールド above シルバー); -1 for a tier without levels. */
+  tierRank(id: string): number {
+    return Math.max(-1, ...this.document.levels.filter((l) => l.tier === id).map((l) => l.level));
+  }
+
   category(id: string): Category | undefined {
     return this.document.categories.find((c) => c.id === id);
   }
 
   role(level: number, category: string): Role | undefined {
     return this.document.roles.find((r) => r.level === level && r.category === category);
+  }
+
+  /**
+   * Whether the framework names required skills. Without them there is no skill level to speak of (every answer
+   * would reach the top) and no skill gap: every view and export leaves the skill level out then.
+   */
+  get hasRequiredSkills(): boolean {
+    return this.document.requiredSkills.length > 0;
   }
 
   skill(id: string): RequiredSkill | undefined {

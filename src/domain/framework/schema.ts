@@ -16,7 +16,9 @@ const levelNumber = z.number().int().min(1).max(10);
 const tier = z.object({
   id: identifier,
   name: text.describe('e.g. ブロンズ'),
-  audience: text.describe('who the tier is for, e.g. 全職員 or DX変革リーダー'),
+  audience: text.optional().describe('who the tier is for, e.g. 全職員 or DX変革リーダー; absent when the source does not say'),
+  criteria: text.optional().describe('認定基準: what it takes to be certified, as the source says it'),
+  targetCount: z.number().int().positive().optional().describe('how many people the plan wants in this tier (目標人数)'),
 });
 
 const level = z.object({
@@ -53,14 +55,16 @@ const requiredSkill = z.object({
   level: levelNumber,
   category: identifier,
   definition: text,
-  example: text.describe('活用例'),
+  example: text.optional().describe('活用例; absent when the source gives none'),
   origin: z.enum(['standard', 'city']).optional().describe('standard: from a national skill standard; city: defined by the city'),
 });
 
 const recommendedSkillGroup = z.object({
   id: identifier,
   name: text,
-  skills: z.array(z.object({ id: identifier, name: text })).min(1),
+  skills: z
+    .array(z.object({ id: identifier, name: text, note: text.optional().describe('what the source says the skill means, if anything') }))
+    .min(1),
 });
 
 const trainingFocusItem = z.object({
@@ -77,6 +81,7 @@ export const programKinds = [
   'career-support',
   'tier-training',
   'hierarchical-training',
+  'other',
 ] as const;
 
 const program = z.object({
@@ -87,14 +92,53 @@ const program = z.object({
   tiers: z.array(identifier).default([]).describe('tiers the program is meant for; empty for everyone'),
 });
 
+/** A rating scale step, for self-assessment and for evaluations by others. */
+const ratingStep = z.object({
+  value: z.number().int().min(0).max(9),
+  label: text.describe('e.g. 実践できる'),
+  labelEn: text.optional().describe('the label for English-speaking users'),
+});
+
+const yearlyTarget = z.object({
+  fiscalYear: z.number().int().min(2000).max(2100).describe('Western year the fiscal year starts in (令和5年度 = 2023)'),
+  tier: identifier.optional().describe('id of a tier; absent: every certified tier together'),
+  count: z.number().int().positive(),
+});
+
+const evaluationViewpoint = z.object({
+  id: identifier,
+  name: text.describe('e.g. 政策的観点'),
+  raters: text.describe('who rates from this viewpoint, e.g. 幹部職員'),
+  description: text.optional(),
+});
+
+const evaluation = z.object({
+  tiers: z.array(identifier).min(1).describe('tiers certified through an evaluation by several raters'),
+  viewpoints: z.array(evaluationViewpoint).min(1).max(6),
+  scale: z.array(ratingStep).min(2).max(6).optional().describe('how raters rate, lowest first; a four-step default applies when absent'),
+  text,
+});
+
+const appointment = z.object({
+  tiers: z.array(identifier).min(1).describe('tiers HR appoints people to, rather than certifying an application'),
+  perSection: identifier.optional().describe('a tier every section (係, the roster\'s section) should have one of: its KPI is coverage'),
+  text,
+});
+
 const rules = z.object({
-  applicationWindow: z.object({
-    month: z.number().int().min(1).max(12),
-    tiers: z.array(identifier).min(1).describe('tiers one can apply for'),
-    text,
-  }),
+  applicationWindow: z
+    .object({
+      month: z.number().int().min(1).max(12),
+      tiers: z.array(identifier).min(1).describe('tiers one can apply for'),
+      text,
+    })
+    .optional()
+    .describe('absent when the city has no application window (the bot says so)'),
   levelsCertified: z.boolean().describe('false: levels are a growth guide, never certified'),
-  requiredSkillsAtApplication: z.boolean().describe('false: required skills are not asked for at application'),
+  requiredSkillsAtApplication: z
+    .boolean()
+    .optional()
+    .describe('false: required skills are not asked for at application; absent when the source does not say (no applications)'),
   skillsAccumulate: text.optional(),
   professionalTrack: z
     .object({
@@ -113,13 +157,10 @@ const rules = z.object({
       text,
     })
     .optional(),
+  targets: z.array(yearlyTarget).default([]).describe('yearly targets of certified people the source sets (HR may add more)'),
+  evaluation: evaluation.optional().describe('multi-rater evaluation, for cities that certify that way'),
+  appointment: appointment.optional().describe('tiers HR appoints to, for cities that nominate rather than certify'),
   notes: z.array(text).default([]),
-});
-
-const ratingStep = z.object({
-  value: z.number().int().min(0).max(9),
-  label: text.describe('e.g. 実践できる'),
-  labelEn: text.optional().describe('the label for English-speaking users'),
 });
 
 const assessment = z.object({
@@ -144,6 +185,7 @@ export const frameworkDocumentSchema = z.object({
     .object({
       definition: text.optional().describe('shown under every skill definition, e.g. whose wording the definitions are'),
       example: text.optional().describe('shown under every example, e.g. the scenario the examples share'),
+      recommended: text.optional().describe('shown above the recommended skills, e.g. why they are recommended rather than required'),
     })
     .optional(),
   recommendedSkillGroups: z.array(recommendedSkillGroup),
@@ -174,3 +216,7 @@ export type ProgramKind = (typeof programKinds)[number];
 export type FrameworkRules = FrameworkDocument['rules'];
 export type AssessmentSettings = NonNullable<FrameworkDocument['assessment']>;
 export type RatingStep = AssessmentSettings['scale'][number];
+export type YearlyTarget = FrameworkRules['targets'][number];
+export type EvaluationRules = NonNullable<FrameworkRules['evaluation']>;
+export type EvaluationViewpoint = EvaluationRules['viewpoints'][number];
+export type AppointmentRules = NonNullable<FrameworkRules['appointment']>;

@@ -54,7 +54,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       fields: [
         { text: s.name, weight: TITLE },
         { text: s.definition, weight: BODY * 2 },
-        { text: s.example, weight: BODY },
+        { text: s.example ?? '', weight: BODY },
       ],
       rank: 0,
     })),
@@ -86,6 +86,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
         fields: [
           { text: s.name, weight: TITLE },
           { text: g.name, weight: BODY },
+          { text: s.note ?? '', weight: BODY },
         ],
         rank: 4,
       })),

@@ -82,7 +82,19 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
     checkCategory(`trainingFocusItems[${i}]`, t.id, t.category);
   });
   doc.programs.forEach((p, i) => p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t)));
-  doc.rules.applicationWindow.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
+  doc.rules.applicationWindow?.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
+  doc.rules.targets.forEach((target, i) => {
+    if (target.tier) checkTier(`rules.targets[${i}]`, String(target.fiscalYear), 'tier', target.tier);
+  });
+  issues.push(...duplicateYearlyTargets(doc.rules.targets));
+  const { evaluation, appointment } = doc.rules;
+  evaluation?.tiers.forEach((t, j) => checkTier('rules.evaluation', undefined, `tiers[${j}]`, t));
+  if (evaluation) issues.push(...duplicateIds('rules.evaluation.viewpoints', evaluation.viewpoints));
+  if (evaluation?.scale) issues.push(...scaleIssues('rules.evaluation.scale', evaluation.scale));
+  appointment?.tiers.forEach((t, j) => checkTier('rules.appointment', undefined, `tiers[${j}]`, t));
+  if (appointment?.perSection && !appointment.tiers.includes(appointment.perSection)) {
+    report('rules.appointment', undefined, 'perSection', `"${appointment.perSection}" is not one of the appointed tiers`);
+  }
   if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
   if (doc.assessment) issues.push(...assessmentIssues(doc.assessment));
   const maxGrade = doc.rules.professionalTrack?.maxGrade;
@@ -95,13 +107,31 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
 
 function assessmentIssues(settings: NonNullable<FrameworkDocument['assessment']>): ValidationIssue[] {
   const values = settings.scale.map((s) => s.value);
-  const issues: ValidationIssue[] = [];
-  if (values.some((v, i) => i > 0 && v <= values[i - 1]!)) {
-    issues.push({ where: 'assessment.scale', field: 'value', message: 'values must rise from the first step to the last' });
-  }
+  const issues = scaleIssues('assessment.scale', settings.scale);
   if (!values.includes(settings.masteredFrom)) {
     issues.push({ where: 'assessment.masteredFrom', field: 'masteredFrom', message: `${settings.masteredFrom} is not a value of the scale` });
   }
+  return issues;
+}
+
+function scaleIssues(where: string, scale: readonly { value: number }[]): ValidationIssue[] {
+  const values = scale.map((s) => s.value);
+  return values.some((v, i) => i > 0 && v <= values[i - 1]!)
+    ? [{ where, field: 'value', message: 'values must rise from the first step to the last' }]
+    : [];
+}
+
+/** One target per fiscal year and tier (or per fiscal year for all tiers together). */
+function duplicateYearlyTargets(targets: FrameworkDocument['rules']['targets']): ValidationIssue[] {
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  targets.forEach((t, i) => {
+    const key = `${t.fiscalYear}/${t.tier ?? ''}`;
+    if (seen.has(key)) {
+      issues.push({ where: `rules.targets[${i}].tier`, item: String(t.fiscalYear), field: 'tier', message: 'a second target for the same fiscal year and tier' });
+    }
+    seen.add(key);
+  });
   return issues;
 }
 

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { Application, ApplicationOutcome } from '../../domain/applications/application';
+import type { Application, ApplicationOutcome, ApplicationRefusal } from '../../domain/applications/application';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -37,10 +37,7 @@ export async function changeApplication(
     const stored = await findApplication(deps, who, id);
     if (!stored) return { refused: applicationNotFound(deps, who, id) };
     const outcome = transition(stored.application);
-    if (!outcome.ok) {
-      deps.logger.warn('application change refused', { applicationId: id, by: who.aadObjectId, refusal: outcome.refusal });
-      return { refused: refusalCard(who, outcome.refusal, stored.application) };
-    }
+    if (!outcome.ok) return { refused: refused(deps, who, outcome.refusal, stored.application) };
     try {
       await deps.applications.update(outcome.application, stored.etag);
       return { application: outcome.application };
@@ -52,4 +49,25 @@ export async function changeApplication(
       }
     }
   }
+}
+
+/**
+ * Whether a transition would be accepted now, writing nothing: the application as it is, or the refusal card (logged
+ * as changeApplication logs it). For the question asked before an irreversible step, which only a possible step gets.
+ */
+export async function checkChange(
+  deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
+  who: Who,
+  id: string,
+  transition: (application: Application) => ApplicationOutcome,
+): Promise<{ application: Application } | { refused: AdaptiveCard }> {
+  const stored = await findApplication(deps, who, id);
+  if (!stored) return { refused: applicationNotFound(deps, who, id) };
+  const outcome = transition(stored.application);
+  return outcome.ok ? { application: stored.application } : { refused: refused(deps, who, outcome.refusal, stored.application) };
+}
+
+function refused(deps: Pick<ApplicationDeps, 'logger'>, who: Who, refusal: ApplicationRefusal, application: Application): AdaptiveCard {
+  deps.logger.warn('application change refused', { applicationId: application.id, by: who.aadObjectId, refusal });
+  return refusalCard(who, refusal, application);
 }

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, reassign, type Application, type ApplicationState } from '../../domain/applications/application';
+import { act, reassign, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
@@ -8,12 +8,12 @@ import type { CertificationRepository } from '../../storage/certificationReposit
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
-import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
+import { applicationNotFound, changeApplication, checkChange, findApplication } from './changeApplication';
 import { refuseUnlessHr } from './refusals';
 import { notifyApplicant } from './notifyApplicant';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
-
+import { certifyQuestionCard } from './views/certifyQuestion';
 import { hrDetailCard, hrListCard, hrWindowsCard, STATES } from './views/hrCards';
 import { actorOf, type Who } from './who';
 
@@ -101,11 +101,20 @@ export class HrFlow {
     return stored ? hrDetailCard(who.framework, stored.application, who.aadObjectId, who.t, who.locale) : applicationNotFound(this.deps, who, id);
   }
 
-  /** Selected / not selected / trainings completed / certified; the applicant hears of each step. */
-  async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify'): Promise<AdaptiveCard> {
+  /**
+   * Selected / not selected / trainings completed / certified; the applicant hears of each step. Certifying cannot be
+   * undone and tells the employee, so it takes a second, deliberate click (`confirmed`); the question is asked only
+   * when certifying is possible now, anything else is refused at the first click.
+   */
+  async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify', confirmed: boolean): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
-    const changed = await changeApplication(this.deps, who, id, (application) => act(application, actorOf(who), action, this.deps.now()));
+    const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, this.deps.now());
+    if (action === 'certify' && !confirmed) {
+      const checked = await checkChange(this.deps, who, id, step);
+      return 'refused' in checked ? checked.refused : certifyQuestionCard(who.framework, checked.application, who.t);
+    }
+    const changed = await changeApplication(this.deps, who, id, step);
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
     if (application.state === 'certified') await this.recordTier(who, application);

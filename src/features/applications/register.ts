@@ -1,16 +1,14 @@
 import type { Application as TeamsApplication, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
-import { onAction } from '../actions';
+import { answerBelow, onAction } from '../actions';
 import { normalizeChatText } from '../chatText';
-import { inPersonalChat } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
+import { askingInPersonalChat } from '../whoAsks';
 import { ApplicationsFlow } from './applicationsFlow';
 import { ApprovalFlow } from './approvalFlow';
 import { HrFlow, type HrDeps } from './hrFlow';
-import type { Who } from './who';
 
 /** Chat words that open the applications view. */
 const APPLY_WORDS = /^(?:応募|申請|応募する|申請する|応募状況|申請状況|募集|次の募集|apply|application|applications)$/i;
@@ -29,11 +27,8 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   const applications = new ApplicationsFlow(deps);
   const approvals = new ApprovalFlow(deps);
   const hr = new HrFlow(deps);
-  /** Who asks: the sender of the activity, looked up in the roster; applications are personal, like assessments. */
-  const asking = (context: TurnContext, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, { title: 'applications.title', body: 'applications.personalOnly' }, async (sender) =>
-      use({ ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) }),
-    );
+  // Applications are personal, like assessments.
+  const asking = askingInPersonalChat(catalog, deps.roster, { title: 'applications.title', body: 'applications.personalOnly' });
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;
 
   app.message(
@@ -49,9 +44,10 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
     async (context) => sendCard(context, await asking(context, (who) => applications.home(who))),
   );
   onAction(app, VERBS.applicationsOpen, (context) => asking(context, (who) => applications.home(who)));
-  onAction(app, VERBS.applicationForm, (context, { track, motivation }) =>
-    asking(context, (who) => applications.form(who, track, motivation)),
-  );
+  onAction(app, VERBS.applicationForm, async (context, { track, motivation, from }) => {
+    const answer = await asking(context, (who) => applications.form(who, track, motivation));
+    return from === 'notice' ? answerBelow(context, answer) : answer;
+  });
   onAction(app, VERBS.applicationConfirm, (context, { track, motivation, attachAssessment }) =>
     asking(context, (who) => applications.confirm(who, { track, motivation, attachAssessment: attachAssessment === 'true' })),
   );
@@ -78,8 +74,8 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
     asking(context, (who) => hr.list(who, { state: filterState, track: filterTrack, department: filterDepartment })),
   );
   onAction(app, VERBS.hrApplication, (context, { applicationId }) => asking(context, (who) => hr.detail(who, applicationId)));
-  onAction(app, VERBS.hrAdvance, (context, { applicationId, action }) =>
-    asking(context, (who) => hr.advance(who, applicationId, action)),
+  onAction(app, VERBS.hrAdvance, (context, { applicationId, action, confirmed }) =>
+    asking(context, (who) => hr.advance(who, applicationId, action, confirmed === true)),
   );
   onAction(app, VERBS.hrReassign, (context, { applicationId, approverEmail }) =>
     asking(context, (who) => hr.reassign(who, applicationId, approverEmail)),

@@ -7,3 +7,8 @@ export function trackName(framework: Framework, track: string, t: Translate): st
   if (track === PROFESSIONAL_TRACK) return t('applications.track.professional');
   return framework.tier(track)?.name ?? track;
 }
+
+/** Several tracks in one phrase, as a title names them: "ゴールド・シルバー". */
+export function tierNames(framework: Framework, tracks: readonly string[], t: Translate): string {
+  return tracks.map((track) => trackName(framework, track, t)).join(t('applications.tierJoin'));
+}

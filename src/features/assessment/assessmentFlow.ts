@@ -15,6 +15,7 @@ import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { MessageKey } from '../../i18n';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import { newAssessmentId, type AssessmentRepository } from '../../storage/assessmentRepository';
+import { summaryOf, type AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { Sender } from '../personalTurn';
@@ -31,6 +32,8 @@ const RECENT = 20;
 export interface AssessmentDeps {
   readonly assessments: AssessmentRepository;
   readonly windows: ApplicationWindowRepository;
+  /** Each employee's latest result in short, for HR's figures and exports and the manager's team view. */
+  readonly summaries: Pick<AssessmentSummaryRepository, 'record'>;
   readonly now: () => Date;
 }
 
@@ -46,7 +49,7 @@ export class AssessmentFlow {
     const [inProgress] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'inProgress');
     const [finished] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'completed');
     const progress = inProgress && { assessment: inProgress.assessment, ...progressOf(inProgress.assessment, who.framework) };
-    return startCard(progress, finished !== undefined, who.t, who.locale);
+    return startCard(who.framework, progress, finished !== undefined, who.t, who.locale);
   }
 
   /**
@@ -121,7 +124,7 @@ export class AssessmentFlow {
   /** Past results, newest first, with how they moved. */
   async history(who: Sender): Promise<AdaptiveCard> {
     const finished = await this.deps.assessments.listRecent(who.aadObjectId, RECENT, 'completed');
-    return historyCard(historyOf(finished.map((r) => r.assessment)), who.t, who.locale);
+    return historyCard(who.framework, historyOf(finished.map((r) => r.assessment)), who.t, who.locale);
   }
 
   /**
@@ -151,6 +154,10 @@ export class AssessmentFlow {
   /** The card for where an assessment stands now. */
   private async cardFor(who: Sender, assessment: Assessment): Promise<AdaptiveCard> {
     if (assessment.status === 'completed' && assessment.result && assessment.completedAt) {
+      // Recorded whenever a result is shown, first by the answer that completes it: should that write fail, showing
+      // the result again records it. An older result never replaces a newer one.
+      const summary = summaryOf(assessment);
+      if (summary) await this.deps.summaries.record(summary);
       const windows = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
       return resultCard(who.framework, assessment.result, assessment.completedAt, windows, who.t, who.locale);
     }

@@ -54,14 +54,17 @@ export class ComposeFlow {
     return previewControlsCard(draft, now.toISOString(), who.t, who.locale);
   }
 
-  /** A new notice announcing this fiscal year's windows of the tracks the rules open each year (Gold and Silver). */
+  /**
+   * A new notice announcing this fiscal year's windows of the tracks the rules open each year (Gold and Silver);
+   * for a framework without a window, a notice on how one becomes certified there, with no Apply buttons.
+   */
   private async newNotice(who: Who): Promise<AdaptiveCard> {
     const { framework } = who;
     const now = this.deps.now();
     const fiscalYear = fiscalYearOf(now);
     // The dates HR set on the windows card, or the rules' default, as HrFlow shows them.
     const windows = await Promise.all(
-      framework.rules.applicationWindow.tiers.map(
+      (framework.rules.applicationWindow?.tiers ?? []).map(
         async (track) => (await this.deps.windows.find(framework.id, fiscalYear, track)) ?? defaultWindow(framework, fiscalYear, track),
       ),
     );

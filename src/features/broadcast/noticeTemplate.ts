@@ -4,6 +4,7 @@ import type { Framework } from '../../domain/framework/framework';
 import type { Locale, Translate } from '../../i18n';
 import { formatDate } from '../../i18n/formatDate';
 import { trackName } from '../applications/trackName';
+import { certificationWays } from '../applications/views/certificationWays';
 
 /** The Reiwa era began in 2019 (令和元年), so fiscal year 2026 is 令和8年度. */
 const REIWA_FIRST_YEAR = 2019;
@@ -27,6 +28,7 @@ export function applyButtons(framework: Framework, tracks: readonly string[], t:
  * The recruitment notice HR starts from: a title naming the year and the tracks the rules open each year
  * (Gold and Silver), the window of each of those tracks, what the scheme is, how to apply, and their Apply buttons.
  * `windows` holds the fiscal year's window of each of those tracks (stored by HR, or the rules' default).
+ * A framework without a window gets a notice on how one becomes certified there instead, with no Apply buttons.
  */
 export function prefilledNotice(
   framework: Framework,
@@ -35,6 +37,8 @@ export function prefilledNotice(
   t: Translate,
   locale: Locale,
 ): Notice {
+  const rules = framework.rules.applicationWindow;
+  if (!rules) return certificationNotice(framework, fiscalYear, t);
   const tracks = windows.map((w) => w.track);
   const year = fiscalYearLabel(fiscalYear, t);
   const names = tracks.map((track) => trackName(framework, track, t)).join(t('broadcast.template.trackJoin'));
@@ -52,7 +56,7 @@ export function prefilledNotice(
     ),
     '',
     t('broadcast.template.about'),
-    framework.rules.applicationWindow.text,
+    rules.text,
     '',
     t('broadcast.template.how'),
     t('broadcast.template.steps'),
@@ -63,4 +67,13 @@ export function prefilledNotice(
     apply: applyButtons(framework, tracks, t),
     fiscalYear,
   };
+}
+
+/** The notice for a framework nobody applies to: what it is and how one becomes certified or appointed, in its words. */
+function certificationNotice(framework: Framework, fiscalYear: number, t: Translate): Notice {
+  const year = fiscalYearLabel(fiscalYear, t);
+  const name = framework.document.name;
+  const ways = certificationWays(framework, t).flatMap((way) => ['', t('broadcast.template.noWindow.heading', { heading: way.heading }), way.text]);
+  const body = [t('broadcast.template.noWindow.intro', { framework: name, year }), ...ways, '', t('broadcast.template.noWindow.more')];
+  return { title: t('broadcast.template.noWindow.title', { framework: name, year }), body: body.join('\n'), apply: [], fiscalYear };
 }

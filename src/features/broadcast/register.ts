@@ -1,15 +1,12 @@
 import type { Application as TeamsApplication, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/renderCard';
 import type { ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { refuseUnlessHr } from '../applications/refusals';
-import type { Who } from '../applications/who';
 import { normalizeChatText } from '../chatText';
-import { inPersonalChat } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
+import { askingInPersonalChat, hrOnly } from '../whoAsks';
 import { ComposeFlow } from './composeFlow';
 import type { BroadcastDeps } from './deps';
 import { SendFlow } from './sendFlow';
@@ -31,15 +28,8 @@ export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catal
   const compose = new ComposeFlow(deps);
   const send = new SendFlow(deps);
   const status = new StatusFlow(deps);
-  /**
-   * Who asks, if they are HR on the roster (the roster says so, never a card), in their personal chat: drafts and
-   * figures are not for a channel. Anyone else gets a refusal, logged, and nothing is read or changed.
-   */
-  const asHr = (context: TurnContext, action: string, use: (who: Who) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, { title: 'broadcast.title', body: 'broadcast.personalOnly' }, async (sender) => {
-      const who: Who = { ...sender, employee: await deps.roster.findByAadObjectId(sender.aadObjectId) };
-      return refuseUnlessHr(who, action, deps.logger) ?? use(who);
-    });
+  // Drafts and figures are not for a channel.
+  const asHr = hrOnly(askingInPersonalChat(catalog, deps.roster, { title: 'broadcast.title', body: 'broadcast.personalOnly' }), deps.logger);
 
   app.message(
     (context) => Promise.resolve(isBroadcastCommand(context.activity.text)),

@@ -1,6 +1,7 @@
 import type { Broadcast, FailureReason } from '../../domain/broadcast/broadcast';
 import type { Delivery, DeliveryState } from '../../domain/broadcast/delivery';
 import { CSV_BOM, csvLine, type CsvField } from '../../exporting/csv';
+import { excelDate, excelDateTime, fileNamePart } from '../../exporting/excelFormats';
 import type { DeliveryRepository } from '../../storage/deliveryRepository';
 
 // The report is opened in Excel by the city's HR office, so its headers and values are fixed Japanese whatever the
@@ -32,12 +33,6 @@ const POSSIBLE_DUPLICATE = 'あり';
 
 /** The longest broadcast title kept in a file name, in characters: enough to recognise it, short for Windows paths. */
 const TITLE_IN_FILE_NAME_MAX = 40;
-/** Characters Windows does not allow in file names, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-
-// Swedish writes date and time the ISO way ("2026-06-01 09:00:12"), which Excel recognises as a date and time.
-const JST_DATE_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' });
 
 /**
  * The report of one broadcast as CSV text: the byte order mark and the header row, then one chunk per page of
@@ -62,17 +57,13 @@ function reportRow(delivery: Delivery): CsvField[] {
     // A reason left from an earlier attempt would read as a failure next to 送信済み or 未送信.
     delivery.reason && (delivery.state === 'failed' || delivery.state === 'unreachable') ? REASONS[delivery.reason] : undefined,
     delivery.attempts,
-    delivery.sentAt && JST_DATE_TIME.format(new Date(delivery.sentAt)),
+    excelDateTime(delivery.sentAt),
     delivery.possibleDuplicate ? POSSIBLE_DUPLICATE : undefined,
   ];
 }
 
 /** The report's file name as HR sees it: 配信結果_{title, or the id without one}_{the day, in Japan time}.csv. */
 export function broadcastReportFileName(broadcast: Pick<Broadcast, 'id' | 'notice'>, now: Date): string {
-  const title = Array.from(broadcast.notice.title.replace(UNSAFE_IN_FILE_NAME, '_').trim())
-    .slice(0, TITLE_IN_FILE_NAME_MAX)
-    .join('')
-    .trim();
-  const day = JST_DATE_TIME.format(now).slice(0, 'yyyy-mm-dd'.length);
-  return `配信結果_${title || broadcast.id}_${day}.csv`;
+  const title = fileNamePart(broadcast.notice.title, TITLE_IN_FILE_NAME_MAX);
+  return `配信結果_${title || broadcast.id}_${excelDate(now.toISOString())}.csv`;
 }

@@ -6,7 +6,7 @@ import { catalogNotice } from '../notices';
 import type { TextCommand } from './parseCommand';
 import { ladderCard } from './views/ladderView';
 import { levelCard } from './views/levelView';
-import { menuCard } from './views/menuView';
+import { menuCard, type MenuOptions } from './views/menuView';
 import { recommendedSkillsCard } from './views/recommendedView';
 import { searchResultsCard } from './views/searchView';
 import { skillCard } from './views/skillView';
@@ -19,8 +19,11 @@ export type FrameworkRequest = TextCommand | { kind: 'skill'; skillId: string };
 /** How many hits a search considers; the card lists the best few and counts the rest. */
 const SEARCH_LIMIT = 50;
 
-/** The card that answers a request. Never throws for bad input: a level or skill that does not exist gets a notice. */
-export function answer(active: ActiveFramework, request: FrameworkRequest, t: Translate): AdaptiveCard {
+/**
+ * The card that answers a request. Never throws for bad input: a level or skill that does not exist gets a notice.
+ * The menu is the employees' unless `menu` says it is an HR officer's.
+ */
+export function answer(active: ActiveFramework, request: FrameworkRequest, t: Translate, menu: MenuOptions = {}): AdaptiveCard {
   const { framework, searchIndex } = active;
   const levelOrNotice = (level: number, card: (level: number) => AdaptiveCard): AdaptiveCard =>
     framework.level(level)
@@ -28,7 +31,7 @@ export function answer(active: ActiveFramework, request: FrameworkRequest, t: Tr
       : catalogNotice(t, 'error.invalidAction.title', 'error.levelNotFound.body', { level, max: framework.highestLevel });
   switch (request.kind) {
     case 'menu':
-      return menuCard(framework, t);
+      return menuCard(framework, t, menu);
     case 'ladder':
       return ladderCard(framework, t);
     case 'level':

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { withActiveFramework } from '../activeFramework';
+import { offersHrMenu, type HrRoster } from '../hrMenu/offersHrMenu';
 import { catalogNotice } from '../notices';
 import { sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
@@ -13,11 +14,17 @@ import { parseCommand } from './parseCommand';
 /** Longer messages are not questions to this bot; they get a polite limit instead of a search. */
 export const MAX_MESSAGE_CHARS = 500;
 
-/** Browsing the framework: chat commands, keyword search and the cards' navigation buttons. */
-export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog): void {
+/**
+ * Browsing the framework: chat commands, keyword search and the cards' navigation buttons. The roster is read only
+ * for the menu, which leads HR officers on to the HR menu.
+ */
+export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, roster: HrRoster): void {
   const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
-    return withActiveFramework(catalog, t, (active) => answer(active, request, t));
+    return withActiveFramework(catalog, t, async (active) => {
+      const menu = request.kind === 'menu' ? { offersHrMenu: await offersHrMenu(context, roster) } : {};
+      return answer(active, request, t, menu);
+    });
   };
 
   app.activity(ActivityTypes.Message, async (context) => {

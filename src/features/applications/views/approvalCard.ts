@@ -35,7 +35,7 @@ export function approvalCard(
     reminder: pending && reminderDays ? t('approval.reminder', { days: reminderDays }) : '',
     applicant: applicant.name,
     department: `${applicant.department}・${applicant.grade}`,
-    assessment: application.assessment ? assessmentLine(application.assessment, t, locale) : t('approval.noAssessment'),
+    assessment: application.assessment ? assessmentLine(framework, application.assessment, t, locale) : t('approval.noAssessment'),
     stateLine,
     motivation: application.motivation,
     comment: decision?.comment ? t('approval.commentLine', { comment: decision.comment }) : '',

@@ -25,7 +25,7 @@ export function applicationFormCard(
       motivation: t('applications.form.motivation', { min: MOTIVATION_MIN, max: MOTIVATION_MAX }),
       placeholder: t('applications.form.motivationPlaceholder'),
       required: t('applications.form.motivationRequired'),
-      attach: latest ? t('applications.form.attach', { summary: assessmentLine(latest, t, locale) }) : '',
+      attach: latest ? t('applications.form.attach', { summary: assessmentLine(framework, latest, t, locale) }) : '',
       noAssessment: t('applications.form.noAssessment'),
       next: t('applications.form.next'),
       back: t('applications.form.back'),
@@ -47,7 +47,7 @@ export function applicationConfirmCard(
     approver: input.approverName,
     motivation: input.motivation,
     attachAssessment: input.attach ? 'true' : 'false',
-    assessment: input.attach ? assessmentLine(input.attach, t, locale) : t('applications.confirm.noAssessment'),
+    assessment: input.attach ? assessmentLine(framework, input.attach, t, locale) : t('applications.confirm.noAssessment'),
     labels: {
       title: t('applications.confirm.title'),
       hint: t('applications.confirm.hint'),

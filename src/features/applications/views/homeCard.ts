@@ -5,7 +5,9 @@ import { lastMomentOf, type ApplicationWindow } from '../../../domain/applicatio
 import type { Ineligibility } from '../../../domain/applications/eligibility';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
-import { trackName } from '../trackName';
+import { tierNames, trackName } from '../trackName';
+import { keepLineBreaks } from '../../framework/views/lineBreaks';
+import { certificationWays } from './certificationWays';
 import { stateLabel } from './describe';
 
 /** What the home card knows about one track for the asking employee. */
@@ -17,10 +19,16 @@ export interface TrackSituation {
   readonly grade?: string;
 }
 
-/** The employee's view of applying: each track's window, their own application, and what they can do now. */
+/**
+ * The employee's view of applying: each track's window, their own application, and what they can do now.
+ * A framework without a window gets the card that says so and how one becomes certified there.
+ */
 export function applicationsHomeCard(framework: Framework, tracks: readonly TrackSituation[], t: Translate, locale: Locale): AdaptiveCard {
+  const rules = framework.rules.applicationWindow;
+  if (!rules) return noWindowCard(framework, t);
   return renderCard('applicationsHome', {
-    rulesText: framework.rules.applicationWindow.text,
+    rulesText: rules.text,
+    ways: [],
     tracks: tracks.map((s) => {
       // The same rule the server applies on submission: only an active application blocks a new one.
       const active = s.mine !== undefined && ACTIVE_STATES.includes(s.mine.state);
@@ -38,10 +46,22 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
       };
     }),
     labels: {
-      title: t('applications.title'),
-      notGated: framework.rules.requiredSkillsAtApplication ? '' : t('applications.notGated'),
+      title: t('applications.home.title', { tracks: tierNames(framework, rules.tiers, t) }),
+      notGated: framework.rules.requiredSkillsAtApplication === false ? t('applications.notGated') : '',
       backToMenu: t('common.backToMenu'),
     },
+  });
+}
+
+/** "This city has no application window", and how one becomes certified or appointed there instead. */
+function noWindowCard(framework: Framework, t: Translate): AdaptiveCard {
+  const ways = certificationWays(framework, t);
+  const intro = ways.length > 0 ? 'applications.noWindow.intro' : 'applications.noWindow.none';
+  return renderCard('applicationsHome', {
+    rulesText: t(intro, { city: framework.document.city }),
+    ways: ways.map((way) => ({ ...way, text: keepLineBreaks(way.text) })),
+    tracks: [],
+    labels: { title: t('applications.noWindow.title'), notGated: '', backToMenu: t('common.backToMenu') },
   });
 }
 

@@ -66,7 +66,12 @@ export function hrWindowsCard(
         closeLabel: t('hr.windows.closeNow'),
       };
     }),
-    labels: { title: t('hr.windows.title', { fy: fiscalYear }), hint: t('hr.windows.hint'), backToMenu: t('common.backToMenu') },
+    labels: {
+      title: t('hr.windows.title', { fy: fiscalYear }),
+      // Without a window in the rules there is nothing to open: the card says so instead of showing no tracks.
+      hint: framework.rules.applicationWindow ? t('hr.windows.hint') : t('applications.noWindow.hr', { framework: framework.document.name }),
+      backToMenu: t('common.backToMenu'),
+    },
   });
 }
 
@@ -122,7 +127,7 @@ export function hrDetailCard(
     department: `${a.applicant.department}・${a.applicant.grade}`,
     state: stateLabel(a, t),
     approver: a.approver.name,
-    assessment: a.assessment ? assessmentLine(a.assessment, t, locale) : t('approval.noAssessment'),
+    assessment: a.assessment ? assessmentLine(framework, a.assessment, t, locale) : t('approval.noAssessment'),
     motivation: a.motivation,
     trail: a.trail.map((e) => {
       const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');

@@ -58,7 +58,10 @@ export function resultCard(
   const mindset = result.mindsetFocusItemIds
     .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
     .filter((n): n is string => !!n);
+  // A framework may name no required skills at all: then there is no skill level and no gap to speak of.
+  const hasSkills = framework.hasRequiredSkills;
   return renderCard('assessmentResult', {
+    hasSkills,
     tierStyle: look.style,
     tierLabel: look.label,
     positions,
@@ -75,8 +78,9 @@ export function resultCard(
       chartTitle: t('assessment.result.chartTitle'),
       roleLevel: t('assessment.result.roleLevel', { level: result.overallRoleLevel }),
       roleLevelHint: t('assessment.result.roleLevelHint'),
-      skillLevel:
-        result.skillLevel > 0
+      skillLevel: !hasSkills
+        ? ''
+        : result.skillLevel > 0
           ? t('assessment.result.skillLevel', { level: result.skillLevel })
           : t('assessment.result.skillLevelNone'),
       target: t('assessment.result.target', { level: result.target, title: targetTitle }),
@@ -98,12 +102,17 @@ function windowNotice(framework: Framework, windows: readonly ApplicationWindow[
   return t('assessment.result.window', { tiers: tracks, closes: formatDate(lastMomentOf(latest), locale) });
 }
 
-/** Where to find out how to join: the yearly notice, and the framework's contact office when it names one. */
+/**
+ * Where to find out how to join: the yearly notice of the window's month and the framework's contact office when it
+ * names one; without a window, the card that explains how one becomes certified there.
+ */
 function howToJoin(framework: Framework, t: Translate): string {
+  const rules = framework.rules.applicationWindow;
+  if (!rules) return t('assessment.result.howToJoinNoWindow', { menu: t('applications.noWindow.menu') });
   const contact = framework.document.contact;
-  if (!contact) return t('assessment.result.howToJoinNoContact');
+  if (!contact) return t('assessment.result.howToJoinNoContact', { month: rules.month });
   const phone = contact.phone ? `（${contact.phone}）` : '';
-  return t('assessment.result.howToJoin', { contact: `${contact.office}${phone}` });
+  return t('assessment.result.howToJoin', { month: rules.month, contact: `${contact.office}${phone}` });
 }
 
 /**

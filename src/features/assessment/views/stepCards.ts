@@ -5,6 +5,7 @@ import { scoreAssessment } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, Translate } from '../../../i18n';
 import { emphasize } from '../../framework/views/emphasize';
+import { keepLineBreaks } from '../../framework/views/lineBreaks';
 
 /** What every step card shows in common: the assessment, its progress, and the ways out. */
 export interface StepContext {
@@ -21,18 +22,20 @@ function commonLabels(c: StepContext, progress: string): Record<string, string> 
 
 /**
  * One role category: every level as a short label (the phrases the strategy emphasises for that level and
- * category), with the full role text one tap away, and a button to choose it.
+ * category), with the full role text one tap away, and a button to choose it. A role with no emphasised phrases
+ * is shown whole instead: there is nothing shorter to show.
  */
 export function roleStepCard(c: StepContext, category: string): AdaptiveCard {
   const { framework, assessment, t } = c;
   const step = stepToken({ kind: 'role', category });
   const options = [...framework.levels].reverse().map((level) => {
     const role = framework.role(level.level, category);
+    const whole = role !== undefined && role.highlights.length === 0;
     return {
       level: level.level,
       title: level.title,
-      summary: role?.highlights.join(' / ') ?? '',
-      text: role ? emphasize(role.text, role.highlights) : '',
+      summary: whole ? keepLineBreaks(role.text) : (role?.highlights.join(' / ') ?? ''),
+      text: role && !whole ? emphasize(role.text, role.highlights) : '',
       textId: `role-${level.level}`,
       assessmentId: assessment.id,
       step,
@@ -52,7 +55,7 @@ export function roleStepCard(c: StepContext, category: string): AdaptiveCard {
         }),
       ),
       heading: t('assessment.role.heading', { category: framework.category(category)?.name ?? category }),
-      hint: t('assessment.role.hint'),
+      hint: t(options.some((o) => o.text !== '') ? 'assessment.role.hint' : 'assessment.role.hintWhole'),
     },
   });
 }
@@ -95,7 +98,8 @@ export function targetStepCard(c: StepContext): AdaptiveCard {
     suggested: String(suggested),
     levels: framework.levels.filter((l) => l.level >= overall).map((l) => ({ level: String(l.level), title: l.title })),
     labels: {
-      ...commonLabels(c, t('assessment.progress.target')),
+      // Without any required skill there is no skills part: the target is the second part, not the third.
+      ...commonLabels(c, t(framework.hasRequiredSkills ? 'assessment.progress.target' : 'assessment.progress.targetNoSkills')),
       heading: t('assessment.target.heading'),
       hint: t('assessment.target.hint', { overall, suggested }),
       submit: t('assessment.target.submit'),

@@ -22,18 +22,20 @@ export function composeCard(
   t: Translate,
   problem?: NoticeProblem,
 ): AdaptiveCard {
+  const tracks = tracksOf(framework);
   return renderCard('broadcastCompose', {
     broadcastId,
     title: form.title,
     body: form.body,
     applyTracks: form.applyTracks,
-    tracks: tracksOf(framework).map((track) => ({ title: trackName(framework, track, t), value: track })),
+    // A framework without an application window has no Apply buttons to offer: the card leaves the choice out.
+    tracks: tracks.map((track) => ({ title: trackName(framework, track, t), value: track })),
     titleMax: TITLE_MAX,
     bodyMax: BODY_MAX,
     problem: problem ? t(PROBLEMS[problem], { max: problem === 'title' ? TITLE_MAX : BODY_MAX, lines: BODY_MAX_LINES }) : '',
     labels: {
       title: t('broadcast.compose.title'),
-      hint: t('broadcast.compose.hint'),
+      hint: tracks.length > 0 ? t('broadcast.compose.hint') : t('broadcast.compose.hintNoWindow'),
       titleLabel: t('broadcast.compose.titleLabel', { max: TITLE_MAX }),
       bodyLabel: t('broadcast.compose.bodyLabel', { max: BODY_MAX, lines: BODY_MAX_LINES }),
       titleRequired: t('broadcast.compose.titleRequired'),

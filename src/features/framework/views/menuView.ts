@@ -1,19 +1,34 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Translate } from '../../../i18n';
+import { tierNames } from '../../applications/trackName';
 
-/** The menu: the three ways into the framework and a search box. */
-export function menuCard(framework: Framework, t: Translate): AdaptiveCard {
+/** How the menu differs per user: only an HR officer's leads to the HR menu. */
+export interface MenuOptions {
+  readonly offersHrMenu?: boolean;
+}
+
+/**
+ * The menu: the ways into the framework and a search box. Recommended skills are offered only when the framework
+ * has some, and applying is named after the tiers one applies for, or is "how certification works" without a window.
+ * An HR officer also gets the way into the HR menu; everyone else's menu is the same card without it.
+ */
+export function menuCard(framework: Framework, t: Translate, { offersHrMenu = false }: MenuOptions = {}): AdaptiveCard {
+  const window = framework.rules.applicationWindow;
   return renderCard('menu', {
     frameworkName: framework.document.name,
+    hasRecommended: framework.recommendedSkillGroups.length > 0,
+    offersHrMenu,
     labels: {
       title: t('menu.title'),
       intro: t('menu.intro'),
-      ladder: t('menu.ladder'),
+      ladder: t('menu.ladder', { count: framework.levels.length }),
       recommended: t('menu.recommended'),
       training: t('menu.training'),
       assessment: t('menu.assessment'),
-      applications: t('menu.applications'),
+      applications: window ? t('menu.applications', { tracks: tierNames(framework, window.tiers, t) }) : t('applications.noWindow.menu'),
+      team: t('team.menuButton'),
+      hrMenu: t('hrMenu.menuButton'),
       searchLabel: t('menu.searchLabel'),
       searchPlaceholder: t('menu.searchPlaceholder'),
       searchButton: t('menu.searchButton'),

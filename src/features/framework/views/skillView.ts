@@ -2,9 +2,14 @@ import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { RequiredSkill } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
+import { tierNames } from '../../applications/trackName';
 import { tierLookOfLevel } from './tierLook';
 
-/** One required skill: definition, example, where it sits, and the training focus items that build it. */
+/**
+ * One required skill: definition, example (when the framework gives one), where it sits, and the training focus
+ * items that build it. The notes say what the framework's rules say: not asked at application (only where one
+ * applies), and lower levels first (only where skills accumulate).
+ */
 export function skillCard(framework: Framework, skill: RequiredSkill, t: Translate): AdaptiveCard {
   const level = framework.level(skill.level)!;
   const origin =
@@ -13,9 +18,12 @@ export function skillCard(framework: Framework, skill: RequiredSkill, t: Transla
       : skill.origin === 'city'
         ? t('skill.origin.city', { city: framework.document.city })
         : '';
+  const window = framework.rules.applicationWindow;
   const notes = [
-    framework.rules.requiredSkillsAtApplication ? '' : t('skill.notRequiredAtApplication'),
-    skill.level > 1 ? t('skill.lowerLevelsFirst') : '',
+    window && framework.rules.requiredSkillsAtApplication === false
+      ? t('skill.notRequiredAtApplication', { tracks: tierNames(framework, window.tiers, t) })
+      : '',
+    skill.level > 1 && framework.rules.skillsAccumulate ? t('skill.lowerLevelsFirst') : '',
   ].filter((n) => n !== '');
   return renderCard('skill', {
     name: skill.name,
@@ -29,7 +37,7 @@ export function skillCard(framework: Framework, skill: RequiredSkill, t: Transla
     tierStyle: tierLookOfLevel(framework, skill.level, t).style,
     definition: skill.definition,
     definitionNote: framework.document.skillNotes?.definition ?? '',
-    example: skill.example,
+    example: skill.example ?? '',
     exampleNote: framework.document.skillNotes?.example ?? '',
     focusItems: framework.focusItemsFor(skill).map((f) => ({ name: f.name })),
     notes: notes.join('\n\n'),

@@ -26,6 +26,10 @@ export function tierLookOfLevel(framework: Framework, level: number, t: Translat
   return {
     medal: look.medal,
     style: look.style,
-    label: tier ? t('common.tier', { medal: look.medal, tier: tier.name, audience: tier.audience }) : '',
+    label: !tier
+      ? ''
+      : tier.audience
+        ? t('common.tier', { medal: look.medal, tier: tier.name, audience: tier.audience })
+        : t('common.tierNoAudience', { medal: look.medal, tier: tier.name }),
   };
 }

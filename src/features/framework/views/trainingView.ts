@@ -4,7 +4,7 @@ import { programKinds } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
 import { tierLookOfLevel } from './tierLook';
 
-/** What to learn at a level (its training focus items by category) and the programs that help. */
+/** What to learn at a level (its training focus items by category, when the framework has them) and the programs that help. */
 export function trainingCard(framework: Framework, level: number, t: Translate): AdaptiveCard {
   const look = tierLookOfLevel(framework, level, t);
   const focusItems = framework.focusItemsAt(level);

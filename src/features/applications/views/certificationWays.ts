@@ -1,0 +1,28 @@
+import type { Framework } from '../../../domain/framework/framework';
+import type { Translate } from '../../../i18n';
+import { tierNames } from '../trackName';
+
+/** One way a framework makes someone a DX talent: a heading in the user's language and the framework's own words. */
+export interface CertificationWay {
+  readonly heading: string;
+  readonly text: string;
+}
+
+/**
+ * How one becomes a DX talent where nobody applies: the evaluation by several raters, the appointment by HR,
+ * and each tier's criteria, in the framework's words. Empty when the framework says none of these.
+ */
+export function certificationWays(framework: Framework, t: Translate): CertificationWay[] {
+  const { evaluation, appointment } = framework.rules;
+  const ways: CertificationWay[] = [];
+  if (evaluation) {
+    ways.push({ heading: t('applications.noWindow.evaluation', { tiers: tierNames(framework, evaluation.tiers, t) }), text: evaluation.text });
+  }
+  if (appointment) {
+    ways.push({ heading: t('applications.noWindow.appointment', { tiers: tierNames(framework, appointment.tiers, t) }), text: appointment.text });
+  }
+  for (const tier of framework.document.tiers) {
+    if (tier.criteria) ways.push({ heading: t('applications.noWindow.criteria', { tier: tier.name }), text: tier.criteria });
+  }
+  return ways;
+}

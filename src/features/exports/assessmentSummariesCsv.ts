@@ -1,0 +1,77 @@
+import { forEachLimited } from '../../concurrency';
+import type { Framework } from '../../domain/framework/framework';
+import type { Employee } from '../../domain/roster/employee';
+import type { CsvField } from '../../exporting/csv';
+import type { CsvSource } from '../../exporting/csvSource';
+import { excelDate } from '../../exporting/excelFormats';
+import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
+import type { RosterRepository } from '../../storage/rosterRepository';
+
+/**
+ * The header row: in Japanese whatever the client's language (HR opens it in Excel). Levels are plain numbers, so
+ * Excel can sort and average them; a skill level of 0 means not even Lv.1's skills are all mastered, an empty one
+ * that the framework names no required skills (so there is no skill level).
+ */
+export const SUMMARY_HEADERS = [
+  '職員番号',
+  '氏名',
+  '所属',
+  '係',
+  '職位',
+  '診断日',
+  '役割レベル',
+  'スキルレベル',
+  '目標レベル',
+  '不足スキル数',
+  '不足スキル',
+] as const;
+
+/** Shown for someone who assessed themselves but has left the roster since. */
+const NOT_ON_ROSTER = '(名簿にない職員)';
+const LIST_SEPARATOR = '、';
+/** Roster look-ups at once for a page of summaries: quick, without crowding storage. */
+const LOOKUPS_AT_ONCE = 16;
+
+/**
+ * Every employee's latest self-assessment, one row each, with who they are from the roster: levels, target and
+ * the skills they lack, by name. Never the answers themselves.
+ */
+export function assessmentSummariesCsv(
+  deps: { summaries: Pick<AssessmentSummaryRepository, 'count' | 'pages'>; roster: Pick<RosterRepository, 'findByAadObjectId'> },
+  framework: Framework,
+  now: Date,
+): CsvSource {
+  return {
+    kind: 'assessmentSummaries',
+    filename: `自己診断結果_${excelDate(now.toISOString())}.csv`,
+    asciiFilename: 'assessment-summaries.csv',
+    headers: SUMMARY_HEADERS,
+    count: () => deps.summaries.count(framework.id),
+    async *pages() {
+      for await (const page of deps.summaries.pages(framework.id)) {
+        const employees = new Map<string, Employee | undefined>();
+        await forEachLimited(page, LOOKUPS_AT_ONCE, async (s) => {
+          employees.set(s.aadObjectId, await deps.roster.findByAadObjectId(s.aadObjectId));
+        });
+        yield page.map((s) => summaryRow(s, employees.get(s.aadObjectId), framework));
+      }
+    },
+  };
+}
+
+/** One row of the file. */
+export function summaryRow(s: AssessmentSummary, employee: Employee | undefined, framework: Framework): CsvField[] {
+  return [
+    employee?.employeeNo,
+    employee?.name ?? NOT_ON_ROSTER,
+    employee?.department,
+    employee?.section,
+    employee?.grade,
+    excelDate(s.completedAt),
+    s.overallRoleLevel,
+    framework.hasRequiredSkills ? s.skillLevel : undefined,
+    s.target,
+    s.gapSkillIds.length,
+    s.gapSkillIds.map((id) => framework.skill(id)?.name ?? id).join(LIST_SEPARATOR),
+  ];
+}

@@ -1,0 +1,47 @@
+import { CardFactory, type ConversationReference } from 'botbuilder';
+import type { ChannelTransport } from '../../broadcast/channelTransport';
+import { RetryPolicy } from '../../broadcast/retryPolicy';
+import type { AdaptiveCard } from '../../cards/renderCard';
+import { pause } from '../../concurrency';
+import type { Logger } from '../../logger';
+
+/** Where a card is: the conversation, and the message to update in place (unknown if the channel gave no id). */
+export interface CardLocation {
+  readonly reference: Partial<ConversationReference>;
+  readonly activityId?: string;
+}
+
+/** A final card (a link, a failure) that Teams asks to retry is tried this often; a progress card only once. */
+const FINAL_ATTEMPTS = 4;
+
+/**
+ * Updates a card in place from background work, the way the broadcast sender updates HR's progress card: a PUT of
+ * the activity through the bot's channel transport. Progress that does not get through is simply shown by the next
+ * update; the final card is retried as Teams asks (429, 5xx), and sent as a new message when there is nothing to update.
+ */
+export class CardUpdater {
+  constructor(
+    private readonly transport: ChannelTransport,
+    private readonly logger: Logger,
+    private readonly retry = new RetryPolicy({ maxAttempts: FINAL_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000 }),
+  ) {}
+
+  /** Shows `card` at `location`; `final` for the last card of a piece of work, which must arrive. */
+  async show(location: CardLocation, card: AdaptiveCard, final: boolean): Promise<void> {
+    const { reference, activityId } = location;
+    if (!activityId && !final) return;
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = activityId
+        ? await this.transport.update(reference, activityId, { ...activity, id: activityId })
+        : await (await this.transport.prepareSend(reference, activity)).post();
+      const decision = this.retry.decide(outcome, attempt);
+      if (decision.kind === 'sent') return;
+      if (decision.kind === 'failed' || !final) {
+        this.logger.warn('could not update a card', { status: outcome.status, errorCode: outcome.errorCode, final });
+        return;
+      }
+      await pause(decision.delayMs);
+    }
+  }
+}

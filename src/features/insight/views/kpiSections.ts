@@ -1,0 +1,204 @@
+import type { Coverage } from '../../../domain/appointment/coverage';
+import type { Framework } from '../../../domain/framework/framework';
+import type { DepartmentRow } from '../../../domain/insight/departments';
+import type { KpiFigures } from '../../../domain/insight/kpiFigures';
+import type { Translate } from '../../../i18n';
+import { sectionLabel, tierName } from '../../appointment/views/describe';
+import { grouped } from '../../broadcast/views/describe';
+import { holdingWords, percentOf, sourceLabel, textBar, yearLabel, type HoldingWords } from './describe';
+
+/** The uncovered sections a card lists before "and n more": enough to act on, short enough to read. */
+const UNCOVERED_SHOWN = 15;
+
+/**
+ * The data of each part of the KPI card (cards/kpi.json). Every chart comes with rows of text for clients that do
+ * not draw charts: the same figures, as a bar of ■ and the numbers.
+ */
+
+/**
+ * Certified (or appointed) people against targets: a line per fact, the plan's head count of each tier that has one,
+ * and a point per fiscal year for the chart.
+ */
+export function progressSection(framework: Framework, figures: KpiFigures, t: Translate): object {
+  const current = figures.years[figures.years.length - 1]!;
+  const { cumulative } = figures;
+  const words = holdingWords(figures.holding, t);
+  const lines: string[] = [yearLine(current.fiscalYear, current.certified, current.target, words, t)];
+  for (const tier of current.tiers) {
+    const name = tierName(framework, tier.tier);
+    lines.push(
+      tier.target
+        ? t('kpi.progress.tier', { tier: name, certified: grouped(tier.certified), target: grouped(tier.target.count) }) + sourceLabel(tier.target, t)
+        : t('kpi.progress.tierNoTarget', { tier: name, certified: grouped(tier.certified) }),
+    );
+  }
+  lines.push(
+    cumulative.baseline
+      ? t('kpi.progress.cumulative', {
+          ...words,
+          total: grouped(cumulative.total),
+          baseline: grouped(cumulative.baseline.count),
+          certified: grouped(cumulative.certified),
+        }) + sourceLabel(cumulative.baseline, t)
+      : t('kpi.progress.cumulativeNoBaseline', { ...words, total: grouped(cumulative.total) }),
+  );
+  if (cumulative.range) {
+    const { fromFiscalYear, toFiscalYear, count } = cumulative.range;
+    const percent = percentOf(cumulative.total, count) ?? 0;
+    lines.push(t('kpi.progress.range', { from: fromFiscalYear, to: toFiscalYear, target: grouped(count), percent }));
+  }
+  for (const { tier, holders, target } of figures.plan) {
+    const percent = percentOf(holders, target) ?? 0;
+    lines.push(t('kpi.progress.plan', { tier: tierName(framework, tier), target: grouped(target), holders: grouped(holders), percent }));
+  }
+  const max = Math.max(0, ...figures.years.map((y) => Math.max(y.certified, y.target?.count ?? 0)));
+  return {
+    lines: lines.map((text) => ({ text })),
+    points: figures.years.map((y) => ({
+      label: yearLabel(y.fiscalYear, t),
+      certified: y.certified,
+      // A year without a target draws no target bar; its row says so.
+      target: y.target?.count ?? 0,
+      bar: textBar(y.certified, max),
+      figures: y.target
+        ? t('kpi.chart.yearRow', { certified: grouped(y.certified), target: grouped(y.target.count) })
+        : t('kpi.chart.yearRowNoTarget', { certified: grouped(y.certified) }),
+    })),
+    labels: {
+      heading: t('kpi.progress.heading', words),
+      chartTitle: t('kpi.chart.title', words),
+      certified: t('kpi.chart.certified', words),
+      target: t('kpi.chart.target'),
+      people: t('kpi.chart.people'),
+    },
+  };
+}
+
+function yearLine(
+  fiscalYear: number,
+  certified: number,
+  target: KpiFigures['years'][number]['target'],
+  words: HoldingWords,
+  t: Translate,
+): string {
+  if (!target) return t('kpi.progress.yearNoTarget', { ...words, fy: fiscalYear, certified: grouped(certified) });
+  const percent = percentOf(certified, target.count);
+  const params = { ...words, fy: fiscalYear, certified: grouped(certified), target: grouped(target.count) };
+  const line = percent === undefined ? t('kpi.progress.yearNoPercent', params) : t('kpi.progress.year', { ...params, percent });
+  return line + sourceLabel(target, t);
+}
+
+/** The funnel: each step's people, and the share of the step before. */
+export function funnelSection(figures: KpiFigures, t: Translate): object {
+  const words = holdingWords(figures.holding, t);
+  const max = Math.max(0, ...figures.funnel.map((s) => s.count));
+  const direct = figures.funnel.length === 2;
+  return {
+    steps: figures.funnel.map((step, i) => {
+      const before = i > 1 ? figures.funnel[i - 1]!.count : undefined;
+      const percent = before === undefined ? undefined : percentOf(step.count, before);
+      return {
+        label: t(`kpi.funnel.${step.stage}`, words),
+        count: step.count,
+        bar: textBar(step.count, max),
+        figures:
+          percent === undefined
+            ? t('kpi.funnel.count', { count: grouped(step.count) })
+            : t('kpi.funnel.countOfPrevious', { count: grouped(step.count), percent }),
+      };
+    }),
+    labels: {
+      heading: t('kpi.funnel.heading', { ...words, fy: figures.fiscalYear }),
+      note: t(direct ? 'kpi.funnel.noteDirect' : 'kpi.funnel.note', { ...words, fy: figures.fiscalYear }),
+    },
+  };
+}
+
+/** The largest departments one per row, then the others added up. */
+export function departmentSection(figures: KpiFigures, t: Translate): object {
+  const words = holdingWords(figures.holding, t);
+  const { shown, others } = figures.departments;
+  const row = (r: DepartmentRow, name: string): object => ({
+    name,
+    staff: grouped(r.staff),
+    assessed: grouped(r.assessed),
+    applied: grouped(r.applied),
+    certified: grouped(r.certified),
+  });
+  const rows = shown.map((r) => row(r, r.department === '' ? t('kpi.departments.unknown') : r.department));
+  if (others) rows.push(row(others, t('kpi.departments.others', { count: others.departments })));
+  return {
+    rows,
+    empty: rows.length === 0 ? t('kpi.departments.empty') : '',
+    labels: {
+      heading: t('kpi.departments.heading'),
+      department: t('kpi.departments.department'),
+      staff: t('kpi.departments.staff'),
+      assessed: t('kpi.departments.assessed'),
+      applied: t('kpi.departments.applied'),
+      certified: t('kpi.departments.certified', words),
+      note: t('kpi.departments.note', { ...words, fy: figures.fiscalYear }),
+    },
+  };
+}
+
+/**
+ * The self-assessed levels: role level and skill level side by side, from Lv.0 (skills only) to the top; the role
+ * level alone when the framework names no required skills.
+ */
+export function levelSection(figures: KpiFigures, t: Translate): object {
+  const { roleLevels, skillLevels } = figures.levels;
+  const hasSkills = skillLevels.length > 0;
+  const countAt = (counts: typeof roleLevels, level: number): number => counts.find((c) => c.level === level)?.count ?? 0;
+  const levels = [...new Set([...skillLevels, ...roleLevels].map((c) => c.level))].sort((a, b) => a - b);
+  const max = Math.max(0, ...roleLevels.map((c) => c.count), ...skillLevels.map((c) => c.count));
+  const assessed = roleLevels.reduce((sum, c) => sum + c.count, 0);
+  return {
+    assessed,
+    hasSkills,
+    points: levels.map((level) => {
+      const role = countAt(roleLevels, level);
+      const skill = countAt(skillLevels, level);
+      return {
+        label: `Lv.${level}`,
+        role,
+        skill,
+        bar: textBar(Math.max(role, skill), max),
+        figures: hasSkills
+          ? t('kpi.levels.row', { role: grouped(role), skill: grouped(skill) })
+          : t('kpi.levels.rowRoleOnly', { role: grouped(role) }),
+      };
+    }),
+    empty: assessed === 0 ? t('kpi.levels.empty') : '',
+    labels: {
+      heading: t('kpi.levels.heading', { count: grouped(assessed) }),
+      role: t('kpi.levels.role'),
+      skill: t('kpi.levels.skill'),
+      note: t(hasSkills ? 'kpi.levels.note' : 'kpi.levels.noteRoleOnly'),
+    },
+  };
+}
+
+/** Which sections have a holder of the per-section tier: the counts, and the sections without one. */
+export function coverageSection(framework: Framework, coverage: Coverage & { tier: string }, t: Translate): object {
+  const uncovered = coverage.sections.filter((s) => s.leaders.length === 0);
+  const summary =
+    coverage.total === 0
+      ? t('kpi.coverage.noSections')
+      : t('kpi.coverage.summary', {
+          total: grouped(coverage.total),
+          covered: grouped(coverage.covered),
+          uncovered: grouped(uncovered.length),
+          percent: percentOf(coverage.covered, coverage.total) ?? 0,
+        });
+  return {
+    summary,
+    uncovered: uncovered.slice(0, UNCOVERED_SHOWN).map((s) => ({ text: `・${sectionLabel(s, t)}` })),
+    more: uncovered.length > UNCOVERED_SHOWN ? t('kpi.coverage.more', { count: grouped(uncovered.length - UNCOVERED_SHOWN) }) : '',
+    complete: coverage.total > 0 && uncovered.length === 0 ? t('kpi.coverage.complete') : '',
+    labels: {
+      heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier) }),
+      uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading') : '',
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { AdaptiveCard } from '../../cards/renderCard';
+import { forEachLimited } from '../../concurrency';
+import type { Employee } from '../../domain/roster/employee';
+import type { Logger } from '../../logger';
+import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
+import type { RosterRepository } from '../../storage/rosterRepository';
+import { actorOf, type Who } from '../applications/who';
+import { noticeCard } from '../notices';
+import { summarizeTeam } from './teamSummary';
+import { teamCard } from './views/teamCard';
+
+/** What the team view needs from outside. */
+export interface TeamDeps {
+  readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'findByEmail' | 'listEmployees'>;
+  readonly summaries: Pick<AssessmentSummaryRepository, 'find'>;
+  readonly logger: Logger;
+}
+
+/** The skills a team lacks most, listed on the card. */
+const COMMON_GAPS = 5;
+/** Summaries read at once for a team. */
+const READS_AT_ONCE = 8;
+
+/**
+ * A manager's team view: their direct reports (whose managerEmail on the roster is theirs) with each one's latest
+ * self-assessment in short. A manager sees their own team; HR sees any manager's, by e-mail. Anyone else is refused
+ * before anything about the team is read, and the attempt is logged.
+ */
+export class TeamFlow {
+  constructor(private readonly deps: TeamDeps) {}
+
+  /** The team of `managerEmail` ('' for the viewer's own). */
+  async show(who: Who, managerEmail: string): Promise<AdaptiveCard> {
+    const { t } = who;
+    const viewer = who.employee;
+    if (!viewer) return noticeCard(t, t('team.title'), t('team.notOnRoster'));
+    const { isHr } = actorOf(who);
+    const asked = managerEmail.toLowerCase();
+    const own = asked === '' || asked === viewer.email.toLowerCase();
+    if (!own && !isHr) {
+      this.deps.logger.warn('team view refused', { by: who.aadObjectId });
+      return noticeCard(t, t('team.title'), t('team.othersRefused'));
+    }
+    const manager = own ? viewer : await this.deps.roster.findByEmail(asked);
+    if (!manager) return noticeCard(t, t('team.title'), t('team.unknownManager', { email: managerEmail }));
+    const reports = await this.reportsOf(manager);
+    // Someone without reports is not a manager: they learn why there is nothing to show, and nothing more is read.
+    if (reports.length === 0 && !isHr) return noticeCard(t, t('team.title'), t('team.noReports'));
+    const summaries = await this.latestOf(who.framework.id, reports);
+    this.deps.logger.info('team view opened', { by: who.aadObjectId, manager: manager.aadObjectId, reports: reports.length });
+    const rank = (skillId: string): number => who.framework.document.requiredSkills.findIndex((s) => s.id === skillId);
+    const team = summarizeTeam(
+      reports.map((employee) => ({ employee, summary: summaries.get(employee.aadObjectId) })),
+      rank,
+      COMMON_GAPS,
+    );
+    return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr });
+  }
+
+  /** Everyone on the roster whose manager is `manager` (by e-mail, in any case), but never the manager themselves. */
+  private async reportsOf(manager: Employee): Promise<Employee[]> {
+    const email = manager.email.toLowerCase();
+    const everyone = await this.deps.roster.listEmployees();
+    return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
+  }
+
+  private async latestOf(frameworkId: string, reports: readonly Employee[]): Promise<Map<string, AssessmentSummary>> {
+    const found = new Map<string, AssessmentSummary>();
+    await forEachLimited(reports, READS_AT_ONCE, async (report) => {
+      const summary = await this.deps.summaries.find(frameworkId, report.aadObjectId);
+      if (summary) found.set(report.aadObjectId, summary);
+    });
+    return found;
+  }
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { pause } from '../../src/concurrency';
+import { CSV_BOM, csvLine, type CsvField } from '../../src/exporting/csv';
+import type { CsvSource } from '../../src/exporting/csvSource';
+import { Downloads } from '../../src/exporting/downloads';
+import { ExportPreparer, type DownloadLink } from '../../src/exporting/exportPreparer';
+import { newExportId, type PreparedExport } from '../../src/exporting/preparedExport';
+import { silentLogger } from '../../src/logger';
+import { ExportIncompleteError } from '../../src/storage/exportChunkRepository';
+import { createRepositories } from '../../src/storage/repositories';
+import { TABLE_NAMES } from '../../src/storage/tables';
+import { createTableStorage } from '../../src/storage/tableStorage';
+
+// Exports prepared in the background into Table storage chunks (Azurite), and read back as a download would.
+
+const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
+const repositories = createRepositories(storage);
+const { exportChunks, exportLinks } = repositories;
+const HEADERS = ['職員番号', '氏名', '備考'];
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  await storage.ensureTables();
+});
+
+/** `pages` pages of `perPage` rows; `failAfter` pages, the next one throws (storage gone, say); `slow` waits per page. */
+function aSource(options: { pages: number; perPage: number; failAfter?: number; slowMs?: number }): CsvSource & { rows: CsvField[][] } {
+  const rows = Array.from({ length: options.pages * options.perPage }, (_, i) => [`E${i}`, `職員 ${i}`, i % 7 === 0 ? '=1+1, "注意"\r\n二行目' : '']);
+  return {
+    kind: 'applications',
+    fiscalYear: 2026,
+    filename: '応募一覧_2026年度.csv',
+    asciiFilename: 'applications-2026.csv',
+    headers: HEADERS,
+    rows,
+    count: () => Promise.resolve(rows.length),
+    async *pages() {
+      for (let page = 0; page < options.pages; page++) {
+        if (page === options.failAfter) throw new Error('storage went away');
+        if (options.slowMs) await pause(options.slowMs);
+        yield rows.slice(page * options.perPage, (page + 1) * options.perPage);
+      }
+    },
+  };
+}
+
+/** Everything a listener hears, and a promise for the end (ready or failed). */
+function listening(): { heard: { job: PreparedExport; link?: DownloadLink }[]; listen: (job: PreparedExport, link?: DownloadLink) => Promise<void>; end: Promise<void> } {
+  const heard: { job: PreparedExport; link?: DownloadLink }[] = [];
+  let done!: () => void;
+  const end = new Promise<void>((resolve) => (done = resolve));
+  return {
+    heard,
+    end,
+    listen: (job, link) => {
+      heard.push({ job, link });
+      if (job.state !== 'preparing') done();
+      return Promise.resolve();
+    },
+  };
+}
+
+function aPreparer(options: { chunkChars?: number } = {}): ExportPreparer {
+  return new ExportPreparer(
+    { exports: exportChunks, links: exportLinks, publicUrl: () => 'https://dx-navi.example.city.jp', logger: silentLogger, now: () => new Date() },
+    { tellEveryMs: 0, ...options },
+  );
+}
+
+async function chunkRowsOf(id: string): Promise<string[]> {
+  const keys: string[] = [];
+  const rows = storage.table(TABLE_NAMES.exportChunks).listEntities({ queryOptions: { filter: `PartitionKey eq '${id}'` } });
+  for await (const e of rows) keys.push(e.rowKey!);
+  return keys;
+}
+
+async function textOf(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+describe('ExportPreparer', () => {
+  it('counts, writes the file page by page telling real progress, then offers a link to the whole file', async () => {
+    const source = aSource({ pages: 5, perPage: 100 });
+    const { heard, listen, end } = listening();
+    const preparer = aPreparer({ chunkChars: 500 });
+    const created = await preparer.create({ frameworkId: 'kk-export', requestedBy: 'hr-officer' }, source);
+    expect(created).toMatchObject({ state: 'preparing', rows: 0, chunks: 0, kind: 'applications', fiscalYear: 2026 });
+    expect(created.totalRows).toBeUndefined();
+
+    preparer.prepare(created, source, listen);
+    await end;
+
+    // Counted first, then each stored page, then ready.
+    expect(heard.map((h) => [h.job.state, h.job.rows, h.job.totalRows])).toEqual([
+      ['preparing', 0, 500],
+      ['preparing', 100, 500],
+      ['preparing', 200, 500],
+      ['preparing', 300, 500],
+      ['preparing', 400, 500],
+      ['preparing', 500, 500],
+      ['ready', 500, 500],
+    ]);
+    // What was told as stored is stored: the progress row and the chunks agree at every step.
+    const ready = heard.at(-1)!;
+    expect(ready.link?.url).toMatch(/^https:\/\/dx-navi\.example\.city\.jp\/api\/exports\/[A-Za-z0-9_-]{43}$/);
+    expect(ready.link?.minutes).toBe(15);
+    expect(Date.parse(ready.link!.expiresAt) - Date.now()).toBeGreaterThan(14 * MINUTE);
+    const stored = await exportChunks.find(created.id);
+    expect(stored).toEqual(ready.job);
+    expect(await chunkRowsOf(created.id)).toHaveLength(stored!.chunks + 1);
+
+    // The link downloads exactly the file: BOM, header, every row, each chunk within its limit.
+    const downloads = new Downloads({ ...repositories, links: exportLinks, exports: exportChunks, logger: silentLogger, now: () => new Date() });
+    const download = await downloads.open(ready.link!.url.split('/').at(-1)!);
+    expect(download).toMatchObject({ filename: '応募一覧_2026年度.csv', asciiFilename: 'applications-2026.csv' });
+    const chunks: string[] = [];
+    for await (const chunk of download!.chunks) chunks.push(chunk);
+    expect(chunks.every((chunk) => chunk.length <= 500)).toBe(true);
+    expect(chunks.join('')).toBe(CSV_BOM + csvLine(HEADERS) + source.rows.map(csvLine).join(''));
+  });
+
+  it('writes a file of the header alone when there is nothing to export', async () => {
+    const source = aSource({ pages: 0, perPage: 100 });
+    const { heard, listen, end } = listening();
+    const preparer = aPreparer();
+    preparer.prepare(await preparer.create({ frameworkId: 'kk-export', requestedBy: 'hr-officer' }, source), source, listen);
+    await end;
+
+    const ready = heard.at(-1)!;
+    expect([ready.job.state, ready.job.rows, ready.job.totalRows]).toEqual(['ready', 0, 0]);
+    expect(await textOf(exportChunks.texts(ready.job.id, ready.job.chunks))).toBe(CSV_BOM + csvLine(HEADERS));
+  });
+
+  it('marks a failed export failed, deletes what it wrote and offers no link', async () => {
+    const source = aSource({ pages: 5, perPage: 100, failAfter: 2 });
+    const { heard, listen, end } = listening();
+    const preparer = aPreparer({ chunkChars: 500 });
+    const created = await preparer.create({ frameworkId: 'kk-export', requestedBy: 'hr-officer' }, source);
+    preparer.prepare(created, source, listen);
+    await end;
+
+    const last = heard.at(-1)!;
+    expect(last.job.state).toBe('failed');
+    expect(last.link).toBeUndefined();
+    expect(heard.some((h) => h.link !== undefined)).toBe(false);
+    expect((await exportChunks.find(created.id))?.state).toBe('failed');
+    // Only the job row is left: no chunk of a half file remains to be offered.
+    expect(await chunkRowsOf(created.id)).toEqual(['job']);
+  });
+
+  it('marks the exports under way failed when the bot stops, and tells their cards', async () => {
+    const source = aSource({ pages: 50, perPage: 10, slowMs: 50 });
+    const { heard, listen, end } = listening();
+    const preparer = aPreparer();
+    const created = await preparer.create({ frameworkId: 'kk-export', requestedBy: 'hr-officer' }, source);
+    preparer.prepare(created, source, listen);
+    await pause(200);
+    await preparer.stop();
+    await end;
+
+    expect(heard.at(-1)!.job.state).toBe('failed');
+    expect(heard.at(-1)!.job.rows).toBeLessThan(500);
+    expect((await exportChunks.find(created.id))?.state).toBe('failed');
+  });
+});
+
+describe('ExportChunkRepository', () => {
+  function aJob(overrides: Partial<PreparedExport> = {}): PreparedExport {
+    const now = new Date().toISOString();
+    return {
+      id: newExportId(),
+      frameworkId: 'kk-export',
+      kind: 'broadcasts',
+      requestedBy: 'hr-officer',
+      filename: 'お知らせ配信一覧.csv',
+      asciiFilename: 'broadcasts.csv',
+      state: 'preparing',
+      rows: 0,
+      chunks: 0,
+      startedAt: now,
+      updatedAt: now,
+      expiresAt: new Date(Date.now() + MINUTE).toISOString(),
+      ...overrides,
+    };
+  }
+
+  it('appends chunks and the progress that counts them together, past one transaction of 100', async () => {
+    const job = aJob();
+    await exportChunks.create(job);
+    const texts = Array.from({ length: 150 }, (_, i) => `chunk ${i}\r\n`);
+    const after = await exportChunks.append(job, texts, { rows: 150, updatedAt: job.updatedAt });
+
+    expect(after).toMatchObject({ rows: 150, chunks: 150 });
+    expect(await exportChunks.find(job.id)).toEqual(after);
+    expect(await textOf(exportChunks.texts(job.id, 150))).toBe(texts.join(''));
+    // Only what the job counts is read.
+    expect(await textOf(exportChunks.texts(job.id, 2))).toBe(texts.slice(0, 2).join(''));
+  });
+
+  it('breaks off a download whose chunks do not add up, rather than send part of a file as whole', async () => {
+    const job = aJob();
+    await exportChunks.create(job);
+    const written = await exportChunks.append(job, ['a', 'b', 'c'], { rows: 3, updatedAt: job.updatedAt });
+    await storage.table(TABLE_NAMES.exportChunks).deleteEntity(job.id, 'chunk:000002');
+
+    await expect(textOf(exportChunks.texts(job.id, written.chunks))).rejects.toThrow(ExportIncompleteError);
+    await expect(textOf(exportChunks.texts(job.id, 5))).rejects.toThrow(ExportIncompleteError);
+  });
+
+  it('deletes expired exports, job and chunks, and keeps the others', async () => {
+    const expired = aJob({ expiresAt: new Date(Date.now() - MINUTE).toISOString() });
+    const current = aJob();
+    for (const job of [expired, current]) {
+      await exportChunks.create(job);
+      await exportChunks.append(job, ['x', 'y'], { rows: 2, updatedAt: job.updatedAt });
+    }
+
+    expect(await exportChunks.deleteExpired(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await exportChunks.find(expired.id)).toBeUndefined();
+    expect(await chunkRowsOf(expired.id)).toEqual([]);
+    expect(await exportChunks.find(current.id)).toMatchObject({ chunks: 2 });
+    expect(await chunkRowsOf(current.id)).toHaveLength(3);
+  });
+
+  it('finds nothing for an unknown export', async () => {
+    expect(await exportChunks.find(randomUUID())).toBeUndefined();
+  });
+});

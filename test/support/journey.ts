@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { translator } from '../../src/i18n';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { cardOf, executeActions, startBotHarness, textOf, type Card, type TestUser } from './botHarness';
+import { importRosterRows, inboxOf } from './conversation';
+
+// A city's bot as its staff meet it in Teams: people on a roster, who type in their personal chat and press the
+// buttons of the cards they received, sending the card's inputs as Teams does. Used by the end-to-end stories.
+
+/** Someone on a city's roster. */
+export interface Person extends TestUser {
+  readonly email: string;
+  readonly department: string;
+  readonly section: string;
+  readonly grade: string;
+  readonly manager?: Person;
+  readonly hr: boolean;
+}
+
+/** A person with a fresh Entra id; `hr` gives them the HR role. */
+export function person(
+  name: string,
+  where: { department: string; section?: string; grade: string; manager?: Person; hr?: boolean },
+): Person {
+  const aadObjectId = randomUUID();
+  return {
+    id: `29:${aadObjectId}`,
+    aadObjectId,
+    name,
+    email: `${aadObjectId.slice(0, 8)}@example.city.jp`,
+    department: where.department,
+    section: where.section ?? '',
+    grade: where.grade,
+    manager: where.manager,
+    hr: where.hr ?? false,
+  };
+}
+
+/** What someone typed or chose on a card before pressing a button: input id → value. */
+export type Typed = Record<string, string>;
+
+/** A city's bot, its people, and what they do in Teams. */
+export interface City {
+  /** Types a message in one's personal chat; returns the card of the bot's answer. */
+  say(who: Person, text: string): Promise<Card>;
+  /**
+   * Presses the button titled `title` on a card (the only one, or the one whose data has `where`), sending the card's
+   * inputs with what was typed, as Teams does; returns the card that replaces it.
+   */
+  press(who: Person, card: Card, title: string, options?: { typed?: Typed; where?: Record<string, unknown> }): Promise<Card>;
+  /** What reaches someone's personal chat from now on (cards the bot sends on its own). */
+  inbox(who: Person): { take(): Card[] };
+  stop(): Promise<void>;
+}
+
+/** Titles that mean a step went wrong (an error, or a refusal): no step of a story may answer with them. */
+const ja = translator('ja');
+const FAILURES = (
+  [
+    'error.unexpected.title',
+    'error.storage.title',
+    'error.invalidAction.title',
+    'assessment.refusal.title',
+    'applications.refusal.title',
+    'evaluation.refusal.title',
+    'appointment.refusal.title',
+  ] as const
+).map((key) => ja(key));
+
+/**
+ * Starts a bot with a framework file of data/frameworks on an Azurite of its own (the roster is one data set per
+ * storage), imports the people as the roster, and lets each of them open the bot once so it can reach them.
+ */
+export async function startCity(frameworkFile: string, people: readonly Person[]): Promise<City> {
+  const azurite: Azurite = await startAzurite();
+  const harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }).catch(async (err: unknown) => {
+    await azurite.stop();
+    throw err;
+  });
+  const rows = people.map((p, i) =>
+    [`E${i + 1}`, p.name, p.email, p.aadObjectId, p.department, p.section, p.grade, p.manager?.email ?? '', p.hr ? 'hr' : ''].join(','),
+  );
+  await importRosterRows(harness, rows);
+
+  const answered = (card: Card, what: string): Card => {
+    const text = textOf(card);
+    const failure = FAILURES.find((f) => text.includes(f));
+    if (failure) throw new Error(`${what} was answered with "${failure}":\n${text}`);
+    if (JSON.stringify(card).includes('${')) throw new Error(`${what} was answered with an unexpanded template:\n${text}`);
+    return card;
+  };
+  const city: City = {
+    async say(who, text) {
+      return answered(cardOf(await harness.say(text, { user: who })), `${who.name} saying "${text}"`);
+    },
+    async press(who, card, title, options = {}) {
+      const what = `${who.name} pressing "${title}"`;
+      const data = buttonData(card, title, options.where ?? {}, what);
+      const { status, body } = await harness.click(data.verb, { ...data.data, ...inputsOf(card), ...options.typed }, { user: who });
+      if (status !== 200) throw new Error(`${what}: the bot answered ${status}`);
+      return answered(body.value, what);
+    },
+    inbox(who) {
+      return inboxOf(harness, who);
+    },
+    async stop() {
+      await harness.stop();
+      await azurite.stop();
+    },
+  };
+  for (const p of people) await city.say(p, 'メニュー');
+  return city;
+}
+
+/** The verb and data of the one button titled `title` whose data has `where`. */
+function buttonData(card: Card, title: string, where: Record<string, unknown>, what: string): { verb: string; data: Record<string, unknown> } {
+  const found = executeActions(card).filter(
+    (a) => a.title === title && Object.entries(where).every(([key, value]) => (a.data as Record<string, unknown>)[key] === value),
+  );
+  if (found.length !== 1) {
+    const titles = executeActions(card).map((a) => `「${a.title ?? ''}」${JSON.stringify(a.data)}`);
+    throw new Error(`${what}: ${found.length} such buttons on the card, which has:\n${titles.join('\n')}\n---\n${textOf(card)}`);
+  }
+  return { verb: found[0]!.verb, data: (found[0]!.data ?? {}) as Record<string, unknown> };
+}
+
+/** Every element of a card (at any depth) that `matches`. */
+export function elementsOf(card: Card, matches: (element: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (matches(record)) found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** Every input of a card with the value it shows, as Teams sends them with an Action.Execute. */
+function inputsOf(card: Card): Typed {
+  const inputs = elementsOf(card, (e) => typeof e.type === 'string' && e.type.startsWith('Input.') && typeof e.id === 'string');
+  return Object.fromEntries(inputs.map((input) => [input.id as string, untouched(input)]));
+}
+
+/** What an input sends when nobody changed it: its value, or a toggle's "off" value. */
+function untouched(input: Record<string, unknown>): string {
+  if (typeof input.value === 'string') return input.value;
+  if (input.type !== 'Input.Toggle') return '';
+  return typeof input.valueOff === 'string' ? input.valueOff : 'false';
+}
+
+/** The ids of a card's inputs, in order. */
+export function inputIds(card: Card): string[] {
+  return Object.keys(inputsOf(card));
+}
+
+/** The value of the choice titled `title` in a card's choice set `inputId`: what someone picks by what it says. */
+export function choice(card: Card, inputId: string, title: string): string {
+  const [choiceSet] = elementsOf(card, (e) => e.id === inputId && Array.isArray(e.choices));
+  const found = (choiceSet?.choices as { title: string; value: string }[] | undefined)?.find((c) => c.title === title);
+  if (!found) throw new Error(`no choice "${title}" in ${inputId}:\n${textOf(card)}`);
+  return found.value;
+}

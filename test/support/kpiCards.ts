@@ -1,0 +1,118 @@
+import type { AdaptiveCard } from '../../src/cards/renderCard';
+import { APPOINTMENT } from '../../src/domain/appointment/appointment';
+import type { Framework } from '../../src/domain/framework/framework';
+import { AssessedPeople } from '../../src/domain/insight/assessed';
+import { CertifiedPeople } from '../../src/domain/insight/certified';
+import type { ApplicationFacts } from '../../src/domain/insight/funnel';
+import { kpiFigures } from '../../src/domain/insight/kpiFigures';
+import { placementsOf } from '../../src/domain/insight/placements';
+import type { KpiSettings } from '../../src/domain/insight/targets';
+import type { Employee } from '../../src/domain/roster/employee';
+import { targetFields } from '../../src/features/insight/targetForm';
+import { kpiCard } from '../../src/features/insight/views/kpiCard';
+import { targetsCard } from '../../src/features/insight/views/targetsCard';
+import type { Translate } from '../../src/i18n';
+import { kunisakiLikeFramework } from './kunisakiLike';
+
+/** The fiscal year the KPI cards show, and the years their selector offers. */
+const FY = 2026;
+const YEARS = [2021, 2022, 2023, 2024, 2025, 2026, 2027];
+
+function staff(n: number, department: string, section = ''): Employee {
+  return {
+    employeeNo: `KPI${n}`,
+    name: `職員 ${n}`,
+    email: `kpi${n}@example.city.jp`,
+    aadObjectId: `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    department,
+    section,
+    grade: '主任',
+    roles: [],
+  };
+}
+
+/** A city of fifty departments (保健福祉局 has the most staff), its assessments, applications and certified people. */
+function busyYear(): { sources: Parameters<typeof kpiFigures>[2]; settings: KpiSettings } {
+  const employees = Array.from({ length: 600 }, (_, i) => staff(i, i < 100 ? '保健福祉局' : `第${(i % 49) + 1}部局（区役所・出張所を含む）`));
+  const placements = placementsOf(employees);
+  const assessed = new AssessedPeople(placements);
+  assessed.add(employees.slice(0, 240).map((e, i) => ({ aadObjectId: e.aadObjectId, overallRoleLevel: (i % 5) + 1, skillLevel: i % 4 })));
+  const states: ApplicationFacts['state'][] = ['submitted', 'withdrawn', 'approved', 'rejected', 'selected', 'trainingCompleted', 'certified'];
+  const applications = employees.slice(0, 70).map((e, i) => ({ applicantId: e.aadObjectId, state: states[i % states.length]!, department: e.department }));
+  const certified = new CertifiedPeople();
+  certified.add(
+    employees.slice(100, 160).map((e, i) => ({
+      aadObjectId: e.aadObjectId,
+      tier: i % 3 === 0 ? 'gold' : 'silver',
+      fiscalYear: FY - (i % 4),
+      certifiedAt: `${FY - (i % 4)}-12-01T00:00:00.000Z`,
+      applicationId: `${FY}-silver-${e.aadObjectId}`,
+    })),
+  );
+  const settings: KpiSettings = {
+    targets: [
+      { fiscalYear: FY, count: 40 },
+      { fiscalYear: FY, tier: 'gold', count: 10 },
+      { fiscalYear: FY - 1, count: 20 },
+    ],
+    baseline: 2228,
+  };
+  return { sources: { employees, placements, assessed, certified, applications }, settings };
+}
+
+/** A Kunisaki-like city: thirty sections, a leader appointed in a few. */
+function sectionsYear(): Parameters<typeof kpiFigures>[2] {
+  const employees = Array.from({ length: 60 }, (_, i) => staff(1000 + i, `第${Math.floor(i / 20) + 1}課`, `第${Math.floor(i / 2) + 1}係`));
+  const placements = placementsOf(employees);
+  const certified = new CertifiedPeople();
+  certified.add(
+    employees.filter((_, i) => i % 10 === 0).map((e) => ({ aadObjectId: e.aadObjectId, tier: 'leader', fiscalYear: FY, certifiedAt: `${FY}-05-01T00:00:00.000Z`, applicationId: APPOINTMENT })),
+  );
+  return { employees, placements, assessed: new AssessedPeople(placements), certified, applications: [] };
+}
+
+function nothingYet(): Parameters<typeof kpiFigures>[2] {
+  const placements = placementsOf([]);
+  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [] };
+}
+
+/**
+ * Every KPI card: before any data, a busy year of fifty departments (with "saved" above it), a city whose KPI is a
+ * leader per section (with more uncovered sections than the card lists, and with every section covered), and the
+ * targets form empty, refused for bad input and after another officer's change.
+ */
+export function kpiCards(framework: Framework, t: Translate): { name: string; view: 'kpi' | 'kpiTargets'; card: AdaptiveCard }[] {
+  const busy = busyYear();
+  const kunisaki = kunisakiLikeFramework();
+  const covered = sectionsYear();
+  const everyone = new CertifiedPeople();
+  everyone.add(covered.employees.map((e) => ({ aadObjectId: e.aadObjectId, tier: 'leader', fiscalYear: FY, certifiedAt: `${FY}-05-01T00:00:00.000Z`, applicationId: APPOINTMENT })));
+  const fields = targetFields(framework);
+  const stored = { settings: busy.settings, version: 'v1-kpi-settings' };
+  const typed = { targetAll: '1.5', tierTarget_silver: '', tierTarget_gold: '２０', baseline: '-3' };
+  return [
+    { name: 'kpi (no data yet)', view: 'kpi', card: kpiCard(framework, kpiFigures(framework, { targets: [] }, nothingYet(), FY), YEARS, t) },
+    {
+      name: 'kpi (busy year, fifty departments, saved)',
+      view: 'kpi',
+      card: kpiCard(framework, kpiFigures(framework, busy.settings, busy.sources, FY), YEARS, t, { text: t('kpi.targets.saved'), style: 'good' }),
+    },
+    { name: 'kpi (leader per section, many uncovered)', view: 'kpi', card: kpiCard(kunisaki, kpiFigures(kunisaki, { targets: [] }, covered, FY), YEARS, t) },
+    {
+      name: 'kpi (leader per section, every section covered)',
+      view: 'kpi',
+      card: kpiCard(kunisaki, kpiFigures(kunisaki, { targets: [] }, { ...covered, certified: everyone }, FY), YEARS, t),
+    },
+    { name: 'kpi targets (empty form)', view: 'kpiTargets', card: targetsCard(framework, FY, stored, fields, t) },
+    {
+      name: 'kpi targets (refused: not whole numbers, typed values kept)',
+      view: 'kpiTargets',
+      card: targetsCard(framework, FY, stored, fields, t, { typed, banner: { text: t('kpi.targets.invalid', { fields: '「…」' }), style: 'warning' } }),
+    },
+    {
+      name: 'kpi targets (changed meanwhile)',
+      view: 'kpiTargets',
+      card: targetsCard(framework, FY, stored, fields, t, { typed, banner: { text: t('kpi.targets.changedMeanwhile'), style: 'warning' } }),
+    },
+  ];
+}
