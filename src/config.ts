@@ -91,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.BOT_ID) {
     throw new ConfigError('BOT_ID is required when NODE_ENV=production: anonymous mode is for local runs only');
   }
+  // A managed identity gets its tokens from Azure; the two app-registration types need their secret.
+  if (production && e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+    throw new ConfigError(`BOT_PASSWORD is required when NODE_ENV=production and BOT_TYPE=${e.BOT_TYPE}`);
+  }
   if (e.BOT_TYPE === 'SingleTenant' && e.BOT_ID && !e.BOT_TENANT_ID) {
     throw new ConfigError('BOT_TENANT_ID is required when BOT_TYPE=SingleTenant');
   }

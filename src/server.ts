@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Bot } from './app';
+import { withRequestContext } from './requestContext';
 
 /** The running HTTP server. */
 export interface RunningServer {
@@ -18,12 +19,21 @@ export async function startServer(bot: Bot, port: number, host?: string): Promis
   const server = restify.createServer({ name: 'dx-navi' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
-    await bot.adapter.process(req, res, async (context) => {
-      await bot.app.run(context);
-    });
+    // botbuilder throws on an activity without a type before its own error handling, which would be a 500.
+    const type = (req.body as { type?: unknown } | undefined)?.type;
+    if (typeof type !== 'string' || !type) {
+      res.send(400);
+      return;
+    }
+    const activityId = (req.body as { id?: unknown } | undefined)?.id;
+    await withRequestContext(typeof activityId === 'string' ? activityId : undefined, () =>
+      bot.adapter.process(req, res, async (context) => {
+        await bot.app.run(context);
+      }),
+    );
   });
   server.get('/api/exports/:token', async (req, res) => {
-    await bot.downloads.send((req.params as { token: string }).token, res);
+    await withRequestContext(undefined, () => bot.downloads.send((req.params as { token: string }).token, res));
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -78,6 +78,8 @@ export async function startBotHarness(
     frameworkDocument?: (frameworkId: string) => unknown;
     language?: 'auto' | 'ja' | 'en';
     logger?: Logger;
+    /** More environment for the bot, e.g. production mode with credentials. */
+    environment?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<BotHarness> {
   const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
@@ -87,6 +89,7 @@ export async function startBotHarness(
     STORAGE_CONNECTION_STRING: connectionString,
     FRAMEWORK_ID: frameworkId,
     BOT_LANGUAGE: options.language ?? 'auto',
+    ...options.environment,
   });
   const connector = await startFakeConnector();
   const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });

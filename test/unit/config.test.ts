@@ -53,10 +53,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id' })).toThrow(/STORAGE_ACCOUNT_NAME/);
   });
 
-  it('accepts production with a bot id and a storage account', () => {
-    const config = loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id', STORAGE_ACCOUNT_NAME: 'dxnavi' });
+  it('accepts production with a managed identity and a storage account, without a password', () => {
+    const env = { NODE_ENV: 'production', BOT_ID: 'app-id', BOT_TYPE: 'UserAssignedMsi', STORAGE_ACCOUNT_NAME: 'dxnavi' };
+    const config = loadConfig(env);
     expect(config.production).toBe(true);
+    expect(config.bot.type).toBe('UserAssignedMSI');
     expect(config.storageConnectionString).toBeUndefined();
+  });
+
+  it.each(['MultiTenant', 'SingleTenant'])('refuses a %s bot in production without BOT_PASSWORD', (type) => {
+    const env = { NODE_ENV: 'production', BOT_ID: 'app-id', BOT_TYPE: type, BOT_TENANT_ID: 't', STORAGE_ACCOUNT_NAME: 'dxnavi' };
+    expect(() => loadConfig(env)).toThrow(/BOT_PASSWORD/);
+    expect(loadConfig({ ...env, BOT_PASSWORD: 'secret' }).bot.password).toBe('secret');
   });
 
   it('refuses a SingleTenant bot without a tenant', () => {

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { createTableStorage } from '../../src/storage/tableStorage';
+import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { importRosterRows, meet } from '../support/conversation';
+
+// A bot on an Azurite of its own (the roster is one data set per storage) with an employee, her manager and an
+// open application window: what the fault tests need to drive an application through its approval.
+
+/** Someone with a fresh Entra id. */
+export const someone = (name: string): TestUser => {
+  const aad = randomUUID();
+  return { id: `29:${aad}`, aadObjectId: aad, name };
+};
+
+export interface ApplicationFixture {
+  readonly azurite: Azurite;
+  readonly harness: BotHarness;
+  readonly applicant: TestUser;
+  readonly manager: TestUser;
+  readonly fiscalYear: number;
+  /** The applicant applies for `track`; returns the approval request card that reached the manager's chat. */
+  apply(track: string): Promise<Card>;
+  stop(): Promise<void>;
+}
+
+const DAY = 86_400_000;
+
+/** The conversation id of someone's personal chat with the bot. */
+export const chatOf = (who: TestUser): string => `a:${who.id}`;
+
+/** Starts the bot, imports the roster, opens every track's window and lets the manager meet the bot. */
+export async function startApplicationFixture(): Promise<ApplicationFixture> {
+  const azurite = await startAzurite();
+  await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
+  const harness = await startBotHarness({ connectionString: azurite.connectionString });
+  const applicant = someone('北九 太郎');
+  const manager = someone('門司 花子');
+  await importRosterRows(harness, [
+    `E01,${applicant.name},taro@example.city.jp,${applicant.aadObjectId},市民局,区政推進課,主事,hanako@example.city.jp,`,
+    `E02,${manager.name},hanako@example.city.jp,${manager.aadObjectId},市民局,区政推進課,課長,,`,
+  ]);
+  const fiscalYear = fiscalYearOf(new Date());
+  const now = Date.now();
+  for (const track of ['gold', 'silver', 'professional']) {
+    await harness.bot.repositories.applicationWindows.save({
+      frameworkId: harness.frameworkId,
+      fiscalYear,
+      track,
+      opensAt: new Date(now - DAY).toISOString(),
+      closesAt: new Date(now + 7 * DAY).toISOString(),
+    });
+  }
+  await meet(harness, [manager]);
+  return {
+    azurite,
+    harness,
+    applicant,
+    manager,
+    fiscalYear,
+    async apply(track) {
+      const before = harness.connector.activities(chatOf(manager)).length;
+      const data = { track, motivation: '窓口のオンライン予約を全区に広げ、待ち時間を減らしたいです。', attachAssessment: 'false' };
+      const { status, body } = await harness.click('application.submit', data, { user: applicant });
+      if (status !== 200 || !textOf(body.value).includes('承認依頼を送りました')) {
+        throw new Error(`the application was not submitted (${status}): ${textOf(body?.value)}`);
+      }
+      const sent = await harness.connector.waitForActivities(before + 1, { conversationId: chatOf(manager) });
+      return sent[sent.length - 1]!.attachments![0]!.content as Card;
+    },
+    async stop() {
+      await harness.stop();
+      await azurite.stop();
+    },
+  };
+}
+
+/** The data of the button with this verb (and decision, for the approval card). */
+export function buttonData(card: Card, verb: string, decision?: string): Record<string, unknown> {
+  const found = executeActions(card).find((a) => a.verb === verb && (!decision || (a.data as { decision?: string }).decision === decision));
+  if (!found) throw new Error(`no ${verb} ${decision ?? ''} button on ${textOf(card)}`);
+  return found.data as Record<string, unknown>;
+}

@@ -1,0 +1,16 @@
+import { TableClient } from '@azure/data-tables';
+import { TABLE_NAMES } from '../../src/storage/tables';
+
+/** Every row of every table the bot uses, as comparable text: what "the state" is for the fault tests. */
+export async function snapshotTables(connectionString: string, keep: (table: string, row: { partitionKey?: string; rowKey?: string }) => boolean = () => true): Promise<Record<string, string[]>> {
+  const snapshot: Record<string, string[]> = {};
+  for (const name of Object.values(TABLE_NAMES)) {
+    const client = TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: true });
+    const rows: string[] = [];
+    for await (const row of client.listEntities()) {
+      if (keep(name, row)) rows.push(JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+    }
+    snapshot[name] = rows.sort();
+  }
+  return snapshot;
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { startBotHarness, type BotHarness, type TestUser } from '../support/botHarness';
+
+// Production mode with app-registration credentials: every activity must carry a Bot Framework JWT.
+let harness: BotHarness;
+
+beforeAll(async () => {
+  harness = await startBotHarness({
+    environment: { NODE_ENV: 'production', BOT_ID: randomUUID(), BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' },
+  });
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+/** Someone no other test knows, so "nothing stored" is about this file's requests only. */
+function stranger(): TestUser {
+  const aadObjectId = randomUUID();
+  return { id: `29:${aadObjectId}`, aadObjectId, name: 'Stranger' };
+}
+
+async function postWith(authorization: string | undefined, user: TestUser): Promise<number> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (authorization) headers.authorization = authorization;
+  const body = JSON.stringify(harness.activity({ type: 'message', text: 'メニュー' }, { user }));
+  return (await fetch(harness.url, { method: 'POST', headers, body })).status;
+}
+
+describe('in production mode', () => {
+  it.each([
+    ['no Authorization header', undefined],
+    ['a token that is not a JWT', 'Bearer not-a-jwt'],
+  ])('answers 401 to an activity with %s, and neither replies nor stores anything', async (_case, authorization) => {
+    const user = stranger();
+    expect(await postWith(authorization, user)).toBe(401);
+    expect(harness.connector.activities(`a:${user.id}`)).toEqual([]);
+    expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeUndefined();
+  });
+});
+
