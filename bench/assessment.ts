@@ -7,8 +7,14 @@ interface Execute {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** Lv.2 in every role category (so the skills steps run Lv.1 to Lv.3), every skill rated 2 (実践できる). */
+export const BENCH_ROLE_LEVEL = 2;
+export const BENCH_RATING = '2';
+
 /** How long one user's timed answers took, in milliseconds. */
 export interface AssessmentTimings {
+  /** The assessment started, still in progress. */
+  readonly assessmentId: string;
   readonly start: number;
   readonly role: number;
   readonly skills: number;
@@ -40,7 +46,7 @@ export async function firstAssessmentSteps(chat: ChatClient, user: number, roleL
   const inputs = ratingInputs(card);
   const [after, skills] = await timed({ verb: next.verb, data: { ...next.data, ...Object.fromEntries(inputs.map((id) => [id, rating])) } });
   nextStep(after, 'assessment.skills', next);
-  return { start, role, skills, ratings: inputs.length };
+  return { assessmentId: String(next.data.assessmentId), start, role, skills, ratings: inputs.length };
 }
 
 /** The button of the step after `previous`: same verb, another step. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startChild } from '../src/local/childProcess';
 import { findFreePort } from '../src/local/ports';
@@ -5,6 +6,10 @@ import { outputTail, waitForListening } from '../src/local/waitForListening';
 
 /** The bot as `npm run bot` runs it, in a child process, so that a bench can stop it gracefully or kill it outright. */
 export interface BotProcess {
+  /** Where the bot listens. */
+  readonly url: string;
+  /** The bot process's peak resident memory so far, in bytes (Linux: VmHWM of /proc/<pid>/status). */
+  readonly peakRss: () => number;
   /** True once the process has exited, whoever ended it. */
   readonly exited: () => boolean;
   /** The end of what the bot printed (its log lines), to show why it failed. */
@@ -16,13 +21,16 @@ export interface BotProcess {
 }
 
 /** The production entry point, compiled next to the bench (`npm run bench` builds first). */
-const ENTRY = path.join(__dirname, '..', 'src', 'index.js');
+export const BOT_ENTRY = path.join(__dirname, '..', 'src', 'index.js');
 const START_TIMEOUT_MS = 30_000;
 
-/** Starts the bot with exactly this environment (nothing inherited, so no BOT_ID of the shell turns on auth) and waits until it listens. */
-export async function startBotProcess(name: string, env: Record<string, string>): Promise<BotProcess> {
+/**
+ * Starts the bot (or another entry point that listens on PORT) with exactly this environment (nothing inherited, so no
+ * BOT_ID of the shell turns on auth) and waits until it listens.
+ */
+export async function startBotProcess(name: string, env: Record<string, string>, entry = BOT_ENTRY): Promise<BotProcess> {
   const port = await findFreePort();
-  const child = startChild(name, process.execPath, [ENTRY], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = startChild(name, process.execPath, [entry], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = outputTail(child);
   const exited = (): boolean => child.process.exitCode !== null || child.process.signalCode !== null;
   const ended = new Promise<void>((resolve) => {
@@ -36,6 +44,8 @@ export async function startBotProcess(name: string, env: Record<string, string>)
     throw error;
   }
   return {
+    url: `http://127.0.0.1:${port}/api/messages`,
+    peakRss: () => peakRssOf(child.process.pid),
     exited,
     output,
     async kill() {
@@ -44,4 +54,15 @@ export async function startBotProcess(name: string, env: Record<string, string>)
     },
     stop: () => child.stop(),
   };
+}
+
+/** VmHWM ("high water mark") of a live process, in bytes; 0 where /proc is not there. */
+function peakRssOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? 0 : Number(kb) * 1024;
+  } catch {
+    return 0;
+  }
 }

@@ -7,6 +7,7 @@ import { broadcastFigures, type BroadcastFigures } from './broadcastFigures';
 import { runBroadcast, type BroadcastRun } from './broadcastRun';
 import { measureDeliveryStorage, type DeliveryStorageStats } from './deliveryStorage';
 import { now, summarize, type Stats } from './measure';
+import { printNote } from './report';
 import { fixed, int, printTable } from './table';
 
 /** Teams' limit per app: the figure every rate is a fraction of. */
@@ -175,12 +176,12 @@ function printStorageTable(s: DeliveryStorageStats, results: readonly Result[]):
 
 function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
   const budget = BROADCAST_APP_WINDOW.max / (BROADCAST_APP_WINDOW.ms / 1000);
-  console.log(
-    `note: the sender paces itself to ${budget} of Teams' ${TEAMS_RPS} requests/s (${fixed(budget / TEAMS_RPS, 2)}) less a small ` +
+  printNote(
+    `the sender paces itself to ${budget} of Teams' ${TEAMS_RPS} requests/s (${fixed(budget / TEAMS_RPS, 2)}) less a small ` +
       'safety margin, keeping the rest for interactive replies; HR’s progress card updates count towards it.',
   );
-  console.log(
-    `note: Azurite scans a broadcast's whole partition (${int(s.partitionRows)} rows here) on every write and every query ` +
+  printNote(
+    `Azurite scans a broadcast's whole partition (${int(s.partitionRows)} rows here) on every write and every query ` +
       'scans the whole table; Azure Table storage answers in milliseconds whatever their size.',
   );
   // Measured on requests, which is what Teams counts: with injected refusals, some of them are the refusals' retries.
@@ -192,15 +193,15 @@ function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
     .map((r) => `${r.label} at ${fixed(r.fraction, 2)}`);
   if (belowAim.length > 0) {
     const reads = results.map((r) => fixed(r.reads.p50, 1)).join(' / ');
-    console.log(
-      `note: requests/s below the aim of ${AIM} × 50: ${belowAim.join(', ')}. Each delivery costs two conditional ` +
+    printNote(
+      `requests/s below the aim of ${AIM} × 50: ${belowAim.join(', ')}. Each delivery costs two conditional ` +
         `writes: Azurite took ${fixed(s.writeLarge.p50, 1)} ms per delivery write alone (${fixed(s.writeSmall.p50, 1)} ms ` +
         `in a partition of 100) and ${reads} ms per point read ` +
         'while the bot sent (p50), before the bot’s own share of each call.',
     );
   }
   if (results.some((r) => r.figures.injectedFailures > 0)) {
-    console.log('note: where Teams refuses 10 % of requests at random, delivered/s is lower than requests/s by those refusals, each retried.');
+    printNote('where Teams refuses 10 % of requests at random, delivered/s is lower than requests/s by those refusals, each retried.');
   }
   for (const { scenario, figures: f } of results) {
     const problems = [
@@ -210,6 +211,6 @@ function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
       f.unexpected > 0 ? `${f.unexpected} people without the app got a copy` : '',
       f.rateLimited > 0 ? `Teams refused ${f.rateLimited} requests for going over its limits` : '',
     ].filter(Boolean);
-    if (problems.length > 0) console.log(`!! ${scenario.label}: ${problems.join('; ')}`);
+    if (problems.length > 0) printNote(`!! ${scenario.label}: ${problems.join('; ')}`);
   }
 }

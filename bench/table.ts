@@ -1,5 +1,11 @@
-/** A fixed-width text table; CJK characters count as two columns so Japanese labels line up in a terminal. */
+import { recordTable } from './report';
+
+/**
+ * A fixed-width text table; CJK characters count as two columns so Japanese labels line up in a terminal.
+ * Also recorded for docs/BENCHMARKS.md.
+ */
 export function printTable(title: string, headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  recordTable(title, headers, rows);
   const widths = headers.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ');
