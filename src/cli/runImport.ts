@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config';
-import { formatIssue } from '../domain/validation';
+import { formatIssue, type ValidationIssue } from '../domain/validation';
+import { decodeUtf8Text } from '../importing/decodeText';
 import type { ImportOptions, ImportOutcome } from '../importing/importOutcome';
 import { createRepositories, type Repositories } from '../storage/repositories';
 import { tableStorageFor } from '../runtime';
@@ -11,6 +12,17 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** At most this many issues are printed; the rest are counted. */
 const MAX_ISSUES_SHOWN = 50;
+
+/**
+ * Files above this size are refused before they are read (a database dump picked by mistake would take all the
+ * memory). Far above any real import: a roster of 100,000 people is about 20 MB.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(size: number): ValidationIssue {
+  const mb = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+  return { where: '(file)', message: `the file is ${mb(size)}; an import file is at most ${mb(MAX_FILE_BYTES)}: is this the right file?` };
+}
 
 /** Runs one kind of import against the repositories. */
 export type Importer = (text: string, repositories: Repositories, options: ImportOptions) => Promise<ImportOutcome>;
@@ -39,16 +51,20 @@ export async function runImport(command: string, argv: readonly string[], import
     console.error(`usage: npm run ${command} -- --file <path> [--dry-run]`);
     return EXIT.usage;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(args.file, 'utf8');
+    const { size } = fs.statSync(args.file);
+    if (size > MAX_FILE_BYTES) return report(args.file, { status: 'invalid', issues: [tooLarge(size)] });
+    bytes = fs.readFileSync(args.file);
   } catch (err) {
     console.error(`cannot read ${args.file}: ${(err as Error).message}`);
     return EXIT.failed;
   }
+  const text = decodeUtf8Text(bytes);
+  if (!text.ok) return report(args.file, { status: 'invalid', issues: text.issues });
   const storage = tableStorageFor(loadConfig());
   if (!args.dryRun) await storage.ensureTables();
-  const outcome = await importer(text, createRepositories(storage), {
+  const outcome = await importer(text.value, createRepositories(storage), {
     dryRun: args.dryRun,
     onProgress: progressBar('writing'),
   });

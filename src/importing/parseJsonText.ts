@@ -7,9 +7,19 @@ export function parseJsonText(raw: string): Validated<unknown> {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const offset = jsonErrorOffset(text);
+    const offset = errorOffsetIfFound(text);
     const where = offset >= 0 ? lineAndColumn(text, offset) : '(file)';
     return { ok: false, issues: [{ where, message: `not valid JSON: ${message}` }] };
+  }
+}
+
+/** The search for the position recurses per nesting level: a file nested deeper than the stack allows gets no position. */
+function errorOffsetIfFound(text: string): number {
+  try {
+    return jsonErrorOffset(text);
+  } catch (err) {
+    if (err instanceof RangeError) return -1;
+    throw err;
   }
 }
 

@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Application, ApplicationState } from '../domain/applications/application';
-import { countEntities, findEntity } from './entities';
+import { countEntities, findEntity, writeOnce } from './entities';
 import { escapeKey } from './tables';
 
 /** An application and the ETag it was read with, for a conditional update. */
@@ -29,8 +29,7 @@ export class ApplicationRepository {
 
   /** Stores a new application; a 409 if that person already has one for the track and year. */
   async create(application: Application): Promise<StoredApplication> {
-    const response = await this.table.createEntity(toEntity(application));
-    return { application, etag: response.etag! };
+    return { application, etag: await writeOnce(this.table, toEntity(application)) };
   }
 
   async find(frameworkId: string, fiscalYear: number, id: string): Promise<StoredApplication | undefined> {
@@ -40,8 +39,7 @@ export class ApplicationRepository {
 
   /** Saves a change only if nobody changed the application since `etag` was read (a 412 otherwise). */
   async update(application: Application, etag: string): Promise<StoredApplication> {
-    const response = await this.table.updateEntity(toEntity(application), 'Replace', { etag });
-    return { application, etag: response.etag! };
+    return { application, etag: await writeOnce(this.table, toEntity(application), etag) };
   }
 
   /** The applications of several fiscal years matching the filter, oldest first. */

@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
-import { findEntity, writeIfUnchanged } from './entities';
+import { findEntity, writeIfUnchanged, writeOnce } from './entities';
 import { escapeKey, newInvertedTimeId } from './tables';
 
 /** An assessment and the ETag it was read with, for a conditional update. */
@@ -32,8 +32,7 @@ export class AssessmentRepository {
 
   /** Saves a change only if nobody changed the assessment since `etag` was read (a 412 otherwise). */
   async update(assessment: Assessment, etag: string): Promise<StoredAssessment> {
-    const response = await this.table.updateEntity(toEntity(assessment), 'Replace', { etag });
-    return { assessment, etag: response.etag! };
+    return { assessment, etag: await writeOnce(this.table, toEntity(assessment), etag) };
   }
 
   /** The user's most recent assessments, newest first; only those with `status` when given. */

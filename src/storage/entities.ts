@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GetTableEntityOptions, TableClient, TableEntity, TableEntityResult } from '@azure/data-tables';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
 
@@ -31,6 +32,25 @@ export async function writeIfUnchanged<T extends object>(
     return response.etag;
   } catch (err) {
     if (isConcurrencyConflict(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Creates an entity (`etag` undefined: a 409 if the row exists) or replaces it under `etag` (a 412 if it changed);
+ * returns the new ETag. When the answer to the write is lost, the storage client sends it again and that retry is
+ * refused by the write itself: a write id stored with the row tells this apart from someone else's write, which
+ * still fails with its conflict.
+ */
+export async function writeOnce<T extends object>(table: TableClient, entity: TableEntity<T>, etag?: string): Promise<string> {
+  const marked = { ...entity, writeId: randomUUID() };
+  try {
+    const response = etag ? await table.updateEntity(marked, 'Replace', { etag }) : await table.createEntity(marked);
+    return response.etag!;
+  } catch (err) {
+    if (!isConcurrencyConflict(err)) throw err;
+    const stored = await findEntity<{ writeId?: string }>(table, entity.partitionKey, entity.rowKey);
+    if (stored?.writeId === marked.writeId) return stored.etag;
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
+import type { Logger } from '../../src/logger';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet } from '../support/conversation';
@@ -19,6 +20,8 @@ export interface ApplicationFixture {
   readonly harness: BotHarness;
   readonly applicant: TestUser;
   readonly manager: TestUser;
+  /** An officer of the HR office (the `hr` role), who moves approved applications on to certification. */
+  readonly hr: TestUser;
   readonly fiscalYear: number;
   /** The applicant applies for `track`; returns the approval request card that reached the manager's chat. */
   apply(track: string): Promise<Card>;
@@ -30,16 +33,25 @@ const DAY = 86_400_000;
 /** The conversation id of someone's personal chat with the bot. */
 export const chatOf = (who: TestUser): string => `a:${who.id}`;
 
-/** Starts the bot, imports the roster, opens every track's window and lets the manager meet the bot. */
-export async function startApplicationFixture(): Promise<ApplicationFixture> {
+/**
+ * Starts the bot, imports the roster, opens every track's window and lets the manager meet the bot.
+ * `connect` gives the bot another way to the storage than straight to Azurite (e.g. a proxy a test can cut);
+ * `logger` hears what the bot logs (nothing by default).
+ */
+export async function startApplicationFixture(
+  options: { connect?: (azurite: Azurite) => Promise<string>; logger?: Logger } = {},
+): Promise<ApplicationFixture> {
   const azurite = await startAzurite();
   await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
-  const harness = await startBotHarness({ connectionString: azurite.connectionString });
+  const connectionString = options.connect ? await options.connect(azurite) : azurite.connectionString;
+  const harness = await startBotHarness({ connectionString, logger: options.logger });
   const applicant = someone('北九 太郎');
   const manager = someone('門司 花子');
+  const hr = someone('小倉 次郎');
   await importRosterRows(harness, [
     `E01,${applicant.name},taro@example.city.jp,${applicant.aadObjectId},市民局,区政推進課,主事,hanako@example.city.jp,`,
     `E02,${manager.name},hanako@example.city.jp,${manager.aadObjectId},市民局,区政推進課,課長,,`,
+    `E03,${hr.name},jiro@example.city.jp,${hr.aadObjectId},総務局,人事課,係長,,hr`,
   ]);
   const fiscalYear = fiscalYearOf(new Date());
   const now = Date.now();
@@ -58,6 +70,7 @@ export async function startApplicationFixture(): Promise<ApplicationFixture> {
     harness,
     applicant,
     manager,
+    hr,
     fiscalYear,
     async apply(track) {
       const before = harness.connector.activities(chatOf(manager)).length;

@@ -80,9 +80,13 @@ export async function startBotHarness(
     logger?: Logger;
     /** More environment for the bot, e.g. production mode with credentials. */
     environment?: NodeJS.ProcessEnv;
+    /** An earlier harness's framework id, to start a new bot on the data it left (with `importFramework: false`). */
+    frameworkId?: string;
+    /** A connector to take over (and stop) instead of a new one: Teams' service URL does not change when a bot restarts. */
+    connector?: FakeConnector;
   } = {},
 ): Promise<BotHarness> {
-  const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
+  const frameworkId = options.frameworkId ?? `kk-${randomUUID().slice(0, 8)}`;
   const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
   const config = loadConfig({
     PORT: '0',
@@ -91,7 +95,7 @@ export async function startBotHarness(
     BOT_LANGUAGE: options.language ?? 'auto',
     ...options.environment,
   });
-  const connector = await startFakeConnector();
+  const connector = options.connector ?? (await startFakeConnector());
   const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
   if (options.importFramework !== false) {
     const text = options.frameworkDocument

@@ -50,6 +50,8 @@ export interface City {
   press(who: Person, card: Card, title: string, options?: { typed?: Typed; where?: Record<string, unknown> }): Promise<Card>;
   /** What reaches someone's personal chat from now on (cards the bot sends on its own). */
   inbox(who: Person): { take(): Card[] };
+  /** Stops the bot and starts a new one on the same storage, framework and Teams service URL, as a redeploy does. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ const FAILURES = (
  */
 export async function startCity(frameworkFile: string, people: readonly Person[]): Promise<City> {
   const azurite: Azurite = await startAzurite();
-  const harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }).catch(async (err: unknown) => {
+  let harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }).catch(async (err: unknown) => {
     await azurite.stop();
     throw err;
   });
@@ -102,6 +104,11 @@ export async function startCity(frameworkFile: string, people: readonly Person[]
     },
     inbox(who) {
       return inboxOf(harness, who);
+    },
+    async restart() {
+      const { frameworkId, connector } = harness;
+      await harness.bot.stop();
+      harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkId, connector, importFramework: false });
     },
     async stop() {
       await harness.stop();

@@ -114,14 +114,20 @@ export class ApplicationsFlow {
       motivation: draft.motivation.trim(),
       assessment: draft.attachAssessment ? await this.latestAssessment(who) : undefined,
     };
+    // Looked up before the application is written: after that write, nothing may fail the submission (storage
+    // gone then would leave an application its manager was never asked about, and a repeated click a duplicate).
+    const managerChat = await this.deps.notifier.reach(manager.aadObjectId);
     const application = await this.store(fields, now);
     if (!application) return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.duplicate'));
-    const delivery = await this.deps.notifier.sendToUser(manager.aadObjectId, (mt, locale, teamsUserId) =>
+    const delivery = await this.deps.notifier.send(managerChat, (mt, locale, teamsUserId) =>
       approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
     );
+    // Told apart, as the reasons need different help: a manager who never opened the bot, or Teams refusing the send.
     const body = delivery.delivered
       ? t('applications.submitted.body', { approver: manager.name })
-      : t('applications.submitted.unreached', { approver: manager.name });
+      : delivery.failure === 'failed'
+        ? t('applications.submitted.undelivered', { approver: manager.name })
+        : t('applications.submitted.unreached', { approver: manager.name });
     if (!delivery.delivered) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });
     return noticeCard(t, t('applications.submitted.title'), body, 'good', {
       title: t('notify.open'),

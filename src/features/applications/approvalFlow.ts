@@ -32,9 +32,12 @@ export class ApprovalFlow {
 
   /** Approves, or rejects with a comment; refuses anyone but the designated approver. */
   async decide(who: Who, id: string, decision: 'approve' | 'reject', comment: string | undefined, teamsUserId?: string): Promise<AdaptiveCard> {
+    // The applicant's chat is looked up before the decision is written: after that write, nothing may fail it.
+    const current = await findApplication(this.deps, who, id);
+    const chat = current && (await this.deps.notifier.reach(current.application.applicant.aadObjectId));
     const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), decision, this.deps.now(), comment));
     if ('refused' in changed) return changed.refused;
-    await notifyApplicant(this.deps, who.framework, changed.application);
+    await notifyApplicant(this.deps, who.framework, changed.application, { chat });
     return approvalCard(who.framework, changed.application, { aadObjectId: who.aadObjectId, teamsUserId }, who.t, who.locale);
   }
 }

@@ -109,15 +109,20 @@ export class HrFlow {
   async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify', confirmed: boolean): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
-    const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, this.deps.now());
-    if (action === 'certify' && !confirmed) {
+    const at = this.deps.now();
+    const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
+    if (action === 'certify') {
       const checked = await checkChange(this.deps, who, id, step);
-      return 'refused' in checked ? checked.refused : certifyQuestionCard(who.framework, checked.application, who.t);
+      if ('refused' in checked) return checked.refused;
+      if (!confirmed) return certifyQuestionCard(who.framework, checked.application, who.t);
+      // The tier is recorded before the application says "certified" (the deciding write, last): should storage stop
+      // between the two, the application still waits for its certification, and certifying again completes both.
+      const certified = step(checked.application);
+      if (certified.ok) await this.recordTier(who, certified.application);
     }
     const changed = await changeApplication(this.deps, who, id, step);
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
-    if (application.state === 'certified') await this.recordTier(who, application);
     await notifyApplicant(this.deps, who.framework, application);
     return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
   }

@@ -2,19 +2,24 @@ import { formatDate } from '../../i18n/formatDate';
 import type { Application } from '../../domain/applications/application';
 import type { Framework } from '../../domain/framework/framework';
 import { noticeCard } from '../notices';
+import type { Addressee, CardBuilder } from '../notifier';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
 import { trackName } from './trackName';
 import { stateLabel } from './views/describe';
 
-/** Tells the applicant, in their chat and language, what just happened to their application, by whom and when. */
+/**
+ * Tells the applicant, in their chat and language, what just happened to their application, by whom and when.
+ * `reached`: their chat as the caller looked it up before writing the change, so sending needs no storage after it.
+ */
 export async function notifyApplicant(
   deps: Pick<ApplicationDeps, 'notifier' | 'logger'>,
   framework: Framework,
   application: Application,
+  reached?: { chat: Addressee | undefined },
 ): Promise<void> {
   const latest = application.trail[application.trail.length - 1]!;
-  const delivery = await deps.notifier.sendToUser(application.applicant.aadObjectId, (t, locale) => {
+  const build: CardBuilder = (t, locale) => {
     const lines = [
       t('notify.decision.body', {
         track: trackName(framework, application.track, t),
@@ -29,6 +34,9 @@ export async function notifyApplicant(
       verb: VERBS.applicationsOpen,
       data: {},
     });
-  });
+  };
+  const delivery = reached
+    ? await deps.notifier.send(reached.chat, build)
+    : await deps.notifier.sendToUser(application.applicant.aadObjectId, build);
   if (!delivery.delivered) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id });
 }

@@ -1,0 +1,133 @@
+import type { Logger } from '../../src/logger';
+import type { ScriptedFailureStatus } from '../support/fakeConnector';
+import { cardOf, textOf } from '../support/botHarness';
+import { buttonData, chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
+
+// The Bot Connector answering 5xx and 429 storms, for replies in a turn and for proactive notifications (the broadcast
+// has tests of its own). What botbuilder's client does, measured against the fake connector: it tries a send 4 times
+// in all, waiting Retry-After after a 429 (or a 503 that has one) and backing off exponentially after a 5xx, and does
+// not retry a 412; then it throws. Expectations: the bot always answers Teams' POST and keeps answering once the storm
+// is over; a refused send is never counted as sent, so nothing arrives twice; a notification that could not be sent
+// is reported to whoever caused it, and the action itself stands.
+let fixture: ApplicationFixture;
+/** What the bot warned about: a message that could not be sent is recorded there as not delivered. */
+const warnings: string[] = [];
+const logger: Logger = {
+  info: () => undefined,
+  warn: (message) => {
+    warnings.push(message);
+  },
+  error: () => undefined,
+};
+
+beforeAll(async () => {
+  fixture = await startApplicationFixture({ logger });
+});
+afterAll(async () => {
+  await fixture?.stop();
+});
+beforeEach(() => {
+  fixture.harness.connector.reset();
+  warnings.length = 0;
+});
+
+/** How botbuilder's client tries one send: this many times in all. */
+const TRIES = 4;
+
+const callsTo = (conversationId: string): number[] =>
+  fixture.harness.connector.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST').map((c) => c.status);
+
+/** `count` refusals with `status`, as the fake connector lists them. */
+const refusals = (count: number, status: number): number[] => Array.from({ length: count }, () => status);
+
+describe('a storm on the replies to chat messages', () => {
+  it('longer than the retries of the reply and of the apology: Teams still gets its answer, nothing is sent twice, the next message is answered', async () => {
+    const { harness, applicant } = fixture;
+    const chat = chatOf(applicant);
+    harness.connector.failNext(500, { times: 2 * TRIES, conversationId: chat });
+    const { status } = await harness.post(harness.activity({ type: 'message', text: 'メニュー' }, { user: applicant }));
+    // The error handler took the failure: Teams gets its 200, so it does not deliver the message again.
+    expect(status).toBe(200);
+    expect(callsTo(chat)).toEqual(refusals(2 * TRIES, 500));
+    expect(harness.connector.activities(chat)).toEqual([]);
+
+    // The storm is over: the server is still there and answers as usual.
+    expect(textOf(cardOf(await harness.say('メニュー', { user: applicant })))).toContain('メニュー');
+    expect(callsTo(chat)).toEqual([...refusals(2 * TRIES, 500), 201]);
+  });
+
+  it.each<ScriptedFailureStatus>([502, 503, 504])('short (%i, then accepted): the reply arrives once', async (failure) => {
+    const { harness, applicant } = fixture;
+    const chat = chatOf(applicant);
+    harness.connector.failNext(failure, { times: 1, conversationId: chat });
+    expect(textOf(cardOf(await harness.say('メニュー', { user: applicant })))).toContain('メニュー');
+    expect(callsTo(chat)).toEqual([failure, 201]);
+    expect(harness.connector.activities(chat)).toHaveLength(1);
+  });
+
+  it('of 429s with Retry-After: each retry waits as long as told, and the reply arrives once', async () => {
+    const { harness, applicant } = fixture;
+    const chat = chatOf(applicant);
+    harness.connector.failNext(429, { times: 2, retryAfterSeconds: 2, conversationId: chat });
+    expect(textOf(cardOf(await harness.say('メニュー', { user: applicant })))).toContain('メニュー');
+    const tries = harness.connector.calls.filter((c) => c.conversationId === chat);
+    expect(tries.map((c) => c.status)).toEqual([429, 429, 201]);
+    // The fake connector's own timestamps: each try came no sooner than Retry-After (2 s, give or take the clock's
+    // rounding) after the refusal, where botbuilder's own back-off would have come back after about 1 s.
+    const gaps = tries.slice(1).map((c, i) => c.at - tries[i]!.at);
+    expect(gaps.filter((gap) => gap < 1950)).toEqual([]);
+    expect(harness.connector.activities(chat)).toHaveLength(1);
+  });
+});
+
+describe('a storm on proactive notifications', () => {
+  const MOTIVATION = '窓口のオンライン予約を全区に広げ、待ち時間を減らしたいです。';
+  const submit = async (track: string): Promise<string> => {
+    const data = { track, motivation: MOTIVATION, attachAssessment: 'false' };
+    const { status, body } = await fixture.harness.click('application.submit', data, { user: fixture.applicant });
+    expect(status).toBe(200);
+    return textOf(body.value);
+  };
+  const stored = async (track: string): Promise<string[]> => {
+    const { harness, applicant } = fixture;
+    const rows = await harness.bot.repositories.applications.list(harness.frameworkId, fixture.fiscalYear, { applicantId: applicant.aadObjectId, track });
+    return rows.map((r) => r.application.state);
+  };
+
+  it('short, on the approval request (429 with Retry-After): the manager gets it once, the applicant is told it was sent', async () => {
+    const managerChat = chatOf(fixture.manager);
+    fixture.harness.connector.failNext(429, { times: 2, retryAfterSeconds: 1, conversationId: managerChat });
+    expect(await submit('silver')).toContain('門司 花子さんに承認依頼を送りました');
+    expect(callsTo(managerChat)).toEqual([429, 429, 201]);
+    expect(fixture.harness.connector.activities(managerChat)).toHaveLength(1);
+    expect(await stored('silver')).toEqual(['submitted']);
+    expect(warnings).not.toContain('approval request not delivered');
+  });
+
+  it('longer than the retries, on the approval request: the application stands, the applicant is told the request did not get through, nothing is sent twice', async () => {
+    const managerChat = chatOf(fixture.manager);
+    fixture.harness.connector.failNext(503, { times: TRIES, conversationId: managerChat });
+    const answer = await submit('gold');
+    expect(answer).toContain('応募しました');
+    expect(answer).toContain('門司 花子さんへの承認依頼をチャットで届けられませんでした');
+    expect(await stored('gold')).toEqual(['submitted']);
+    expect(callsTo(managerChat)).toEqual(refusals(TRIES, 503));
+    expect(fixture.harness.connector.activities(managerChat)).toEqual([]);
+    expect(warnings).toContain('approval request not delivered');
+  });
+
+  it('longer than the retries, on the applicant’s news of a decision: the decision stands and the manager sees it, the applicant gets nothing twice', async () => {
+    const { harness, applicant, manager } = fixture;
+    const approve = buttonData(await fixture.apply('professional'), 'approval.decide', 'approve');
+    const applicantChat = chatOf(applicant);
+    harness.connector.reset();
+    harness.connector.failNext(502, { times: TRIES, conversationId: applicantChat });
+    const { status, body } = await harness.click('approval.decide', approve, { user: manager });
+    expect(status).toBe(200);
+    expect(textOf(body.value)).toContain('上司が承認（選考待ち）：門司 花子');
+    expect(await stored('professional')).toEqual(['approved']);
+    expect(callsTo(applicantChat)).toEqual(refusals(TRIES, 502));
+    expect(harness.connector.activities(applicantChat)).toEqual([]);
+    expect(warnings).toContain('update not delivered to the applicant');
+  });
+});

@@ -1,0 +1,157 @@
+import { jstDateAndTime } from '../../src/domain/applications/fiscalYear';
+import { frameworkActive } from '../support/allCards';
+import { executeActions, textOf, type Card } from '../support/botHarness';
+import { choice, inputIds, person, startCity, type City } from '../support/journey';
+
+// A bot restart (a redeploy: the bot stopped, a new one started on the same storage, framework and Teams service
+// URL) in the middle of every multi-step flow. Expectation for each: the user presses the next button on the card
+// they already have, and the flow goes on from where it was, with everything entered before the restart kept.
+// Through the real HTTP server, Azurite and the fake Bot Connector, pressing buttons by the titles the cards show.
+
+const DAY = 86_400_000;
+const lines = (card: Card): string[] => textOf(card).split('\n');
+const titles = (card: Card): (string | undefined)[] => executeActions(card).map((a) => a.title);
+
+describe('Kitakyushu: self-assessment, application and broadcast', () => {
+  const { framework } = frameworkActive('kitakyushu');
+  const manager = person('門司 花子', { department: '市民局', section: '区政推進課', grade: '課長' });
+  const employee = person('北九 太郎', { department: '市民局', section: '区政推進課', grade: '主事', manager });
+  const hr = person('到津 由美', { department: '政策局', section: 'DX推進課', grade: '主任', hr: true });
+  let city: City;
+  beforeAll(async () => {
+    city = await startCity('kitakyushu', [employee, manager, hr]);
+  }, 60_000);
+  afterAll(async () => city?.stop());
+
+  it('self-assessment: after three of five role steps, the restarted bot takes the fourth and keeps the first three', async () => {
+    let card = await city.press(employee, await city.say(employee, '診断'), '診断を始める');
+    for (let step = 1; step <= 3; step++) card = await city.press(employee, card, 'これに近い', { where: { level: 3 } });
+    expect(textOf(card)).toContain(`① 役割の位置（4/${framework.document.categories.length}）`);
+
+    await city.restart();
+
+    card = await city.press(employee, card, 'これに近い', { where: { level: 1 } });
+    expect(textOf(card)).toContain(`① 役割の位置（5/${framework.document.categories.length}）`);
+    card = await city.press(employee, card, 'これに近い', { where: { level: 1 } });
+    while (titles(card).includes('次へ')) {
+      const level = Number(/Lv\.(\d+)の必須スキル/.exec(textOf(card))![1]);
+      const answer = level <= 3 ? '実践できる' : 'まだ知らない';
+      const ratings = inputIds(card).filter((id) => id.startsWith('r_'));
+      card = await city.press(employee, card, '次へ', { typed: Object.fromEntries(ratings.map((id) => [id, choice(card, id, answer)])) });
+    }
+    const result = textOf(await city.press(employee, card, '結果を見る', { typed: { target: choice(card, 'target', `Lv.4 ${framework.level(4)!.title}`) } }));
+    // Lv.3 in three of five categories (all before the restart) is the overall position: none of them was lost.
+    expect(result).toContain('役割の位置（全体）：Lv.3');
+    expect(result).toContain(`目標：Lv.4 ${framework.level(4)!.title}`);
+  });
+
+  it('application: the confirmation shown before the restart submits, with the motivation typed before it, to the manager', async () => {
+    const motivation = '窓口のオンライン予約を全区に広げたいです。';
+    const [opens, closes] = [new Date(), new Date(Date.now() + 7 * DAY)].map((d) => jstDateAndTime(d.toISOString()));
+    await city.press(hr, await city.say(hr, '募集期間'), '保存する', {
+      where: { track: 'silver' },
+      typed: { opensDate_silver: opens!.date, opensTime_silver: opens!.time, closesDate_silver: closes!.date, closesTime_silver: closes!.time },
+    });
+    const form = await city.press(employee, await city.say(employee, '応募'), '応募する', { where: { track: 'silver' } });
+    const confirmation = await city.press(employee, form, '確認へ進む', { typed: { motivation, attachAssessment: 'true' } });
+    expect(lines(confirmation)).toContain(motivation);
+
+    await city.restart();
+
+    const managerInbox = city.inbox(manager);
+    const submitted = await city.press(employee, confirmation, '応募する');
+    expect(textOf(submitted)).toContain(`${manager.name}さんに承認依頼を送りました`);
+    const [request, ...more] = managerInbox.take();
+    expect(more).toEqual([]);
+    expect(textOf(request)).toContain('承認依頼：シルバーへの応募');
+    expect(textOf(request)).toContain(motivation);
+  });
+
+  it('broadcast: the draft previewed before the restart goes on to the audience and the review, subject and text kept', async () => {
+    const subject = '令和の DX 人材募集（再起動テスト）';
+    const form = await city.press(hr, await city.say(hr, 'お知らせ配信'), '新しいお知らせを作成');
+    const [titleInput, bodyInput] = inputIds(form);
+    const controls = await city.press(hr, form, 'プレビュー', { typed: { [titleInput!]: subject, [bodyInput!]: '再起動の前に書いた本文です。' } });
+    expect(textOf(controls)).toContain('下書きを保存しました');
+
+    await city.restart();
+
+    const audience = await city.press(hr, controls, '送る相手を選ぶ');
+    const review = await city.press(hr, audience, '確認へ進む', { typed: { audienceKind: 'everyone' } });
+    expect(textOf(review)).toContain('送る前の確認');
+    expect(lines(review)).toContain(subject);
+    expect(textOf(review)).toContain('3人');
+    // And the text typed before the restart is still the draft's: "内容を直す" shows it again.
+    const edit = await city.press(hr, controls, '内容を直す');
+    expect(JSON.stringify(edit)).toContain('再起動の前に書いた本文です。');
+  });
+});
+
+describe('Moka: starting an evaluation', () => {
+  const { framework } = frameworkActive('moka');
+  const [adviser] = framework.rules.evaluation!.tiers.map((id) => framework.tier(id)!);
+  const executive = person('根本 部長', { department: '総合政策部', grade: '部長' });
+  const manager = person('荒町 課長', { department: '市民生活部', section: '市民課', grade: '課長', manager: executive });
+  const employee = person('久下田 一郎', { department: '市民生活部', section: '市民課', grade: '主任', manager });
+  const colleague = person('長田 花子', { department: '市民生活部', section: '市民課', grade: '主事', manager });
+  const expert = person('委託 専門', { department: '外部専門家', grade: '委託業者' });
+  const hr = person('真岡 人事', { department: '総務部', section: '人事係', grade: '主任', hr: true });
+  const raters = [executive, colleague, expert];
+  let city: City;
+  beforeAll(async () => {
+    city = await startCity('moka', [employee, manager, executive, colleague, expert, hr]);
+  }, 60_000);
+  afterAll(async () => city?.stop());
+
+  it('evaluation: the review shown before the restart starts the evaluation, each rater chosen before it asked', async () => {
+    const form = await city.press(hr, await city.say(hr, '評価'), '新しい評価を始める');
+    const viewpoints = framework.rules.evaluation!.viewpoints;
+    const review = await city.press(hr, form, '内容を確認する', {
+      typed: {
+        candidateEmail: employee.email,
+        tier: choice(form, 'tier', adviser!.name),
+        ...Object.fromEntries(viewpoints.map((v, i) => [`raters_${v.id}`, raters[i]!.email])),
+      },
+    });
+
+    await city.restart();
+
+    const inboxes = raters.map((r) => city.inbox(r));
+    const started = await city.press(hr, review, '評価を始める');
+    expect(textOf(started)).toContain(`評価を始めました。${raters.length}件の評価依頼を送りました。`);
+    for (const [i, inbox] of inboxes.entries()) {
+      const [request, ...more] = inbox.take();
+      expect(more).toEqual([]);
+      expect(textOf(request)).toContain(`評価のお願い：${employee.name}さん`);
+      expect(textOf(request)).toContain(`${viewpoints[i]!.name}（${viewpoints[i]!.raters}）`);
+    }
+  });
+});
+
+describe('Kunisaki: appointing a DX推進リーダー', () => {
+  const { framework } = frameworkActive('kunisaki');
+  const leader = framework.tier(framework.rules.appointment!.perSection!)!;
+  const manager = person('安岐 係長', { department: '総務課', section: '総務係', grade: '係長' });
+  const employee = person('国東 一郎', { department: '総務課', section: '総務係', grade: '主任', manager });
+  const hr = person('国見 由美', { department: '政策企画課', section: '広報・DX推進係', grade: '主任', hr: true });
+  let city: City;
+  beforeAll(async () => {
+    city = await startCity('kunisaki', [employee, manager, hr]);
+  }, 60_000);
+  afterAll(async () => city?.stop());
+
+  it('appointment: the confirmation shown before the restart appoints the employee chosen before it, who is told', async () => {
+    const coverage = await city.say(hr, '任命');
+    const confirmation = await city.press(hr, coverage, '確認へ進む', {
+      typed: { appointEmail: employee.email, appointTier: choice(coverage, 'appointTier', leader.name) },
+    });
+
+    await city.restart();
+
+    const employeeInbox = city.inbox(employee);
+    const appointed = await city.press(hr, confirmation, '任命する');
+    expect(textOf(appointed)).toContain(`${employee.name}さんを${leader.name}に任命しました。`);
+    expect(employeeInbox.take().map(textOf)).toEqual([expect.stringContaining(`あなたは${leader.name}に任命されました`)]);
+    expect(textOf(await city.say(hr, '任命'))).toContain(`${leader.name}がいる係：1 / 2`);
+  });
+});

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Azurite } from '../../src/local/azurite';
+import { azuriteConnectionString } from '../../src/storage/azuriteConnectionString';
+
+/** A request to the table service, as the proxy sees it. */
+export interface StorageRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+/**
+ * A cuttable wire between the bot and Azurite's table service, so a test can stop storage at an exact point of an
+ * action (between two of its writes), which stopping the Azurite process cannot time from outside.
+ *
+ * Built on node:http only, and never reads `req.query`: restify patches `http.IncomingMessage` in this process.
+ */
+export interface StorageProxy {
+  /** Tables through the proxy, queues straight to Azurite: what the bot under test is given. */
+  readonly connectionString: string;
+  /** Lets the first request that `matches` through, then drops every connection until `restore()`: storage gone. */
+  cutAfter(matches: (request: StorageRequest) => boolean): void;
+  /** Lets the first request that `matches` reach Azurite but drops its answer: the write is done, the bot never hears so. */
+  loseAnswerTo(matches: (request: StorageRequest) => boolean): void;
+  /** Storage is back. */
+  restore(): void;
+  /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
+  readonly fired: boolean;
+  stop(): Promise<void>;
+}
+
+/** The writes of the Table service to one table (not its reads): create, update, upsert, delete. */
+export function isWriteTo(table: string): (request: StorageRequest) => boolean {
+  const path = new RegExp(`^/[^/]+/${table}(?:\\(|\\?|$)`);
+  return (request) => request.method !== 'GET' && path.test(request.path);
+}
+
+type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
+
+/** Starts a proxy on a free port in front of `azurite`'s table service. */
+export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy> {
+  let rule: Rule | undefined;
+  let down = false;
+  let fired = false;
+  const agent = new http.Agent({ keepAlive: true });
+
+  const server = http.createServer((req, res) => {
+    const request = { method: req.method ?? 'GET', path: req.url ?? '/' };
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    const firing = rule?.matches(request) ? rule : undefined;
+    if (firing) {
+      rule = undefined;
+      fired = true;
+    }
+    const upstream = http.request(
+      { host: '127.0.0.1', port: azurite.tablePort, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        if (firing?.kind === 'loseAnswer') {
+          // Read the whole answer first, so Azurite has surely finished the write before the bot loses its socket.
+          answer.resume();
+          answer.on('end', () => req.socket.destroy());
+          return;
+        }
+        if (firing?.kind === 'cutAfter') down = true;
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    connectionString: azuriteConnectionString(port, azurite.queuePort),
+    cutAfter(matches) {
+      rule = { kind: 'cutAfter', matches };
+      fired = false;
+    },
+    loseAnswerTo(matches) {
+      rule = { kind: 'loseAnswer', matches };
+      fired = false;
+    },
+    restore() {
+      rule = undefined;
+      down = false;
+    },
+    get fired() {
+      return fired;
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}
