@@ -87,3 +87,9 @@ export class Notifier {
     return delivered ? { delivered, userId } : { delivered, failure: 'failed', userId };
   }
 }
+
+/** The line telling the sender that `name` was not told, and why; "" when the message arrived. */
+export function undeliveredLine(t: Translate, delivery: Delivery, name: string): string {
+  if (delivery.delivered) return '';
+  return t(delivery.failure === 'failed' ? 'notify.undelivered.failed' : 'notify.undelivered.neverOpened', { name });
+}

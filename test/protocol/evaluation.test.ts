@@ -245,7 +245,7 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
     const status = await click(hr1, 'hr.evaluation.start', start);
     evaluationId = start.draftId as string;
     expect(textOf(status)).toContain('評価を始めました。4件の評価依頼を送りました。');
-    expect(textOf(status)).toContain('次の方にはカードが届きませんでした（DX Naviをまだ開いていないため）：大内 新');
+    expect(textOf(status)).toContain('次の方にはカードが届きませんでした：大内 新');
     expect(textOf(status)).toContain('久下田 一郎さんの評価（DXエキスパート）');
 
     const [stored, ...others] = await openEvaluations();

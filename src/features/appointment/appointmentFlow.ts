@@ -19,7 +19,7 @@ import { refuseUnlessHr } from '../applications/refusals';
 import { actorOf, type Who } from '../applications/who';
 import { keepLineBreaks } from '../framework/views/lineBreaks';
 import { noticeCard } from '../notices';
-import type { Notifier } from '../notifier';
+import { undeliveredLine, type Notifier } from '../notifier';
 import { VERBS } from '../verbs';
 import { notifyAppointee } from './notifyAppointee';
 import { appointConfirmCard, endConfirmCard } from './views/confirmCard';
@@ -125,7 +125,7 @@ export class AppointmentFlow {
     const change = { kind: 'appointed' as const, aadObjectId, tier, byName: actorOf(who).name, at: record.certifiedAt };
     const delivery = await notifyAppointee(this.deps, framework, change);
     const params = { name: appointee!.name, tier: tierName(framework, tier) };
-    const body = t('appointment.done.appointed', params) + (delivery.delivered ? '' : t('appointment.done.unreached', params));
+    const body = [t('appointment.done.appointed', params), undeliveredLine(t, delivery, appointee!.name)].filter(Boolean).join('\n\n');
     return noticeCard(t, t('appointment.coverage.title'), body, 'good', this.backToCoverage(who));
   }
 

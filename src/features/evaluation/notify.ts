@@ -1,6 +1,7 @@
 import { forEachLimited } from '../../concurrency';
 import type { Evaluation, Rater } from '../../domain/evaluation/evaluation';
 import type { Framework } from '../../domain/framework/framework';
+import type { Delivery } from '../notifier';
 import type { EvaluationDeps, EvaluationWho } from './deps';
 import { certifiedCard } from './views/noticeCards';
 import { rateCard } from './views/rateCard';
@@ -10,7 +11,7 @@ const PARALLEL_SENDS = 4;
 
 /**
  * Sends each rater the card to rate from their viewpoint, in their language. Returns how many cards arrived and who
- * could not be reached (they never opened the bot): HR is told, the evaluation goes on.
+ * could not be reached (they never opened the bot, or Teams refused the send): HR is told, the evaluation goes on.
  */
 export async function requestRatings(
   deps: Pick<EvaluationDeps, 'notifier' | 'logger'>,
@@ -29,18 +30,18 @@ export async function requestRatings(
   return { delivered, unreached };
 }
 
-/** Tells the candidate, in their chat and language, that they are certified; false when they cannot be reached. */
+/** Tells the candidate, in their chat and language, that they are certified. */
 export async function notifyCertified(
   deps: Pick<EvaluationDeps, 'notifier' | 'logger'>,
   framework: Framework,
   evaluation: Evaluation,
-): Promise<boolean> {
+): Promise<Delivery> {
   const delivery = await deps.notifier.sendToUser(evaluation.candidate.aadObjectId, (t, locale) => certifiedCard(framework, evaluation, t, locale));
   if (!delivery.delivered) deps.logger.warn('certification not delivered to the candidate', { evaluationId: evaluation.id });
-  return delivery.delivered;
+  return delivery;
 }
 
-/** "… could not be reached (they have not opened DX Navi yet)", or "" when everyone was. */
+/** "The card could not reach …", or "" when everyone was. */
 export function unreachedLine(unreached: readonly Rater[], who: EvaluationWho): string {
   if (unreached.length === 0) return '';
   return who.t('evaluation.unreached', { names: unreached.map((r) => r.name).join(who.t('evaluation.listSeparator')) });

@@ -4,6 +4,7 @@ import { close, remind, unratedRaters, type Evaluation, type EvaluationOutcome }
 import { actorOf } from '../applications/who';
 import type { EvaluationDeps, EvaluationWho } from './deps';
 import { notifyCertified, requestRatings, unreachedLine } from './notify';
+import { undeliveredLine } from '../notifier';
 import { backToList, backToStatus, changeEvaluation, evaluationNotFound, refusalCard } from './storedEvaluation';
 import { tierName } from './views/describe';
 import { closeQuestionCard } from './views/noticeCards';
@@ -51,12 +52,12 @@ export class StatusFlow {
     if ('card' in closed) return closed.card;
     const { evaluation } = closed;
     await this.recordCertification(who, evaluation);
-    const told = await notifyCertified(this.deps, who.framework, evaluation);
+    const delivery = await notifyCertified(this.deps, who.framework, evaluation);
     const { t } = who;
     const done = t('evaluation.certify.done', { name: evaluation.candidate.name, tier: tierName(who.framework, evaluation.tier) });
     return this.card(who, evaluation, {
-      text: told ? done : `${done}\n\n${t('evaluation.certify.unreached', { name: evaluation.candidate.name })}`,
-      style: told ? 'good' : 'warning',
+      text: [done, undeliveredLine(t, delivery, evaluation.candidate.name)].filter(Boolean).join('\n\n'),
+      style: delivery.delivered ? 'good' : 'warning',
     });
   }
 
