@@ -67,7 +67,7 @@ export async function startBot(
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
   // storage is down starts anyway and keeps trying.
   await tables.firstAttempt;
-  const server = await startServer(bot, config.port, options.host);
+  const server = await startServer(bot, { port: config.port, host: options.host, authenticated: Boolean(config.bot.id), logger });
   const remindApprovers = (): Promise<number> =>
     config.approvalReminderDays > 0 ? bot.remindApprovers(config.approvalReminderDays) : Promise.resolve(0);
   const reminders = setInterval(() => {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { jsonLogger } from '../../src/logger';
 import { startBotHarness, type BotHarness, type TestUser } from '../support/botHarness';
 
 // Production mode with app-registration credentials: every activity must carry a Bot Framework JWT.
 let harness: BotHarness;
+const logged: { level: string; line: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
   harness = await startBotHarness({
+    logger: jsonLogger((level, text) => logged.push({ level, line: JSON.parse(text) as Record<string, unknown> })),
     environment: { NODE_ENV: 'production', BOT_ID: randomUUID(), BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' },
   });
 });
@@ -36,5 +39,12 @@ describe('in production mode', () => {
     expect(harness.connector.activities(`a:${user.id}`)).toEqual([]);
     expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeUndefined();
   });
-});
 
+  it('logs a request without a token as one structured warning, with its request id', async () => {
+    const before = logged.length;
+    expect(await postWith(undefined, stranger())).toBe(401);
+    const lines = logged.slice(before);
+    expect(lines.map(({ level, line }) => [level, line.message, line.type])).toEqual([['warn', 'activity without a token refused', 'message']]);
+    expect(lines[0]!.line.requestId).toEqual(expect.any(String));
+  });
+});
