@@ -58,6 +58,8 @@ export interface Bot {
   readonly exports: ExportPreparer;
   /** Reminds approvers of applications waiting too long; returns how many reminders went out. */
   remindApprovers(afterDays: number): Promise<number>;
+  /** Proactive messages to people; a graceful stop lets the sends that outlived their action end. */
+  readonly notifier: Notifier;
 }
 
 /** Builds the bot. Does no I/O. */
@@ -74,6 +76,7 @@ export function createApp(deps: AppDependencies): Bot {
 
   const { language } = deps;
   const now = (): Date => new Date();
+  const notifier = new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger);
   if (language !== 'auto') {
     app.turn('beforeTurn', (context) => {
       pinLanguage(context, language);
@@ -93,7 +96,7 @@ export function createApp(deps: AppDependencies): Bot {
     windows: deps.repositories.applicationWindows,
     assessments: deps.repositories.assessments,
     certifications: deps.repositories.certifications,
-    notifier: new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger),
+    notifier,
     logger: deps.logger,
     now,
   };
@@ -113,7 +116,7 @@ export function createApp(deps: AppDependencies): Bot {
   registerAppointmentFeature(app, deps.catalog, {
     roster: deps.repositories.roster,
     certifications: deps.repositories.certifications,
-    notifier: applicationDeps.notifier,
+    notifier,
     logger: deps.logger,
     now,
   });
@@ -122,7 +125,7 @@ export function createApp(deps: AppDependencies): Bot {
     evaluations: deps.repositories.evaluations,
     certifications: deps.repositories.certifications,
     conversations: deps.repositories.conversations,
-    notifier: applicationDeps.notifier,
+    notifier,
     logger: deps.logger,
     now,
   });
@@ -194,7 +197,7 @@ export function createApp(deps: AppDependencies): Bot {
     },
     deps.senderOptions,
   );
-  return { app, adapter, downloads, sender, exports, remindApprovers };
+  return { app, adapter, downloads, sender, exports, remindApprovers, notifier };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

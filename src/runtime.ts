@@ -13,6 +13,8 @@ const FRAMEWORK_CHECK_MS = 5_000;
 const TABLES_RETRY_MS = 5_000;
 /** How often pending approvals are looked at for reminders (each is reminded at most once per APPROVAL_REMINDER_DAYS). */
 const REMINDER_CHECK_MS = 60 * 60 * 1000;
+/** On a graceful stop, how long messages Teams was slow with may still take: botbuilder's retries back off 1 + 2 + 4 s. */
+const NOTIFICATIONS_SETTLE_MS = 8_000;
 
 /** The bot as a running service. */
 export interface RunningBot {
@@ -88,6 +90,8 @@ export async function startBot(
       // Exports under way are marked failed and their cards say so: no one waits for a file that will not come.
       await bot.exports.stop();
       await server.close();
+      // After the server: no new action starts a send; the ones Teams was slow with may still arrive.
+      await bot.notifier.settle(NOTIFICATIONS_SETTLE_MS);
     },
   };
 }

@@ -8,7 +8,9 @@ import { buttonData, chatOf, startApplicationFixture, type ApplicationFixture } 
 // in all, waiting Retry-After after a 429 (or a 503 that has one) and backing off exponentially after a 5xx, and does
 // not retry a 412; then it throws. Expectations: the bot always answers Teams' POST and keeps answering once the storm
 // is over; a refused send is never counted as sent, so nothing arrives twice; a notification that could not be sent
-// is reported to whoever caused it, and the action itself stands.
+// is reported to whoever caused it, and the action itself stands; an action does not keep Teams waiting for a
+// notification longer than a few seconds (Teams gives an invoke about 5 s): the send goes on after the answer, and a
+// graceful stop lets it end.
 let fixture: ApplicationFixture;
 /** What the bot warned about: a message that could not be sent is recorded there as not delivered. */
 const warnings: string[] = [];
@@ -39,6 +41,11 @@ const callsTo = (conversationId: string): number[] =>
 
 /** `count` refusals with `status`, as the fake connector lists them. */
 const refusals = (count: number, status: number): number[] => Array.from({ length: count }, () => status);
+
+/** Resolves once the bot has warned `message` (a send that went on after its action answered ends on its own time). */
+async function warned(message: string): Promise<void> {
+  while (!warnings.includes(message)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 describe('a storm on the replies to chat messages', () => {
   it('longer than the retries of the reply and of the apology: Teams still gets its answer, nothing is sent twice, the next message is answered', async () => {
@@ -104,30 +111,54 @@ describe('a storm on proactive notifications', () => {
     expect(warnings).not.toContain('approval request not delivered');
   });
 
-  it('longer than the retries, on the approval request: the application stands, the applicant is told the request did not get through, nothing is sent twice', async () => {
+  it('longer than the retries, on the approval request: the applicant is answered while it is still being sent, the application stands, nothing is sent twice', async () => {
     const managerChat = chatOf(fixture.manager);
     fixture.harness.connector.failNext(503, { times: TRIES, conversationId: managerChat });
     const answer = await submit('gold');
-    expect(answer).toContain('応募しました');
-    expect(answer).toContain('門司 花子さんへの承認依頼をチャットで届けられませんでした');
+    expect(answer).toContain('応募は受け付けました');
+    expect(answer).toContain('門司 花子さんへの承認依頼は、Teamsの応答が遅れているため、まだ送信中です');
     expect(await stored('gold')).toEqual(['submitted']);
+    // The send went on after the answer, through all its tries, and failed: logged, and never sent twice.
+    await warned('proactive message failed');
     expect(callsTo(managerChat)).toEqual(refusals(TRIES, 503));
     expect(fixture.harness.connector.activities(managerChat)).toEqual([]);
-    expect(warnings).toContain('approval request not delivered');
   });
 
-  it('longer than the retries, on the applicant’s news of a decision: the decision stands and the manager sees it, the applicant gets nothing twice', async () => {
+  it('refused by Teams, on the applicant’s news of a decision: the decision stands and the manager sees it, the failure is logged, the applicant gets nothing twice', async () => {
     const { harness, applicant, manager } = fixture;
     const approve = buttonData(await fixture.apply('professional'), 'approval.decide', 'approve');
     const applicantChat = chatOf(applicant);
     harness.connector.reset();
-    harness.connector.failNext(502, { times: TRIES, conversationId: applicantChat });
+    // A 412 is not retried: the outcome is known before the manager is answered.
+    harness.connector.failNext(412, { times: 1, conversationId: applicantChat });
     const { status, body } = await harness.click('approval.decide', approve, { user: manager });
     expect(status).toBe(200);
     expect(textOf(body.value)).toContain('上司が承認（選考待ち）：門司 花子');
     expect(await stored('professional')).toEqual(['approved']);
-    expect(callsTo(applicantChat)).toEqual(refusals(TRIES, 502));
+    expect(callsTo(applicantChat)).toEqual([412]);
     expect(harness.connector.activities(applicantChat)).toEqual([]);
     expect(warnings).toContain('update not delivered to the applicant');
+  });
+});
+
+describe('a graceful stop while a notification is still being sent', () => {
+  it('lets it end: the manager gets the approval request once, after the applicant was answered', async () => {
+    const own = await startApplicationFixture();
+    try {
+      const managerChat = chatOf(own.manager);
+      own.harness.connector.reset();
+      // Three 503s back off 1 + 2 + 4 s: longer than an action waits, shorter than a graceful stop does.
+      own.harness.connector.failNext(503, { times: TRIES - 1, conversationId: managerChat });
+      const data = { track: 'silver', motivation: '窓口の手続きをオンラインで完結させたいです。', attachAssessment: 'false' };
+      const { body } = await own.harness.click('application.submit', data, { user: own.applicant });
+      expect(textOf(body.value)).toContain('まだ送信中です');
+      await own.harness.bot.stop();
+      const tries = own.harness.connector.calls.filter((c) => c.conversationId === managerChat && c.method === 'POST');
+      expect(tries.map((c) => c.status)).toEqual([...refusals(TRIES - 1, 503), 201]);
+      expect(own.harness.connector.activities(managerChat)).toHaveLength(1);
+    } finally {
+      await own.harness.connector.stop();
+      await own.azurite.stop();
+    }
   });
 });

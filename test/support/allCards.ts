@@ -672,6 +672,7 @@ function applicationCards(
   notice('submitted (next: open)', t('applications.submitted.title'), t('applications.submitted.body', { approver: manager.name }), 'good', open);
   notice('submitted, manager unreached', t('applications.submitted.title'), t('applications.submitted.unreached', { approver: manager.name }), 'good', open);
   notice('submitted, request not delivered', t('applications.submitted.title'), t('applications.submitted.undelivered', { approver: manager.name }), 'good', open);
+  notice('submitted, request still being sent', t('applications.submitted.title'), t('applications.submitted.stillSending', { approver: manager.name }), 'good', open);
   const closed = nextWindow(framework, 'gold', [...juneWindows(['gold']), nextGold], november);
   notice('closed, next window named (next: open)', refused, t('applications.closed', { track: gold, next: windowLine(closed, t, locale) }), 'warning', open);
   notice('ineligible, grade above (next: open)', refused, ineligibleText(framework, 'gradeAbove', senior.grade, t), 'warning', open);

@@ -20,7 +20,7 @@ import type { AssessmentRepository } from '../../storage/assessmentRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
-import type { Notifier } from '../notifier';
+import { missed, type Notifier } from '../notifier';
 import { VERBS } from '../verbs';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { trackName } from './trackName';
@@ -28,6 +28,13 @@ import { approvalCard } from './views/approvalCard';
 import { applicationConfirmCard, applicationFormCard } from './views/formCards';
 import { applicationsHomeCard, ineligibleText, windowLine } from './views/homeCard';
 import { actorOf, type Who } from './who';
+
+/** What the applicant is told when the request did not reach the manager: each cause needs different help. */
+const SUBMITTED_BUT = {
+  neverOpened: 'applications.submitted.unreached',
+  failed: 'applications.submitted.undelivered',
+  stillSending: 'applications.submitted.stillSending',
+} as const;
 
 /** What the application flows need from outside. */
 export interface ApplicationDeps {
@@ -122,13 +129,8 @@ export class ApplicationsFlow {
     const delivery = await this.deps.notifier.send(managerChat, (mt, locale, teamsUserId) =>
       approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
     );
-    // Told apart, as the reasons need different help: a manager who never opened the bot, or Teams refusing the send.
-    const body = delivery.delivered
-      ? t('applications.submitted.body', { approver: manager.name })
-      : delivery.failure === 'failed'
-        ? t('applications.submitted.undelivered', { approver: manager.name })
-        : t('applications.submitted.unreached', { approver: manager.name });
-    if (!delivery.delivered) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });
+    const body = t(delivery.delivered ? 'applications.submitted.body' : SUBMITTED_BUT[delivery.failure ?? 'failed'], { approver: manager.name });
+    if (missed(delivery)) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });
     return noticeCard(t, t('applications.submitted.title'), body, 'good', {
       title: t('notify.open'),
       verb: VERBS.applicationsOpen,

@@ -11,7 +11,7 @@ import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, checkChange, findApplication } from './changeApplication';
 import { refuseUnlessHr } from './refusals';
 import { notifyApplicant } from './notifyApplicant';
-import { undeliveredLine } from '../notifier';
+import { missed, undeliveredLine } from '../notifier';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
@@ -142,7 +142,7 @@ export class HrFlow {
     const delivery = await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
       approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
     );
-    if (!delivery.delivered) this.deps.logger.warn('approval request not delivered after a reassignment', { applicationId: id });
+    if (missed(delivery)) this.deps.logger.warn('approval request not delivered after a reassignment', { applicationId: id });
     const body = [t('hr.reassign.done', { name: approver.name }), undeliveredLine(t, delivery, approver.name)].filter(Boolean).join('\n\n');
     return noticeCard(t, t('applications.title'), body, 'good', {
       title: t('hr.detail.back'),

@@ -2,7 +2,7 @@ import { formatDate } from '../../i18n/formatDate';
 import type { Application } from '../../domain/applications/application';
 import type { Framework } from '../../domain/framework/framework';
 import { noticeCard } from '../notices';
-import type { Addressee, CardBuilder } from '../notifier';
+import { missed, type Addressee, type CardBuilder } from '../notifier';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
 import { trackName } from './trackName';
@@ -38,5 +38,5 @@ export async function notifyApplicant(
   const delivery = reached
     ? await deps.notifier.send(reached.chat, build)
     : await deps.notifier.sendToUser(application.applicant.aadObjectId, build);
-  if (!delivery.delivered) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id });
+  if (missed(delivery)) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id });
 }

@@ -4,7 +4,7 @@ import { formatDate } from '../../i18n/formatDate';
 import type { Logger } from '../../logger';
 import { keepLineBreaks } from '../framework/views/lineBreaks';
 import { noticeCard } from '../notices';
-import type { Delivery, Notifier } from '../notifier';
+import { missed, type Delivery, type Notifier } from '../notifier';
 import { tierName } from './views/describe';
 
 /** An appointment made or ended, as its holder hears of it. */
@@ -32,7 +32,7 @@ export async function notifyAppointee(
     const body = [t('appointment.notify.appointed', params), ...aboutTier(framework, change.tier, t)].join('\n\n');
     return noticeCard(t, t('appointment.notify.appointedTitle'), body, 'good');
   });
-  if (!delivery.delivered) deps.logger.warn('appointment news not delivered', { aadObjectId: change.aadObjectId, kind: change.kind });
+  if (missed(delivery)) deps.logger.warn('appointment news not delivered', { aadObjectId: change.aadObjectId, kind: change.kind });
   return delivery;
 }
 

@@ -1,7 +1,7 @@
 import { forEachLimited } from '../../concurrency';
 import type { Evaluation, Rater } from '../../domain/evaluation/evaluation';
 import type { Framework } from '../../domain/framework/framework';
-import type { Delivery } from '../notifier';
+import { missed, type Delivery } from '../notifier';
 import type { EvaluationDeps, EvaluationWho } from './deps';
 import { certifiedCard } from './views/noticeCards';
 import { rateCard } from './views/rateCard';
@@ -9,25 +9,38 @@ import { rateCard } from './views/rateCard';
 /** Raters are different chats, so a few cards go out at once; Teams' limits per chat are not at stake. */
 const PARALLEL_SENDS = 4;
 
+/** How the rating requests went: cards that arrived, raters who could not be reached, raters Teams is slow with. */
+export interface RatingRequests {
+  readonly delivered: number;
+  readonly unreached: readonly Rater[];
+  readonly stillSending: readonly Rater[];
+}
+
 /**
- * Sends each rater the card to rate from their viewpoint, in their language. Returns how many cards arrived and who
- * could not be reached (they never opened the bot, or Teams refused the send): HR is told, the evaluation goes on.
+ * Sends each rater the card to rate from their viewpoint, in their language. Raters who could not be reached (they
+ * never opened the bot, or Teams refused the send) are listed for HR; the evaluation goes on.
  */
 export async function requestRatings(
   deps: Pick<EvaluationDeps, 'notifier' | 'logger'>,
   framework: Framework,
   evaluation: Evaluation,
   asked: readonly { viewpoint: string; rater: Rater }[],
-): Promise<{ delivered: number; unreached: Rater[] }> {
+): Promise<RatingRequests> {
   let delivered = 0;
   const unreached: Rater[] = [];
+  const stillSending: Rater[] = [];
   await forEachLimited(asked, PARALLEL_SENDS, async ({ viewpoint, rater }) => {
     const delivery = await deps.notifier.sendToUser(rater.aadObjectId, (t, locale) => rateCard(framework, evaluation, viewpoint, {}, t, locale));
     if (delivery.delivered) delivered++;
-    else if (!unreached.some((r) => r.aadObjectId === rater.aadObjectId)) unreached.push(rater);
+    else addOnce(missed(delivery) ? unreached : stillSending, rater);
   });
   if (unreached.length > 0) deps.logger.warn('rating requests not delivered', { evaluationId: evaluation.id, count: unreached.length });
-  return { delivered, unreached };
+  return { delivered, unreached, stillSending };
+}
+
+/** One rater may be asked from two viewpoints: they are named once. */
+function addOnce(raters: Rater[], rater: Rater): void {
+  if (!raters.some((r) => r.aadObjectId === rater.aadObjectId)) raters.push(rater);
 }
 
 /** Tells the candidate, in their chat and language, that they are certified. */
@@ -37,12 +50,16 @@ export async function notifyCertified(
   evaluation: Evaluation,
 ): Promise<Delivery> {
   const delivery = await deps.notifier.sendToUser(evaluation.candidate.aadObjectId, (t, locale) => certifiedCard(framework, evaluation, t, locale));
-  if (!delivery.delivered) deps.logger.warn('certification not delivered to the candidate', { evaluationId: evaluation.id });
+  if (missed(delivery)) deps.logger.warn('certification not delivered to the candidate', { evaluationId: evaluation.id });
   return delivery;
 }
 
-/** "The card could not reach …", or "" when everyone was. */
-export function unreachedLine(unreached: readonly Rater[], who: EvaluationWho): string {
-  if (unreached.length === 0) return '';
-  return who.t('evaluation.unreached', { names: unreached.map((r) => r.name).join(who.t('evaluation.listSeparator')) });
+/** The notice HR gets after asking raters: `done`, then who the card has not reached (yet), if anyone. */
+export function ratingRequestsNotice(done: string, sent: RatingRequests, who: EvaluationWho): { text: string; style: 'good' | 'warning' } {
+  const names = (raters: readonly Rater[]): string => raters.map((r) => r.name).join(who.t('evaluation.listSeparator'));
+  const lines = [
+    sent.unreached.length > 0 ? who.t('evaluation.unreached', { names: names(sent.unreached) }) : '',
+    sent.stillSending.length > 0 ? who.t('evaluation.stillSending', { names: names(sent.stillSending) }) : '',
+  ].filter(Boolean);
+  return { text: [done, ...lines].join('\n\n'), style: lines.length > 0 ? 'warning' : 'good' };
 }

@@ -7,7 +7,7 @@ import { actorOf } from '../applications/who';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { EvaluationDeps, EvaluationWho } from './deps';
-import { requestRatings, unreachedLine } from './notify';
+import { ratingRequestsNotice, requestRatings } from './notify';
 import { formFields, resolveForm, type EvaluationForm } from './planForm';
 import { evaluationListCard } from './views/listCard';
 import { evaluationFormCard, evaluationReviewCard } from './views/planCards';
@@ -80,9 +80,6 @@ export class StartFlow {
     this.deps.logger.info('evaluation started', { evaluationId: evaluation.id, by: who.aadObjectId });
     const asked = evaluation.raters.flatMap(({ viewpoint, raters }) => raters.map((rater) => ({ viewpoint, rater })));
     const sent = await requestRatings(this.deps, who.framework, evaluation, asked);
-    return this.status.status(who, draftId, {
-      text: [t('evaluation.start.done', { count: sent.delivered }), unreachedLine(sent.unreached, who)].filter(Boolean).join('\n\n'),
-      style: sent.unreached.length > 0 ? 'warning' : 'good',
-    });
+    return this.status.status(who, draftId, ratingRequestsNotice(t('evaluation.start.done', { count: sent.delivered }), sent, who));
   }
 }

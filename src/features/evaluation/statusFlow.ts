@@ -3,7 +3,7 @@ import { aggregate } from '../../domain/evaluation/aggregate';
 import { close, remind, unratedRaters, type Evaluation, type EvaluationOutcome } from '../../domain/evaluation/evaluation';
 import { actorOf } from '../applications/who';
 import type { EvaluationDeps, EvaluationWho } from './deps';
-import { notifyCertified, requestRatings, unreachedLine } from './notify';
+import { notifyCertified, ratingRequestsNotice, requestRatings } from './notify';
 import { undeliveredLine } from '../notifier';
 import { backToList, backToStatus, changeEvaluation, evaluationNotFound, refusalCard } from './storedEvaluation';
 import { tierName } from './views/describe';
@@ -40,10 +40,7 @@ export class StatusFlow {
     if ('refused' in changed) return changed.refused;
     const { evaluation } = changed.stored;
     const sent = await requestRatings(this.deps, who.framework, evaluation, pending);
-    return this.card(who, evaluation, {
-      text: [t('evaluation.remind.done', { count: sent.delivered }), unreachedLine(sent.unreached, who)].filter(Boolean).join('\n\n'),
-      style: sent.unreached.length > 0 ? 'warning' : 'good',
-    });
+    return this.card(who, evaluation, ratingRequestsNotice(t('evaluation.remind.done', { count: sent.delivered }), sent, who));
   }
 
   /** Certifies the candidate for the tier: recorded as their certification, and the candidate is told. */
