@@ -130,6 +130,9 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         // DefaultAzureCredential needs to be told which user-assigned identity to use.
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // Read by the Application Insights SDK itself: at its default (WARN) it prints every Azure SDK warning, several a
+        // second from the storage clients, as plain text among the bot's JSON log lines.
+        { name: 'APPLICATIONINSIGHTS_INSTRUMENTATION_LOGGING_LEVEL', value: 'ERROR' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }
@@ -164,8 +167,16 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-@description('The bot\'s Microsoft app ID: pass it as BOT_ID to `npm run package`.')
-output botId string = identity.properties.clientId
-output webAppName string = app.name
-output webAppHostName string = app.properties.defaultHostName
-output storageAccountName string = storage.name
+// Upper-case names: the Agents Toolkit's arm/deploy writes each output into env/.env.<environment> under its name,
+// where m365agents.yml and the Teams manifest template (${{BOT_ID}}) pick them up. The az CLI path reads the same names.
+@description('The bot\'s Microsoft app ID (the managed identity\'s client ID): BOT_ID for `npm run package`.')
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = tenant().tenantId
+@description('The messaging endpoint of the Azure Bot: where Teams sends every activity.')
+output BOT_MESSAGING_ENDPOINT string = bot.properties.endpoint
+output BOT_DOMAIN string = app.properties.defaultHostName
+@description('The App Service that azureAppService/zipDeploy (or `az webapp deploy`) deploys to.')
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = app.id
+output WEB_APP_NAME string = app.name
+@description('STORAGE_ACCOUNT_NAME for the framework and roster imports.')
+output STORAGE_ACCOUNT_NAME string = storage.name

@@ -23,6 +23,8 @@ export interface Config {
   readonly approvalReminderDays: number;
   /** Where users' browsers reach this bot (links in cards), without a trailing slash; unset: the local server. */
   readonly publicUrl?: string;
+  /** Application Insights to send telemetry to; unset: no telemetry. */
+  readonly applicationInsightsConnectionString?: string;
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -66,6 +68,7 @@ const environmentSchema = z.object({
   BOT_LANGUAGE: z.enum(['auto', 'ja', 'en']).default('auto'),
   APPROVAL_REMINDER_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(60).default(3)),
   PUBLIC_URL: optional.pipe(publicUrl.optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
 });
 
 /** Thrown when the environment is unusable; the message lists every problem. */
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     language: e.BOT_LANGUAGE,
     approvalReminderDays: e.APPROVAL_REMINDER_DAYS,
     publicUrl: e.PUBLIC_URL,
+    applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   });
 }
