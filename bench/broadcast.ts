@@ -209,7 +209,7 @@ function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
       f.unflaggedDuplicates > 0 ? `${f.unflaggedDuplicates} duplicates the report does not count` : '',
       f.misses > 0 ? `${f.misses} people with the app got nothing` : '',
       f.unexpected > 0 ? `${f.unexpected} people without the app got a copy` : '',
-      f.rateLimited > 0 ? `Teams refused ${f.rateLimited} requests for going over its limits` : '',
+      f.rateLimited > 0 ? `Teams refused ${f.rateLimited} requests for going over its limits (${f.rateLimitedBy.join(', ')})` : '',
     ].filter(Boolean);
     if (problems.length > 0) printNote(`!! ${scenario.label}: ${problems.join('; ')}`);
   }

@@ -13,6 +13,8 @@ export interface BroadcastFigures {
   readonly injectedFailures: number;
   /** 429s Teams answered because the bot went over its limits: the sender's pacing should make these 0. */
   readonly rateLimited: number;
+  /** Which of Teams' windows those 429s broke, and when (seconds after the first request), to tell a burst from a drift. */
+  readonly rateLimitedBy: readonly string[];
   /** From the first request to the last: the time the bot was talking to Teams. */
   readonly spanMs: number;
   /** People who got more than one copy. */
@@ -44,12 +46,15 @@ export async function broadcastFigures(
   const flagged = new Set<string>();
   for await (const page of deliveries.pages(broadcastId)) for (const d of page) if (d.possibleDuplicate) flagged.add(d.aadObjectId);
   const times = calls.map((c) => c.at);
+  const first = Math.min(...times);
+  const overLimit = calls.filter((c) => c.status === 429 && refusalMessage(c).startsWith('Rate limit exceeded'));
   return {
     delivered: [...copies.values()].reduce((a, b) => a + b, 0),
     requests: calls.length,
     injectedFailures: calls.filter((c) => refusalMessage(c).includes('random failure')).length,
-    rateLimited: calls.filter((c) => c.status === 429 && refusalMessage(c).startsWith('Rate limit exceeded')).length,
-    spanMs: times.length === 0 ? 0 : Math.max(...times) - Math.min(...times),
+    rateLimited: overLimit.length,
+    rateLimitedBy: overLimit.map((c) => `${((c.at - first) / 1000).toFixed(1)} s: ${c.method} ${brokenWindows(c)}`),
+    spanMs: times.length === 0 ? 0 : Math.max(...times) - first,
     duplicates: doubled.length,
     unflaggedDuplicates: doubled.filter((id) => !flagged.has(id)).length,
     misses: staff.reachable.filter((s) => copiesOf(s) === 0).length,
@@ -61,6 +66,11 @@ export async function broadcastFigures(
 /** A post of a new message to someone's chat (the card updates are PUTs). */
 export function isSend(call: ConnectorCall): boolean {
   return call.method === 'POST' && call.conversationId !== '';
+}
+
+/** The windows a 429 names: "Rate limit exceeded (<windows>). Retry after …". */
+function brokenWindows(call: ConnectorCall): string {
+  return /\(([^)]*)\)/.exec(refusalMessage(call))?.[1] ?? '?';
 }
 
 /** The message of a Teams-style error answer, '' for any other answer. */

@@ -105,6 +105,16 @@ function insertSorted(times: number[], time: number): void {
 const APP_KEY = 'app';
 
 /**
+ * The app-wide budget spread over tenths of its window: the same rate, without letting a whole window's requests go at
+ * once. A burst that reaches Teams a little late (new connections at the start, a pause in either process) lands in
+ * Teams' next window with the ones sent on time; spread out, the lateness costs a request or two, which the reserve
+ * and the margin absorb.
+ */
+function smoothing(appWindow: RateWindow): RateWindow {
+  return { max: Math.max(1, Math.ceil(appWindow.max / 10)), ms: appWindow.ms / 10 };
+}
+
+/**
  * Paces one sender's requests to Teams: the broadcast's app-wide budget for every request, and Teams' per-conversation
  * windows for sends. Callers are served one at a time in arrival order, so together they never exceed a window and
  * none is overtaken.
@@ -113,6 +123,8 @@ export class Pacer {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly app: SlidingWindowLimiter;
+  /** No margin: it only spreads requests out, the app-wide window (with its margin) sets the rate. */
+  private readonly appSmoothing: SlidingWindowLimiter;
   private readonly conversations: SlidingWindowLimiter;
   /** Settles when the last caller in line has been served or gave up. */
   private tail: Promise<void> = Promise.resolve();
@@ -136,6 +148,7 @@ export class Pacer {
     const marginMs = options.marginMs ?? 30;
     const appWindow = options.appWindow ?? BROADCAST_APP_WINDOW;
     this.app = new SlidingWindowLimiter([appWindow], { marginMs });
+    this.appSmoothing = new SlidingWindowLimiter([smoothing(appWindow)]);
     this.appWindowMs = appWindow.ms + marginMs;
     this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS, { marginMs });
   }
@@ -165,10 +178,12 @@ export class Pacer {
         const wait = Math.max(
           this.quietUntil - now,
           this.app.waitMs(APP_KEY, now),
+          this.appSmoothing.waitMs(APP_KEY, now),
           conversationId === undefined ? 0 : this.conversations.waitMs(conversationId, now),
         );
         if (wait <= 0) {
           this.app.record(APP_KEY, now);
+          this.appSmoothing.record(APP_KEY, now);
           if (conversationId !== undefined) this.conversations.record(conversationId, now);
           return;
         }
