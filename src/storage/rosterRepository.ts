@@ -7,6 +7,9 @@ const ROSTER_ID = 'roster';
 
 /** The staff roster, looked up by the keys the bot meets: the Entra object id of a Teams user, or an e-mail. */
 export class RosterRepository {
+  /** The roster as last listed, under the ETag of the head it was listed from (a new import changes that ETag). */
+  private listed?: { readonly etag: string; readonly employees: readonly Employee[] };
+
   constructor(private readonly store: DatasetStore) {}
 
   /** The employee behind a Teams user, or undefined if they are not on the roster. */
@@ -25,14 +28,22 @@ export class RosterRepository {
     return head ? head.itemCount / ROWS_PER_EMPLOYEE : 0;
   }
 
-  /** Every employee of the active roster, once each, by employee number as text (none before the first import). */
+  /**
+   * Every employee of the active roster, once each, by employee number as text (none before the first import). The
+   * roster listed last is kept while its head is unchanged, so views that list everyone per click cost one point read.
+   */
   async listEmployees(): Promise<Employee[]> {
     for (;;) {
       const head = await this.store.findHead(ROSTER_ID);
       if (!head) return [];
+      if (this.listed?.etag === head.etag) return [...this.listed.employees];
       const rows = await this.store.listRows<Employee>(ROSTER_ID, head.version, EMPLOYEE_ROWS);
       // An import that switched the roster meanwhile deletes the version just read, maybe half way: read the new one.
-      if ((await this.store.findHead(ROSTER_ID))?.version === head.version) return rows.map((row) => row.data);
+      if ((await this.store.findHead(ROSTER_ID))?.etag === head.etag) {
+        const employees = rows.map((row) => row.data);
+        this.listed = { etag: head.etag, employees };
+        return [...employees];
+      }
     }
   }
 
