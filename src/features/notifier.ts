@@ -92,9 +92,7 @@ export class Notifier {
     if (!addressee) return { delivered: false, failure: 'neverOpened' };
     const sending = this.deliver(addressee, build);
     if (!currentRequestContext()) return sending;
-    const waited = new AbortController();
-    const outcome = await Promise.race([sending, pause(this.inTurnWaitMs, waited.signal).then(() => undefined)]);
-    waited.abort();
+    const outcome = await within(sending, this.inTurnWaitMs);
     if (outcome) return outcome;
     this.stillSending.add(sending);
     void sending.then((late) => {
@@ -107,9 +105,7 @@ export class Notifier {
   /** Lets the sends still going on end, waiting at most `ms` (a graceful stop: nothing someone was promised is cut off). */
   async settle(ms: number): Promise<void> {
     if (this.stillSending.size === 0) return;
-    const waited = new AbortController();
-    await Promise.race([Promise.allSettled([...this.stillSending]), pause(ms, waited.signal)]);
-    waited.abort();
+    await within(Promise.allSettled([...this.stillSending]), ms);
   }
 
   /** One send and its outcome; failures are logged and reported, never thrown. */
@@ -132,6 +128,16 @@ export class Notifier {
       this.logger.warn('proactive message failed', { aadObjectId, error });
     }
     return delivered ? { delivered, userId } : { delivered, failure: 'failed', userId };
+  }
+}
+
+/** What `work` gives if it ends within `ms`, else undefined (it goes on); the timer never outlives it. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  const waited = new AbortController();
+  try {
+    return await Promise.race([work, pause(ms, waited.signal).then(() => undefined)]);
+  } finally {
+    waited.abort();
   }
 }
 

@@ -33,14 +33,23 @@ export function inPersonalChat(
   use: (sender: Sender) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard> {
   const t = translatorFor(context);
-  const conversationType = context.activity.conversation?.conversationType;
-  if (conversationType && conversationType !== 'personal') {
-    return Promise.resolve(catalogNotice(t, notice.title, notice.body, {}, 'default'));
-  }
-  const from = context.activity.from;
+  if (!isPersonalChat(context)) return Promise.resolve(catalogNotice(t, notice.title, notice.body, {}, 'default'));
   return withActiveFramework(catalog, t, ({ framework }) =>
-    // Entra ids are GUIDs that clients send in either case; the roster stores them lower-case, and so does every
-    // record made from a turn: one person, one spelling, so features compare ids as they are.
-    use({ aadObjectId: (from.aadObjectId ?? from.id).toLowerCase(), name: from.name ?? '', framework, t, locale: localeOf(context) }),
+    use({ aadObjectId: senderAadObjectId(context), name: context.activity.from.name ?? '', framework, t, locale: localeOf(context) }),
   );
+}
+
+/** True unless the turn is in a team channel or a group chat (a turn that does not say is taken as personal). */
+export function isPersonalChat(context: TurnContext): boolean {
+  const conversationType = context.activity.conversation?.conversationType;
+  return !conversationType || conversationType === 'personal';
+}
+
+/**
+ * The Entra id of the sender, lower-case: clients send these GUIDs in either case; the roster stores them lower-case,
+ * and so does every record made from a turn: one person, one spelling, so features compare ids as they are.
+ */
+export function senderAadObjectId(context: TurnContext): string {
+  const { from } = context.activity;
+  return (from.aadObjectId ?? from.id).toLowerCase();
 }

@@ -34,10 +34,9 @@ export async function changeApplication(
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
   // A write can lose to a change that does not matter to this one (a reminder stamp): read again and try once more.
   for (let attempt = 1; ; attempt++) {
-    const stored = await findApplication(deps, who, id);
-    if (!stored) return { refused: applicationNotFound(deps, who, id) };
-    const outcome = transition(stored.application);
-    if (!outcome.ok) return { refused: refused(deps, who, outcome.refusal, stored.application) };
+    const decided = await decide(deps, who, id, transition);
+    if ('refused' in decided) return decided;
+    const { stored, outcome } = decided;
     try {
       await deps.applications.update(outcome.application, stored.etag);
       return { application: outcome.application };
@@ -61,10 +60,24 @@ export async function checkChange(
   id: string,
   transition: (application: Application) => ApplicationOutcome,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
+  const decided = await decide(deps, who, id, transition);
+  return 'refused' in decided ? decided : { application: decided.stored.application };
+}
+
+/** Reads an application and applies a transition to it: both, or the refusal card (logged). */
+async function decide(
+  deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
+  who: Who,
+  id: string,
+  transition: (application: Application) => ApplicationOutcome,
+): Promise<
+  | { stored: { application: Application; etag: string }; outcome: Extract<ApplicationOutcome, { ok: true }> }
+  | { refused: AdaptiveCard }
+> {
   const stored = await findApplication(deps, who, id);
   if (!stored) return { refused: applicationNotFound(deps, who, id) };
   const outcome = transition(stored.application);
-  return outcome.ok ? { application: stored.application } : { refused: refused(deps, who, outcome.refusal, stored.application) };
+  return outcome.ok ? { stored, outcome } : { refused: refused(deps, who, outcome.refusal, stored.application) };
 }
 
 function refused(deps: Pick<ApplicationDeps, 'logger'>, who: Who, refusal: ApplicationRefusal, application: Application): AdaptiveCard {

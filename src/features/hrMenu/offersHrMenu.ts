@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { RosterRepository } from '../../storage/rosterRepository';
 import { isStorageUnavailable } from '../../storage/storageErrors';
+import { isPersonalChat, senderAadObjectId } from '../personalTurn';
 
 /** Where the menu learns whether its reader is HR. */
 export type HrRoster = Pick<RosterRepository, 'findByAadObjectId'>;
@@ -10,11 +11,9 @@ export type HrRoster = Pick<RosterRepository, 'findByAadObjectId'>;
  * their personal chat (a menu in a channel is everyone's, and the HR menu opens only in the personal chat anyway).
  */
 export async function offersHrMenu(context: TurnContext, roster: HrRoster): Promise<boolean> {
-  const { conversation, from } = context.activity;
-  if (conversation?.conversationType && conversation.conversationType !== 'personal') return false;
+  if (!isPersonalChat(context)) return false;
   try {
-    // Lower-case, as the roster keeps Entra ids (see inPersonalChat).
-    const employee = await roster.findByAadObjectId((from.aadObjectId ?? from.id).toLowerCase());
+    const employee = await roster.findByAadObjectId(senderAadObjectId(context));
     return employee?.roles.includes('hr') ?? false;
   } catch (error) {
     // The menu itself needs no storage once the framework is in memory: without the roster it is the employees' menu.
