@@ -3,8 +3,8 @@ import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
 import { createTableStorage } from '../../src/storage/tableStorage';
-import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
-import { importRosterRows, meet } from '../support/conversation';
+import { startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { importRosterRows, meet, openWindows } from '../support/conversation';
 
 // A bot on an Azurite of its own (the roster is one data set per storage) with an employee, her manager and an
 // open application window: what the fault tests need to drive an application through its approval.
@@ -27,8 +27,6 @@ export interface ApplicationFixture {
   apply(track: string): Promise<Card>;
   stop(): Promise<void>;
 }
-
-const DAY = 86_400_000;
 
 /** The conversation id of someone's personal chat with the bot. */
 export const chatOf = (who: TestUser): string => `a:${who.id}`;
@@ -54,16 +52,7 @@ export async function startApplicationFixture(
     `E03,${hr.name},jiro@example.city.jp,${hr.aadObjectId},総務局,人事課,係長,,hr`,
   ]);
   const fiscalYear = fiscalYearOf(new Date());
-  const now = Date.now();
-  for (const track of ['gold', 'silver', 'professional']) {
-    await harness.bot.repositories.applicationWindows.save({
-      frameworkId: harness.frameworkId,
-      fiscalYear,
-      track,
-      opensAt: new Date(now - DAY).toISOString(),
-      closesAt: new Date(now + 7 * DAY).toISOString(),
-    });
-  }
+  await openWindows(harness);
   await meet(harness, [manager]);
   return {
     azurite,
@@ -87,11 +76,4 @@ export async function startApplicationFixture(
       await azurite.stop();
     },
   };
-}
-
-/** The data of the button with this verb (and decision, for the approval card). */
-export function buttonData(card: Card, verb: string, decision?: string): Record<string, unknown> {
-  const found = executeActions(card).find((a) => a.verb === verb && (!decision || (a.data as { decision?: string }).decision === decision));
-  if (!found) throw new Error(`no ${verb} ${decision ?? ''} button on ${textOf(card)}`);
-  return found.data as Record<string, unknown>;
 }

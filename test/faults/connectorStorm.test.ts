@@ -1,7 +1,7 @@
 import type { Logger } from '../../src/logger';
 import type { ScriptedFailureStatus } from '../support/fakeConnector';
-import { cardOf, textOf } from '../support/botHarness';
-import { buttonData, chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
+import { buttonData, cardOf, textOf } from '../support/botHarness';
+import { chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
 
 // The Bot Connector answering 5xx and 429 storms, for replies in a turn and for proactive notifications (the broadcast
 // has tests of its own). What botbuilder's client does, measured against the fake connector: it tries a send 4 times
@@ -126,7 +126,7 @@ describe('a storm on proactive notifications', () => {
 
   it('refused by Teams, on the applicant’s news of a decision: the decision stands and the manager sees it, the failure is logged, the applicant gets nothing twice', async () => {
     const { harness, applicant, manager } = fixture;
-    const approve = buttonData(await fixture.apply('professional'), 'approval.decide', 'approve');
+    const approve = buttonData(await fixture.apply('professional'), 'approval.decide', { decision: 'approve' });
     const applicantChat = chatOf(applicant);
     harness.connector.reset();
     // A 412 is not retried: the outcome is known before the manager is answered.

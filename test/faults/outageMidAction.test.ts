@@ -1,5 +1,6 @@
 import { applicationId } from '../../src/domain/applications/application';
 import { executeActions, textOf, type Card, type TestUser } from '../support/botHarness';
+import { clickOn } from '../support/conversation';
 import { chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
 import { snapshotTables } from './storageSnapshot';
 import { isWriteTo, startStorageProxy, type StorageProxy } from './storageProxy';
@@ -35,11 +36,7 @@ const MOTIVATION = '窓口のオンライン予約を全区に広げ、待ち時
 const state = (): ReturnType<typeof snapshotTables> =>
   snapshotTables(fixture.azurite.connectionString, (table) => table !== 'conversations');
 
-const click = async (verb: string, data: Record<string, unknown>, user: TestUser): Promise<Card> => {
-  const { status, body } = await fixture.harness.click(verb, data, { user });
-  expect(status).toBe(200);
-  return body.value;
-};
+const click = (verb: string, data: Record<string, unknown>, user: TestUser): Promise<Card> => clickOn(fixture.harness, user, verb, data);
 const submit = (track: string): Promise<Card> =>
   click('application.submit', { track, motivation: MOTIVATION, attachAssessment: 'false' }, fixture.applicant);
 const approvalRequests = (): number => fixture.harness.connector.activities(chatOf(fixture.manager)).length;

@@ -1,5 +1,5 @@
-import { chatOf, buttonData, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
-import { textOf } from '../support/botHarness';
+import { chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
+import { buttonData, textOf } from '../support/botHarness';
 
 // The manager's 100 clicks at once on the same approval button, through the bot's real HTTP server: the ETag on the
 // application lets one decision through; the others must learn it was already taken, without an error.
@@ -17,7 +17,7 @@ const CLICKS = 100;
 describe('100 approvals of one application at once', () => {
   it('records exactly one decision, tells the applicant once, and answers every other click that it was already decided', async () => {
     const { harness, applicant, manager } = fixture;
-    const approve = buttonData(await fixture.apply('silver'), 'approval.decide', 'approve');
+    const approve = buttonData(await fixture.apply('silver'), 'approval.decide', { decision: 'approve' });
     const before = harness.connector.activities(chatOf(applicant)).length;
 
     const answers = await Promise.all(Array.from({ length: CLICKS }, () => harness.click('approval.decide', approve, { user: manager })));

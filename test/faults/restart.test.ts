@@ -1,27 +1,18 @@
-import { jstDateAndTime } from '../../src/domain/applications/fiscalYear';
 import { frameworkActive } from '../support/allCards';
 import { executeActions, textOf, type Card } from '../support/botHarness';
-import { choice, inputIds, person, startCity, type City } from '../support/journey';
+import { choice, cityFor, inputIds, kitakyushuPeople, kunisakiPeople, linesOf as lines, mokaPeople, openSilverWindow } from '../support/journey';
 
 // A bot restart (a redeploy: the bot stopped, a new one started on the same storage, framework and Teams service
 // URL) in the middle of every multi-step flow. Expectation for each: the user presses the next button on the card
 // they already have, and the flow goes on from where it was, with everything entered before the restart kept.
 // Through the real HTTP server, Azurite and the fake Bot Connector, pressing buttons by the titles the cards show.
 
-const DAY = 86_400_000;
-const lines = (card: Card): string[] => textOf(card).split('\n');
 const titles = (card: Card): (string | undefined)[] => executeActions(card).map((a) => a.title);
 
 describe('Kitakyushu: self-assessment, application and broadcast', () => {
   const { framework } = frameworkActive('kitakyushu');
-  const manager = person('門司 花子', { department: '市民局', section: '区政推進課', grade: '課長' });
-  const employee = person('北九 太郎', { department: '市民局', section: '区政推進課', grade: '主事', manager });
-  const hr = person('到津 由美', { department: '政策局', section: 'DX推進課', grade: '主任', hr: true });
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('kitakyushu', [employee, manager, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  const { employee, manager, hr } = kitakyushuPeople();
+  const city = cityFor('kitakyushu', [employee, manager, hr]);
 
   it('self-assessment: after three of five role steps, the restarted bot takes the fourth and keeps the first three', async () => {
     let card = await city.press(employee, await city.say(employee, '診断'), '診断を始める');
@@ -47,11 +38,7 @@ describe('Kitakyushu: self-assessment, application and broadcast', () => {
 
   it('application: the confirmation shown before the restart submits, with the motivation typed before it, to the manager', async () => {
     const motivation = '窓口のオンライン予約を全区に広げたいです。';
-    const [opens, closes] = [new Date(), new Date(Date.now() + 7 * DAY)].map((d) => jstDateAndTime(d.toISOString()));
-    await city.press(hr, await city.say(hr, '募集期間'), '保存する', {
-      where: { track: 'silver' },
-      typed: { opensDate_silver: opens!.date, opensTime_silver: opens!.time, closesDate_silver: closes!.date, closesTime_silver: closes!.time },
-    });
+    await openSilverWindow(city, hr);
     const form = await city.press(employee, await city.say(employee, '応募'), '応募する', { where: { track: 'silver' } });
     const confirmation = await city.press(employee, form, '確認へ進む', { typed: { motivation, attachAssessment: 'true' } });
     expect(lines(confirmation)).toContain(motivation);
@@ -90,18 +77,8 @@ describe('Kitakyushu: self-assessment, application and broadcast', () => {
 describe('Moka: starting an evaluation', () => {
   const { framework } = frameworkActive('moka');
   const [adviser] = framework.rules.evaluation!.tiers.map((id) => framework.tier(id)!);
-  const executive = person('根本 部長', { department: '総合政策部', grade: '部長' });
-  const manager = person('荒町 課長', { department: '市民生活部', section: '市民課', grade: '課長', manager: executive });
-  const employee = person('久下田 一郎', { department: '市民生活部', section: '市民課', grade: '主任', manager });
-  const colleague = person('長田 花子', { department: '市民生活部', section: '市民課', grade: '主事', manager });
-  const expert = person('委託 専門', { department: '外部専門家', grade: '委託業者' });
-  const hr = person('真岡 人事', { department: '総務部', section: '人事係', grade: '主任', hr: true });
-  const raters = [executive, colleague, expert];
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('moka', [employee, manager, executive, colleague, expert, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  const { employee, manager, executive, colleague, expert, hr, raters } = mokaPeople();
+  const city = cityFor('moka', [employee, manager, executive, colleague, expert, hr]);
 
   it('evaluation: the review shown before the restart starts the evaluation, each rater chosen before it asked', async () => {
     const form = await city.press(hr, await city.say(hr, '評価'), '新しい評価を始める');
@@ -131,14 +108,8 @@ describe('Moka: starting an evaluation', () => {
 describe('Kunisaki: appointing a DX推進リーダー', () => {
   const { framework } = frameworkActive('kunisaki');
   const leader = framework.tier(framework.rules.appointment!.perSection!)!;
-  const manager = person('安岐 係長', { department: '総務課', section: '総務係', grade: '係長' });
-  const employee = person('国東 一郎', { department: '総務課', section: '総務係', grade: '主任', manager });
-  const hr = person('国見 由美', { department: '政策企画課', section: '広報・DX推進係', grade: '主任', hr: true });
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('kunisaki', [employee, manager, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  const { employee, manager, hr } = kunisakiPeople();
+  const city = cityFor('kunisaki', [employee, manager, hr]);
 
   it('appointment: the confirmation shown before the restart appoints the employee chosen before it, who is told', async () => {
     const coverage = await city.say(hr, '任命');

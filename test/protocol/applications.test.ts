@@ -10,7 +10,7 @@ import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { completedAssessment, kitakyushuActive, summaryOf } from '../support/allCards';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type InvokeBody, type TestUser } from '../support/botHarness';
-import { importRosterRows, meet } from '../support/conversation';
+import { importRosterRows, meet, openWindows } from '../support/conversation';
 import type { ConnectorCall } from '../support/fakeConnector';
 
 // The roster is one data set per storage: importing one replaces any other. This file therefore runs against an
@@ -73,16 +73,7 @@ beforeAll(async () => {
     row('E15', kanae, 'kanae@example.city.jp', '課長', 'boss@example.city.jp'),
     row('E16', toru, 'toru@example.city.jp', '主事', 'kanae@example.city.jp'),
   ]);
-  const now = Date.now();
-  for (const track of ['gold', 'silver', 'professional']) {
-    await harness.bot.repositories.applicationWindows.save({
-      frameworkId: harness.frameworkId,
-      fiscalYear,
-      track,
-      opensAt: new Date(now - DAY).toISOString(),
-      closesAt: new Date(now + 7 * DAY).toISOString(),
-    });
-  }
+  await openWindows(harness);
   // The manager has talked to the bot, so approval requests can reach them.
   await meet(harness, [hanako]);
 });

@@ -10,7 +10,7 @@ import { newBroadcastId } from '../../src/storage/broadcastRepository';
 import { createRepositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
-import { clickInChannel, importRosterRows, meet, talkingTo } from '../support/conversation';
+import { clickInChannel, importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
 import { elementsOf } from '../support/journey';
 
 // HR's broadcasts in Teams: write the recruitment notice, preview it, choose the recipients, review, confirm, follow
@@ -80,13 +80,7 @@ beforeAll(async () => {
   // Everyone but the ghost has talked to the bot, so the bot can reach them.
   await meet(harness, everyone.filter((p) => p !== ghost));
   // HR set Gold's window; Silver's is the rules' default (June).
-  await harness.bot.repositories.applicationWindows.save({
-    frameworkId: harness.frameworkId,
-    fiscalYear: fy,
-    track: 'gold',
-    opensAt: new Date(Date.now() - DAY).toISOString(),
-    closesAt: new Date(Date.now() + 7 * DAY).toISOString(),
-  });
+  await openWindows(harness, ['gold']);
 }, 30_000);
 afterAll(async () => {
   await harness?.stop();

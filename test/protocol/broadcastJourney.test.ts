@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
-import { importRosterRows, meet, talkingTo } from '../support/conversation';
+import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
 
 // One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
 // confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
@@ -32,14 +31,7 @@ beforeAll(async () => {
   await importRosterRows(harness, staff.map((s) => s.row));
   await meet(harness, [hr, ...employees]);
   // Gold's window is open, as it is when HR announces it.
-  const day = 24 * 60 * 60 * 1000;
-  await harness.bot.repositories.applicationWindows.save({
-    frameworkId: harness.frameworkId,
-    fiscalYear: fiscalYearOf(new Date()),
-    track: 'gold',
-    opensAt: new Date(Date.now() - day).toISOString(),
-    closesAt: new Date(Date.now() + 7 * day).toISOString(),
-  });
+  await openWindows(harness, ['gold']);
 }, 30_000);
 afterAll(async () => {
   await harness?.stop();

@@ -1,8 +1,20 @@
-import { fiscalYearOf, jstDateAndTime } from '../../src/domain/applications/fiscalYear';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import type { Framework } from '../../src/domain/framework/framework';
 import { frameworkActive } from '../support/allCards';
 import { executeActions, textOf, type Card } from '../support/botHarness';
-import { choice, elementsOf, inputIds, person, startCity, type City, type Person } from '../support/journey';
+import {
+  choice,
+  cityFor,
+  elementsOf,
+  inputIds,
+  kitakyushuPeople,
+  kunisakiPeople,
+  linesOf as lines,
+  mokaPeople,
+  openSilverWindow,
+  type City,
+  type Person,
+} from '../support/journey';
 
 // One story per city of data/frameworks, on the real file, through the real HTTP server, Azurite and the fake Bot
 // Connector. An employee browses the framework and assesses themself, then becomes what the city makes of its DX
@@ -12,7 +24,6 @@ import { choice, elementsOf, inputIds, person, startCity, type City, type Person
 // the texts looked for are the catalog's and the framework file's.
 
 const fy = fiscalYearOf(new Date());
-const DAY = 86_400_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Steps every city shares.
@@ -59,9 +70,6 @@ async function selfAssess(city: City, who: Person, framework: Framework, answers
   return city.press(who, card, '結果を見る', { typed: { target: choice(card, 'target', target) } });
 }
 
-/** The lines of a card's texts, to look for a whole line. */
-const lines = (card: Card): string[] => textOf(card).split('\n');
-
 /** The series of the KPI card's chart of self-assessed levels, by legend. */
 function levelChartLegends(card: Card): string[] {
   const [chart] = elementsOf(card, (e) => e.type === 'Chart.VerticalBar.Grouped' && String(e.title).startsWith('自己診断のレベル分布'));
@@ -72,15 +80,9 @@ function levelChartLegends(card: Card): string[] {
 
 describe('Kitakyushu (kitakyushu.json): from browsing to a certified Silver, counted in the KPI', () => {
   const { framework } = frameworkActive('kitakyushu');
-  const manager = person('門司 花子', { department: '市民局', section: '区政推進課', grade: '課長' });
-  const employee = person('北九 太郎', { department: '市民局', section: '区政推進課', grade: '主事', manager });
-  const hr = person('到津 由美', { department: '政策局', section: 'DX推進課', grade: '主任', hr: true });
+  const { employee, manager, hr } = kitakyushuPeople();
   const motivation = '窓口のオンライン予約を全区に広げ、待ち時間を減らしたいです。';
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('kitakyushu', [employee, manager, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  const city = cityFor('kitakyushu', [employee, manager, hr]);
 
   it('browses, self-assesses, applies in the window HR opened, is approved, selected, trained, certified and counted', async () => {
     const level = await browse(city, employee, framework, 2);
@@ -93,11 +95,7 @@ describe('Kitakyushu (kitakyushu.json): from browsing to a certified Silver, cou
     expect(result).toContain(`次の一歩：まずLv.3の『${framework.requiredSkillsAt(3)[0]!.name}』から`);
 
     // HR opens this year's Silver window from now for a week, on the windows card.
-    const [opens, closes] = [new Date(), new Date(Date.now() + 7 * DAY)].map((d) => jstDateAndTime(d.toISOString()));
-    const saved = await city.press(hr, await city.say(hr, '募集期間'), '保存する', {
-      where: { track: 'silver' },
-      typed: { opensDate_silver: opens!.date, opensTime_silver: opens!.time, closesDate_silver: closes!.date, closesTime_silver: closes!.time },
-    });
+    const saved = await openSilverWindow(city, hr);
     expect(textOf(saved)).toContain('シルバーの募集期間を保存しました');
 
     // The employee applies with their self-assessment attached.
@@ -144,19 +142,9 @@ describe('Kitakyushu (kitakyushu.json): from browsing to a certified Silver, cou
 describe('Moka (moka.json): from browsing to a DXアドバイザー certified by raters, counted in the KPI', () => {
   const { framework } = frameworkActive('moka');
   const [adviser] = framework.rules.evaluation!.tiers.map((id) => framework.tier(id)!);
-  const executive = person('根本 部長', { department: '総合政策部', grade: '部長' });
-  const manager = person('荒町 課長', { department: '市民生活部', section: '市民課', grade: '課長', manager: executive });
-  const employee = person('久下田 一郎', { department: '市民生活部', section: '市民課', grade: '主任', manager });
-  const colleague = person('長田 花子', { department: '市民生活部', section: '市民課', grade: '主事', manager });
-  const expert = person('委託 専門', { department: '外部専門家', grade: '委託業者' });
-  const hr = person('真岡 人事', { department: '総務部', section: '人事係', grade: '主任', hr: true });
-  /** One rater per viewpoint of the file, in its order. */
-  const raters = [executive, colleague, expert];
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('moka', [employee, manager, executive, colleague, expert, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  /** `raters`: one per viewpoint of the file, in its order. */
+  const { employee, manager, executive, colleague, expert, hr, raters } = mokaPeople();
+  const city = cityFor('moka', [employee, manager, executive, colleague, expert, hr]);
 
   it('browses, self-assesses, is rated from every viewpoint, certified by HR, told, and counted', async () => {
     const level = textOf(await browse(city, employee, framework, 1));
@@ -226,16 +214,10 @@ describe('Moka (moka.json): from browsing to a DXアドバイザー certified by
 describe('Kunisaki (kunisaki.json): from browsing to a DX推進リーダー appointed in their 係, seen in the coverage', () => {
   const { framework } = frameworkActive('kunisaki');
   const leader = framework.tier(framework.rules.appointment!.perSection!)!;
-  const manager = person('安岐 係長', { department: '総務課', section: '総務係', grade: '係長' });
-  const employee = person('国東 一郎', { department: '総務課', section: '総務係', grade: '主任', manager });
-  const hr = person('国見 由美', { department: '政策企画課', section: '広報・DX推進係', grade: '主任', hr: true });
+  const { employee, manager, hr } = kunisakiPeople();
   const theirs = '総務課 総務係';
   const hrs = '政策企画課 広報・DX推進係';
-  let city: City;
-  beforeAll(async () => {
-    city = await startCity('kunisaki', [employee, manager, hr]);
-  }, 60_000);
-  afterAll(async () => city?.stop());
+  const city = cityFor('kunisaki', [employee, manager, hr]);
 
   it('browses, self-assesses, is appointed by HR, is told, and their 係 counts as covered', async () => {
     await browse(city, employee, framework, 2);

@@ -4,7 +4,7 @@ import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { APPOINTMENT } from '../../src/domain/appointment/appointment';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
-import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { buttonData, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { clickOn, importRosterRows, sayTo } from '../support/conversation';
 import { elementsOf } from '../support/journey';
 import { kunisakiLikeDocument } from '../support/kunisakiLike';
@@ -153,13 +153,6 @@ function chart(card: Card, type: string): { data: unknown; fallback: unknown } {
 /** The grouped bar charts of a card, in order. */
 function groupedCharts(card: Card): { data: unknown; fallback: unknown }[] {
   return elements(card, 'Chart.VerticalBar.Grouped') as { data: unknown; fallback: unknown }[];
-}
-
-/** The data button of a verb on a card. */
-function buttonData(card: Card, verb: string): Record<string, unknown> {
-  const found = executeActions(card).filter((a) => a.verb === verb);
-  expect(found).toHaveLength(1);
-  return found[0]!.data as Record<string, unknown>;
 }
 
 /** The years the chart shows, oldest first. */

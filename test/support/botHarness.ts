@@ -213,3 +213,12 @@ export function executeActions(card: unknown): { title?: string; verb: string; d
   walk(card);
   return found;
 }
+
+/** The data of the one Action.Execute on a card with this verb whose data has `where`; throws, showing the card, unless exactly one. */
+export function buttonData(card: unknown, verb: string, where: Record<string, unknown> = {}): Record<string, unknown> {
+  const found = executeActions(card).filter(
+    (a) => a.verb === verb && Object.entries(where).every(([key, value]) => (a.data as Record<string, unknown> | undefined)?.[key] === value),
+  );
+  if (found.length !== 1) throw new Error(`${found.length} ${verb} buttons with ${JSON.stringify(where)} on the card:\n${textOf(card)}`);
+  return (found[0]!.data ?? {}) as Record<string, unknown>;
+}

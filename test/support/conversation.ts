@@ -1,3 +1,4 @@
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { importRoster } from '../../src/importing/importRoster';
 import { cardOf, type BotHarness, type Card, type InvokeBody, type TestUser } from './botHarness';
 
@@ -11,6 +12,21 @@ export const ROSTER_HEADER = 'employeeNo,name,email,aadObjectId,department,secti
 export async function importRosterRows(bot: BotHarness, rows: readonly string[]): Promise<void> {
   const outcome = await importRoster([ROSTER_HEADER, ...rows].join('\n'), bot.bot.repositories.roster);
   if (outcome.status === 'invalid') throw new Error(`roster import failed: ${JSON.stringify(outcome.issues)}`);
+}
+
+/** Opens this fiscal year's windows of these tracks (all three unless said), from yesterday to a week from now. */
+export async function openWindows(bot: BotHarness, tracks: readonly string[] = ['gold', 'silver', 'professional']): Promise<void> {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  for (const track of tracks) {
+    await bot.bot.repositories.applicationWindows.save({
+      frameworkId: bot.frameworkId,
+      fiscalYear: fiscalYearOf(new Date(now)),
+      track,
+      opensAt: new Date(now - DAY).toISOString(),
+      closesAt: new Date(now + 7 * DAY).toISOString(),
+    });
+  }
 }
 
 /** Each of these people opens the bot once, as a Teams user does, so the bot has a conversation to reach them later. */

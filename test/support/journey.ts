@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jstDateAndTime } from '../../src/domain/applications/fiscalYear';
 import { translator } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type Card, type TestUser } from './botHarness';
@@ -170,4 +171,79 @@ export function choice(card: Card, inputId: string, title: string): string {
   const found = (choiceSet?.choices as { title: string; value: string }[] | undefined)?.find((c) => c.title === title);
   if (!found) throw new Error(`no choice "${title}" in ${inputId}:\n${textOf(card)}`);
   return found.value;
+}
+
+/** The lines of a card's texts, to look for a whole line. */
+export function linesOf(card: Card): string[] {
+  return textOf(card).split('\n');
+}
+
+/**
+ * The city's bot with these people, started before the describe block's tests and stopped after them (call it in a
+ * describe block; its methods work inside the tests).
+ */
+export function cityFor(frameworkFile: string, people: readonly Person[]): City {
+  let started: City | undefined;
+  beforeAll(async () => {
+    started = await startCity(frameworkFile, people);
+  }, 60_000);
+  afterAll(async () => started?.stop());
+  const running = (): City => {
+    if (!started) throw new Error(`the ${frameworkFile} city did not start`);
+    return started;
+  };
+  return {
+    say: (who, text) => running().say(who, text),
+    press: (who, card, title, options) => running().press(who, card, title, options),
+    inbox: (who) => running().inbox(who),
+    restart: () => running().restart(),
+    stop: () => running().stop(),
+  };
+}
+
+// The people of each city's stories (fresh Entra ids on every call), on the real files of data/frameworks.
+
+/** Kitakyushu: an employee, their 課長, and HR. */
+export function kitakyushuPeople(): { employee: Person; manager: Person; hr: Person } {
+  const manager = person('門司 花子', { department: '市民局', section: '区政推進課', grade: '課長' });
+  const employee = person('北九 太郎', { department: '市民局', section: '区政推進課', grade: '主事', manager });
+  const hr = person('到津 由美', { department: '政策局', section: 'DX推進課', grade: '主任', hr: true });
+  return { employee, manager, hr };
+}
+
+/** Moka: an employee, their 課長 and 部長, a colleague, an outside expert, HR; `raters` is one per viewpoint, in order. */
+export function mokaPeople(): {
+  employee: Person;
+  manager: Person;
+  executive: Person;
+  colleague: Person;
+  expert: Person;
+  hr: Person;
+  raters: Person[];
+} {
+  const executive = person('根本 部長', { department: '総合政策部', grade: '部長' });
+  const manager = person('荒町 課長', { department: '市民生活部', section: '市民課', grade: '課長', manager: executive });
+  const employee = person('久下田 一郎', { department: '市民生活部', section: '市民課', grade: '主任', manager });
+  const colleague = person('長田 花子', { department: '市民生活部', section: '市民課', grade: '主事', manager });
+  const expert = person('委託 専門', { department: '外部専門家', grade: '委託業者' });
+  const hr = person('真岡 人事', { department: '総務部', section: '人事係', grade: '主任', hr: true });
+  return { employee, manager, executive, colleague, expert, hr, raters: [executive, colleague, expert] };
+}
+
+/** Kunisaki: an employee of 総務課 総務係, their 係長, and HR. */
+export function kunisakiPeople(): { employee: Person; manager: Person; hr: Person } {
+  const manager = person('安岐 係長', { department: '総務課', section: '総務係', grade: '係長' });
+  const employee = person('国東 一郎', { department: '総務課', section: '総務係', grade: '主任', manager });
+  const hr = person('国見 由美', { department: '政策企画課', section: '広報・DX推進係', grade: '主任', hr: true });
+  return { employee, manager, hr };
+}
+
+/** HR opens this year's Silver window from now for a week on the windows card; returns the card after saving. */
+export async function openSilverWindow(city: City, hr: Person): Promise<Card> {
+  const DAY = 86_400_000;
+  const [opens, closes] = [new Date(), new Date(Date.now() + 7 * DAY)].map((d) => jstDateAndTime(d.toISOString()));
+  return city.press(hr, await city.say(hr, '募集期間'), '保存する', {
+    where: { track: 'silver' },
+    typed: { opensDate_silver: opens!.date, opensTime_silver: opens!.time, closesDate_silver: closes!.date, closesTime_silver: closes!.time },
+  });
 }
