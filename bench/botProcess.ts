@@ -21,7 +21,7 @@ export interface BotProcess {
 }
 
 /** The production entry point, compiled next to the bench (`npm run bench` builds first). */
-export const BOT_ENTRY = path.join(__dirname, '..', 'src', 'index.js');
+const BOT_ENTRY = path.join(__dirname, '..', 'src', 'index.js');
 const START_TIMEOUT_MS = 30_000;
 
 /**

@@ -8,6 +8,7 @@ import { runBroadcast, type BroadcastRun } from './broadcastRun';
 import { measureDeliveryStorage, type DeliveryStorageStats } from './deliveryStorage';
 import { now, summarize, type Stats } from './measure';
 import { printNote } from './report';
+import { botEnvironment } from './seed';
 import { fixed, int, printTable } from './table';
 
 /** Teams' limit per app: the figure every rate is a fraction of. */
@@ -43,7 +44,7 @@ interface Result {
 }
 
 /**
- * Sections 8 and 9: the recruitment notice to 10,000 people through a fake Teams that enforces Teams' limits, the bot
+ * Section `broadcast`: the recruitment notice to 10,000 people through a fake Teams that enforces Teams' limits, the bot
  * running as `npm run bot` does, in a child process: plainly, with 10 % of sends refused, and killed half way.
  */
 export async function benchBroadcast(connectionString: string): Promise<void> {
@@ -59,7 +60,7 @@ export async function benchBroadcast(connectionString: string): Promise<void> {
   });
   try {
     const staff = await seed(repositories, connector.url);
-    const botEnv = { STORAGE_CONNECTION_STRING: connectionString, FRAMEWORK_ID, BOT_LANGUAGE: 'ja' };
+    const botEnv = botEnvironment(connectionString, FRAMEWORK_ID);
     const results: Result[] = [];
     let storageStats: DeliveryStorageStats | undefined;
     for (const scenario of SCENARIOS) {
@@ -134,7 +135,7 @@ function printBroadcastTable(results: readonly Result[]): void {
   const sinceKill = (r: Result, at: number | undefined): string =>
     r.run.restart && at !== undefined ? seconds(at - r.run.restart.killedAt) : '-';
   printTable(
-    `8. Broadcast to ${int(STAFF)} employees (${int(WITH_APP)} with the app) through a fake Teams enforcing 50 requests/s ` +
+    `Broadcast to ${int(STAFF)} employees (${int(WITH_APP)} with the app) through a fake Teams enforcing 50 requests/s ` +
       'and 7 sends/s per chat; the bot runs as a child process',
     ['figure', ...results.map((r) => r.scenario.label)],
     [
@@ -161,7 +162,7 @@ function printBroadcastTable(results: readonly Result[]): void {
 
 function printStorageTable(s: DeliveryStorageStats, results: readonly Result[]): void {
   printTable(
-    `9. Azurite under the broadcast: a delivery costs the sender 2 conditional writes and a hundredth of a range read ` +
+    `Azurite under the broadcast: a delivery costs the sender 2 conditional writes and a hundredth of a range read ` +
       `(alone: timed after (a), one call at a time)`,
     ['operation', 'n', 'p50 ms', 'p95 ms', 'per s'],
     [s.writeSmall, s.writeLarge, s.readRange, ...results.map((r) => r.reads)].map((t) => [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { aadObjectIdOf } from './roster';
-import { now, type Elapsed } from './measure';
+import { measure, now, type Elapsed, type Stats } from './measure';
 import type { Sink } from './sink';
 
 /** The Adaptive Card an Action.Execute answers with, as JSON. */
@@ -58,4 +58,17 @@ export function chatClient(botUrl: string, sink: Sink): ChatClient {
       return body.value as InvokeCard;
     },
   };
+}
+
+/** The messages the sequential round trips cycle through: the menu, a keyword search, a level. */
+export const ROUND_TRIP_TEXTS: readonly string[] = ['メニュー', 'AI', 'レベル3'];
+
+/** 300 sequential message round trips of user 0 (POST → reply at the sink), cycling through ROUND_TRIP_TEXTS. */
+export function measureMessages(chat: ChatClient, name: string): Promise<Stats> {
+  return measure(name, 300, (i) => chat.say(0, ROUND_TRIP_TEXTS[i % ROUND_TRIP_TEXTS.length]!));
+}
+
+/** 200 sequential framework.level clicks of user 0 (Action.Execute → invoke response), levels 1 to 5 in turn. */
+export function measureLevelClicks(chat: ChatClient, name: string): Promise<Stats> {
+  return measure(name, 200, (i) => chat.click(0, 'framework.level', { level: (i % 5) + 1 }));
 }

@@ -8,6 +8,7 @@ import { fixed, printTable } from './table';
 
 const CHILD = path.join(__dirname, 'coldLoadChild.js');
 const RUNS = 10;
+const execFileAsync = promisify(execFile);
 
 /** What one new process reported (see coldLoadChild.ts), in milliseconds. */
 interface ColdLoad {
@@ -25,7 +26,7 @@ export async function benchColdLoad(connectionString: string): Promise<void> {
   const env = await seedBotStorage(connectionString, 'bench-load', 10);
   const runs: ColdLoad[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const { stdout } = await promisify(execFile)(process.execPath, [CHILD], { env });
+    const { stdout } = await execFileAsync(process.execPath, [CHILD], { env });
     runs.push(JSON.parse(stdout.trim().split('\n').pop()!) as ColdLoad);
   }
   const rows = (

@@ -1,16 +1,13 @@
 import path from 'node:path';
 import { startBotProcess, type BotProcess } from './botProcess';
-import { chatClient } from './chat';
-import { measure, type Stats } from './measure';
+import { chatClient, measureLevelClicks, measureMessages, ROUND_TRIP_TEXTS } from './chat';
+import type { Stats } from './measure';
 import { printNote } from './report';
 import { seedBotStorage } from './seed';
 import { startSink, type Sink } from './sink';
-import { fixed, printTable } from './table';
+import { fixed, mb, printTable } from './table';
 
 const ECHO_ENTRY = path.join(__dirname, 'echoBot.js');
-const MESSAGES = 300;
-const INVOKES = 200;
-const TEXTS = ['メニュー', 'AI', 'レベル3'];
 
 interface RoundTrips {
   readonly message: Stats;
@@ -20,9 +17,7 @@ interface RoundTrips {
 /** Sequential message and invoke round trips to one bot process: POST → reply at the sink, POST → invoke response. */
 async function roundTrips(bot: BotProcess, sink: Sink): Promise<RoundTrips> {
   const chat = chatClient(bot.url, sink);
-  const message = await measure('message', MESSAGES, (i) => chat.say(0, TEXTS[i % TEXTS.length]!));
-  const invoke = await measure('invoke', INVOKES, (i) => chat.click(0, 'framework.level', { level: (i % 5) + 1 }));
-  return { message, invoke };
+  return { message: await measureMessages(chat, 'message'), invoke: await measureLevelClicks(chat, 'invoke') };
 }
 
 /**
@@ -48,13 +43,12 @@ export async function benchEcho(connectionString: string): Promise<void> {
       ['round trip', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
       [...rows('message'), ...rows('invoke')],
     );
-    const mb = (bytes: number): string => fixed(bytes / 1024 / 1024, 1);
     printTable('Peak memory of the bot processes after these round trips', ['process', 'peak RSS MB'], [
       ['DX Navi', mb(navi.peakRss())],
       ['echo bot', mb(echo.peakRss())],
     ]);
     printNote(
-      `DX Navi answers "${TEXTS.join('", "')}" and framework.level with its cards, reading Azurite; the echo bot answers ` +
+      `DX Navi answers "${ROUND_TRIP_TEXTS.join('", "')}" and framework.level with its cards, reading Azurite; the echo bot answers ` +
         'with a line of text and a one-block card, and reads nothing.',
     );
   } finally {

@@ -2,16 +2,16 @@ import { loadConfig } from '../src/config';
 import { importFramework } from '../src/importing/importFramework';
 import { silentLogger } from '../src/logger';
 import { BENCH_RATING, BENCH_ROLE_LEVEL, firstAssessmentSteps, type AssessmentTimings } from './assessment';
-import { chatClient, type ChatClient } from './chat';
+import { chatClient, measureLevelClicks, measureMessages, ROUND_TRIP_TEXTS, type ChatClient } from './chat';
 import { expectStatus, frameworkText, ms } from './fixtures';
-import { measure, now, summarize, type Stats } from './measure';
+import { now, summarize, type Stats } from './measure';
 import { memoryRow } from './memory';
 import { startSink } from './sink';
 import { fixed, printTable } from './table';
 
-/** Sections 6 and 7: chat turns and self-assessment steps through the bot's HTTP server, in this process. */
+/** Tables 6 and 7 of section `everyday`: chat turns and self-assessment steps through the bot's HTTP server, in this process. */
 export async function benchEndToEnd(connectionString: string, memory: string[][]): Promise<void> {
-  // Loaded only now: restify patches node's http classes globally when it loads, and sections 1-5 measure without it.
+  // Loaded only now: restify patches node's http classes globally when it loads, and tables 1-5 measure without it.
   const { startBot } = await import('../src/runtime');
   const sink = await startSink();
   const frameworkId = 'bench-e2e';
@@ -21,10 +21,9 @@ export async function benchEndToEnd(connectionString: string, memory: string[][]
     expectStatus(await importFramework(frameworkText(frameworkId), bot.repositories.frameworks), 'imported');
     memory.push(memoryRow('bot started, before any turn'));
     const chat = chatClient(`http://127.0.0.1:${bot.server.port}/api/messages`, sink);
-    const texts = ['メニュー', 'AI', 'レベル3'];
 
-    const sequential = await measure('all', 300, (i) => chat.say(0, texts[i % texts.length]!), 30);
-    const byText = texts.map((text, k) => summarize(text, sequential.samples.filter((_s, i) => i % texts.length === k)));
+    const sequential = await measureMessages(chat, 'all');
+    const byText = ROUND_TRIP_TEXTS.map((text, k) => summarize(text, sequential.samples.filter((_s, i) => i % ROUND_TRIP_TEXTS.length === k)));
 
     const concurrency = 10;
     const perWorker = 40;
@@ -32,12 +31,12 @@ export async function benchEndToEnd(connectionString: string, memory: string[][]
     const start = now();
     await Promise.all(
       Array.from({ length: concurrency }, async (_w, worker) => {
-        for (let i = 0; i < perWorker; i++) latencies.push((await chat.say(worker + 1, texts[i % texts.length]!)).elapsedMs);
+        for (let i = 0; i < perWorker; i++) latencies.push((await chat.say(worker + 1, ROUND_TRIP_TEXTS[i % ROUND_TRIP_TEXTS.length]!)).elapsedMs);
       }),
     );
     const concurrent = summarize(`all, concurrency ${concurrency}`, latencies, now() - start);
 
-    const invoke = await measure('invoke framework.level', 200, (i) => chat.click(0, 'framework.level', { level: (i % 5) + 1 }));
+    const invoke = await measureLevelClicks(chat, 'invoke framework.level');
 
     const rate = (s: Stats): string => fixed(s.iterations / (s.totalMs / 1000), 1);
     printTable(

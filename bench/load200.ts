@@ -5,7 +5,7 @@ import { now, summarize } from './measure';
 import { printNote } from './report';
 import { seedBotStorage } from './seed';
 import { startSink } from './sink';
-import { fixed, int, printTable } from './table';
+import { fixed, int, mb, printTable } from './table';
 
 const EMPLOYEES = 200;
 /** Each employee has spare roster entries: after an error its assessment may be left half done, so it goes on as another. */
@@ -72,7 +72,7 @@ export async function benchLoad200(connectionString: string): Promise<void> {
           fixed(s.p95, 1),
           fixed(s.p99, 1),
           int(errors.length),
-          fixed(bot.peakRss() / 1024 / 1024, 1),
+          mb(bot.peakRss()),
         ],
       ],
     );

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { fixed, printTable } from './table';
+import { mb, printTable } from './table';
 
 v8.setFlagsFromString('--expose-gc');
 /** A full garbage collection, so that memory figures show live data and one section's garbage is not collected in the next. */
@@ -10,10 +10,8 @@ export const collectGarbage = vm.runInNewContext('gc') as () => void;
 export function memoryRow(label: string): string[] {
   collectGarbage();
   const m = process.memoryUsage();
-  const mb = (bytes: number): string => fixed(bytes / 1024 / 1024, 1);
   return [label, mb(m.rss), mb(m.heapUsed), mb(m.heapTotal), mb(m.external)];
 }
-
 
 /** Prints the memory rows taken during a section. */
 export function printMemory(title: string, rows: readonly (readonly string[])[]): void {

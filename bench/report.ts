@@ -49,7 +49,7 @@ export function writeSection(name: SectionName, seconds: number): void {
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const parts = SECTIONS.map((section) => {
     if (section === name) {
-      const heading = `## \`${section}\` — ${date}, ${fixedSeconds(seconds)} s`;
+      const heading = `## \`${section}\` — ${date}, ${seconds.toFixed(1)} s`;
       return [begin(section), heading, '', `Machine: ${machine()}.`, '', ...recorded, end(section)].join('\n');
     }
     return sectionIn(previous, section) ?? [begin(section), `## \`${section}\``, '', `Not run yet: \`npm run bench -- ${section}\`.`, end(section)].join('\n');
@@ -70,8 +70,4 @@ function sectionIn(text: string, name: string): string | undefined {
   const from = text.indexOf(begin(name));
   const to = text.indexOf(end(name));
   return from >= 0 && to > from ? text.slice(from, to + end(name).length) : undefined;
-}
-
-function fixedSeconds(seconds: number): string {
-  return seconds.toFixed(1);
 }

@@ -15,5 +15,10 @@ export async function seedBotStorage(connectionString: string, frameworkId: stri
   const repositories = createRepositories(storage);
   expectStatus(await importFramework(frameworkText(frameworkId), repositories.frameworks), 'imported');
   expectStatus(await importRoster(generateRosterCsv(employees), repositories.roster), 'imported');
+  return botEnvironment(connectionString, frameworkId);
+}
+
+/** The environment of a bot started as `npm run bot` does, on this storage and framework, answering in Japanese. */
+export function botEnvironment(connectionString: string, frameworkId: string): Record<string, string> {
   return { STORAGE_CONNECTION_STRING: connectionString, FRAMEWORK_ID: frameworkId, BOT_LANGUAGE: 'ja' };
 }

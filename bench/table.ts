@@ -20,6 +20,11 @@ export function fixed(value: number, decimals = 1): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : '-';
 }
 
+/** Bytes as mebibytes, one decimal. */
+export function mb(bytes: number): string {
+  return fixed(bytes / 1024 / 1024, 1);
+}
+
 /** A whole number with thousands separators. */
 export function int(value: number): string {
   return Math.round(value).toLocaleString('en-US');
