@@ -48,5 +48,10 @@ describe('RosterRepository.listEmployees', () => {
     const next = staff(120, 200);
     await repositories.roster.replace(next, 'v2');
     expect(await repositories.roster.listEmployees()).toEqual(next);
+
+    // The listing is kept between calls while the roster is unchanged: what a caller does to its copy stays there.
+    const listed = await repositories.roster.listEmployees();
+    listed.splice(0, 60);
+    expect(await repositories.roster.listEmployees()).toEqual(next);
   });
 });
