@@ -1,4 +1,4 @@
-// DX Navi on Azure: App Service (Node 20) + Azure Bot (Teams channel) + Storage (tables, queues) + Application Insights.
+// DX Navi on Azure: App Service (Node 24 LTS) + Azure Bot (Teams channel) + Storage (tables, queues) + Application Insights.
 // One user-assigned managed identity is both the bot's identity and the app's identity towards Storage,
 // so the deployment holds no secret at all.
 
@@ -111,7 +111,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // The zip holds the compiled app and its production node_modules (see README), so no build runs on Azure.
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true

@@ -1,5 +1,16 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { parseRetryAfter, type AttemptOutcome } from './retryPolicy';
+
+// The broadcast's one contact with the Bot Framework SDK: the sender builds what it posts with `cardMessage` and posts
+// it through a ChannelTransport, so replacing botbuilder changes this file only.
+
+/** An activity as the sender posts it: a message with a card. */
+export type OutgoingActivity = Partial<Activity>;
+
+/** A message that carries the Adaptive Card (if there is one); `summary` is the text a notification shows. */
+export function cardMessage(card: object | undefined, fields: { summary?: string; id?: string } = {}): OutgoingActivity {
+  return { type: 'message', ...fields, attachments: card ? [CardFactory.adaptiveCard(card)] : [] };
+}
 
 /** One attempt's result: the status, the id Teams gave the activity, or the code of Teams' error. */
 export interface PostOutcome extends AttemptOutcome {
@@ -16,9 +27,9 @@ export interface ChannelTransport {
    * Readies a post of a new activity to the reference's conversation (signed, addressed); `post()` then makes the one
    * HTTP attempt. Two steps, so a caller pacing its requests can take its slot right before the request leaves.
    */
-  prepareSend(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<PreparedPost>;
+  prepareSend(reference: Partial<ConversationReference>, activity: OutgoingActivity): Promise<PreparedPost>;
   /** Replaces the activity `activityId` in the reference's conversation (e.g. a progress card). */
-  update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<PostOutcome>;
+  update(reference: Partial<ConversationReference>, activityId: string, activity: OutgoingActivity): Promise<PostOutcome>;
 }
 
 /** A request ready to leave. */

@@ -1,10 +1,9 @@
-import type { Activity } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { Broadcast } from '../domain/broadcast/broadcast';
 import { isSettled, type Delivery } from '../domain/broadcast/delivery';
 import { ProgressTally } from '../domain/broadcast/progress';
 import type { BroadcastRepository } from '../storage/broadcastRepository';
 import type { DeliveryRepository } from '../storage/deliveryRepository';
+import { cardMessage, type OutgoingActivity } from './channelTransport';
 
 /** The rate shown to HR is over this last stretch of sending. */
 const RATE_WINDOW_MS = 60_000;
@@ -23,7 +22,7 @@ export class JobTracker {
   active = 0;
   /** When a delivery last moved (or the tracker was made): a long silence with work left means work was lost. */
   lastMovedAt: number;
-  readonly activity: Partial<Activity>;
+  readonly activity: OutgoingActivity;
 
   constructor(
     private current: Broadcast,
@@ -99,10 +98,6 @@ export class JobTracker {
 }
 
 /** The message every recipient gets: the card rendered at confirmation, the title as the notification's text. */
-function activityFor(broadcast: Broadcast): Partial<Activity> {
-  return {
-    type: 'message',
-    summary: broadcast.notice.title,
-    attachments: broadcast.card ? [CardFactory.adaptiveCard(broadcast.card)] : [],
-  };
+function activityFor(broadcast: Broadcast): OutgoingActivity {
+  return cardMessage(broadcast.card, { summary: broadcast.notice.title });
 }

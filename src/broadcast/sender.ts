@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { CardFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
 import type { Broadcast } from '../domain/broadcast/broadcast';
 import { isSettled, type Delivery } from '../domain/broadcast/delivery';
@@ -9,7 +8,7 @@ import type { BroadcastRepository } from '../storage/broadcastRepository';
 import type { DeliveryRepository } from '../storage/deliveryRepository';
 import type { Lease, LeaseRepository } from '../storage/leaseRepository';
 import type { ReceivedWork, WorkQueue } from '../storage/workQueue';
-import type { ChannelTransport } from './channelTransport';
+import { cardMessage, type ChannelTransport } from './channelTransport';
 import { forEachLimited, pause, Slots } from '../concurrency';
 import { deliverOne, type DeliveryDeps, type DeliveryResult } from './deliverOne';
 import { JobTracker } from './jobTracker';
@@ -271,11 +270,7 @@ export class BroadcastSender {
       return;
     }
     const { reference, activityId } = b.progressCard;
-    const outcome = await this.deps.transport.update(reference, activityId, {
-      type: 'message',
-      id: activityId,
-      attachments: [CardFactory.adaptiveCard(this.deps.statusCard(b))],
-    });
+    const outcome = await this.deps.transport.update(reference, activityId, cardMessage(this.deps.statusCard(b), { id: activityId }));
     if (outcome.status >= 300 || outcome.status === 0) {
       this.deps.logger.warn('could not update the broadcast progress card', { broadcastId: b.id, status: outcome.status });
     }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 /** Files that make up the Teams app package, in the order they are zipped. */
 export const APP_PACKAGE_FILES = ['manifest.json', 'en.json', 'color.png', 'outline.png'] as const;
@@ -37,19 +38,6 @@ export function renderManifest(template: string, botId: string | undefined): str
   return fillPlaceholders(template, { BOT_ID: botId });
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as ZIP uses it; computed here because `zlib.crc32` needs Node 20.15 or later. */
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /** One file to put in a ZIP archive. */
 export interface ZipEntry {
   name: string;
@@ -84,7 +72,7 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const { name, data } of entries) {
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = zlib.crc32(data);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -37,9 +37,6 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       `--${name}Port`, String(port),
       '--silent',
       '--disableTelemetry',
-      // The Azure SDKs speak newer service versions than this Azurite (pinned for Node 20) knows; the calls we make
-      // exist in every version, so the check only gets in the way.
-      '--skipApiVersionCheck',
       ...persistence,
     ], { stopSignal: 'SIGINT' });
   const children = [service('table', tablePort), service('queue', queuePort)];

@@ -7,7 +7,7 @@ function whereOf(text: string): string {
 }
 
 describe('parseJsonText', () => {
-  // Node 20 words "unexpected token" errors without a position: the parser must find it itself.
+  // Node words "unexpected token" errors without a position: the parser must find it itself.
   it('parseJsonText locates an unexpected token', () => {
     expect(whereOf('{"a":}')).toBe('line 1, column 6');
     expect(whereOf('{\n  "a": x\n}')).toBe('line 2, column 8');
