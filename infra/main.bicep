@@ -30,6 +30,7 @@ var storageAccountName = take('st${appName}${suffix}', 24)
 // Built-in role definitions (ids are the same in every tenant).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${appName}-${suffix}'
@@ -45,8 +46,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
     // Entra ID only: the app reaches Storage through its managed identity, never with a key.
     allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    // Reachable over the internet, but only with an Entra token of someone holding a data role (see infra/README.md:
+    // App Service reaches it without a virtual network; a private endpoint is the option for a city that requires one).
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
   }
 }
 
@@ -86,6 +96,18 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'Node.JS'
     WorkspaceResourceId: logs.id
+    // Telemetry is accepted only with an Entra token (the app's identity, below), not with the key in the connection string.
+    DisableLocalAuth: true
+  }
+}
+
+resource telemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -125,11 +147,11 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_TYPE', value: 'UserAssignedMsi' }
         { name: 'BOT_TENANT_ID', value: tenant().tenantId }
         { name: 'FRAMEWORK_ID', value: frameworkId }
-        // The app's own address, for the CSV download links in cards (the site cannot read its own host name here).
-        { name: 'PUBLIC_URL', value: 'https://app-${appName}-${suffix}.azurewebsites.net' }
         // DefaultAzureCredential needs to be told which user-assigned identity to use.
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // Sends telemetry with the managed identity's token (local authentication is disabled above).
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
         // Read by the Application Insights SDK itself: at its default (WARN) it prints every Azure SDK warning, several a
         // second from the storage clients, as plain text among the bot's JSON log lines.
         { name: 'APPLICATIONINSIGHTS_INSTRUMENTATION_LOGGING_LEVEL', value: 'ERROR' }
@@ -137,7 +159,21 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       ]
     }
   }
-  dependsOn: [tableRole, queueRole]
+  dependsOn: [tableRole, queueRole, telemetryRole]
+}
+
+// No deployment with a user name and password (FTP, or Kudu's basic authentication): both deploy paths in the README
+// sign in with Entra ID.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -17,12 +17,14 @@ import { Notifier } from './features/notifier';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerEvaluationFeature } from './features/evaluation/register';
 import { CardUpdater } from './features/exports/cardUpdates';
+import { LinkHandover, TeamsFileHandover } from './features/exports/handover';
 import { registerExportsFeature } from './features/exports/register';
 import { registerFrameworkFeature } from './features/framework/register';
 import { registerHrMenuFeature } from './features/hrMenu/register';
 import { registerInsightFeature } from './features/insight/register';
 import { catalogNotice } from './features/notices';
 import { registerTeamFeature } from './features/team/register';
+import { refuseOtherTenants } from './features/tenantGuard';
 import { pinLanguage, translatorFor } from './features/turn';
 import { resolveLocale, translator } from './i18n';
 import type { Logger } from './logger';
@@ -35,10 +37,14 @@ import { isStorageUnavailable } from './storage/storageErrors';
 export interface AppDependencies {
   readonly bot: Config['bot'];
   readonly language: Config['language'];
+  /** The city's Microsoft 365 tenant; activities from any other are refused (unset in local runs: any is served). */
+  readonly allowedTenantId?: string;
+  /** How ready exports reach their requester: Teams' file consent, or (local runs) a one-time link. */
+  readonly fileDelivery: Config['fileDelivery'];
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
   readonly logger: Logger;
-  /** Where users' browsers reach this bot, for links in cards (a function: the port is known only once listening). */
+  /** Where a browser on this machine reaches the bot, for download links (a function: the port is known only once listening). */
   readonly publicUrl: () => string;
   /** Where the broadcast sender takes its work from. */
   readonly workQueue: WorkQueue;
@@ -56,6 +62,8 @@ export interface Bot {
   readonly sender: BroadcastSender;
   /** Prepares HR's CSV exports in the background; stopped by the runtime. */
   readonly exports: ExportPreparer;
+  /** Deletes the exports and download links whose time is up (the runtime runs it on a timer). */
+  deleteExpiredFiles(): Promise<void>;
   /** Reminds approvers of applications waiting too long; returns how many reminders went out. */
   remindApprovers(afterDays: number): Promise<number>;
   /** Proactive messages to people; a graceful stop lets the sends that outlived their action end. */
@@ -74,6 +82,7 @@ export function createApp(deps: AppDependencies): Bot {
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
   logRefusedActionsTo(app, deps.logger);
 
+  if (deps.allowedTenantId) refuseOtherTenants(app, deps.allowedTenantId, deps.logger);
   const { language } = deps;
   const now = (): Date => new Date();
   const notifier = new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger);
@@ -83,8 +92,9 @@ export function createApp(deps: AppDependencies): Bot {
       return Promise.resolve(true);
     });
   }
-  registerConversationsFeature(app, deps.repositories.conversations, deps.catalog);
+  registerConversationsFeature(app, deps.repositories, deps.catalog);
   registerAssessmentFeature(app, deps.catalog, {
+    roster: deps.repositories.roster,
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
     summaries: deps.repositories.assessmentSummaries,
@@ -107,8 +117,6 @@ export function createApp(deps: AppDependencies): Bot {
     conversations: deps.repositories.conversations,
     windows: deps.repositories.applicationWindows,
     broadcasts: deps.repositories.broadcasts,
-    exportLinks: deps.repositories.exportLinks,
-    publicUrl: deps.publicUrl,
     wakeSender: () => sender.wake(),
     logger: deps.logger,
     now,
@@ -132,21 +140,21 @@ export function createApp(deps: AppDependencies): Bot {
   registerInsightFeature(app, deps.catalog, { ...deps.repositories, logger: deps.logger, now });
   // One transport for every card updated from background work: the sender's progress cards and the exports'.
   const transport = new BotConnectorTransport(adapter, deps.bot.id ?? '');
-  const exports = new ExportPreparer({
-    exports: deps.repositories.exportChunks,
-    links: deps.repositories.exportLinks,
-    publicUrl: deps.publicUrl,
-    logger: deps.logger,
-    now,
-  });
+  const exports = new ExportPreparer({ exports: deps.repositories.exportChunks, logger: deps.logger, now });
+  const cards = new CardUpdater(transport, deps.logger);
   registerExportsFeature(app, deps.catalog, {
     roster: deps.repositories.roster,
     applications: deps.repositories.applications,
     summaries: deps.repositories.assessmentSummaries,
     broadcasts: deps.repositories.broadcasts,
+    deliveries: deps.repositories.deliveries,
     exports: deps.repositories.exportChunks,
     preparer: exports,
-    cards: new CardUpdater(transport, deps.logger),
+    cards,
+    handover:
+      deps.fileDelivery === 'teams'
+        ? new TeamsFileHandover(cards)
+        : new LinkHandover({ links: deps.repositories.exportLinks, publicUrl: deps.publicUrl, now }),
     logger: deps.logger,
     now,
   });
@@ -174,14 +182,11 @@ export function createApp(deps: AppDependencies): Bot {
     const active = await deps.catalog.current();
     return active ? remindPendingApprovals(applicationDeps, active.framework, afterDays) : 0;
   };
-  const downloads = new Downloads({
-    links: deps.repositories.exportLinks,
-    broadcasts: deps.repositories.broadcasts,
-    deliveries: deps.repositories.deliveries,
-    exports: deps.repositories.exportChunks,
-    logger: deps.logger,
-    now,
-  });
+  const downloads = new Downloads({ links: deps.repositories.exportLinks, exports: deps.repositories.exportChunks, logger: deps.logger, now });
+  const deleteExpiredFiles = async (): Promise<void> => {
+    await exports.deleteExpired();
+    await deps.repositories.exportLinks.deleteExpired(now());
+  };
   const sender = new BroadcastSender(
     {
       ...deps.repositories,
@@ -197,7 +202,7 @@ export function createApp(deps: AppDependencies): Bot {
     },
     deps.senderOptions,
   );
-  return { app, adapter, downloads, sender, exports, remindApprovers, notifier };
+  return { app, adapter, downloads, sender, exports, deleteExpiredFiles, remindApprovers, notifier };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

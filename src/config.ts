@@ -21,10 +21,22 @@ export interface Config {
   readonly language: 'auto' | Locale;
   /** Approvers get a reminder when an application has waited this many days (0 turns reminders off). */
   readonly approvalReminderDays: number;
-  /** Where users' browsers reach this bot (links in cards), without a trailing slash; unset: the local server. */
-  readonly publicUrl?: string;
   /** Application Insights to send telemetry to; unset: no telemetry. */
   readonly applicationInsightsConnectionString?: string;
+  /**
+   * Telemetry is sent with this managed identity's Entra token (APPLICATIONINSIGHTS_AUTHENTICATION_STRING,
+   * "Authorization=AAD;ClientId=…", as App Service sets it): Application Insights then accepts no key.
+   */
+  readonly applicationInsightsIdentity?: { readonly clientId?: string };
+  /** The interface to listen on; unset: every interface. Anonymous mode listens on loopback unless told otherwise. */
+  readonly listenHost?: string;
+  /** The one Microsoft 365 tenant whose activities the bot serves; unset (local runs only): any. */
+  readonly allowedTenantId?: string;
+  /**
+   * How exports reach the HR officer who asked: "teams", the file consent flow (the file lands in their OneDrive);
+   * "link", a single-use download link on a loopback address (local runs only).
+   */
+  readonly fileDelivery: 'teams' | 'link';
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -35,17 +47,19 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-/**
- * An http(s) base URL that links are built on by appending a path: normalised by the URL parser and without a trailing
- * slash. A query, fragment or credentials would end up in the middle of every link, so they are refused.
- */
-const publicUrl = z.string().transform((text, ctx) => {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.href !== url.origin + url.pathname) {
-    ctx.issues.push({ code: 'custom', input: text, message: 'must be an http(s) URL without a query, fragment or credentials' });
+/** "Authorization=AAD;ClientId=<client id>", App Service's way to say which managed identity signs the telemetry. */
+const authenticationString = z.string().transform((text, ctx) => {
+  const fields = new Map<string, string>();
+  for (const pair of text.split(';')) {
+    const [key = '', value = ''] = pair.split('=').map((part) => part.trim());
+    fields.set(key.toLowerCase(), value);
+  }
+  if (fields.get('authorization') !== 'AAD') {
+    ctx.issues.push({ code: 'custom', input: text, message: 'must read "Authorization=AAD;ClientId=<client id>"' });
     return z.NEVER;
   }
-  return url.href.replace(/\/+$/, '');
+  const clientId = fields.get('clientid');
+  return clientId ? { clientId } : {};
 });
 
 const environmentSchema = z.object({
@@ -67,9 +81,15 @@ const environmentSchema = z.object({
   START_PLAYGROUND: z.enum(['true', 'false']).default('true'),
   BOT_LANGUAGE: z.enum(['auto', 'ja', 'en']).default('auto'),
   APPROVAL_REMINDER_DAYS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(60).default(3)),
-  PUBLIC_URL: optional.pipe(publicUrl.optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: optional.pipe(authenticationString.optional()),
+  LISTEN_HOST: optional,
+  ALLOWED_TENANT_ID: optional,
+  FILE_DELIVERY: z.enum(['teams', 'link']).optional(),
 });
+
+/** Addresses only this machine reaches. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Thrown when the environment is unusable; the message lists every problem. */
 export class ConfigError extends Error {}
@@ -101,6 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.BOT_TYPE === 'SingleTenant' && e.BOT_ID && !e.BOT_TENANT_ID) {
     throw new ConfigError('BOT_TENANT_ID is required when BOT_TYPE=SingleTenant');
   }
+  const allowedTenantId = e.ALLOWED_TENANT_ID ?? e.BOT_TENANT_ID;
+  if (production && !allowedTenantId) {
+    throw new ConfigError('set BOT_TENANT_ID (or ALLOWED_TENANT_ID) in production: the city\'s tenant is the only one served');
+  }
+  // Without authentication anyone who reaches the port can act as anyone: only this machine may, unless asked.
+  const listenHost = e.LISTEN_HOST ?? (e.BOT_ID ? undefined : '127.0.0.1');
+  const fileDelivery = e.FILE_DELIVERY ?? (e.BOT_ID ? 'teams' : 'link');
+  if (fileDelivery === 'link' && (production || !LOOPBACK_HOSTS.has(listenHost ?? ''))) {
+    throw new ConfigError('FILE_DELIVERY=link is for local runs on a loopback address: a download link hands personal data to whoever holds it');
+  }
   return Object.freeze({
     port: e.PORT,
     storageConnectionString,
@@ -111,7 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startPlayground: e.START_PLAYGROUND === 'true',
     language: e.BOT_LANGUAGE,
     approvalReminderDays: e.APPROVAL_REMINDER_DAYS,
-    publicUrl: e.PUBLIC_URL,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    applicationInsightsIdentity: e.APPLICATIONINSIGHTS_AUTHENTICATION_STRING,
+    listenHost,
+    allowedTenantId,
+    fileDelivery,
   });
 }

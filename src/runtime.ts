@@ -13,6 +13,8 @@ const FRAMEWORK_CHECK_MS = 5_000;
 const TABLES_RETRY_MS = 5_000;
 /** How often pending approvals are looked at for reminders (each is reminded at most once per APPROVAL_REMINDER_DAYS). */
 const REMINDER_CHECK_MS = 60 * 60 * 1000;
+/** How often exports and download links whose time is up are looked for and deleted. */
+const EXPORT_SWEEP_MS = 60 * 1000;
 /** On a graceful stop, how long messages Teams was slow with may still take: botbuilder's retries back off 1 + 2 + 4 s. */
 const NOTIFICATIONS_SETTLE_MS = 8_000;
 
@@ -20,7 +22,7 @@ const NOTIFICATIONS_SETTLE_MS = 8_000;
 export interface RunningBot {
   readonly server: RunningServer;
   readonly repositories: Repositories;
-  /** Where users' browsers reach the bot: PUBLIC_URL, or this server. */
+  /** Where a browser on this machine reaches the bot (download links in local runs). */
   readonly publicUrl: () => string;
   /** Sends the approval reminders that are due now (also run every hour while the bot runs). */
   remindApprovers(): Promise<number>;
@@ -44,7 +46,7 @@ export function tableStorageFor(config: Config): TableStorage {
 export async function startBot(
   config: Config,
   logger: Logger,
-  options: { host?: string; frameworkCheckMs?: number; senderOptions?: SenderOptions } = {},
+  options: { host?: string; frameworkCheckMs?: number; senderOptions?: SenderOptions; exportSweepMs?: number } = {},
 ): Promise<RunningBot> {
   const storage = tableStorageFor(config);
   const repositories = createRepositories(storage);
@@ -54,10 +56,12 @@ export async function startBot(
     options.frameworkCheckMs ?? FRAMEWORK_CHECK_MS,
   );
   // A function, because the port is known only once the server listens (PORT=0 asks the OS for one).
-  const publicUrl = (): string => config.publicUrl ?? `http://localhost:${server.port}`;
+  const publicUrl = (): string => localUrl(options.host ?? config.listenHost ?? '127.0.0.1', server.port);
   const bot = createApp({
     bot: config.bot,
     language: config.language,
+    allowedTenantId: config.allowedTenantId,
+    fileDelivery: config.fileDelivery,
     repositories,
     catalog,
     logger,
@@ -69,13 +73,23 @@ export async function startBot(
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
   // storage is down starts anyway and keeps trying.
   await tables.firstAttempt;
-  const server = await startServer(bot, { port: config.port, host: options.host, authenticated: Boolean(config.bot.id), logger });
+  const server = await startServer(bot, {
+    port: config.port,
+    host: options.host ?? config.listenHost,
+    authenticated: Boolean(config.bot.id),
+    serveDownloads: config.fileDelivery === 'link',
+    logger,
+  });
   const remindApprovers = (): Promise<number> =>
     config.approvalReminderDays > 0 ? bot.remindApprovers(config.approvalReminderDays) : Promise.resolve(0);
   const reminders = setInterval(() => {
     remindApprovers().catch((error: unknown) => logger.warn('approval reminders failed; will try again', { error }));
   }, REMINDER_CHECK_MS);
   reminders.unref();
+  const sweeper = setInterval(() => {
+    bot.deleteExpiredFiles().catch((error: unknown) => logger.warn('expired exports not deleted; will try again', { error }));
+  }, options.exportSweepMs ?? EXPORT_SWEEP_MS);
+  sweeper.unref();
   bot.sender.start();
   return {
     server,
@@ -84,6 +98,7 @@ export async function startBot(
     remindApprovers,
     async stop() {
       clearInterval(reminders);
+      clearInterval(sweeper);
       tables.stop();
       // The sender first: sends in flight finish and are recorded, so the next instance resumes without duplicates.
       await bot.sender.stop();
@@ -119,4 +134,9 @@ function ensureTablesUntilDone(storage: TableStorage, logger: Logger): { firstAt
       clearTimeout(timer);
     },
   };
+}
+
+/** The address of this server for a browser on the same machine: download links exist in local runs only, on loopback. */
+function localUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

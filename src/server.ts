@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Bot } from './app';
 import type { Logger } from './logger';
+import { hasBody, receiveJson, type Refusal } from './http/requestBody';
 import { withRequestContext } from './requestContext';
 
 /** The running HTTP server. */
@@ -9,8 +10,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Bot Framework activities are small; a larger body is refused before it reaches the bot. */
+/** Bot Framework activities are small; a larger body is refused, counted as it arrives. */
 const MAX_BODY_BYTES = 256 * 1024;
+/** A body that has not arrived whole by then is refused: Teams sends one in a single burst. */
+const BODY_TIMEOUT_MS = 10_000;
+/** Node's own limits, for what arrives before the body: the headers, and the whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A refused request's connection is closed this long after the answer, whatever the client still sends. */
+const LINGER_MS = 1_000;
 
 /** How the server is exposed. */
 export interface ServerOptions {
@@ -18,40 +26,60 @@ export interface ServerOptions {
   readonly host?: string;
   /** The bot has an app id, so every activity must carry a Bot Framework token (botbuilder checks it). */
   readonly authenticated: boolean;
+  /** Serves GET /api/exports/:token (download links); only in local mode, where the server listens on loopback. */
+  readonly serveDownloads: boolean;
   readonly logger: Logger;
+  /** Shorter in the tests of slow uploads. */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
- * Serves the bot: POST /api/messages for Bot Framework activities, GET /api/exports/:token for the download links in
- * cards, GET /healthz for the platform. No logic here.
+ * Serves the bot: POST /api/messages for Bot Framework activities, GET /healthz for the platform, and in local mode
+ * GET /api/exports/:token for download links. No logic here. Nothing is read from a request before it is
+ * authenticated as far as can be without its body, and no body is ever written to disk or decoded.
  */
-export async function startServer(bot: Bot, { port, host, authenticated, logger }: ServerOptions): Promise<RunningServer> {
+export async function startServer(bot: Bot, options: ServerOptions): Promise<RunningServer> {
+  const { port, host, authenticated, logger } = options;
   const server = restify.createServer({ name: 'dx-navi' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  const bodyOptions = { authenticated, maxBytes: MAX_BODY_BYTES, timeoutMs: options.bodyTimeoutMs ?? BODY_TIMEOUT_MS };
+
+  // Only the activities endpoint reads a body; anywhere else one is refused unread.
+  server.pre((req, res, next) => {
+    if (!(req.method === 'POST' && req.getPath() === '/api/messages') && hasBody(req.headers)) {
+      refuse(req, res, { status: 413, reason: 'unexpected body' });
+      return next(false);
+    }
+    return next();
+  });
+
   server.post('/api/messages', async (req, res) => {
+    const received = await receiveJson(req, bodyOptions);
+    if ('status' in received) {
+      // One line, rather than botbuilder's stack trace for every stray request from the internet.
+      withRequestContext(undefined, () => logger.warn('activity refused', { status: received.status, reason: received.reason }));
+      refuse(req, res, received);
+      return;
+    }
     // botbuilder throws on an activity without a type before its own error handling, which would be a 500.
-    const type = (req.body as { type?: unknown } | undefined)?.type;
-    if (typeof type !== 'string' || !type) {
+    const activity = received.body as { type?: unknown; id?: unknown } | null;
+    if (typeof activity?.type !== 'string' || !activity.type) {
       res.send(400);
       return;
     }
-    const activityId = (req.body as { id?: unknown } | undefined)?.id;
-    await withRequestContext(typeof activityId === 'string' ? activityId : undefined, async () => {
-      // Refused here, with one log line, rather than by botbuilder, which prints a stack trace for every stray request
-      // from the internet; a token that is present is botbuilder's to verify.
-      if (authenticated && !req.headers.authorization) {
-        logger.warn('activity without a token refused', { type });
-        res.send(401);
-        return;
-      }
+    req.body = activity;
+    await withRequestContext(typeof activity.id === 'string' ? activity.id : undefined, async () => {
       await bot.adapter.process(req, res, async (context) => {
         await bot.app.run(context);
       });
     });
   });
-  server.get('/api/exports/:token', async (req, res) => {
-    await withRequestContext(undefined, () => bot.downloads.send((req.params as { token: string }).token, res));
-  });
+  if (options.serveDownloads) {
+    server.get('/api/exports/:token', async (req, res) => {
+      await withRequestContext(undefined, () => bot.downloads.send((req.params as { token: string }).token, res));
+    });
+  }
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
@@ -69,4 +97,22 @@ export async function startServer(bot: Bot, { port, host, authenticated, logger 
         server.server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Answers a refused request and closes its connection the way web servers do ("lingering close"): whatever the client
+ * still sends is read and dropped as it arrives, never kept, so that the client sees the answer before the connection
+ * goes; and it goes soon after, whatever the client still has to send.
+ */
+function refuse(req: restify.Request, res: restify.Response, refusal: Refusal): void {
+  const { socket } = req;
+  // Node ends a "Connection: close" response by destroying its socket; with the client still sending, that resets
+  // the connection and the client may never read the answer.
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+  req.resume();
+  res.setHeader('Connection', 'close');
+  res.send(refusal.status);
 }

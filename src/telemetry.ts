@@ -46,15 +46,21 @@ const noAzureSdkSpans: Instrumenter = {
 };
 
 /**
- * Starts sending requests, outgoing calls, exceptions and performance counters to Application Insights, or does
- * nothing at all when no connection string is configured (the SDK is not even loaded).
+ * Starts sending requests, outgoing calls, exceptions and performance counters to Application Insights (signed with
+ * the managed identity `identity` names, when given), or does nothing at all when no connection string is configured
+ * (the SDK is not even loaded).
  * Call it before the bot's modules load, so the HTTP instrumentation is in place when they create their server and clients.
  */
-export async function startTelemetry(connectionString: string | undefined): Promise<Telemetry | undefined> {
+export async function startTelemetry(
+  connectionString: string | undefined,
+  identity?: { readonly clientId?: string },
+): Promise<Telemetry | undefined> {
   if (!connectionString) return undefined;
   const { useAzureMonitor, shutdownAzureMonitor } = await import('applicationinsights');
+  // With local authentication disabled, Application Insights takes telemetry only with the identity's Entra token.
+  const credential = identity && new (await import('@azure/identity')).ManagedIdentityCredential(identity.clientId ? { clientId: identity.clientId } : {});
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
     instrumentationOptions: {
       http: { ...recordedHttp },
       // Its spans carry the full URLs; the HTTP calls underneath are recorded without them.

@@ -1,4 +1,5 @@
 import { CardFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { isTrustedServiceUrl } from '../http/serviceUrls';
 import { parseRetryAfter, type AttemptOutcome } from './retryPolicy';
 
 // The broadcast's one contact with the Bot Framework SDK: the sender builds what it posts with `cardMessage` and posts
@@ -61,14 +62,17 @@ interface AnswerBody {
 export class BotConnectorTransport implements ChannelTransport {
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly trusts: (serviceUrl: string) => boolean;
 
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
-    options: { timeoutMs?: number; now?: () => number } = {},
+    options: { timeoutMs?: number; now?: () => number; trusts?: (serviceUrl: string) => boolean } = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.now = options.now ?? Date.now;
+    // The bot's token goes to Teams' own hosts only (tests that check the signing name their stand-in).
+    this.trusts = options.trusts ?? ((serviceUrl) => isTrustedServiceUrl(serviceUrl, botAppId !== ''));
   }
 
   prepareSend(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<PreparedPost> {
@@ -87,8 +91,11 @@ export class BotConnectorTransport implements ChannelTransport {
     activity: Partial<Activity>,
   ): Promise<PreparedPost> {
     const { serviceUrl, conversation } = reference;
-    // Nothing to post to: answered here as Teams answers a malformed request, so it fails like one and is not retried.
-    if (!serviceUrl || !conversation?.id) return { post: () => Promise.resolve({ status: 400, errorCode: 'BadConversationReference' }) };
+    // Nothing to post to, or not Teams: answered here as Teams answers a malformed request, so it fails like one and
+    // is not retried.
+    if (!serviceUrl || !conversation?.id || !this.trusts(serviceUrl)) {
+      return { post: () => Promise.resolve({ status: 400, errorCode: 'BadConversationReference' }) };
+    }
     const conversationUrl = `${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversation.id)}`;
     const url = `${conversationUrl}/activities${activityPath}`;
     const headers = await this.authorization(reference);

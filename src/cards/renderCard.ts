@@ -35,7 +35,6 @@ export const CARD_NAMES = [
   'broadcastAudience',
   'broadcastReview',
   'broadcastStatus',
-  'broadcastExport',
   'evaluationList',
   'evaluationStart',
   'evaluationReview',

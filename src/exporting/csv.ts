@@ -11,11 +11,12 @@ export const CSV_BOM = '\uFEFF';
 export type CsvField = string | number | undefined;
 
 /**
- * Text starting with one of these is read by Excel as a formula (=, +, - and @ start one; a leading tab or CR is
- * dropped on import, so the next character would). The names and free text we export are typed by people, so a
- * value like `=HYPERLINK(...)` must stay text: OWASP's advice is a leading apostrophe, which Excel shows as nothing.
+ * Text starting with one of these is read by Excel as a formula (=, +, - and @ start one, and so do their full-width
+ * forms ＝ ＋ － ＠, which a Japanese IME types; a leading tab or CR is dropped on import, so the next character
+ * would). The names and free text we export are typed by people, so a value like `=HYPERLINK(...)` must stay text:
+ * OWASP's advice is a leading apostrophe, which Excel shows as nothing.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV record, ending in CRLF: fields quoted where needed (quotes doubled), formulas neutralised. */

@@ -8,6 +8,8 @@ import type { ExportKind } from './preparedExport';
 export interface CsvSource {
   readonly kind: ExportKind;
   readonly fiscalYear?: number;
+  /** The broadcast a report is of. */
+  readonly broadcastId?: string;
   /** The name HR's browser saves it under (Japanese), and a plain-ASCII one for old clients. */
   readonly filename: string;
   readonly asciiFilename: string;

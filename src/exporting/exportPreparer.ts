@@ -1,7 +1,6 @@
 import { Slots } from '../concurrency';
 import type { Logger } from '../logger';
 import type { ExportChunkRepository } from '../storage/exportChunkRepository';
-import type { ExportLinkRepository } from '../storage/exportLinkRepository';
 import { MAX_STRING_CHARS } from '../storage/tables';
 import { CSV_BOM, csvLine } from './csv';
 import type { CsvSource } from './csvSource';
@@ -11,9 +10,6 @@ import { textChunks } from './textChunks';
 /** What preparing exports needs from outside. */
 export interface ExportPreparerDeps {
   readonly exports: ExportChunkRepository;
-  readonly links: Pick<ExportLinkRepository, 'create'>;
-  /** Where users' browsers reach the bot, for download links. */
-  readonly publicUrl: () => string;
   readonly logger: Logger;
   readonly now: () => Date;
 }
@@ -25,18 +21,11 @@ export interface ExportPreparerOptions {
   readonly chunkChars?: number;
 }
 
-/** A download link as a card shows it. */
-export interface DownloadLink {
-  readonly url: string;
-  readonly expiresAt: string;
-  readonly minutes: number;
-}
+/** Hears how an export stands: once counted, as pages are written, and at the end (ready, or failed). */
+export type ExportListener = (job: PreparedExport) => Promise<void>;
 
-/** Hears how an export stands: once counted, as pages are written, and at the end (ready with its link, or failed). */
-export type ExportListener = (job: PreparedExport, link?: DownloadLink) => Promise<void>;
-
-/** How long a download link works, as for a broadcast's report: long enough to click it, short enough to go stale soon. */
-export const LINK_MINUTES = 15;
+/** How long a ready export is offered to its requester before it is deleted. */
+export const OFFERED_MINUTES = 15;
 /** Half of Azure's limit on a string property: room for any row, and a few dozen rows per stored chunk. */
 const CHUNK_CHARS = Math.floor(MAX_STRING_CHARS / 2);
 /** An export that never finished (its instance stopped) is deleted after this. */
@@ -45,9 +34,10 @@ const PREPARING_KEPT_MS = 60 * 60 * 1000;
 const AT_ONCE = 2;
 
 /**
- * Prepares CSV exports in the background: counts the rows, writes the file page by page into storage chunks, and
- * makes a download link once the file is whole. The listener hears real progress (rows stored), so a card can show
- * it; a failure deletes what was written and is told as such, never offered as a file.
+ * Prepares CSV exports in the background: counts the rows and writes the file page by page into storage chunks. The
+ * listener hears real progress (rows stored), so a card can show it, and the end: ready (the file is whole, to be
+ * handed over), or failed (what was written is deleted; nothing of it is ever offered). Whatever is not handed over
+ * is deleted when it expires (`deleteExpired`, on a timer).
  */
 export class ExportPreparer {
   private readonly tellEveryMs: number;
@@ -72,12 +62,14 @@ export class ExportPreparer {
       frameworkId: request.frameworkId,
       kind: source.kind,
       ...(source.fiscalYear !== undefined ? { fiscalYear: source.fiscalYear } : {}),
+      ...(source.broadcastId !== undefined ? { broadcastId: source.broadcastId } : {}),
       requestedBy: request.requestedBy,
       filename: source.filename,
       asciiFilename: source.asciiFilename,
       state: 'preparing',
       rows: 0,
       chunks: 0,
+      bytes: 0,
       startedAt: now.toISOString(),
       updatedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + PREPARING_KEPT_MS).toISOString(),
@@ -86,7 +78,7 @@ export class ExportPreparer {
     return job;
   }
 
-  /** Prepares a created export in the background; `listen` hears how it goes. */
+  /** Prepares a created export in the background (as given: e.g. with its card's id); `listen` hears how it goes. */
   prepare(job: PreparedExport, source: CsvSource, listen: ExportListener): void {
     const work = this.slots
       .run(() => this.run(job, source, listen))
@@ -94,16 +86,10 @@ export class ExportPreparer {
     this.running.add(work);
   }
 
-  /** A new download link to a ready export, working until the export expires. */
-  async linkTo(job: PreparedExport): Promise<DownloadLink> {
-    const link = await this.deps.links.create({
-      kind: 'preparedExport',
-      frameworkId: job.frameworkId,
-      subjectId: job.id,
-      requestedBy: job.requestedBy,
-      expiresAt: job.expiresAt,
-    });
-    return { url: `${this.deps.publicUrl()}/api/exports/${link.token}`, expiresAt: job.expiresAt, minutes: LINK_MINUTES };
+  /** Deletes every export whose time is up (run on a timer, by every instance: deleting twice is harmless). */
+  async deleteExpired(): Promise<void> {
+    const deleted = await this.deps.exports.deleteExpired(this.deps.now());
+    if (deleted > 0) this.deps.logger.info('expired exports deleted', { count: deleted });
   }
 
   /** Interrupts the exports under way (each is marked failed and told so) and waits for them to wind up. */
@@ -124,17 +110,13 @@ export class ExportPreparer {
         state: 'ready',
         totalRows: job.rows,
         updatedAt: readyAt.toISOString(),
-        expiresAt: new Date(readyAt.getTime() + LINK_MINUTES * 60_000).toISOString(),
+        expiresAt: new Date(readyAt.getTime() + OFFERED_MINUTES * 60_000).toISOString(),
       });
       this.deps.logger.info('export prepared', { exportId: job.id, kind: job.kind, rows: job.rows, requestedBy: job.requestedBy });
-      await this.tell(listen, job, await this.linkTo(job));
+      await this.tell(listen, job);
     } catch (error) {
       job = await this.fail(job, error);
       await this.tell(listen, job);
-    } finally {
-      await this.deps.exports
-        .deleteExpired(this.deps.now())
-        .catch((error: unknown) => this.deps.logger.warn('expired exports not deleted; will try after the next export', { error }));
     }
   }
 
@@ -173,8 +155,8 @@ export class ExportPreparer {
   }
 
   /** A listener that cannot show progress (Teams busy) must not stop the export. */
-  private async tell(listen: ExportListener, job: PreparedExport, link?: DownloadLink): Promise<void> {
-    await listen(job, link).catch((error: unknown) => this.deps.logger.warn('export progress not shown', { exportId: job.id, error }));
+  private async tell(listen: ExportListener, job: PreparedExport): Promise<void> {
+    await listen(job).catch((error: unknown) => this.deps.logger.warn('export progress not shown', { exportId: job.id, error }));
   }
 
   private stamp(): string {

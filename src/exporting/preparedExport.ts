@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
 
-/** What HR can export as CSV. */
-export const EXPORT_KINDS = ['applications', 'assessmentSummaries', 'broadcasts'] as const;
+/** What HR can export as CSV from the exports card. */
+export const HOME_EXPORT_KINDS = ['applications', 'assessmentSummaries', 'broadcasts'] as const;
+/** …and from a broadcast's status card, its report. */
+export const EXPORT_KINDS = [...HOME_EXPORT_KINDS, 'broadcastReport'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-/** preparing → ready (the file is whole and can be downloaded) or failed (nothing of it is offered). */
+/** preparing → ready (the file is whole and is offered to its requester) or failed (nothing of it is offered). */
 export type PreparedExportState = 'preparing' | 'ready' | 'failed';
 
 /**
@@ -18,6 +20,8 @@ export interface PreparedExport {
   readonly kind: ExportKind;
   /** The fiscal year of an export of applications. */
   readonly fiscalYear?: number;
+  /** The broadcast whose report it is. */
+  readonly broadcastId?: string;
   /** The Entra id of the HR officer who asked for it. */
   readonly requestedBy: string;
   readonly filename: string;
@@ -29,9 +33,13 @@ export interface PreparedExport {
   readonly totalRows?: number;
   /** Chunks of text written so far; a ready export is exactly these. */
   readonly chunks: number;
+  /** The size of the file written so far, in bytes (UTF-8). */
+  readonly bytes: number;
+  /** The message of the export's progress card in its requester's chat, updated once the file is handed over. */
+  readonly cardActivityId?: string;
   readonly startedAt: string;
   readonly updatedAt: string;
-  /** Its chunks are deleted after this; for a ready export, also when its download link stops working. */
+  /** It is deleted, job and chunks, after this: a ready export is offered until then (and deleted once handed over). */
   readonly expiresAt: string;
 }
 

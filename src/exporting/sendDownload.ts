@@ -7,8 +7,8 @@ import type { Download } from './downloads';
 // What a browser shows instead of the file. Plain text in both languages: a browser request carries no Teams locale,
 // and a page with markup would be one more thing to secure.
 const LINK_NOT_VALID_TEXT =
-  'このダウンロードリンクは無効か、有効期限 (15 分) が切れています。ボットにもう一度頼んで、新しいリンクを受け取ってください。\n' +
-  'This download link is not valid or has expired (links work for 15 minutes). Ask the bot again for a new link.\n';
+  'このダウンロードリンクは使えません。リンクは一度だけ、短い時間だけ使えます。ボットでもう一度エクスポートしてください。\n' +
+  'This download link cannot be used: a link works once, for a short time. Ask the bot for the export again.\n';
 const NOT_PREPARED_TEXT =
   'ファイルを用意できませんでした。しばらくしてから、もう一度リンクを開いてください。\n' +
   'The file could not be prepared. Please open the link again in a moment.\n';
@@ -20,24 +20,24 @@ const PRIVATE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosnif
  * Answers a download request: the file as an attachment, streamed chunk by chunk as the client reads it; a 404 when
  * there is no such file. Failures are answered here, because only here is it known whether part of the file has
  * gone out: before that a short apology, after it the connection is cut, so the browser reports an incomplete
- * download rather than saving a truncated file.
+ * download rather than saving a truncated file. Resolves true once the whole file has gone out.
  */
 export async function sendDownload(
   res: ServerResponse,
   open: () => Promise<Download | undefined>,
   logger: Logger,
-): Promise<void> {
+): Promise<boolean> {
   let download: Download | undefined;
   try {
     download = await open();
   } catch (error) {
     logger.error('download could not be prepared', { error });
     sendText(res, 500, NOT_PREPARED_TEXT);
-    return;
+    return false;
   }
   if (!download) {
     sendText(res, 404, LINK_NOT_VALID_TEXT);
-    return;
+    return false;
   }
   res.writeHead(200, {
     ...PRIVATE,
@@ -47,10 +47,11 @@ export async function sendDownload(
   try {
     // As bytes, not objects: an object stream would read 16 chunks (16 pages) ahead of a slow client.
     await pipeline(Readable.from(download.chunks, { objectMode: false }), res);
+    return true;
   } catch (error) {
     // The user closed the tab or lost the connection: nothing is wrong on our side.
-    if (isPrematureClose(error)) return;
-    logger.error('download broke off', { filename: download.filename, error });
+    if (!isPrematureClose(error)) logger.error('download broke off', { filename: download.filename, error });
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/renderCard';
 import { resolveLocale, translator, type Locale, type Translate } from '../i18n';
 import { pause } from '../concurrency';
 import type { Logger } from '../logger';
+import { isTrustedServiceUrl } from '../http/serviceUrls';
 import { currentRequestContext } from '../requestContext';
 import type { ConversationRepository } from '../storage/conversationRepository';
 import { isStorageUnavailable } from '../storage/storageErrors';
@@ -112,6 +113,11 @@ export class Notifier {
   private async deliver(addressee: Addressee, build: CardBuilder): Promise<Delivery> {
     const { aadObjectId, reference, locale } = addressee;
     const userId = (reference as { user?: { id?: string } }).user?.id;
+    if (!isTrustedServiceUrl(reference.serviceUrl, this.botAppId !== '')) {
+      // Stored data naming another host: the bot's token goes to Teams only.
+      this.logger.warn('proactive message refused: not a Teams service URL', { aadObjectId });
+      return { delivered: false, failure: 'failed', userId };
+    }
     const card = build(translator(locale), locale, userId);
     let delivered = false;
     try {

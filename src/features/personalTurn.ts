@@ -26,12 +26,12 @@ export interface PersonalChatNotice {
  * Runs `use` for the sender of a turn that only belongs in the personal chat (a self-assessment, an application):
  * in a team channel or a group chat everyone would see the answers, so the bot says where to go instead.
  */
-export function inPersonalChat(
+export function inPersonalChat<T = AdaptiveCard>(
   context: TurnContext,
   catalog: FrameworkCatalog,
   notice: PersonalChatNotice,
-  use: (sender: Sender) => Promise<AdaptiveCard>,
-): Promise<AdaptiveCard> {
+  use: (sender: Sender) => Promise<T>,
+): Promise<T | AdaptiveCard> {
   const t = translatorFor(context);
   if (!isPersonalChat(context)) return Promise.resolve(catalogNotice(t, notice.title, notice.body, {}, 'default'));
   return withActiveFramework(catalog, t, ({ framework }) =>

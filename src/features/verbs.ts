@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { EXPORT_ID, EXPORT_KINDS } from '../exporting/preparedExport';
+import { EXPORT_ID, HOME_EXPORT_KINDS } from '../exporting/preparedExport';
 import { BROADCAST_ID as broadcastId } from '../storage/broadcastRepository';
 import { INVERTED_TIME_ID_PATTERN } from '../storage/tables';
 
@@ -240,7 +240,7 @@ export const PAYLOADS = {
     .catchall(z.unknown()),
   [VERBS.hrExports]: z.object({}),
   // "exportYear" is the card's fiscal-year choice, read for applications only.
-  [VERBS.hrExportStart]: z.object({ kind: z.enum(EXPORT_KINDS), exportYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+  [VERBS.hrExportStart]: z.object({ kind: z.enum(HOME_EXPORT_KINDS), exportYear: z.coerce.number().int().min(2000).max(2100).optional() }),
   [VERBS.hrExportStatus]: z.object({ exportId: EXPORT_ID }),
   // HR types a manager's e-mail to see that manager's team; "" or none is one's own team.
   [VERBS.teamShow]: z.object({ managerEmail: z.string().trim().max(200).default('') }),

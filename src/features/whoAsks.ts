@@ -5,29 +5,47 @@ import type { FrameworkCatalog } from '../storage/frameworkCatalog';
 import type { RosterRepository } from '../storage/rosterRepository';
 import { refuseUnlessHr } from './applications/refusals';
 import type { Who } from './applications/who';
-import { inPersonalChat, type PersonalChatNotice } from './personalTurn';
+import { noticeCard } from './notices';
+import { inPersonalChat, type PersonalChatNotice, type Sender } from './personalTurn';
+import { VERBS } from './verbs';
 
 /** Where the roster is read to learn who asks. */
 export type AskersRoster = Pick<RosterRepository, 'findByAadObjectId'>;
 
-/** What a feature does for the one who asks, once they may. */
-export type ForWho = (who: Who) => Promise<AdaptiveCard> | AdaptiveCard;
+/** What a feature does for the one who asks, once they may: usually the card that answers them. */
+export type ForWho<T = AdaptiveCard> = (who: Who) => Promise<T> | T;
 
-/** Runs a feature's step for the sender of a turn. */
-export type Asking = (context: TurnContext, use: ForWho) => Promise<AdaptiveCard>;
+/** Runs a feature's step for the sender of a turn: its result, or the card that says why it did not run. */
+export type Asking = <T = AdaptiveCard>(context: TurnContext, use: ForWho<T>) => Promise<T | AdaptiveCard>;
 
 /** Runs a step of HR's for the sender of a turn; `action` names it in the log of a refusal. */
-export type AskingHr = (context: TurnContext, action: string, use: ForWho) => Promise<AdaptiveCard>;
+export type AskingHr = <T = AdaptiveCard>(context: TurnContext, action: string, use: ForWho<T>) => Promise<T | AdaptiveCard>;
 
 /**
- * Who asks, as the roster knows them (or does not), for a feature that answers only in the personal chat: in a
- * channel or a group chat the feature's notice says where to go instead, and nothing is read.
+ * Who asks, as the roster knows them, for a personal feature (a self-assessment, an application, an approval, HR's
+ * work): it answers only in the personal chat (in a channel or a group chat the feature's notice says where to go
+ * instead, and nothing is read), and only for people on the roster. Anyone else is told why, in their language, and
+ * nothing of theirs is read or stored: the framework itself is open to everyone.
  */
 export function askingInPersonalChat(catalog: FrameworkCatalog, roster: AskersRoster, notice: PersonalChatNotice): Asking {
-  return (context, use) =>
-    inPersonalChat(context, catalog, notice, async (sender) =>
-      use({ ...sender, employee: await roster.findByAadObjectId(sender.aadObjectId) }),
-    );
+  return <T>(context: TurnContext, use: ForWho<T>) =>
+    inPersonalChat<T | AdaptiveCard>(context, catalog, notice, async (sender) => {
+      const employee = await roster.findByAadObjectId(sender.aadObjectId);
+      return employee ? use({ ...sender, employee }) : rosterRequired(sender);
+    });
+}
+
+/** Why the personal features need the roster, and whom to ask if the person should be on it. */
+function rosterRequired({ t, framework }: Sender): AdaptiveCard {
+  const contact = framework.document.contact;
+  const ask = contact
+    ? t('roster.required.askContact', { contact: contact.phone ? `${contact.office}（${contact.phone}）` : contact.office })
+    : t('roster.required.askOffice');
+  return noticeCard(t, t('roster.required.title'), `${t('roster.required.body')}\n\n${ask}`, 'default', {
+    title: t('roster.required.browse'),
+    verb: VERBS.ladder,
+    data: {},
+  });
 }
 
 /**
@@ -35,5 +53,6 @@ export function askingInPersonalChat(catalog: FrameworkCatalog, roster: AskersRo
  * refusal, logged, before anything is read or changed.
  */
 export function hrOnly(asking: Asking, logger: Logger): AskingHr {
-  return (context, action, use) => asking(context, (who) => refuseUnlessHr(who, action, logger) ?? use(who));
+  return <T>(context: TurnContext, action: string, use: ForWho<T>) =>
+    asking<T | AdaptiveCard>(context, (who) => refuseUnlessHr(who, action, logger) ?? use(who));
 }

@@ -2,6 +2,7 @@ import { odata, type TableClient, type TableEntity, type TableEntityResult } fro
 import type { Evaluation, EvaluationState, Rating } from '../domain/evaluation/evaluation';
 import { RowTooLargeError } from './datasetStore';
 import { findEntity, writeIfUnchanged } from './entities';
+import { isConcurrencyConflict, isNotFound } from './storageErrors';
 import { escapeKey, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
 
 /** A new evaluation id: newest first in RowKey order. */
@@ -83,6 +84,21 @@ export class EvaluationRepository {
       raterName: rater.name,
     };
     return writeIfUnchanged(this.ratings, entity, etag);
+  }
+
+  /**
+   * Takes back a rating just saved under `etag`: the rater's earlier rating is put back, or the rating deleted when
+   * there was none. Undefined when the row changed meanwhile (the rater rated again).
+   */
+  async restoreRating(saved: Rating, etag: string, previous: Rating | undefined): Promise<string | undefined> {
+    if (previous) return this.saveRating(previous, etag);
+    try {
+      await this.ratings.deleteEntity(escapeKey(saved.evaluationId), ratingKey(saved.viewpoint, saved.rater.aadObjectId), { etag });
+      return etag;
+    } catch (error) {
+      if (isConcurrencyConflict(error) || isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   /** Every rating of an evaluation, by viewpoint and rater. */

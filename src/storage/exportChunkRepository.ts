@@ -21,6 +21,7 @@ const STORED_JOB = z.object({
   frameworkId: z.string(),
   kind: z.enum(EXPORT_KINDS),
   fiscalYear: z.number().int().optional(),
+  broadcastId: z.string().optional(),
   requestedBy: z.string(),
   filename: z.string(),
   asciiFilename: z.string(),
@@ -28,6 +29,8 @@ const STORED_JOB = z.object({
   rows: z.number().int(),
   totalRows: z.number().int().optional(),
   chunks: z.number().int(),
+  bytes: z.number().int().default(0),
+  cardActivityId: z.string().optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string(),
@@ -68,7 +71,8 @@ export class ExportChunkRepository {
    */
   async append(job: PreparedExport, texts: readonly string[], progress: Pick<PreparedExport, 'rows' | 'updatedAt'>): Promise<PreparedExport> {
     const chunks = texts.map((text, i) => chunkEntity(job.id, job.chunks + i + 1, text));
-    const next: PreparedExport = { ...job, ...progress, chunks: job.chunks + texts.length };
+    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), job.bytes);
+    const next: PreparedExport = { ...job, ...progress, chunks: job.chunks + texts.length, bytes };
     const actions: TransactionAction[] = [...chunks.map((e): TransactionAction => ['upsert', e, 'Replace']), ['upsert', jobEntity(next), 'Replace']];
     for (let start = 0; start < actions.length; start += MAX_BATCH) {
       await this.table.submitTransaction(actions.slice(start, start + MAX_BATCH));
@@ -101,14 +105,19 @@ export class ExportChunkRepository {
     await this.deleteRows(id, odata`PartitionKey eq ${id} and RowKey ge ${CHUNK_PREFIX} and RowKey lt ${AFTER_CHUNKS}`);
   }
 
-  /** Deletes every export whose time is up, job row and chunks: personal data is not kept longer than its link works. */
+  /** Deletes every export whose time is up, job row and chunks: personal data is not kept longer than it is offered. */
   async deleteExpired(now: Date): Promise<number> {
     const filter = odata`RowKey eq ${JOB_ROW} and expiresAt lt ${now.toISOString()}`;
     const ids: string[] = [];
     for await (const e of this.table.listEntities({ queryOptions: { filter, select: ['PartitionKey'] } })) ids.push(e.partitionKey!);
-    // In RowKey order the chunks come before the job row, so an interrupted delete leaves the job row to find next time.
-    for (const id of ids) await this.deleteRows(id, odata`PartitionKey eq ${id}`);
+    for (const id of ids) await this.delete(id);
     return ids.length;
+  }
+
+  /** Deletes an export, job row and chunks (handed over, or declined: it is not kept a moment longer). */
+  async delete(id: string): Promise<void> {
+    // In RowKey order the chunks come before the job row, so an interrupted delete leaves the job row to find next time.
+    await this.deleteRows(id, odata`PartitionKey eq ${id}`);
   }
 
   private async deleteRows(partitionKey: string, filter: string): Promise<void> {

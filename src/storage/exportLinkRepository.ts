@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { findEntity } from './entities';
+import { isConcurrencyConflict, isNotFound } from './storageErrors';
 
-/** What a link downloads: a broadcast's report (read at download time), or an export prepared beforehand. */
-const LINK_KINDS = ['broadcastReport', 'preparedExport'] as const;
-
-/** A short-lived, unguessable link to download an export (e.g. a broadcast's report as CSV); the token is the secret. */
+/**
+ * A download link to a prepared export, for local runs only (see FILE_DELIVERY): unguessable, short-lived and good
+ * for one download. The token is the secret.
+ */
 export interface ExportLink {
   readonly token: string;
-  readonly kind: (typeof LINK_KINDS)[number];
-  readonly frameworkId: string;
-  /** What is exported: the broadcast id, or the prepared export's id. */
-  readonly subjectId: string;
+  readonly exportId: string;
   /** The Entra id of who asked for it. */
   readonly requestedBy: string;
   readonly expiresAt: string;
@@ -22,16 +20,16 @@ export interface ExportLink {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const STORED_LINK = z.object({
-  kind: z.enum(LINK_KINDS),
-  frameworkId: z.string(),
-  subjectId: z.string(),
+  exportId: z.string(),
   requestedBy: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
 const PARTITION = 'link';
+/** Azure's limit on entities in one transaction. */
+const MAX_BATCH = 100;
 
-/** Export links, one row per token. An expired link is never found again (its row stays: a few a year). */
+/** Export links, one row per token, deleted when used or expired. */
 export class ExportLinkRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -42,12 +40,34 @@ export class ExportLinkRepository {
     return { token, ...link };
   }
 
-  /** The link behind a token, or undefined when there is none, the token is malformed, or the link has expired. */
-  async find(token: string, now: Date): Promise<ExportLink | undefined> {
+  /**
+   * Uses up a link: the link behind the token, deleted in the same step, so a second request (a forwarded link, a
+   * scanner's pre-fetch after the user's own) finds nothing. Undefined when there is none, the token is malformed,
+   * the link has expired, or another request took it first.
+   */
+  async take(token: string, now: Date): Promise<ExportLink | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const e = await findEntity<Record<string, unknown>>(this.table, PARTITION, token);
     const stored = STORED_LINK.safeParse(e);
-    if (!stored.success || Date.parse(stored.data.expiresAt) <= now.getTime()) return undefined;
-    return { token, ...stored.data };
+    if (!e || !stored.success) return undefined;
+    try {
+      await this.table.deleteEntity(PARTITION, token, { etag: e.etag });
+    } catch (error) {
+      if (isNotFound(error) || isConcurrencyConflict(error)) return undefined;
+      throw error;
+    }
+    return Date.parse(stored.data.expiresAt) > now.getTime() ? { token, ...stored.data } : undefined;
+  }
+
+  /** Deletes the links that expired unused. */
+  async deleteExpired(now: Date): Promise<number> {
+    const filter = odata`PartitionKey eq ${PARTITION} and expiresAt lt ${now.toISOString()}`;
+    const tokens: string[] = [];
+    for await (const e of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) tokens.push(e.rowKey!);
+    for (let start = 0; start < tokens.length; start += MAX_BATCH) {
+      const batch = tokens.slice(start, start + MAX_BATCH);
+      await this.table.submitTransaction(batch.map((rowKey): TransactionAction => ['delete', { partitionKey: PARTITION, rowKey }]));
+    }
+    return tokens.length;
   }
 }

@@ -137,7 +137,6 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   broadcastAudience: 'broadcastAudience',
   broadcastReview: 'broadcastReview',
   broadcastStatus: 'broadcastStatus',
-  broadcastExport: 'broadcastExport',
   appointmentCoverage: 'appointmentCoverage',
   appointmentConfirm: 'appointmentConfirm',
   evaluationList: 'evaluationList',

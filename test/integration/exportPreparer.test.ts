@@ -3,7 +3,7 @@ import { pause } from '../../src/concurrency';
 import { CSV_BOM, csvLine, type CsvField } from '../../src/exporting/csv';
 import type { CsvSource } from '../../src/exporting/csvSource';
 import { Downloads } from '../../src/exporting/downloads';
-import { ExportPreparer, type DownloadLink } from '../../src/exporting/exportPreparer';
+import { ExportPreparer } from '../../src/exporting/exportPreparer';
 import { newExportId, type PreparedExport } from '../../src/exporting/preparedExport';
 import { silentLogger } from '../../src/logger';
 import { ExportIncompleteError } from '../../src/storage/exportChunkRepository';
@@ -14,8 +14,7 @@ import { createTableStorage } from '../../src/storage/tableStorage';
 // Exports prepared in the background into Table storage chunks (Azurite), and read back as a download would.
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
-const repositories = createRepositories(storage);
-const { exportChunks, exportLinks } = repositories;
+const { exportChunks, exportLinks } = createRepositories(storage);
 const HEADERS = ['職員番号', '氏名', '備考'];
 const MINUTE = 60_000;
 
@@ -45,15 +44,15 @@ function aSource(options: { pages: number; perPage: number; failAfter?: number; 
 }
 
 /** Everything a listener hears, and a promise for the end (ready or failed). */
-function listening(): { heard: { job: PreparedExport; link?: DownloadLink }[]; listen: (job: PreparedExport, link?: DownloadLink) => Promise<void>; end: Promise<void> } {
-  const heard: { job: PreparedExport; link?: DownloadLink }[] = [];
+function listening(): { heard: { job: PreparedExport }[]; listen: (job: PreparedExport) => Promise<void>; end: Promise<void> } {
+  const heard: { job: PreparedExport }[] = [];
   let done!: () => void;
   const end = new Promise<void>((resolve) => (done = resolve));
   return {
     heard,
     end,
-    listen: (job, link) => {
-      heard.push({ job, link });
+    listen: (job) => {
+      heard.push({ job });
       if (job.state !== 'preparing') done();
       return Promise.resolve();
     },
@@ -61,10 +60,7 @@ function listening(): { heard: { job: PreparedExport; link?: DownloadLink }[]; l
 }
 
 function aPreparer(options: { chunkChars?: number } = {}): ExportPreparer {
-  return new ExportPreparer(
-    { exports: exportChunks, links: exportLinks, publicUrl: () => 'https://dx-navi.example.city.jp', logger: silentLogger, now: () => new Date() },
-    { tellEveryMs: 0, ...options },
-  );
+  return new ExportPreparer({ exports: exportChunks, logger: silentLogger, now: () => new Date() }, { tellEveryMs: 0, ...options });
 }
 
 async function chunkRowsOf(id: string): Promise<string[]> {
@@ -81,7 +77,7 @@ async function textOf(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 describe('ExportPreparer', () => {
-  it('counts, writes the file page by page telling real progress, then offers a link to the whole file', async () => {
+  it('counts, writes the file page by page telling real progress, then tells it ready, offered for 15 minutes', async () => {
     const source = aSource({ pages: 5, perPage: 100 });
     const { heard, listen, end } = listening();
     const preparer = aPreparer({ chunkChars: 500 });
@@ -104,21 +100,25 @@ describe('ExportPreparer', () => {
     ]);
     // What was told as stored is stored: the progress row and the chunks agree at every step.
     const ready = heard.at(-1)!;
-    expect(ready.link?.url).toMatch(/^https:\/\/dx-navi\.example\.city\.jp\/api\/exports\/[A-Za-z0-9_-]{43}$/);
-    expect(ready.link?.minutes).toBe(15);
-    expect(Date.parse(ready.link!.expiresAt) - Date.now()).toBeGreaterThan(14 * MINUTE);
+    expect(Date.parse(ready.job.expiresAt) - Date.now()).toBeGreaterThan(14 * MINUTE);
     const stored = await exportChunks.find(created.id);
     expect(stored).toEqual(ready.job);
     expect(await chunkRowsOf(created.id)).toHaveLength(stored!.chunks + 1);
 
-    // The link downloads exactly the file: BOM, header, every row, each chunk within its limit.
-    const downloads = new Downloads({ ...repositories, links: exportLinks, exports: exportChunks, logger: silentLogger, now: () => new Date() });
-    const download = await downloads.open(ready.link!.url.split('/').at(-1)!);
+    // A link downloads exactly the file, whose size the job knows: BOM, header, every row, each chunk within its limit.
+    const file = CSV_BOM + csvLine(HEADERS) + source.rows.map(csvLine).join('');
+    expect(stored!.bytes).toBe(Buffer.byteLength(file, 'utf8'));
+    const downloads = new Downloads({ links: exportLinks, exports: exportChunks, logger: silentLogger, now: () => new Date() });
+    const link = await exportLinks.create({ exportId: created.id, requestedBy: 'hr-officer', expiresAt: stored!.expiresAt });
+    const download = await downloads.open(link.token);
     expect(download).toMatchObject({ filename: '応募一覧_2026年度.csv', asciiFilename: 'applications-2026.csv' });
     const chunks: string[] = [];
     for await (const chunk of download!.chunks) chunks.push(chunk);
     expect(chunks.every((chunk) => chunk.length <= 500)).toBe(true);
-    expect(chunks.join('')).toBe(CSV_BOM + csvLine(HEADERS) + source.rows.map(csvLine).join(''));
+    expect(chunks.join('')).toBe(file);
+    // A link made out to someone else opens nothing, even with a valid token.
+    const forged = await exportLinks.create({ exportId: created.id, requestedBy: 'someone-else', expiresAt: stored!.expiresAt });
+    expect(await downloads.open(forged.token)).toBeUndefined();
   });
 
   it('writes a file of the header alone when there is nothing to export', async () => {
@@ -133,7 +133,7 @@ describe('ExportPreparer', () => {
     expect(await textOf(exportChunks.texts(ready.job.id, ready.job.chunks))).toBe(CSV_BOM + csvLine(HEADERS));
   });
 
-  it('marks a failed export failed, deletes what it wrote and offers no link', async () => {
+  it('marks a failed export failed and deletes what it wrote: nothing of it is ever offered', async () => {
     const source = aSource({ pages: 5, perPage: 100, failAfter: 2 });
     const { heard, listen, end } = listening();
     const preparer = aPreparer({ chunkChars: 500 });
@@ -143,8 +143,7 @@ describe('ExportPreparer', () => {
 
     const last = heard.at(-1)!;
     expect(last.job.state).toBe('failed');
-    expect(last.link).toBeUndefined();
-    expect(heard.some((h) => h.link !== undefined)).toBe(false);
+    expect(heard.some((h) => h.job.state === 'ready')).toBe(false);
     expect((await exportChunks.find(created.id))?.state).toBe('failed');
     // Only the job row is left: no chunk of a half file remains to be offered.
     expect(await chunkRowsOf(created.id)).toEqual(['job']);
@@ -179,6 +178,7 @@ describe('ExportChunkRepository', () => {
       state: 'preparing',
       rows: 0,
       chunks: 0,
+      bytes: 0,
       startedAt: now,
       updatedAt: now,
       expiresAt: new Date(Date.now() + MINUTE).toISOString(),
@@ -192,7 +192,7 @@ describe('ExportChunkRepository', () => {
     const texts = Array.from({ length: 150 }, (_, i) => `chunk ${i}\r\n`);
     const after = await exportChunks.append(job, texts, { rows: 150, updatedAt: job.updatedAt });
 
-    expect(after).toMatchObject({ rows: 150, chunks: 150 });
+    expect(after).toMatchObject({ rows: 150, chunks: 150, bytes: Buffer.byteLength(texts.join(''), 'utf8') });
     expect(await exportChunks.find(job.id)).toEqual(after);
     expect(await textOf(exportChunks.texts(job.id, 150))).toBe(texts.join(''));
     // Only what the job counts is read.
@@ -222,6 +222,14 @@ describe('ExportChunkRepository', () => {
     expect(await chunkRowsOf(expired.id)).toEqual([]);
     expect(await exportChunks.find(current.id)).toMatchObject({ chunks: 2 });
     expect(await chunkRowsOf(current.id)).toHaveLength(3);
+  });
+
+  it('deletes one export whole, job and chunks (handed over, or declined)', async () => {
+    const job = aJob();
+    await exportChunks.create(job);
+    await exportChunks.append(job, ['x', 'y'], { rows: 2, updatedAt: job.updatedAt });
+    await exportChunks.delete(job.id);
+    expect(await chunkRowsOf(job.id)).toEqual([]);
   });
 
   it('finds nothing for an unknown export', async () => {

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { applicantOf, submitApplication, act, type Application } from '../../src/domain/applications/application';
 import { fiscalYearOf, jstDateAndTime } from '../../src/domain/applications/fiscalYear';
 import { EMPTY_PROGRESS, type Broadcast, type Progress } from '../../src/domain/broadcast/broadcast';
+import type { Delivery } from '../../src/domain/broadcast/delivery';
 import { choiceValue } from '../../src/features/broadcast/audienceInput';
 import { SENDER_LEASE_NAME } from '../../src/broadcast/sender';
+import { parseCsv } from '../../src/importing/csv';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { silentLogger } from '../../src/logger';
 import { newBroadcastId } from '../../src/storage/broadcastRepository';
 import { createRepositories } from '../../src/storage/repositories';
+import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
-import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { clickInChannel, importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
 import { elementsOf } from '../support/journey';
 
@@ -31,6 +34,7 @@ const reiwa = fy - 2018;
 
 const HR_ONLY = 'この操作は人事担当者のみ行えます';
 const NOT_FOUND = 'このお知らせは見つかりませんでした';
+const EXPORT_NOT_FOUND = 'このエクスポートは見つかりませんでした';
 const INVALID_ACTION = 'ボタンの情報が正しくないか、古くなっています';
 const TITLE = `令和${reiwa}年度 DX人材（ゴールド・シルバー）募集のお知らせ`;
 
@@ -166,6 +170,39 @@ async function storedBroadcast(state: Broadcast['state'], progress: Partial<Prog
     preparedRound: state === 'draft' || state === 'scheduled' ? 0 : 1,
     progress: { ...p, total: p.pending + p.sent + p.failed + p.unreachable + p.cancelled },
   });
+}
+
+/** A pending delivery of a broadcast to someone on the roster, as the sender prepares it. */
+function deliveryTo(broadcast: Broadcast, who: Person): Delivery {
+  const { aadObjectId, employeeNo, name, department } = who;
+  return { broadcastId: broadcast.id, aadObjectId, employeeNo, name, department, state: 'pending', attempts: 0, round: 1, possibleDuplicate: false };
+}
+
+/** The exports of a broadcast's report ever started, whatever became of them. */
+async function exportJobsOf(broadcastId: string): Promise<number> {
+  const table = createTableStorage({ connectionString: azurite.connectionString }).table(TABLE_NAMES.exportChunks);
+  let count = 0;
+  for await (const page of table.listEntities({ queryOptions: { filter: `RowKey eq 'job' and broadcastId eq '${broadcastId}'` } }).byPage()) {
+    count += page.length;
+  }
+  return count;
+}
+
+/** The OpenUrl of a card, if it has one. */
+function downloadUrlOf(card: Card): string | undefined {
+  const open = (card.actions ?? []).find((a) => (a as { type?: string }).type === 'Action.OpenUrl') as { url?: string } | undefined;
+  return open?.url;
+}
+
+/** Polls until `find` returns something: background work (an export) updates cards on its own time. */
+async function waitFor<T>(find: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('waitFor: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -414,19 +451,67 @@ describe('the report, and sending again to those not reached', () => {
     expect(await stored(completed.id)).toEqual(retried);
   });
 
-  it('gives a download link for the results that works for 15 minutes', async () => {
-    const completed = await storedBroadcast('completed', { sent: 1 });
-    const before = Date.now();
-    const card = await click(hr, 'hr.broadcast.export', { broadcastId: completed.id });
-    expect(textOf(card)).toContain('15分間');
-    const open = (card.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl');
-    const prefix = `${harness.bot.publicUrl()}/api/exports/`;
-    expect(open?.url?.startsWith(prefix)).toBe(true);
-    const link = await harness.bot.repositories.exportLinks.find(open!.url!.slice(prefix.length), new Date());
-    expect(link).toMatchObject({ kind: 'broadcastReport', frameworkId: harness.frameworkId, subjectId: completed.id, requestedBy: hr.aadObjectId });
-    const expires = Date.parse(link!.expiresAt) - before;
-    expect(expires).toBeGreaterThan(14 * 60_000);
-    expect(expires).toBeLessThanOrEqual(15 * 60_000 + 5_000);
+  it('prepares the results as an export: says so with a way back, posts its progress card, and gives a one-time link once ready', async () => {
+    const completed = await storedBroadcast('completed', { sent: 1, unreachable: 1, failureReasons: { notInstalled: 1 } });
+    await harness.bot.repositories.deliveries.createMissing([
+      { ...deliveryTo(completed, taro), state: 'sent', attempts: 1, sentAt: '2026-06-01T00:00:12.000Z' },
+      { ...deliveryTo(completed, ghost), state: 'unreachable', reason: 'notInstalled' },
+    ]);
+    const chat = inbox(hr);
+    const before = harness.connector.calls.length;
+
+    const notice = await click(hr, 'hr.broadcast.export', { broadcastId: completed.id });
+    expect(textOf(notice)).toContain('「配信結果（一人ひとりの送信結果）」の準備を始めました');
+    expect(button(notice, 'hr.broadcast.status')).toEqual({ broadcastId: completed.id });
+
+    // The export's own card comes below, as a new message, and is updated in place until the file is offered.
+    const posted = chat.take();
+    expect(posted.map(textOf)).toEqual([expect.stringContaining('CSV：配信結果（一人ひとりの送信結果）')]);
+    const { exportId } = button(posted[0]!, 'hr.export.status') as { exportId: string };
+    const postedCall = harness.connector.calls.slice(before).find((c) => c.method === 'POST' && c.conversationId === `a:${hr.id}` && c.status < 300)!;
+    const activityId = (postedCall.response as { id: string }).id;
+    const ready = await waitFor(() =>
+      harness.connector.calls
+        .filter((c) => c.method === 'PUT' && c.activityId === activityId && c.status < 300)
+        .map((c) => cardOf(c.body as Parameters<typeof cardOf>[0]))
+        .find((card) => downloadUrlOf(card) !== undefined),
+    );
+    expect(textOf(ready)).toContain('ファイルができました');
+    expect(textOf(ready)).toContain('リンクは一度だけ');
+    expect(chat.take()).toEqual([]);
+    expect(await harness.bot.repositories.exportChunks.find(exportId)).toMatchObject({
+      kind: 'broadcastReport',
+      broadcastId: completed.id,
+      frameworkId: harness.frameworkId,
+      requestedBy: hr.aadObjectId,
+      state: 'ready',
+      rows: 2,
+    });
+
+    const url = downloadUrlOf(ready)!;
+    expect(url.startsWith(`${harness.bot.publicUrl()}/api/exports/`)).toBe(true);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text()).map((r) => r.fields.slice(0, 4));
+    expect(header).toEqual(['職員番号', '氏名', '所属', '結果']);
+    expect(rows.sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual(
+      [
+        [taro.employeeNo, taro.name, taro.department, '送信済み'],
+        [ghost.employeeNo, ghost.name, ghost.department, '届かない (アプリ未インストール)'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    );
+    // Good for one download only.
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it('refuses the results of a draft, which has none, as not found: no export starts', async () => {
+    const { id } = await draftNotice();
+    const chat = inbox(hr);
+    const card = await click(hr, 'hr.broadcast.export', { broadcastId: id });
+    expect(textOf(card)).toContain(EXPORT_NOT_FOUND);
+    expect(verbsOf(card)).not.toContain('hr.export.status');
+    expect(chat.take()).toEqual([]);
+    expect(await exportJobsOf(id)).toBe(0);
   });
 });
 
@@ -560,11 +645,13 @@ describe('bad input changes nothing and is explained', () => {
       ['hr.broadcast.status', { broadcastId: unknown }],
       ['hr.broadcast.cancel', { broadcastId: unknown, confirmed: true }],
       ['hr.broadcast.retry', { broadcastId: unknown, confirmed: true }],
-      ['hr.broadcast.export', { broadcastId: unknown }],
     ] as const) {
       expect({ verb, text: textOf(await click(hr, verb, data)) }).toEqual({ verb, text: expect.stringContaining(NOT_FOUND) as unknown });
       expect(warn).toHaveBeenLastCalledWith('unknown broadcast', { broadcastId: unknown, by: hr.aadObjectId });
     }
+    // Its results are an export like the others: there is nothing to export, and none starts.
+    expect(textOf(await click(hr, 'hr.broadcast.export', { broadcastId: unknown }))).toContain(EXPORT_NOT_FOUND);
+    expect(await exportJobsOf(unknown)).toBe(0);
     expect(await everythingStored()).toBe(before);
   });
 
@@ -592,17 +679,19 @@ describe('only HR, in the personal chat', () => {
   beforeEach(() => warn.mockClear());
   afterAll(() => warn.mockRestore());
 
+  // Someone the roster does not know is told so before anything else, HR's or not: nothing of theirs is looked at,
+  // so there is no HR refusal to log.
   it.each([
-    ['an employee', taro],
-    ['a department head', boss],
-    ['someone not on the roster', stranger],
-  ])('refuses every chat word and every broadcast action to %s, changes nothing, and logs each', async (_who, who) => {
+    ['an employee', taro, HR_ONLY, true],
+    ['a department head', boss, HR_ONLY, true],
+    ['someone not on the roster', stranger, '職員名簿にお名前が見つかりません', false],
+  ])('refuses every chat word and every broadcast action to %s and changes nothing', async (_who, who, refusal, logged) => {
     const { id } = await draftNotice();
     const completed = await storedBroadcast('completed', { sent: 1, failed: 1, failureReasons: { network: 1 } });
     const sending = await storedBroadcast('sending', { pending: 5 });
     const before = await everythingStored();
     const chat = inbox(who);
-    for (const words of ['お知らせ配信', '一斉配信', '配信', 'broadcast']) expect(textOf(await say(who, words))).toContain(HR_ONLY);
+    for (const words of ['お知らせ配信', '一斉配信', '配信', 'broadcast']) expect(textOf(await say(who, words))).toContain(refusal);
     chat.take();
     const attempts: [string, Record<string, unknown>][] = [
       ['hr.broadcasts', {}],
@@ -619,12 +708,13 @@ describe('only HR, in the personal chat', () => {
       ['hr.broadcast.export', { broadcastId: completed.id }],
     ];
     for (const [verb, data] of attempts) {
-      expect({ verb, text: textOf(await click(who, verb, data)) }).toEqual({ verb, text: expect.stringContaining(HR_ONLY) as unknown });
+      expect({ verb, text: textOf(await click(who, verb, data)) }).toEqual({ verb, text: expect.stringContaining(refusal) as unknown });
     }
-    // No preview reached their chat, and nothing was written.
+    // No preview reached their chat, no export of the results started, and nothing was written.
     expect(chat.take()).toEqual([]);
+    expect(await exportJobsOf(completed.id)).toBe(0);
     expect(await everythingStored()).toBe(before);
-    expect(warn.mock.calls.filter(([message]) => message === 'HR action refused')).toHaveLength(4 + attempts.length);
+    expect(warn.mock.calls.filter(([message]) => message === 'HR action refused')).toHaveLength(logged ? 4 + attempts.length : 0);
     for (const [, fields] of warn.mock.calls) expect(fields).toMatchObject({ by: who.aadObjectId.toLowerCase() });
   });
 

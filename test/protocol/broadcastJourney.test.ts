@@ -5,7 +5,8 @@ import { importRosterRows, meet, openWindows, talkingTo } from '../support/conve
 
 // One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
 // confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
-// say who was reached. Its own Azurite: the roster is one data set per storage.
+// (an export prepared in the background, handed over by a one-time link in local runs) say who was reached. Its own
+// Azurite: the roster is one data set per storage.
 
 let azurite: Azurite;
 let harness: BotHarness;
@@ -103,9 +104,24 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   const report = await click(hr, 'hr.broadcast.status', { broadcastId });
   expect(textOf(report)).toContain('送信完了');
   expect(textOf(report)).toContain('アプリ');
-  const link = await click(hr, 'hr.broadcast.export', dataOf(report, 'hr.broadcast.export'));
-  const url = (link.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url!;
-  const response = await fetch(url);
+  const exportCalls = harness.connector.calls.length;
+  const started = await click(hr, 'hr.broadcast.export', dataOf(report, 'hr.broadcast.export'));
+  expect(textOf(started)).toContain('の準備を始めました');
+  expect(dataOf(started, 'hr.broadcast.status')).toEqual({ broadcastId });
+  // The export's card is posted below and updated in place until its link is there.
+  const posted = harness.connector.calls
+    .slice(exportCalls)
+    .find((c) => c.method === 'POST' && c.conversationId === chatOf(hr) && textOf(c.body).includes('CSV：'));
+  expect(posted).toBeDefined();
+  const exportCardId = (posted!.response as { id: string }).id;
+  let url: string | undefined;
+  await waitUntil(() => {
+    const latest = harness.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === exportCardId && c.status < 300).at(-1);
+    const actions = (latest ? cardOf(latest.body as Parameters<typeof cardOf>[0]).actions : undefined) as { type: string; url?: string }[] | undefined;
+    url = actions?.find((a) => a.type === 'Action.OpenUrl')?.url;
+    return url !== undefined;
+  }, 30_000);
+  const response = await fetch(url!);
   expect(response.status).toBe(200);
   const bytes = Buffer.from(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -114,6 +130,8 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   expect(lines).toHaveLength(1 + staff.length);
   expect(lines.filter((l) => l.includes('送信済み'))).toHaveLength(reached.length);
   expect(lines.filter((l) => l.includes('アプリ未インストール'))).toHaveLength(withoutTheApp.length);
+  // The link was good for that one download.
+  expect((await fetch(url!)).status).toBe(404);
 
   // An employee applies straight from the notice: the form comes as a new message and the notice stays as it was.
   const apply = executeActions(preview).find((a) => a.verb === 'application.form')!;

@@ -3,6 +3,7 @@ import { forEachLimited } from '../../src/concurrency';
 import { act, submitApplication, type Application } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { EMPTY_PROGRESS, type Broadcast } from '../../src/domain/broadcast/broadcast';
+import { formatDateTime } from '../../src/i18n/formatDate';
 import { parseCsv } from '../../src/importing/csv';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { newBroadcastId } from '../../src/storage/broadcastRepository';
@@ -11,9 +12,10 @@ import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, talkingTo } from '../support/conversation';
 
-// HR's CSV exports through the real bot: HR asks for an export, a progress card arrives and is updated in place (the
-// fake Bot Connector records every PUT), and its link downloads the whole file. Anyone else is refused. The roster
-// is one data set per storage, so this file brings its own Azurite and its own people.
+// HR's CSV exports through the real bot, in local runs (FILE_DELIVERY=link): HR asks for an export, a progress card
+// arrives and is updated in place (the fake Bot Connector records every PUT), and its one-time link downloads the whole
+// file, after which nothing of it is kept. Anyone else is refused. The roster is one data set per storage, so this file
+// brings its own Azurite and its own people. Teams' file consent is exportConsent.test.ts's story.
 
 let azurite: Azurite;
 let harness: BotHarness;
@@ -23,6 +25,8 @@ const fy = fiscalYearOf(new Date());
 const APPLICATIONS = 2_600;
 
 const HR_ONLY = 'この操作は人事担当者のみ行えます';
+const NOT_ON_ROSTER = '職員名簿にお名前が見つかりません';
+const NOT_FOUND = 'このエクスポートは見つかりませんでした';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The people.
@@ -191,6 +195,39 @@ async function download(url: string): Promise<{ bom: number[]; rows: string[][];
   };
 }
 
+/** The export a progress card is of, from its "refresh" button. */
+function exportIdOf(card: Card): string {
+  const status = executeActions(card).find((a) => a.verb === 'hr.export.status');
+  if (!status) throw new Error(`no hr.export.status button on:\n${textOf(card)}`);
+  return (status.data as { exportId: string }).exportId;
+}
+
+/** The link behind a download URL as stored, read without using it up. */
+async function storedLink(url: string): Promise<{ exportId: string; requestedBy: string; expiresAt: string }> {
+  const token = new URL(url).pathname.split('/').at(-1)!;
+  const table = createTableStorage({ connectionString: azurite.connectionString }).table(TABLE_NAMES.exportLinks);
+  return table.getEntity<{ exportId: string; requestedBy: string; expiresAt: string }>('link', token);
+}
+
+/** Rows an export has in storage: its job row and its chunks. */
+async function storedRowsOf(exportId: string): Promise<number> {
+  const table = createTableStorage({ connectionString: azurite.connectionString }).table(TABLE_NAMES.exportChunks);
+  let count = 0;
+  for await (const page of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${exportId}'`, select: ['RowKey'] } }).byPage()) {
+    count += page.length;
+  }
+  return count;
+}
+
+/** Polls until `condition` holds. */
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** "1,000 / 2,600件" on a progress card, as numbers. */
 function rowsShown(card: Card): [number, number] | undefined {
   const m = /([\d,]+) \/ ([\d,]+)件/.exec(textOf(card));
@@ -212,7 +249,7 @@ describe('HR exports', () => {
     expect(executeActions(await click(hr, 'hr.exports', {})).filter((a) => a.verb === 'hr.export.start')).toHaveLength(3);
   });
 
-  it(`prepares this year's ${APPLICATIONS.toLocaleString('en-US')} applications with a card updated in place, and its link downloads the whole file`, async () => {
+  it(`prepares this year's ${APPLICATIONS.toLocaleString('en-US')} applications with a card updated in place, and its one-time link downloads the whole file`, async () => {
     const { answer, cards } = await exportAs(hr, { kind: 'applications', exportYear: String(fy) });
 
     // The clicked card stays, saying the export has started below; the new card is the one that moves.
@@ -229,13 +266,24 @@ describe('HR exports', () => {
     const done = cards.updates.map(rowsShown).map((shown) => shown![0]);
     expect([...done].sort((a, b) => a - b)).toEqual(done);
 
-    // Ready: the whole file, a link that works for 15 minutes.
+    // Ready: the whole file, behind a link that works once, for 5 minutes: less than the file is kept for anyone.
     expect(cards.last).toEqual(cards.updates.at(-1));
     expect(textOf(cards.last)).toContain('ファイルができました');
     expect(rowsShown(cards.last)).toEqual([APPLICATIONS, APPLICATIONS]);
     expect(textOf(cards.last)).toContain('■■■■■■■■■■■■■■■■■■■■ 100%');
-    expect(textOf(cards.last)).toContain('（15分間）');
-    const file = await download(downloadUrlOf(cards.last)!);
+    expect(textOf(cards.last)).toContain('リンクは一度だけ');
+    expect(textOf(cards.last)).toContain('（5分間）');
+    const url = downloadUrlOf(cards.last)!;
+    expect(url.startsWith(`${harness.bot.publicUrl()}/api/exports/`)).toBe(true);
+    const exportId = exportIdOf(cards.posted);
+    const link = await storedLink(url);
+    expect(link).toMatchObject({ exportId, requestedBy: hr.aadObjectId });
+    expect(textOf(cards.last)).toContain(`${formatDateTime(link.expiresAt, 'ja')}まで`);
+    const job = await harness.bot.repositories.exportChunks.find(exportId);
+    expect(job).toMatchObject({ state: 'ready', rows: APPLICATIONS, requestedBy: hr.aadObjectId, cardActivityId: cards.activityId });
+    expect(Date.parse(link.expiresAt)).toBeLessThan(Date.parse(job!.expiresAt));
+
+    const file = await download(url);
     expect(file.bom).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.disposition).toMatch(new RegExp(`^応募一覧_${fy}年度_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(file.rows[0]!.slice(0, 7)).toEqual(['応募ID', '職員番号', '氏名', '所属', '職位', '区分', '状態']);
@@ -255,23 +303,32 @@ describe('HR exports', () => {
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) as unknown,
       REJECT_COMMENT,
     ]);
+
+    // Used up, and nothing of the file is kept once it went out whole: the card's refresh finds nothing either.
+    const again = await fetch(url);
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('このダウンロードリンクは使えません');
+    await waitUntil(async () => (await storedRowsOf(exportId)) === 0);
+    const status = await click(hr, 'hr.export.status', { exportId });
+    expect(textOf(status)).toContain(NOT_FOUND);
+    expect(downloadUrlOf(status)).toBeUndefined();
   });
 
-  it('prepares the assessment summaries: who from the roster, levels and missing skills by name, never the answers', async () => {
+  it('prepares the assessment summaries of the people on the roster: levels and missing skills by name, never the answers', async () => {
     const { cards } = await exportAs(hr, { kind: 'assessmentSummaries', exportYear: String(fy) });
 
+    // Three assessed themselves; the one not on the roster is not counted, nor listed.
     expect(textOf(cards.last)).toContain('ファイルができました');
-    expect(rowsShown(cards.last)).toEqual([3, 3]);
+    expect(rowsShown(cards.last)).toEqual([2, 2]);
     const file = await download(downloadUrlOf(cards.last)!);
     expect(file.bom).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.rows[0]).toEqual(['職員番号', '氏名', '所属', '係', '職位', '診断日', '役割レベル', 'スキルレベル', '目標レベル', '不足スキル数', '不足スキル']);
     const rows = file.rows.slice(1).sort((a, b) => a[0]!.localeCompare(b[0]!));
     expect(rows).toEqual([
-      ['', '(名簿にない職員)', '', '', '', '2026-06-01', '1', '0', '4', '1', '業務プロセス理解'],
       ['E002', '門司 花子', '建設局', '道路計画係', '係長', '2026-06-01', '3', '2', '4', '2', 'データ理解・活用、情報リテラシー'],
       ['E003', '八幡 次郎', '保健福祉局', '', '主任', '2026-06-01', '2', '1', '4', '0', ''],
     ]);
-    expect(file.rows.flat().join('\n')).not.toMatch(/mission|thinking|使命感/);
+    expect(file.rows.flat().join('\n')).not.toMatch(/mission|thinking|使命感|名簿にない|業務プロセス理解/);
   });
 
   it('prepares the broadcasts, one row each, drafts included', async () => {
@@ -310,6 +367,8 @@ describe('HR exports', () => {
     // Asking for the export's state again tells the same.
     const status = executeActions(cards.posted).find((a) => a.verb === 'hr.export.status')!;
     expect(textOf(await click(hr, 'hr.export.status', status.data as Record<string, unknown>))).toContain('ファイルを作れませんでした');
+    // What was written before the failure is deleted: only the job row stays, to say so, until it expires.
+    expect(await storedRowsOf(exportIdOf(cards.posted))).toBe(1);
   });
 
   it("shows an export's state to the HR officer who asked for it, and to no other", async () => {
@@ -319,6 +378,7 @@ describe('HR exports', () => {
     const mine = await click(hr, 'hr.export.status', data as Record<string, unknown>);
     expect(textOf(mine)).toContain('ファイルができました');
     expect(downloadUrlOf(mine)).toMatch(/\/api\/exports\/[A-Za-z0-9_-]{43}$/);
+    expect(await storedLink(downloadUrlOf(mine)!)).toMatchObject({ exportId: exportIdOf(cards.posted), requestedBy: hr.aadObjectId });
     const theirs = await click(otherHr, 'hr.export.status', data as Record<string, unknown>);
     expect(textOf(theirs)).toContain('このエクスポートは見つかりませんでした');
     expect(downloadUrlOf(theirs)).toBeUndefined();
@@ -335,16 +395,17 @@ describe('anyone who is not HR', () => {
   };
 
   it.each([
-    ['an employee', taro],
-    ['someone not on the roster', stranger],
-  ])('%s is refused for every chat word and every verb, and no export starts', async (_who, who) => {
+    ['an employee', taro, HR_ONLY],
+    // The roster comes first: nothing personal is done for someone it does not know.
+    ['someone not on the roster', stranger, NOT_ON_ROSTER],
+  ])('%s is refused for every chat word and every verb, and no export starts', async (_who, who, refusal) => {
     const { cards } = await exportAs(hr, { kind: 'broadcasts' });
     const { data: statusOfHrs } = executeActions(cards.posted).find((a) => a.verb === 'hr.export.status')!;
     const before = harness.connector.activities(conversationOf(who)).length;
 
     for (const word of ['エクスポート', 'CSV', 'export', 'exports']) {
       const card = await say(who, word);
-      expect({ word, text: textOf(card) }).toEqual({ word, text: expect.stringContaining(HR_ONLY) as unknown });
+      expect({ word, text: textOf(card) }).toEqual({ word, text: expect.stringContaining(refusal) as unknown });
     }
     const clicks: [string, Record<string, unknown>][] = [
       ['hr.exports', {}],
@@ -355,7 +416,7 @@ describe('anyone who is not HR', () => {
     ];
     for (const [verb, data] of clicks) {
       const card = await click(who, verb, data);
-      expect({ verb, text: textOf(card) }).toEqual({ verb, text: expect.stringContaining(HR_ONLY) as unknown });
+      expect({ verb, text: textOf(card) }).toEqual({ verb, text: expect.stringContaining(refusal) as unknown });
       expect(downloadUrlOf(card)).toBeUndefined();
     }
 

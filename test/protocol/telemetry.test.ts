@@ -1,10 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
 import { createTracingClient } from '@azure/core-tracing';
 import { importFramework } from '../../src/importing/importFramework';
@@ -12,13 +10,13 @@ import { createRepositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { startTelemetry } from '../../src/telemetry';
 import { frameworkFileText, type TestUser } from '../support/botHarness';
+import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 
 // The production entry (src/index.ts) as a real process with APPLICATIONINSIGHTS_CONNECTION_STRING set: it answers as
 // usual, and what reaches Application Insights (a local stand-in here) has no paths with row keys, no ids, names or
 // download tokens. A real process, because the SDK instruments modules as Node loads them, which Jest's loader bypasses.
 
-const ROOT = path.join(__dirname, '..', '..');
 const TLS_DIR = path.join(__dirname, '..', 'support', 'tls');
 
 /** One Application Insights envelope as the SDK sends it. */
@@ -29,9 +27,7 @@ interface Envelope {
 let ingestion: Server;
 const envelopes: Envelope[] = [];
 let connector: FakeConnector;
-let bot: ChildProcessWithoutNullStreams;
-let botUrl: string;
-let telemetryOn: boolean | undefined;
+let bot: BotProcess;
 const user: TestUser = { id: `29:${randomUUID()}`, aadObjectId: randomUUID(), name: 'テレメトリ 太郎' };
 const token = randomUUID();
 
@@ -55,23 +51,6 @@ async function startIngestion(): Promise<Server> {
   return server;
 }
 
-/** Starts `node src/index.ts`; resolves with what it logs once it listens: its port and whether telemetry is on. */
-function startBotProcess(environment: NodeJS.ProcessEnv): Promise<{ port?: number; telemetry?: boolean }> {
-  bot = spawn(process.execPath, ['-r', path.join(__dirname, '..', 'support', 'transpileHook.js'), 'src/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...environment },
-  });
-  // Drained, so that its warnings can never fill the pipe and stall it; what it logs on stdout is read below.
-  bot.stderr.resume();
-  return new Promise((resolve, reject) => {
-    bot.once('exit', (code) => reject(new Error(`the bot exited with ${code} before listening`)));
-    createInterface({ input: bot.stdout }).on('line', (line) => {
-      const entry = (line.startsWith('{') ? JSON.parse(line) : {}) as { message?: string; port?: number; telemetry?: boolean };
-      if (entry.message === 'DX Navi is listening') resolve(entry);
-    });
-  });
-}
-
 beforeAll(async () => {
   ingestion = await startIngestion();
   connector = await startFakeConnector();
@@ -80,7 +59,7 @@ beforeAll(async () => {
   await storage.ensureTables();
   await importFramework(frameworkFileText('kitakyushu', frameworkId), createRepositories(storage).frameworks);
   const endpoint = `https://127.0.0.1:${(ingestion.address() as AddressInfo).port}/`;
-  const listening = await startBotProcess({
+  bot = await startBotProcess({
     PORT: '0',
     STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
     FRAMEWORK_ID: frameworkId,
@@ -93,18 +72,16 @@ beforeAll(async () => {
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
     NODE_TLS_REJECT_UNAUTHORIZED: '0',
   });
-  botUrl = `http://127.0.0.1:${listening.port}`;
-  telemetryOn = listening.telemetry;
 });
 afterAll(async () => {
-  if (bot?.exitCode === null) bot.kill('SIGKILL');
+  await bot?.stop();
   await connector?.stop();
   await new Promise((resolve) => ingestion?.close(resolve));
 });
 
 describe('the production entry with Application Insights configured', () => {
   it('answers as usual, and sends requests and outgoing calls without paths, ids, names or download tokens', async () => {
-    expect(telemetryOn).toBe(true);
+    expect(bot.listening.telemetry).toBe(true);
     const conversationId = `a:${user.id}`;
     const activity = {
       type: 'message',
@@ -117,16 +94,14 @@ describe('the production entry with Application Insights configured', () => {
       recipient: { id: '28:dx-navi', name: 'DX Navi' },
       conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
     };
-    const posted = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const posted = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(posted.status).toBe(200);
     expect(await connector.waitForActivities(1, { conversationId })).toHaveLength(1);
-    expect((await fetch(`${botUrl}/healthz`)).status).toBe(200);
-    expect((await fetch(`${botUrl}/api/exports/${token}`)).status).toBeGreaterThanOrEqual(400);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${bot.url}/api/exports/${token}`)).status).toBeGreaterThanOrEqual(400);
 
     // Stopping sends what is queued, so nothing waits for the SDK's batching.
-    const exited = new Promise<number | null>((resolve) => bot.once('exit', resolve));
-    bot.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await bot.stop()).toBe(0);
 
     const sent = (baseType: string): { url?: string; data?: string }[] =>
       envelopes.filter((e) => e.data?.baseType === baseType).map((e) => e.data!.baseData!);

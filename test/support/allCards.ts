@@ -51,7 +51,6 @@ import { backToBroadcast, backToList, broadcastNotFound, changedMeanwhile, notDr
 import { audienceCard, type AudienceNote, type RosterChoices } from '../../src/features/broadcast/views/audienceCard';
 import { composeCard } from '../../src/features/broadcast/views/composeCard';
 import { stateLabel as broadcastStateLabel } from '../../src/features/broadcast/views/describe';
-import { exportCard } from '../../src/features/broadcast/views/exportCard';
 import { broadcastListCard } from '../../src/features/broadcast/views/listCard';
 import { noticeCardFor } from '../../src/features/broadcast/views/noticeCard';
 import { previewControlsCard } from '../../src/features/broadcast/views/previewCard';
@@ -161,7 +160,6 @@ export type CardView =
   | 'broadcastAudience'
   | 'broadcastReview'
   | 'broadcastStatus'
-  | 'broadcastExport'
   | 'appointmentCoverage'
   | 'appointmentConfirm'
   | EvaluationView
@@ -858,8 +856,6 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
   status('(completed, everyone reached)', { ...completed, progress: deliveryProgress({ sent: 10_000 }) }, new Date('2026-06-01T00:04:00.000Z'));
   status('(cancelled)', cancelled, new Date('2026-06-01T00:02:00.000Z'));
   status('(a second round, scheduled)', { ...completed, state: 'scheduled', round: 2, startAt: '2026-06-02T00:00:00.000Z', finishedAt: undefined }, new Date('2026-06-02T00:00:00.000Z'));
-
-  add('export link', 'broadcastExport', exportCard(completed, { url: 'https://dx-navi.example.city.jp/api/exports/token', expiresAt: '2026-06-01T00:19:00.000Z', minutes: 15 }, t, locale));
 
   add('notice cancel? (next: cancel, confirmed)', 'notice', cancelQuestionCard(sending, t));
   add('notice retry? (next: retry, confirmed)', 'notice', retryQuestionCard(completed, t));

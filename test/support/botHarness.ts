@@ -84,6 +84,8 @@ export async function startBotHarness(
     frameworkId?: string;
     /** A connector to take over (and stop) instead of a new one: Teams' service URL does not change when a bot restarts. */
     connector?: FakeConnector;
+    /** How often the bot deletes expired exports and links (the runtime's default, a minute, unless a test cannot wait). */
+    exportSweepMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const frameworkId = options.frameworkId ?? `kk-${randomUUID().slice(0, 8)}`;
@@ -96,7 +98,7 @@ export async function startBotHarness(
     ...options.environment,
   });
   const connector = options.connector ?? (await startFakeConnector());
-  const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
+  const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0, exportSweepMs: options.exportSweepMs });
   if (options.importFramework !== false) {
     const text = options.frameworkDocument
       ? JSON.stringify(options.frameworkDocument(frameworkId))

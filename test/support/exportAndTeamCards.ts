@@ -3,7 +3,8 @@ import type { Framework } from '../../src/domain/framework/framework';
 import type { Employee } from '../../src/domain/roster/employee';
 import type { PreparedExport } from '../../src/exporting/preparedExport';
 import { exportHomeCard } from '../../src/features/exports/views/homeCard';
-import { exportProgressCard } from '../../src/features/exports/views/progressCard';
+import type { Offer } from '../../src/features/exports/handover';
+import { exportProgressCard, type HandedOver } from '../../src/features/exports/views/progressCard';
 import { summarizeTeam, type TeamMember } from '../../src/features/team/teamSummary';
 import { teamCard } from '../../src/features/team/views/teamCard';
 import type { Locale, Translate } from '../../src/i18n';
@@ -24,6 +25,7 @@ function anExport(overrides: Partial<PreparedExport>): PreparedExport {
     state: 'preparing',
     rows: 0,
     chunks: 0,
+    bytes: 0,
     startedAt: new Date(NOW.getTime() - MINUTE).toISOString(),
     updatedAt: NOW.toISOString(),
     expiresAt: new Date(NOW.getTime() + 60 * MINUTE).toISOString(),
@@ -55,8 +57,10 @@ export function exportAndTeamCards(
   t: Translate,
   locale: Locale,
 ): { name: string; view: 'exportHome' | 'exportProgress' | 'teamSummary'; card: AdaptiveCard }[] {
-  const link = { url: 'https://dx-navi.example.city.jp/api/exports/token', expiresAt: new Date(NOW.getTime() + 15 * MINUTE).toISOString(), minutes: 15 };
-  const progress = (job: PreparedExport, withLink = false): AdaptiveCard => exportProgressCard(job, withLink ? link : undefined, t, locale, NOW);
+  const expiresAt = new Date(NOW.getTime() + 15 * MINUTE).toISOString();
+  const link: Offer = { kind: 'link', url: 'http://127.0.0.1:3978/api/exports/token', expiresAt: new Date(NOW.getTime() + 5 * MINUTE).toISOString(), minutes: 5 };
+  const progress = (job: PreparedExport, outcome?: Offer | HandedOver): AdaptiveCard => exportProgressCard(job, outcome, t, locale, NOW);
+  const ready = anExport({ state: 'ready', rows: 2_500, totalRows: 2_500, chunks: 22, bytes: 480_000, expiresAt });
   const manager: Employee = {
     employeeNo: 'M001',
     name: '小倉 一郎',
@@ -93,10 +97,14 @@ export function exportAndTeamCards(
     { name: 'exports (one just started)', view: 'exportHome', card: exportHomeCard(2026, t, t('export.started', { what: t('export.what.broadcasts') })) },
     { name: 'export counting', view: 'exportProgress', card: progress(anExport({})) },
     { name: 'export half way', view: 'exportProgress', card: progress(anExport({ rows: 1_000, totalRows: 2_500, chunks: 9 })) },
+    { name: 'export ready, a one-time link (local runs)', view: 'exportProgress', card: progress(ready, link) },
+    { name: 'export ready, to accept in Teams', view: 'exportProgress', card: progress(ready, { kind: 'consent', expiresAt }) },
+    { name: 'export saved to OneDrive', view: 'exportProgress', card: progress(ready, { kind: 'delivered', name: '応募一覧_2026年度_2026-06-10.csv' }) },
+    { name: 'export declined', view: 'exportProgress', card: progress(ready, { kind: 'declined' }) },
     {
-      name: 'export ready',
+      name: 'broadcast report failed',
       view: 'exportProgress',
-      card: progress(anExport({ state: 'ready', rows: 2_500, totalRows: 2_500, chunks: 22, expiresAt: link.expiresAt }), true),
+      card: progress(anExport({ kind: 'broadcastReport', fiscalYear: undefined, broadcastId: '8210773599999-0a1b2c3d', state: 'failed', rows: 300, totalRows: 900 })),
     },
     { name: 'export failed', view: 'exportProgress', card: progress(anExport({ kind: 'assessmentSummaries', fiscalYear: undefined, state: 'failed', rows: 1_000, totalRows: 7_000 })) },
     {
@@ -104,7 +112,7 @@ export function exportAndTeamCards(
       view: 'exportProgress',
       card: progress(anExport({ kind: 'broadcasts', fiscalYear: undefined, rows: 10, totalRows: 40, updatedAt: new Date(NOW.getTime() - 10 * MINUTE).toISOString() })),
     },
-    { name: 'export expired', view: 'exportProgress', card: progress(anExport({ state: 'ready', rows: 2_500, totalRows: 2_500, chunks: 22 })) },
+    { name: 'export expired', view: 'exportProgress', card: progress(ready) },
     { name: 'team of eleven', view: 'teamSummary', card: teamCard(manager, summarizeTeam(members(11), rank, 5), framework, { t, locale, isHr: false }) },
     { name: 'team of seventy, for HR', view: 'teamSummary', card: teamCard(manager, summarizeTeam(members(70), rank, 5), framework, { t, locale, isHr: true }) },
     { name: 'team without gaps', view: 'teamSummary', card: teamCard(manager, summarizeTeam(everyoneMastered, rank, 5), framework, { t, locale, isHr: false }) },

@@ -3,8 +3,8 @@ import type { Employee } from '../../src/domain/roster/employee';
 import { kunisakiLikeFramework } from '../support/kunisakiLike';
 
 const rules = kunisakiLikeFramework().rules.appointment!;
-const hr = { isHr: true };
-const employee = { isHr: false };
+const hr = { isHr: true, aadObjectId: '99999999-9999-4999-8999-999999999999' };
+const employee = { isHr: false, aadObjectId: '88888888-8888-4888-8888-888888888888' };
 const appointee: Employee = {
   employeeNo: 'E1',
   name: '国東 一郎',
@@ -57,6 +57,12 @@ describe('decideAppointment', () => {
   it('does not overwrite a tier certified after an application', () => {
     expect(appoint({ held: certified })).toEqual({ outcome: 'refused', refusal: 'certified' });
   });
+
+  it('lets nobody appoint themselves, as nobody decides on their own application (ids compared case-insensitively)', () => {
+    const self = { isHr: true, aadObjectId: appointee.aadObjectId.toUpperCase() };
+    expect(appoint({ actor: self })).toEqual({ outcome: 'refused', refusal: 'ownAppointment' });
+    expect(appoint({ actor: self, held: appointed('advanced') })).toEqual({ outcome: 'refused', refusal: 'ownAppointment' });
+  });
 });
 
 describe('decideEnding', () => {
@@ -66,6 +72,10 @@ describe('decideEnding', () => {
   it('asks for a confirmation first, then ends', () => {
     expect(end({})).toEqual({ outcome: 'confirm' });
     expect(end({ confirmed: true })).toEqual({ outcome: 'end' });
+  });
+
+  it('lets nobody end their own appointment', () => {
+    expect(end({ actor: { isHr: true, aadObjectId: appointee.aadObjectId }, confirmed: true })).toEqual({ outcome: 'refused', refusal: 'ownAppointment' });
   });
 
   it('lets only HR end an appointment, confirmed or not', () => {

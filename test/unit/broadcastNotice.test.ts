@@ -129,17 +129,19 @@ describe('reading the compose form', () => {
 });
 
 describe('the card recipients get', () => {
-  type Block = { type: string; text?: string; spacing?: string };
+  // Plain text, never markdown: each block is a RichTextBlock of one TextRun.
+  type Block = { type: string; inlines?: { text: string }[]; spacing?: string };
   const blocks = (body: string): Block[] =>
     noticeCardFor({ title: '件名', body, apply: [], fiscalYear: 2026 }, ja).body as Block[];
+  const textOf = (block: Block | undefined): string | undefined => block?.inlines?.[0]?.text;
 
   it('keeps each line of the body, with space before each paragraph and none inside one', () => {
     const [title, ...lines] = blocks('一行目\n二行目\n\n\n三行目');
-    expect(title).toMatchObject({ text: '件名' });
-    expect(lines.map((b) => [b.text, b.spacing])).toEqual([
-      ['一行目', 'Medium'],
-      ['二行目', 'None'],
-      ['三行目', 'Medium'],
+    expect(textOf(title)).toBe('件名');
+    expect(lines.map((b) => [b.type, textOf(b), b.spacing])).toEqual([
+      ['RichTextBlock', '一行目', 'Medium'],
+      ['RichTextBlock', '二行目', 'None'],
+      ['RichTextBlock', '三行目', 'Medium'],
     ]);
   });
 

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts production with a managed identity and a storage account, without a password', () => {
-    const env = { NODE_ENV: 'production', BOT_ID: 'app-id', BOT_TYPE: 'UserAssignedMsi', STORAGE_ACCOUNT_NAME: 'dxnavi' };
+    const env = { NODE_ENV: 'production', BOT_ID: 'app-id', BOT_TYPE: 'UserAssignedMsi', STORAGE_ACCOUNT_NAME: 'dxnavi', BOT_TENANT_ID: 'city-tenant' };
     const config = loadConfig(env);
     expect(config.production).toBe(true);
     expect(config.bot.type).toBe('UserAssignedMSI');
@@ -88,32 +88,3 @@ describe('BOT_LANGUAGE', () => {
   });
 });
 
-describe('PUBLIC_URL', () => {
-  it('is unset by default, so the bot links to its local server', () => {
-    expect(loadConfig({}).publicUrl).toBeUndefined();
-    expect(loadConfig({ PUBLIC_URL: ' ' }).publicUrl).toBeUndefined();
-  });
-
-  it.each([
-    ['https://dx-navi.azurewebsites.net', 'https://dx-navi.azurewebsites.net'],
-    ['https://dx-navi.azurewebsites.net/', 'https://dx-navi.azurewebsites.net'],
-    [' HTTPS://DX-Navi.AzureWebsites.net ', 'https://dx-navi.azurewebsites.net'],
-    ['http://localhost:3978', 'http://localhost:3978'],
-    ['https://example.city.jp/dx-navi//', 'https://example.city.jp/dx-navi'],
-  ])('normalises %p to %p, ready to append a path to', (value, expected) => {
-    expect(loadConfig({ PUBLIC_URL: value }).publicUrl).toBe(expected);
-  });
-
-  it.each([
-    'dx-navi.azurewebsites.net',
-    'ftp://example.city.jp',
-    'javascript:alert(1)',
-    'https://',
-    'https://example.city.jp/?from=teams',
-    'https://example.city.jp/#top',
-    'https://user:secret@example.city.jp',
-  ])('rejects %p with a message naming PUBLIC_URL', (value) => {
-    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
-  });
-});

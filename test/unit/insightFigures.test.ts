@@ -5,7 +5,7 @@ import { departmentRows, topDepartments } from '../../src/domain/insight/departm
 import { tierHolding } from '../../src/domain/insight/holding';
 import { applicantsOf, applicationFunnel, type ApplicationFacts } from '../../src/domain/insight/funnel';
 import { kpiFigures, YEARS_SHOWN } from '../../src/domain/insight/kpiFigures';
-import { placementsOf, UNKNOWN_DEPARTMENT } from '../../src/domain/insight/placements';
+import { placementsOf } from '../../src/domain/insight/placements';
 import type { Employee } from '../../src/domain/roster/employee';
 import { Framework } from '../../src/domain/framework/framework';
 import { validateFramework } from '../../src/domain/framework/validateFramework';
@@ -136,7 +136,8 @@ describe('departments', () => {
     const placements = placementsOf([...civic, ...building]);
     const assessed = new AssessedPeople(placements);
     assessed.add([{ aadObjectId: civic[0]!.aadObjectId.toUpperCase(), overallRoleLevel: 2, skillLevel: 1 }]);
-    // Someone who left the roster: assessed and applied, counted apart (as they applied from 政策局 when applying).
+    // Someone who left the roster: their self-assessment is not counted; their application is, under the department
+    // they applied from (政策局).
     assessed.add([{ aadObjectId: 'gone', overallRoleLevel: 1, skillLevel: 0 }]);
     const applicants = applicantsOf([applied(civic[1]!.aadObjectId, 'submitted', '市民局'), applied('gone', 'approved', '政策局')]);
     const certified = new CertifiedPeople();
@@ -146,9 +147,9 @@ describe('departments', () => {
     expect(byName).toEqual({
       市民局: { staff: 3, assessed: 1, applied: 1, certified: 0 },
       建設局: { staff: 2, assessed: 0, applied: 0, certified: 1 },
-      [UNKNOWN_DEPARTMENT]: { staff: 0, assessed: 1, applied: 0, certified: 0 },
       政策局: { staff: 0, assessed: 0, applied: 1, certified: 0 },
     });
+    expect(assessed.total).toBe(1);
   });
 
   it('list the largest of fifty departments and add up the others', () => {
@@ -169,8 +170,10 @@ describe('AssessedPeople', () => {
     expect(skillLevels.map((l) => l.level)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it('counts role and skill levels, keeping a level above the framework\'s top', () => {
-    const assessed = new AssessedPeople(new Map());
+  it('counts role and skill levels of the people on the roster, keeping a level above the framework\'s top', () => {
+    const placements = new Map(['a', 'b', 'c'].map((id) => [id, { department: '市民局', section: '' }]));
+    const assessed = new AssessedPeople(placements);
+    assessed.add([{ aadObjectId: 'not-on-the-roster', overallRoleLevel: 3, skillLevel: 3 }]);
     assessed.add([
       { aadObjectId: 'a', overallRoleLevel: 2, skillLevel: 0 },
       { aadObjectId: 'b', overallRoleLevel: 2, skillLevel: 1 },

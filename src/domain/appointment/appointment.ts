@@ -24,6 +24,8 @@ export function isAppointment(held: Pick<HeldTier, 'applicationId'>): boolean {
 export type AppointmentRefusal =
   /** Only HR appoints. */
   | 'hrOnly'
+  /** Nobody appoints themselves or ends their own appointment, as nobody decides on their own application. */
+  | 'ownAppointment'
   /** The framework has no tiers HR appoints to. */
   | 'notAppointing'
   /** The tier is not one the framework appoints to. */
@@ -45,7 +47,7 @@ export type AppointmentDecision =
 
 /** Decides whether `actor` may appoint `appointee` (as the roster has them) to `tier`, given what they hold now. */
 export function decideAppointment(request: {
-  readonly actor: Pick<Actor, 'isHr'>;
+  readonly actor: Pick<Actor, 'isHr' | 'aadObjectId'>;
   readonly rules: AppointmentRules | undefined;
   readonly tier: string;
   readonly appointee: Employee | undefined;
@@ -57,6 +59,7 @@ export function decideAppointment(request: {
   if (!rules) return refused('notAppointing');
   if (!rules.tiers.includes(tier)) return refused('unknownTier');
   if (!appointee) return refused('notOnRoster');
+  if (samePerson(appointee.aadObjectId, actor.aadObjectId)) return refused('ownAppointment');
   if (!held) return { outcome: 'appoint' };
   if (!isAppointment(held)) return refused('certified');
   return held.tier === tier ? { outcome: 'unchanged' } : { outcome: 'appoint', replaces: held.tier };
@@ -70,7 +73,7 @@ export type EndingDecision =
 
 /** Decides whether `actor` may end the appointment `held` (one that may since have gone or changed). */
 export function decideEnding(request: {
-  readonly actor: Pick<Actor, 'isHr'>;
+  readonly actor: Pick<Actor, 'isHr' | 'aadObjectId'>;
   readonly rules: AppointmentRules | undefined;
   readonly held: HeldTier | undefined;
   readonly confirmed: boolean;
@@ -79,6 +82,7 @@ export function decideEnding(request: {
   if (!actor.isHr) return { outcome: 'refused', refusal: 'hrOnly' };
   if (!rules) return { outcome: 'refused', refusal: 'notAppointing' };
   if (!held || !isAppointment(held)) return { outcome: 'refused', refusal: 'notAppointed' };
+  if (samePerson(held.aadObjectId, actor.aadObjectId)) return { outcome: 'refused', refusal: 'ownAppointment' };
   return confirmed ? { outcome: 'end' } : { outcome: 'confirm' };
 }
 
@@ -89,4 +93,9 @@ export function perSectionHolders(held: Iterable<HeldTier>, rules: AppointmentRu
     if (isAppointment(h) && h.tier === rules.perSection) holders.set(h.aadObjectId.toLowerCase(), h.tier);
   }
   return holders;
+}
+
+/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
+function samePerson(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }

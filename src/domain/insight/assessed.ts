@@ -31,8 +31,10 @@ export class AssessedPeople {
 
   constructor(private readonly placements: Placements) {}
 
+  /** Counts the page's people who are on the roster: no one else's assessment is counted anywhere. */
   add(page: Iterable<AssessmentFacts>): void {
     for (const summary of page) {
+      if (!this.placements.has(summary.aadObjectId.toLowerCase())) continue;
       this.count++;
       increment(this.departments, departmentOf(this.placements, summary.aadObjectId));
       increment(this.roleLevels, summary.overallRoleLevel);
@@ -44,7 +46,7 @@ export class AssessedPeople {
     return this.count;
   }
 
-  /** How many were assessed in each department (the roster's; people not on it under UNKNOWN_DEPARTMENT). */
+  /** How many were assessed in each department (the roster's). */
   get byDepartment(): ReadonlyMap<string, number> {
     return this.departments;
   }

@@ -1,9 +1,8 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, approversOf } from '../../domain/applications/application';
+import { act } from '../../domain/applications/application';
 import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { notifyApplicant } from './notifyApplicant';
-import { refusalCard } from './refusals';
 import { approvalCard } from './views/approvalCard';
 import { actorOf, type Who } from './who';
 
@@ -19,15 +18,8 @@ export class ApprovalFlow {
   async view(who: Who, id: string, teamsUserId?: string): Promise<AdaptiveCard> {
     const stored = await findApplication(this.deps, who, id);
     if (!stored) return applicationNotFound(this.deps, who, id);
-    const { application } = stored;
-    const actor = actorOf(who);
-    // An approver the decision was taken away from still sees the card's state (read-only), not a refusal.
-    const involved = [application.applicant.aadObjectId, ...approversOf(application)].includes(who.aadObjectId);
-    if (!involved && !actor.isHr) {
-      this.deps.logger.warn('approval card refused to an outsider', { applicationId: id, by: who.aadObjectId });
-      return refusalCard(who, 'notAllowed', application);
-    }
-    return approvalCard(who.framework, application, { aadObjectId: who.aadObjectId, teamsUserId }, who.t, who.locale);
+    // Found only for those it concerns: an approver the decision was taken away from still sees its state (read-only).
+    return approvalCard(who.framework, stored.application, { aadObjectId: who.aadObjectId, teamsUserId }, who.t, who.locale);
   }
 
   /** Approves, or rejects with a comment; refuses anyone but the designated approver. */

@@ -1,18 +1,30 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { Application, ApplicationOutcome, ApplicationRefusal } from '../../domain/applications/application';
+import { approversOf, type Application, type ApplicationOutcome, type ApplicationRefusal } from '../../domain/applications/application';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { ApplicationDeps } from './applicationsFlow';
 import { refusalCard } from './refusals';
-import type { Who } from './who';
+import { actorOf, type Who } from './who';
 
-/** Finds an application by its id (which starts with its fiscal year) in the active framework. */
-export function findApplication(
-  deps: Pick<ApplicationDeps, 'applications'>,
+/**
+ * Finds an application by its id (which starts with its fiscal year) in the active framework, for someone it
+ * concerns: its applicant, an approver it was ever assigned to, or HR. Ids are predictable (year, track, applicant):
+ * to anyone else an application that exists is as unknown as one that does not, so nobody learns who applied.
+ */
+export async function findApplication(
+  deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
   who: Who,
   id: string,
 ): Promise<{ application: Application; etag: string } | undefined> {
-  return deps.applications.find(who.framework.id, Number(id.slice(0, 4)), id);
+  const stored = await deps.applications.find(who.framework.id, Number(id.slice(0, 4)), id);
+  if (!stored || concerns(stored.application, who)) return stored;
+  deps.logger.warn('application hidden from an outsider', { applicationId: id, by: who.aadObjectId });
+  return undefined;
+}
+
+function concerns(application: Application, who: Who): boolean {
+  const involved = [application.applicant.aadObjectId.toLowerCase(), ...approversOf(application)];
+  return involved.includes(who.aadObjectId.toLowerCase()) || actorOf(who).isHr;
 }
 
 /** "Not found", told to the user and logged (a tampered id, another person's application). */

@@ -37,6 +37,7 @@ export interface AppointmentDeps {
 
 const REFUSALS: Record<AppointmentRefusal, MessageKey> = {
   hrOnly: 'applications.refusal.hrOnly',
+  ownAppointment: 'appointment.refusal.ownAppointment',
   notAppointing: 'appointment.notAppointing',
   unknownTier: 'appointment.refusal.unknownTier',
   notOnRoster: 'appointment.refusal.notOnRoster',

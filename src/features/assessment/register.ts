@@ -1,12 +1,10 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { normalizeChatText } from '../chatText';
-import { inPersonalChat, type Sender } from '../personalTurn';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
+import { askingInPersonalChat, type AskersRoster } from '../whoAsks';
 import { AssessmentFlow, type AssessmentDeps } from './assessmentFlow';
 
 /** Chat words that open the self-assessment. */
@@ -18,11 +16,14 @@ export function isAssessmentCommand(text: string | undefined): boolean {
 }
 
 /** The self-assessment: chat words and the buttons of its cards. Register before the framework's catch-all message route. */
-export function registerAssessmentFeature(app: Application<TurnState>, catalog: FrameworkCatalog, deps: AssessmentDeps): void {
+export function registerAssessmentFeature(
+  app: Application<TurnState>,
+  catalog: FrameworkCatalog,
+  deps: AssessmentDeps & { readonly roster: AskersRoster },
+): void {
   const flow = new AssessmentFlow(deps);
-  /** Who asks: always the sender of the activity; card data never names the user. */
-  const asking = (context: TurnContext, use: (who: Sender) => Promise<AdaptiveCard>): Promise<AdaptiveCard> =>
-    inPersonalChat(context, catalog, { title: 'assessment.title', body: 'assessment.personalOnly' }, use);
+  // Who asks: always the sender of the activity, on the roster; card data never names the user.
+  const asking = askingInPersonalChat(catalog, deps.roster, { title: 'assessment.title', body: 'assessment.personalOnly' });
 
   app.message(
     (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),

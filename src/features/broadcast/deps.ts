@@ -2,7 +2,6 @@ import type { RecipientSources } from '../../broadcast/recipients';
 import type { Logger } from '../../logger';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import type { BroadcastRepository } from '../../storage/broadcastRepository';
-import type { ExportLinkRepository } from '../../storage/exportLinkRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
 
 /** What HR's broadcast flows need from outside. */
@@ -10,9 +9,6 @@ export interface BroadcastDeps extends RecipientSources {
   readonly roster: RosterRepository;
   readonly windows: ApplicationWindowRepository;
   readonly broadcasts: BroadcastRepository;
-  readonly exportLinks: ExportLinkRepository;
-  /** Where users' browsers reach the bot, for download links. */
-  readonly publicUrl: () => string;
   /** Tells the sender a broadcast is ready, so it need not wait for its next look. */
   readonly wakeSender: () => void;
   readonly logger: Logger;

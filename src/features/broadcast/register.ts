@@ -60,9 +60,6 @@ export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catal
   onAction(app, VERBS.hrBroadcastRetry, (context, { broadcastId, confirmed }) =>
     asHr(context, 'broadcast.retry', (who) => status.retry(who, broadcastId, confirmed === true, progressCardOf(context, who.locale))),
   );
-  onAction(app, VERBS.hrBroadcastExport, (context, { broadcastId }) =>
-    asHr(context, 'broadcast.export', (who) => status.export(who, broadcastId)),
-  );
 }
 
 /** The card an action was clicked on, so the sender can update it in place while it sends; none without one. */

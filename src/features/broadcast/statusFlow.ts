@@ -3,19 +3,15 @@ import { isActive, type Broadcast, type ProgressCardLocation } from '../../domai
 import type { Who } from '../applications/who';
 import type { BroadcastDeps } from './deps';
 import { noticeFormOf } from './noticeInput';
-import { backToBroadcast, backToList, broadcastNotFound, changeBroadcast, changedMeanwhile, refusal, type ChangeOutcome } from './storedBroadcast';
+import { backToBroadcast, broadcastNotFound, changeBroadcast, changedMeanwhile, refusal, type ChangeOutcome } from './storedBroadcast';
 import { composeCard } from './views/composeCard';
 import { stateLabel } from './views/describe';
-import { exportCard } from './views/exportCard';
 import { cancelQuestionCard, retryQuestionCard } from './views/questionCards';
 import { broadcastStatusCard } from './views/statusCard';
 
-/** How long a download link works: long enough to click it, short enough that a forwarded link soon stops working. */
-const EXPORT_LINK_MINUTES = 15;
-
 /**
- * Following a broadcast, as HR: its status (the progress card), stopping it, sending again to those it did not
- * reach, and downloading its results. Stopping and sending again each ask first, and change the broadcast record
+ * Following a broadcast, as HR: its status (the progress card), stopping it, and sending again to those it did not
+ * reach (its results as CSV are an export, see features/exports). Stopping and sending again each ask first, and change the broadcast record
  * only, under its ETag; the sender does the rest.
  */
 export class StatusFlow {
@@ -85,23 +81,6 @@ export class StatusFlow {
     }
     // Refused: the other of two clicks at once already started the new round, which the status shows.
     return this.answer(who, broadcastId, outcome, (latest) => this.statusCard(who, latest));
-  }
-
-  /** A link to download the results as CSV, which works for a few minutes. */
-  async export(who: Who, broadcastId: string): Promise<AdaptiveCard> {
-    const stored = await this.deps.broadcasts.find(who.framework.id, broadcastId);
-    if (!stored) return broadcastNotFound(this.deps, who, broadcastId);
-    if (stored.state === 'draft') return refusal(who, who.t('broadcast.export.notYet'), backToList(who));
-    const expiresAt = new Date(this.deps.now().getTime() + EXPORT_LINK_MINUTES * 60_000).toISOString();
-    const link = await this.deps.exportLinks.create({
-      kind: 'broadcastReport',
-      frameworkId: who.framework.id,
-      subjectId: broadcastId,
-      requestedBy: who.aadObjectId,
-      expiresAt,
-    });
-    const url = `${this.deps.publicUrl()}/api/exports/${link.token}`;
-    return exportCard(stored, { url, expiresAt, minutes: EXPORT_LINK_MINUTES }, who.t, who.locale);
   }
 
   /** The card after a change: the status when it was made, else why not. */

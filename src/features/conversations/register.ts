@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { ConversationRepository } from '../../storage/conversationRepository';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import type { RosterRepository } from '../../storage/rosterRepository';
 import { welcomeCard } from '../framework/views/welcomeView';
 import { catalogNotice } from '../notices';
 import { localeOf, sendCard, translatorFor } from '../turn';
@@ -11,17 +12,20 @@ import { conversationKey } from './conversationKey';
 const SUPPORTED_CHANNELS = new Set(['msteams', 'emulator']);
 
 /**
- * Keeps a conversation reference for everyone who installs the app or writes to the bot (broadcasts need one),
+ * Keeps a conversation reference for every employee on the roster who installs the app or writes to the bot
+ * (broadcasts and notifications need one),
  * welcomes new users, and turns away activities from channels the bot does not serve.
  */
 export function registerConversationsFeature(
   app: Application<TurnState>,
-  conversations: ConversationRepository,
+  { conversations, roster }: { conversations: ConversationRepository; roster: Pick<RosterRepository, 'findByAadObjectId'> },
   catalog: FrameworkCatalog,
 ): void {
   const remember = async (context: TurnContext): Promise<void> => {
     const who = conversationKey(context.activity);
     if (!who) return;
+    // Only the staff are written to; nothing is kept about anyone else (a guest, someone who left).
+    if (who.scope === 'user' && !(await roster.findByAadObjectId(who.key))) return;
     await conversations.save({
       ...who,
       name: who.scope === 'user' ? context.activity.from?.name : undefined,

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { mayRate, rate, viewpointsOf } from '../../domain/evaluation/evaluation';
+import { mayRate, rate, viewpointsOf, type Evaluation } from '../../domain/evaluation/evaluation';
 import { actorOf } from '../applications/who';
 import { noticeCard } from '../notices';
 import type { EvaluationDeps, EvaluationWho } from './deps';
@@ -63,11 +63,24 @@ export class RateFlow {
         this.deps.logger.warn('rating refused', { evaluationId: id, by: who.aadObjectId, refusal: outcome.refusal });
         return refusalCard(who, outcome.refusal, evaluation, toRequests(who));
       }
-      if (await this.deps.evaluations.saveRating(outcome.rating, previous?.etag)) {
-        const step = evaluation.scale.find((s) => s.value === value)!;
-        return ratedCard(who.framework, evaluation, viewpoint, step, t, who.locale);
+      const etag = await this.deps.evaluations.saveRating(outcome.rating, previous?.etag);
+      if (!etag) continue;
+      // HR may have certified or closed it while this rating was on its way: once decided, no rating lands.
+      const decided = await this.decidedMeanwhile(who, id);
+      if (decided) {
+        await this.deps.evaluations.restoreRating(outcome.rating, etag, previous?.rating);
+        this.deps.logger.warn('rating refused', { evaluationId: id, by: who.aadObjectId, refusal: 'closed' });
+        return refusalCard(who, 'closed', decided, toRequests(who));
       }
+      const step = evaluation.scale.find((s) => s.value === value)!;
+      return ratedCard(who.framework, evaluation, viewpoint, step, t, who.locale);
     }
     return noticeCard(t, t('evaluation.refusal.title'), t('evaluation.changedMeanwhile'), 'warning', toRequests(who));
+  }
+
+  /** The evaluation as it is now, if it is no longer open. */
+  private async decidedMeanwhile(who: EvaluationWho, id: string): Promise<Evaluation | undefined> {
+    const latest = await this.deps.evaluations.find(who.framework.id, id);
+    return latest && latest.evaluation.state !== 'open' ? latest.evaluation : undefined;
   }
 }

@@ -26,8 +26,6 @@ export const SUMMARY_HEADERS = [
   '不足スキル',
 ] as const;
 
-/** Shown for someone who assessed themselves but has left the roster since. */
-const NOT_ON_ROSTER = '(名簿にない職員)';
 const LIST_SEPARATOR = '、';
 /** Roster look-ups at once for a page of summaries: quick, without crowding storage. */
 const LOOKUPS_AT_ONCE = 16;
@@ -53,20 +51,24 @@ export function assessmentSummariesCsv(
         await forEachLimited(page, LOOKUPS_AT_ONCE, async (s) => {
           employees.set(s.aadObjectId, await deps.roster.findByAadObjectId(s.aadObjectId));
         });
-        yield page.map((s) => summaryRow(s, employees.get(s.aadObjectId), framework));
+        // Someone not on the roster (who left, or was never staff) is not listed: the file is about the staff.
+        yield page.flatMap((s) => {
+          const employee = employees.get(s.aadObjectId);
+          return employee ? [summaryRow(s, employee, framework)] : [];
+        });
       }
     },
   };
 }
 
 /** One row of the file. */
-export function summaryRow(s: AssessmentSummary, employee: Employee | undefined, framework: Framework): CsvField[] {
+export function summaryRow(s: AssessmentSummary, employee: Employee, framework: Framework): CsvField[] {
   return [
-    employee?.employeeNo,
-    employee?.name ?? NOT_ON_ROSTER,
-    employee?.department,
-    employee?.section,
-    employee?.grade,
+    employee.employeeNo,
+    employee.name,
+    employee.department,
+    employee.section,
+    employee.grade,
     excelDate(s.completedAt),
     s.overallRoleLevel,
     framework.hasRequiredSkills ? s.skillLevel : undefined,

@@ -1,5 +1,5 @@
-import { CardFactory, type ConversationReference } from 'botbuilder';
-import type { ChannelTransport } from '../../broadcast/channelTransport';
+import type { ConversationReference } from 'botbuilder';
+import { cardMessage, type ChannelTransport, type OutgoingActivity } from '../../broadcast/channelTransport';
 import { RetryPolicy } from '../../broadcast/retryPolicy';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { pause } from '../../concurrency';
@@ -28,9 +28,17 @@ export class CardUpdater {
 
   /** Shows `card` at `location`; `final` for the last card of a piece of work, which must arrive. */
   async show(location: CardLocation, card: AdaptiveCard, final: boolean): Promise<void> {
+    await this.deliver(location, cardMessage(card), final);
+  }
+
+  /** Posts a new message (e.g. a file consent card) in the conversation of `location`; it must arrive. */
+  async post(location: CardLocation, activity: OutgoingActivity): Promise<void> {
+    await this.deliver({ reference: location.reference }, activity, true);
+  }
+
+  private async deliver(location: CardLocation, activity: OutgoingActivity, final: boolean): Promise<void> {
     const { reference, activityId } = location;
     if (!activityId && !final) return;
-    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     for (let attempt = 1; ; attempt++) {
       const outcome = activityId
         ? await this.transport.update(reference, activityId, { ...activity, id: activityId })
@@ -38,7 +46,7 @@ export class CardUpdater {
       const decision = this.retry.decide(outcome, attempt);
       if (decision.kind === 'sent') return;
       if (decision.kind === 'failed' || !final) {
-        this.logger.warn('could not update a card', { status: outcome.status, errorCode: outcome.errorCode, final });
+        this.logger.warn('could not show a card', { status: outcome.status, errorCode: outcome.errorCode, final });
         return;
       }
       await pause(decision.delayMs);

@@ -20,8 +20,9 @@ export function reviewCard(draft: Broadcast, count: RecipientCount, t: Translate
     broadcastId: draft.id,
     reviewed: draft.etag ?? '',
     canSend,
+    // HR's own words are shown as typed, outside the FactSet (whose values Teams renders as markdown).
+    noticeTitle: draft.notice.title,
     facts: [
-      { title: t('broadcast.review.subject'), value: draft.notice.title },
       { title: t('broadcast.review.audience'), value: describeAudience(draft.audience, t) },
       { title: t('broadcast.review.count'), value: people(count.total, t) },
       { title: t('broadcast.review.unreachable'), value: t('broadcast.review.unreachableValue', { count: people(count.unreachable, t) }) },
@@ -32,6 +33,7 @@ export function reviewCard(draft: Broadcast, count: RecipientCount, t: Translate
     closingStyle: canSend ? 'emphasis' : 'attention',
     labels: {
       title: t('broadcast.review.title'),
+      subject: t('broadcast.review.subject'),
       send: t('broadcast.review.send'),
       back: t('broadcast.audience.back'),
       backToMenu: t('common.backToMenu'),

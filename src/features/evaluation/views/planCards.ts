@@ -43,7 +43,8 @@ export function evaluationReviewCard(framework: Framework, resolved: ResolvedFor
     facts: [
       {
         title: t('evaluation.review.candidate'),
-        value: candidate ? t('evaluation.person', { name: candidate.name, department: candidate.department, grade: candidate.grade }) : form.candidateEmail || '—',
+        // An e-mail nobody on the roster has is named by the problem below it, as typed: a FactSet renders markdown.
+        value: candidate ? t('evaluation.person', { name: candidate.name, department: candidate.department, grade: candidate.grade }) : '—',
       },
       { title: t('evaluation.review.tier'), value: framework.tier(form.tier) ? tierName(framework, form.tier) : '—' },
     ],

@@ -10,6 +10,8 @@ export function exportLabel(request: { kind: ExportKind; fiscalYear?: number }, 
       return t('export.what.assessmentSummaries');
     case 'broadcasts':
       return t('export.what.broadcasts');
+    case 'broadcastReport':
+      return t('export.what.broadcastReport');
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Broadcast, FailureReason } from '../../domain/broadcast/broadcast';
 import type { Delivery, DeliveryState } from '../../domain/broadcast/delivery';
-import { CSV_BOM, csvLine, type CsvField } from '../../exporting/csv';
+import type { CsvField } from '../../exporting/csv';
+import type { CsvSource } from '../../exporting/csvSource';
 import { excelDate, excelDateTime, fileNamePart } from '../../exporting/excelFormats';
 import type { DeliveryRepository } from '../../storage/deliveryRepository';
 
@@ -34,18 +35,20 @@ const POSSIBLE_DUPLICATE = 'あり';
 /** The longest broadcast title kept in a file name, in characters: enough to recognise it, short for Windows paths. */
 const TITLE_IN_FILE_NAME_MAX = 40;
 
-/**
- * The report of one broadcast as CSV text: the byte order mark and the header row, then one chunk per page of
- * deliveries, read only as the previous chunk is consumed, so 10,000 rows are never in memory at once.
- */
-export async function* broadcastReportCsv(
-  deliveries: Pick<DeliveryRepository, 'pages'>,
-  broadcastId: string,
-): AsyncGenerator<string> {
-  yield CSV_BOM + csvLine(HEADERS);
-  for await (const page of deliveries.pages(broadcastId)) {
-    yield page.map((delivery) => csvLine(reportRow(delivery))).join('');
-  }
+/** The report of one broadcast: one row per recipient, what happened and why, a page of deliveries at a time. */
+export function broadcastReportCsv(deliveries: Pick<DeliveryRepository, 'pages'>, broadcast: Broadcast, now: Date): CsvSource {
+  return {
+    kind: 'broadcastReport',
+    broadcastId: broadcast.id,
+    filename: broadcastReportFileName(broadcast, now),
+    asciiFilename: 'broadcast-report.csv',
+    headers: HEADERS,
+    // One delivery per recipient.
+    count: () => Promise.resolve(broadcast.progress.total),
+    async *pages() {
+      for await (const page of deliveries.pages(broadcast.id)) yield page.map(reportRow);
+    },
+  };
 }
 
 function reportRow(delivery: Delivery): CsvField[] {
