@@ -44,7 +44,15 @@ export function tableStorageFor(config: Config): TableStorage {
 export async function startBot(
   config: Config,
   logger: Logger,
-  options: { host?: string; frameworkCheckMs?: number; senderOptions?: SenderOptions } = {},
+  options: {
+    host?: string;
+    frameworkCheckMs?: number;
+    senderOptions?: SenderOptions;
+    /** Whether this instance runs the broadcast sender: every instance does, unless a test that never broadcasts says not. */
+    broadcastSender?: boolean;
+    /** See AppDependencies.notifyWaitMs. */
+    notifyWaitMs?: number;
+  } = {},
 ): Promise<RunningBot> {
   const storage = tableStorageFor(config);
   const repositories = createRepositories(storage);
@@ -64,6 +72,7 @@ export async function startBot(
     publicUrl,
     workQueue: createWorkQueue(storage, logger),
     senderOptions: options.senderOptions,
+    notifyWaitMs: options.notifyWaitMs,
   });
   const tables = ensureTablesUntilDone(storage, logger);
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
@@ -76,7 +85,7 @@ export async function startBot(
     remindApprovers().catch((error: unknown) => logger.warn('approval reminders failed; will try again', { error }));
   }, REMINDER_CHECK_MS);
   reminders.unref();
-  bot.sender.start();
+  if (options.broadcastSender !== false) bot.sender.start();
   return {
     server,
     repositories,

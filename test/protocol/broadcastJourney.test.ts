@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
+import { waitFor } from '../support/waitFor';
 
 // One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
 // confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
@@ -79,14 +80,11 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
 
   // The sender takes it from here: everyone with the app gets the previewed card once, nobody else gets anything.
   const reached = [hr, ...employees];
-  await harness.connector.waitForActivities(1, { conversationId: chatOf(employees[employees.length - 1]!), timeoutMs: 20_000 });
-  const deadline = Date.now() + 20_000;
-  let done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
-  while (done?.state !== 'completed' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
-  }
-  expect(done?.progress).toMatchObject({ total: staff.length, sent: reached.length, unreachable: withoutTheApp.length, failed: 0 });
+  const done = await waitFor('the broadcast to be completed', async () => {
+    const stored = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
+    return stored?.state === 'completed' && stored;
+  });
+  expect(done.progress).toMatchObject({ total: staff.length, sent: reached.length, unreachable: withoutTheApp.length, failed: 0 });
   for (const p of employees) {
     // Their chat also holds the bot's answer to 「メニュー」.
     const notices = harness.connector.activities(chatOf(p)).map(cardOf).filter((card) => textOf(card) === textOf(preview));
@@ -95,7 +93,7 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   for (const p of withoutTheApp) expect(harness.connector.activities(chatOf(p))).toHaveLength(0);
 
   // HR's card moved by itself: it was replaced in place (once her click had surely been answered) with the outcome.
-  await waitUntil(() => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
+  await waitFor("HR's card to show the outcome", () => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
   const updates = harness.connector.updates(chatOf(hr));
   expect(updates.every((u) => u.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive')).toBe(true);
 
@@ -123,11 +121,3 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   const applicationForm = harness.connector.activities(chatOf(applicant)).map(cardOf).at(-1);
   expect(textOf(applicationForm)).toContain('ゴールドに応募する');
 }, 90_000);
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -116,8 +116,8 @@ describe('a download while storage is down', () => {
     });
   });
   afterAll(async () => {
-    await isolated.stop();
-    await azurite.stop();
+    await isolated?.stop();
+    await azurite?.stop();
   });
 
   it('gets a short apology without internals, and the bot keeps serving', async () => {
