@@ -11,4 +11,7 @@ module.exports = {
   moduleNameMapper: { '^strip-bom$': '<rootDir>/test/support/stripBom.js' },
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker that has grown past this after a test file is replaced. Workers that grew to 2 GB took longer to exit
+  // than the 500 ms Jest waits at the end, and on a busy machine Jest then force-killed them and said so.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -50,6 +50,12 @@ export interface AppDependencies {
   readonly workQueue: WorkQueue;
   /** Timings of the broadcast sender (tests shorten them). */
   readonly senderOptions?: SenderOptions;
+  /**
+   * How long an action waits for the notification it causes before answering anyway (default: a few seconds, well
+   * inside the time Teams gives an invoke). Tests that are not about a slow Teams lengthen it, so a busy machine
+   * cannot turn "sent" into "still being sent".
+   */
+  readonly notifyWaitMs?: number;
 }
 
 /** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
@@ -85,7 +91,7 @@ export function createApp(deps: AppDependencies): Bot {
   if (deps.allowedTenantId) refuseOtherTenants(app, deps.allowedTenantId, deps.logger);
   const { language } = deps;
   const now = (): Date => new Date();
-  const notifier = new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger);
+  const notifier = new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger, deps.notifyWaitMs);
   if (language !== 'auto') {
     app.turn('beforeTurn', (context) => {
       pinLanguage(context, language);

@@ -46,7 +46,17 @@ export function tableStorageFor(config: Config): TableStorage {
 export async function startBot(
   config: Config,
   logger: Logger,
-  options: { host?: string; frameworkCheckMs?: number; senderOptions?: SenderOptions; exportSweepMs?: number } = {},
+  options: {
+    host?: string;
+    frameworkCheckMs?: number;
+    senderOptions?: SenderOptions;
+    /** Whether this instance runs the broadcast sender: every instance does, unless a test that never broadcasts says not. */
+    broadcastSender?: boolean;
+    /** See AppDependencies.notifyWaitMs. */
+    notifyWaitMs?: number;
+    /** How often expired exports are looked for (tests shorten it). */
+    exportSweepMs?: number;
+  } = {},
 ): Promise<RunningBot> {
   const storage = tableStorageFor(config);
   const repositories = createRepositories(storage);
@@ -68,6 +78,7 @@ export async function startBot(
     publicUrl,
     workQueue: createWorkQueue(storage, logger),
     senderOptions: options.senderOptions,
+    notifyWaitMs: options.notifyWaitMs,
   });
   const tables = ensureTablesUntilDone(storage, logger);
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
@@ -90,7 +101,7 @@ export async function startBot(
     bot.deleteExpiredFiles().catch((error: unknown) => logger.warn('expired exports not deleted; will try again', { error }));
   }, options.exportSweepMs ?? EXPORT_SWEEP_MS);
   sweeper.unref();
-  bot.sender.start();
+  if (options.broadcastSender !== false) bot.sender.start();
   return {
     server,
     repositories,

@@ -56,7 +56,7 @@ export class Notifier {
     private readonly botAppId: string,
     private readonly conversations: ConversationRepository,
     private readonly logger: Logger,
-    private readonly inTurnWaitMs = IN_TURN_WAIT_MS,
+    private readonly inTurnWaitMs: number = IN_TURN_WAIT_MS,
   ) {}
 
   /**

@@ -23,7 +23,6 @@ const screenshots = process.env.CARD_SCREENSHOTS;
 /** About as wide as a card in a Teams chat on a laptop. */
 const CARD_WIDTH_PX = 480;
 
-/** Debian's chromium (or CHROMIUM_PATH), found on PATH so that no machine path is written down here. */
 /** A file of the adaptivecards package's browser build. */
 function adaptiveCardsDist(file: string): string {
   return readFileSync(path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist', file), 'utf8');

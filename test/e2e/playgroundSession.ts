@@ -14,6 +14,7 @@ import { playgroundConfig } from '../../src/local/playgroundConfig';
 import { findFreePort } from '../../src/local/ports';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
+import { Stoppers } from '../support/stoppers';
 
 // The bot, the real Agents Playground in front of it (one per person a test acts as) and headless Chromium on
 // each Playground's page, with the moves a person makes there: type a message, read the newest card, click a button.
@@ -26,8 +27,11 @@ const PIN_ATTRIBUTE = 'data-e2e-pin';
 /** The smallest card the e2e tests photograph (a title, two lines, buttons) is about 145 px high; a sliver of one is far lower. */
 const MIN_CARD_HEIGHT = 100;
 const VIEWPORT = { width: 1280, height: 900 };
-/** A card answer takes a few hundred milliseconds; the margin is for a busy CI machine. */
-const CARD_TIMEOUT_MS = 15_000;
+/**
+ * A card answer takes a few hundred milliseconds, a broadcast's report a few seconds: this is only how long to wait
+ * before failing with a clear message, far beyond a busy machine and well inside Jest's 60 s per test.
+ */
+const CARD_TIMEOUT_MS = 30_000;
 /** The Playground's first start unpacks and loads a large bundle. */
 const SESSION_START_TIMEOUT_MS = 120_000;
 
@@ -154,15 +158,13 @@ export function playgroundSessionsForThisFile<R extends DemoRole>(
   options: PlaygroundSessionsOptions<R>,
 ): Record<R, PlaygroundSession> {
   const sessions = Object.fromEntries(options.roles.map((role) => [role, {}])) as Record<R, PlaygroundSession>;
-  let stop: (() => Promise<void>) | undefined;
+  // The file's, not the start's: a start still going when its hook times out is stopped all the same.
+  const running = new Stoppers();
   beforeAll(async () => {
-    const started = await startPlaygroundSessions(options);
-    stop = started.stop;
-    for (const role of options.roles) Object.assign(sessions[role], started.sessions[role]);
+    const started = await startPlaygroundSessions(options, running);
+    for (const role of options.roles) Object.assign(sessions[role], started[role]);
   }, SESSION_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await stop?.();
-  });
+  afterAll(() => running.stopAll());
   return sessions;
 }
 
@@ -172,10 +174,10 @@ export function playgroundSessionsForThisFile<R extends DemoRole>(
  */
 async function startPlaygroundSessions<R extends DemoRole>(
   options: PlaygroundSessionsOptions<R>,
-): Promise<{ sessions: Record<R, PlaygroundSession>; stop: () => Promise<void> }> {
-  const running = new Stoppers();
+  running: Stoppers,
+): Promise<Record<R, PlaygroundSession>> {
   const stop = (): Promise<void> => running.stopAll();
-  try {
+  return running.startOrStop(async () => {
     const cast = demoCast(parseDemoRoster(demoRosterText()));
     // Storage of its own: every file's sessions are the same demo people, and test files run side by side.
     const azurite = running.add(await startAzurite());
@@ -195,12 +197,8 @@ async function startPlaygroundSessions<R extends DemoRole>(
       await session.waitFor(page.locator(CARD).first(), `the bot to welcome ${session.user.name} (is the bot reachable?)`);
       sessions[role] = session;
     }
-    return { sessions, stop };
-  } catch (error) {
-    // What failed to start matters more than what then failed to stop.
-    await stop().catch(() => undefined);
-    throw error;
-  }
+    return sessions;
+  });
 }
 
 /** A Playground whose current user is the cast's person in `role`, in a working directory of its own. */
@@ -224,37 +222,6 @@ async function startPlaygroundAs(cast: DemoCast, role: DemoRole, harness: BotHar
   } catch (error) {
     removeWorkDir();
     throw error;
-  }
-}
-
-/** What a session has started, stopped in the reverse order, each once, even when one of them fails to stop. */
-class Stoppers {
-  private readonly started: { stop(): Promise<void> }[] = [];
-  private stopping: Promise<void> | undefined;
-
-  add<T extends { stop(): Promise<void> }>(thing: T): T {
-    this.started.push(thing);
-    return thing;
-  }
-
-  /** Waits for all; keeps those that started even when another one failed, so that they are stopped too. */
-  async addAll<T extends { stop(): Promise<void> }>(starting: Promise<T>[]): Promise<T[]> {
-    const outcomes = await Promise.allSettled(starting);
-    for (const outcome of outcomes) if (outcome.status === 'fulfilled') this.add(outcome.value);
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
-    return outcomes.map((o) => (o as PromiseFulfilledResult<T>).value);
-  }
-
-  stopAll(): Promise<void> {
-    this.stopping ??= (async () => {
-      const errors: unknown[] = [];
-      for (const thing of [...this.started].reverse()) {
-        await thing.stop().catch((error: unknown) => errors.push(error));
-      }
-      if (errors.length > 0) throw errors[0];
-    })();
-    return this.stopping;
   }
 }
 

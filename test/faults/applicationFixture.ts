@@ -1,19 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
 import { createTableStorage } from '../../src/storage/tableStorage';
-import { startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
+import { someone, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet, openWindows } from '../support/conversation';
+import { Stoppers } from '../support/stoppers';
 
 // A bot on an Azurite of its own (the roster is one data set per storage) with an employee, her manager and an
 // open application window: what the fault tests need to drive an application through its approval.
-
-/** Someone with a fresh Entra id. */
-export const someone = (name: string): TestUser => {
-  const aad = randomUUID();
-  return { id: `29:${aad}`, aadObjectId: aad, name };
-};
 
 export interface ApplicationFixture {
   readonly azurite: Azurite;
@@ -37,23 +31,28 @@ export const chatOf = (who: TestUser): string => `a:${who.id}`;
  * `logger` hears what the bot logs (nothing by default).
  */
 export async function startApplicationFixture(
-  options: { connect?: (azurite: Azurite) => Promise<string>; logger?: Logger } = {},
+  options: { connect?: (azurite: Azurite) => Promise<string>; logger?: Logger; notifyWaitMs?: number } = {},
 ): Promise<ApplicationFixture> {
-  const azurite = await startAzurite();
-  await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
-  const connectionString = options.connect ? await options.connect(azurite) : azurite.connectionString;
-  const harness = await startBotHarness({ connectionString, logger: options.logger });
+  const running = new Stoppers();
+  const azurite = running.add(await startAzurite());
   const applicant = someone('北九 太郎');
   const manager = someone('門司 花子');
   const hr = someone('小倉 次郎');
-  await importRosterRows(harness, [
-    `E01,${applicant.name},taro@example.city.jp,${applicant.aadObjectId},市民局,区政推進課,主事,hanako@example.city.jp,`,
-    `E02,${manager.name},hanako@example.city.jp,${manager.aadObjectId},市民局,区政推進課,課長,,`,
-    `E03,${hr.name},jiro@example.city.jp,${hr.aadObjectId},総務局,人事課,係長,,hr`,
-  ]);
+  const harness = await running.startOrStop(async () => {
+    await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
+    const connectionString = options.connect ? await options.connect(azurite) : azurite.connectionString;
+    // Nothing here broadcasts: without the sender, nothing but the actions under test writes to storage.
+    const started = running.add(await startBotHarness({ connectionString, logger: options.logger, broadcastSender: false, notifyWaitMs: options.notifyWaitMs }));
+    await importRosterRows(started, [
+      `E01,${applicant.name},taro@example.city.jp,${applicant.aadObjectId},市民局,区政推進課,主事,hanako@example.city.jp,`,
+      `E02,${manager.name},hanako@example.city.jp,${manager.aadObjectId},市民局,区政推進課,課長,,`,
+      `E03,${hr.name},jiro@example.city.jp,${hr.aadObjectId},総務局,人事課,係長,,hr`,
+    ]);
+    await openWindows(started);
+    await meet(started, [manager]);
+    return started;
+  });
   const fiscalYear = fiscalYearOf(new Date());
-  await openWindows(harness);
-  await meet(harness, [manager]);
   return {
     azurite,
     harness,
@@ -71,9 +70,6 @@ export async function startApplicationFixture(
       const sent = await harness.connector.waitForActivities(before + 1, { conversationId: chatOf(manager) });
       return sent[sent.length - 1]!.attachments![0]!.content as Card;
     },
-    async stop() {
-      await harness.stop();
-      await azurite.stop();
-    },
+    stop: () => running.stopAll(),
   };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Activity } from 'botbuilder';
 import { VERBS } from '../../src/features/verbs';
-import { cardOf, textOf } from '../support/botHarness';
-import { someone, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
+import { cardOf, someone, textOf } from '../support/botHarness';
+import { startApplicationFixture, type ApplicationFixture } from './applicationFixture';
 import { snapshotTables } from './storageSnapshot';
 
 // Whatever reaches POST /api/messages, the server answers it (2xx or 4xx, never a crash or a 5xx), keeps answering

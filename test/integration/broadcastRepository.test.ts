@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { EMPTY_PROGRESS, type Broadcast, type BroadcastState } from '../../src/domain/broadcast/broadcast';
-import { BROADCAST_ID, newBroadcastId } from '../../src/storage/broadcastRepository';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { BROADCAST_ID, newBroadcastId, type BroadcastRepository } from '../../src/storage/broadcastRepository';
 import { RowTooLargeError } from '../../src/storage/datasetStore';
 import { createRepositories } from '../../src/storage/repositories';
 import { storageStatus } from '../../src/storage/storageErrors';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { rejectionOf } from '../support/rejectionOf';
 
-const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
-const { broadcasts } = createRepositories(storage);
+// An Azurite of its own: these broadcasts are scheduled and sending, and any bot on the run's storage (other files run
+// at the same time) has a sender that would take them up and change them under the test.
+let azurite: Azurite;
+let broadcasts: BroadcastRepository;
 
 beforeAll(async () => {
+  azurite = await startAzurite();
+  const storage = createTableStorage({ connectionString: azurite.connectionString });
   await storage.ensureTables();
+  ({ broadcasts } = createRepositories(storage));
+});
+afterAll(async () => {
+  await azurite?.stop();
 });
 
 /** A framework id nobody else in the run has: each test reads and writes its own partition. */
@@ -140,7 +149,7 @@ describe('BroadcastRepository', () => {
     for (const frameworkId of [first, second]) {
       for (const state of states) created.push(await broadcasts.create(aBroadcast(frameworkId, state)));
     }
-    // Other tests run at the same time: only this test's frameworks are looked at.
+    // Other tests of the file may have left active broadcasts: only this test's frameworks are looked at.
     const active = (await broadcasts.listActive()).filter((b) => b.frameworkId === first || b.frameworkId === second);
     const expected = created.filter((b) => b.state === 'scheduled' || b.state === 'sending');
     expect(active).toHaveLength(4);

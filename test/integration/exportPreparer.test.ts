@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { pause } from '../../src/concurrency';
 import { CSV_BOM, csvLine, type CsvField } from '../../src/exporting/csv';
 import type { CsvSource } from '../../src/exporting/csvSource';
 import { Downloads } from '../../src/exporting/downloads';
@@ -22,8 +21,12 @@ beforeAll(async () => {
   await storage.ensureTables();
 });
 
-/** `pages` pages of `perPage` rows; `failAfter` pages, the next one throws (storage gone, say); `slow` waits per page. */
-function aSource(options: { pages: number; perPage: number; failAfter?: number; slowMs?: number }): CsvSource & { rows: CsvField[][] } {
+/**
+ * `pages` pages of `perPage` rows; `failAfter` pages, the next one throws (storage gone, say); with `holdAfter` pages,
+ * the next one waits for `hold.release()` (and `hold.reached` says the export got there).
+ */
+function aSource(options: { pages: number; perPage: number; failAfter?: number; holdAfter?: number }): CsvSource & { rows: CsvField[][]; hold: Hold } {
+  const hold = aHold();
   const rows = Array.from({ length: options.pages * options.perPage }, (_, i) => [`E${i}`, `職員 ${i}`, i % 7 === 0 ? '=1+1, "注意"\r\n二行目' : '']);
   return {
     kind: 'applications',
@@ -32,14 +35,37 @@ function aSource(options: { pages: number; perPage: number; failAfter?: number; 
     asciiFilename: 'applications-2026.csv',
     headers: HEADERS,
     rows,
+    hold,
     count: () => Promise.resolve(rows.length),
     async *pages() {
       for (let page = 0; page < options.pages; page++) {
         if (page === options.failAfter) throw new Error('storage went away');
-        if (options.slowMs) await pause(options.slowMs);
+        if (page === options.holdAfter) await hold.arrive();
         yield rows.slice(page * options.perPage, (page + 1) * options.perPage);
       }
     },
+  };
+}
+
+/** A point a source stops at until the test lets it go on. */
+interface Hold {
+  readonly reached: Promise<void>;
+  arrive(): Promise<void>;
+  release(): void;
+}
+
+function aHold(): Hold {
+  let reach!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    reached,
+    arrive: () => {
+      reach();
+      return released;
+    },
+    release,
   };
 }
 
@@ -85,8 +111,10 @@ describe('ExportPreparer', () => {
     expect(created).toMatchObject({ state: 'preparing', rows: 0, chunks: 0, kind: 'applications', fiscalYear: 2026 });
     expect(created.totalRows).toBeUndefined();
 
+    const before = Date.now();
     preparer.prepare(created, source, listen);
     await end;
+    const after = Date.now();
 
     // Counted first, then each stored page, then ready.
     expect(heard.map((h) => [h.job.state, h.job.rows, h.job.totalRows])).toEqual([
@@ -100,7 +128,10 @@ describe('ExportPreparer', () => {
     ]);
     // What was told as stored is stored: the progress row and the chunks agree at every step.
     const ready = heard.at(-1)!;
-    expect(Date.parse(ready.job.expiresAt) - Date.now()).toBeGreaterThan(14 * MINUTE);
+    // Offered 15 minutes from when the file was ready, however long making it took.
+    const readyAt = Date.parse(ready.job.expiresAt) - 15 * MINUTE;
+    expect(readyAt).toBeGreaterThanOrEqual(before);
+    expect(readyAt).toBeLessThanOrEqual(after);
     const stored = await exportChunks.find(created.id);
     expect(stored).toEqual(ready.job);
     expect(await chunkRowsOf(created.id)).toHaveLength(stored!.chunks + 1);
@@ -150,18 +181,27 @@ describe('ExportPreparer', () => {
   });
 
   it('marks the exports under way failed when the bot stops, and tells their cards', async () => {
-    const source = aSource({ pages: 50, perPage: 10, slowMs: 50 });
+    const source = aSource({ pages: 50, perPage: 10, holdAfter: 2 });
     const { heard, listen, end } = listening();
     const preparer = aPreparer();
     const created = await preparer.create({ frameworkId: 'kk-export', requestedBy: 'hr-officer' }, source);
     preparer.prepare(created, source, listen);
-    await pause(200);
-    await preparer.stop();
+    // Stopped with two pages written and the third being read.
+    await source.hold.reached;
+    const stopped = preparer.stop();
+    source.hold.release();
+    await stopped;
     await end;
 
+    // Told of the count and the two pages written, then of the failure; the page read after the stop was not written.
+    expect(heard.slice(0, -1).map((h) => [h.job.state, h.job.rows])).toEqual([
+      ['preparing', 0],
+      ['preparing', 10],
+      ['preparing', 20],
+    ]);
     expect(heard.at(-1)!.job.state).toBe('failed');
-    expect(heard.at(-1)!.job.rows).toBeLessThan(500);
     expect((await exportChunks.find(created.id))?.state).toBe('failed');
+    expect(await chunkRowsOf(created.id)).toEqual(['job']);
   });
 });
 

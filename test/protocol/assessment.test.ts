@@ -18,6 +18,7 @@ import {
   type InvokeBody,
   type TestUser,
 } from '../support/botHarness';
+import { PATIENCE_MS } from '../support/waitFor';
 
 let harness: BotHarness;
 beforeAll(async () => {
@@ -428,7 +429,9 @@ describe('self-assessment', () => {
       let reads = 0;
       let bothRead!: () => void;
       const barrier = new Promise<void>((resolve) => (bothRead = resolve));
-      const fallback = setTimeout(bothRead, 3000);
+      // Only for a click that never reads (a bug): the count of reads below then fails, rather than the test hanging.
+      // Long enough for the second click to reach its read on a busy machine.
+      const fallback = setTimeout(bothRead, PATIENCE_MS);
       const writes: (number | 'ok')[] = [];
       const findSpy = jest.spyOn(repository, 'find').mockImplementation(async (userId, assessmentId) => {
         const found = await find(userId, assessmentId);

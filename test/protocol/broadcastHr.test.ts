@@ -15,6 +15,7 @@ import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { clickInChannel, importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
 import { elementsOf } from '../support/journey';
+import { waitFor } from '../support/waitFor';
 
 // HR's broadcasts in Teams: write the recruitment notice, preview it, choose the recipients, review, confirm, follow
 // it, stop it, send again to those not reached, download the results. The roster is one data set per storage, so this
@@ -192,17 +193,6 @@ async function exportJobsOf(broadcastId: string): Promise<number> {
 function downloadUrlOf(card: Card): string | undefined {
   const open = (card.actions ?? []).find((a) => (a as { type?: string }).type === 'Action.OpenUrl') as { url?: string } | undefined;
   return open?.url;
-}
-
-/** Polls until `find` returns something: background work (an export) updates cards on its own time. */
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('waitFor: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -470,7 +460,7 @@ describe('the report, and sending again to those not reached', () => {
     const { exportId } = button(posted[0]!, 'hr.export.status') as { exportId: string };
     const postedCall = harness.connector.calls.slice(before).find((c) => c.method === 'POST' && c.conversationId === `a:${hr.id}` && c.status < 300)!;
     const activityId = (postedCall.response as { id: string }).id;
-    const ready = await waitFor(() =>
+    const ready = await waitFor('the export card to show its link', () =>
       harness.connector.calls
         .filter((c) => c.method === 'PUT' && c.activityId === activityId && c.status < 300)
         .map((c) => cardOf(c.body as Parameters<typeof cardOf>[0]))

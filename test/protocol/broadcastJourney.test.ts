@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
+import { waitFor } from '../support/waitFor';
 
 // One broadcast from HR's first word to the CSV, with the real sender: HR composes, previews, chooses everyone and
 // confirms; the sender delivers to everyone who has the app, updates HR's card in place, and the report and its CSV
@@ -80,14 +81,11 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
 
   // The sender takes it from here: everyone with the app gets the previewed card once, nobody else gets anything.
   const reached = [hr, ...employees];
-  await harness.connector.waitForActivities(1, { conversationId: chatOf(employees[employees.length - 1]!), timeoutMs: 20_000 });
-  const deadline = Date.now() + 20_000;
-  let done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
-  while (done?.state !== 'completed' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    done = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
-  }
-  expect(done?.progress).toMatchObject({ total: staff.length, sent: reached.length, unreachable: withoutTheApp.length, failed: 0 });
+  const done = await waitFor('the broadcast to be completed', async () => {
+    const stored = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcastId);
+    return stored?.state === 'completed' && stored;
+  });
+  expect(done.progress).toMatchObject({ total: staff.length, sent: reached.length, unreachable: withoutTheApp.length, failed: 0 });
   for (const p of employees) {
     // Their chat also holds the bot's answer to 「メニュー」.
     const notices = harness.connector.activities(chatOf(p)).map(cardOf).filter((card) => textOf(card) === textOf(preview));
@@ -96,7 +94,7 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   for (const p of withoutTheApp) expect(harness.connector.activities(chatOf(p))).toHaveLength(0);
 
   // HR's card moved by itself: it was replaced in place (once her click had surely been answered) with the outcome.
-  await waitUntil(() => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
+  await waitFor("HR's card to show the outcome", () => textOf(harness.connector.updates(chatOf(hr)).at(-1)?.attachments?.[0]?.content).includes('送信完了'));
   const updates = harness.connector.updates(chatOf(hr));
   expect(updates.every((u) => u.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive')).toBe(true);
 
@@ -114,14 +112,12 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
     .find((c) => c.method === 'POST' && c.conversationId === chatOf(hr) && textOf(c.body).includes('CSV：'));
   expect(posted).toBeDefined();
   const exportCardId = (posted!.response as { id: string }).id;
-  let url: string | undefined;
-  await waitUntil(() => {
+  const url = await waitFor('the link on the export card', () => {
     const latest = harness.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === exportCardId && c.status < 300).at(-1);
     const actions = (latest ? cardOf(latest.body as Parameters<typeof cardOf>[0]).actions : undefined) as { type: string; url?: string }[] | undefined;
-    url = actions?.find((a) => a.type === 'Action.OpenUrl')?.url;
-    return url !== undefined;
-  }, 30_000);
-  const response = await fetch(url!);
+    return actions?.find((a) => a.type === 'Action.OpenUrl')?.url;
+  });
+  const response = await fetch(url);
   expect(response.status).toBe(200);
   const bytes = Buffer.from(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -131,7 +127,7 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   expect(lines.filter((l) => l.includes('送信済み'))).toHaveLength(reached.length);
   expect(lines.filter((l) => l.includes('アプリ未インストール'))).toHaveLength(withoutTheApp.length);
   // The link was good for that one download.
-  expect((await fetch(url!)).status).toBe(404);
+  expect((await fetch(url)).status).toBe(404);
 
   // An employee applies straight from the notice: the form comes as a new message and the notice stays as it was.
   const apply = executeActions(preview).find((a) => a.verb === 'application.form')!;
@@ -141,11 +137,3 @@ it('HR sends the notice to everyone with the app, watches it in place, and downl
   const applicationForm = harness.connector.activities(chatOf(applicant)).map(cardOf).at(-1);
   expect(textOf(applicationForm)).toContain('ゴールドに応募する');
 }, 90_000);
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

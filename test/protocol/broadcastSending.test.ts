@@ -12,13 +12,17 @@ import type { Repositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { textOf } from '../support/botHarness';
 import { confirmedBroadcast, meetBot, seedStaff, type StaffMember } from '../support/broadcastFixtures';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { GLOBAL_WINDOW, startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { waitFor } from '../support/waitFor';
 
 // The durable sender end to end: real bots over HTTP, Azurite tables and queue, and a fake Teams that enforces its rate
 // limits. Its own Azurite: the roster is one data set per storage, and the sender's lease and queue are shared by
 // every bot on a storage.
 
 const STAFF = 300;
+/** Deliveries a sender works on at once (the production figure, named here because a test counts on it). */
+const MAX_IN_FLIGHT = 48;
+const HOUR = 60 * 60 * 1000;
 /** Every 29th employee never opened the bot: 10 of 300, in every department. */
 const neverOpenedTheBot = (i: number): boolean => i % 29 === 28;
 
@@ -29,16 +33,44 @@ let reachable: StaffMember[];
 let unreachable: StaffMember[];
 const frameworkId = `kk-${randomUUID().slice(0, 8)}`;
 const running = new Set<RunningBot>();
+/** When each request to Teams left, by the senders' own clock, from every instance of the current test. */
+const departures: number[] = [];
+/** While set, every send waits here before its pacer slot (HR's card updates go on), so a test can act between sends. */
+let heldSends: Promise<void> | undefined;
 
-async function startInstance(): Promise<RunningBot> {
+/** The sender's own pacer, noting when each request it lets through leaves, and holding sends while `heldSends` is set. */
+class WatchedPacer extends Pacer {
+  override async acquire(conversationId?: string, signal?: AbortSignal): Promise<void> {
+    if (conversationId !== undefined) await heldSends;
+    await super.acquire(conversationId, signal);
+    departures.push(Date.now());
+  }
+}
+
+/** Holds every send until the function returned is called. */
+function holdSends(): () => void {
+  let release!: () => void;
+  heldSends = new Promise((resolve) => (release = resolve));
+  return () => {
+    heldSends = undefined;
+    release();
+  };
+}
+
+/** A bot instance on the file's storage; `now` is its sender's clock, for a test that moves time on. */
+async function startInstance(options: { now?: () => number } = {}): Promise<RunningBot> {
   const config = loadConfig({ PORT: '0', STORAGE_CONNECTION_STRING: azurite.connectionString, FRAMEWORK_ID: frameworkId, BOT_LANGUAGE: 'ja' });
   const bot = await startBot(config, silentLogger, {
     host: '127.0.0.1',
     frameworkCheckMs: 0,
-    // This process also plays Teams, on a machine running other test files at once: a pause of this process makes the
-    // requests sent before it land in the fake's window together with those sent after. Half of Teams' budget, and a
-    // wider margin, keep even a second's pause under its limit. The bench measures the production pace.
-    senderOptions: { tickMs: 200, pacer: new Pacer({ marginMs: 200, appWindow: { max: 25, ms: 1_000 } }) },
+    // Half of Teams' budget and a wider margin: this process also plays Teams, on a machine running other test files at
+    // once, and the fake sees requests late when it is busy. The bench measures the production pace.
+    senderOptions: {
+      tickMs: 200,
+      maxInFlight: MAX_IN_FLIGHT,
+      pacer: new WatchedPacer({ marginMs: 200, appWindow: { max: 25, ms: 1_000 } }),
+      now: options.now,
+    },
   });
   running.add(bot);
   return bot;
@@ -59,28 +91,38 @@ beforeAll(async () => {
   await stopInstance(first);
 }, 60_000);
 
-beforeEach(() => connector.reset());
+beforeEach(() => {
+  connector.reset();
+  departures.length = 0;
+});
 
 afterEach(async () => {
   await Promise.all([...running].map(stopInstance));
-  // However the bots were started and stopped, together they kept to Teams' limits.
-  expect(rateLimitRefusals()).toBeLessThanOrEqual(overLimitTolerance());
+  // However the bots were started and stopped, together they kept to Teams' app-wide limit. Judged by when the senders
+  // let each request go, not by when the fake handled it: this process plays Teams too, and handles requests late when
+  // the machine is busy (the 429s that earns are retried, and the tests count copies).
+  expect(overTeamsLimit(departures)).toEqual([]);
 });
 
 afterAll(async () => {
+  // Instances a failed set-up left running too: a server left listening keeps the worker alive.
+  await Promise.all([...running].map(stopInstance));
   await connector?.stop();
   await azurite?.stop();
 });
 
 /** Polls until the broadcast is in one of `states`; returns it. */
-async function settledAs(b: Broadcast, states: Broadcast['state'][], timeoutMs = 60_000): Promise<Broadcast> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await repositories.broadcasts.find(frameworkId, b.id);
-    if (current && states.includes(current.state)) return current;
-    if (Date.now() > deadline) throw new Error(`broadcast still ${current?.state} after ${timeoutMs} ms: ${JSON.stringify(current?.progress)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+async function settledAs(b: Broadcast, states: Broadcast['state'][]): Promise<Broadcast> {
+  let current: Broadcast | undefined;
+  const look = async (): Promise<Broadcast | false | undefined> => {
+    current = await repositories.broadcasts.find(frameworkId, b.id);
+    return current && states.includes(current.state) && current;
+  };
+  // Sending 300 takes over ten seconds at this pace.
+  return waitFor(`the broadcast to be ${states.join(' or ')}`, look, {
+    timeoutMs: 60_000,
+    seen: () => current && { state: current.state, progress: current.progress },
+  });
 }
 
 /** How many copies of the notice each person's chat received. */
@@ -95,18 +137,11 @@ async function sendersOf(b: Broadcast): Promise<string[]> {
   return [...senders];
 }
 
-/** 429s Teams answered because the bots together went over its limits (scripted failures say "scripted"). */
-function rateLimitRefusals(): number {
-  return connector.calls.filter((c) => c.status === 429 && JSON.stringify(c.response).includes('Rate limit exceeded')).length;
-}
-
-/**
- * This process plays Teams too, on a machine running other tests at once: a request it handles late can land in a
- * later window than the pacer counted it in, and gets a 429 that is retried (nobody missed, nobody doubled). That stays
- * a handful.
- */
-function overLimitTolerance(): number {
-  return Math.ceil(connector.activities().length * 0.05);
+/** The times (of `times`) that were more than Teams' app-wide limit allows in any one window. */
+function overTeamsLimit(times: readonly number[]): number[] {
+  const { max, ms } = GLOBAL_WINDOW;
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted.filter((t, i) => i >= max && t - sorted[i - max]! < ms);
 }
 
 /** HR's progress card, as last updated in place. */
@@ -117,11 +152,11 @@ function lastProgressCard(): string {
 
 /** HR's card once it shows the report (the sender updates it just after recording the end). */
 async function finalProgressCard(b: Broadcast): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (!lastProgressCard().includes(b.state === 'cancelled' ? '中止' : '送信完了') && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return lastProgressCard();
+  // A line of its own: the card of a broadcast under way has "中止" in its cancel button too.
+  const state = b.state === 'cancelled' ? '中止' : '送信完了';
+  return waitFor(`HR's card to say "${state}"`, () => lastProgressCard().split('\n').includes(state) && lastProgressCard(), {
+    seen: lastProgressCard,
+  });
 }
 
 it('sends once to everyone reachable through 429s, 503s and a graceful restart half way, and reports who it could not reach', async () => {
@@ -129,7 +164,7 @@ it('sends once to everyone reachable through 429s, 503s and a graceful restart h
   connector.failNext(503, { times: 10 });
   const first = await startInstance();
   const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
-  await connector.waitForActivities(100, { timeoutMs: 30_000 });
+  await connector.waitForActivities(100);
 
   await stopInstance(first); // SIGTERM: in-flight sends finish and are recorded, the lease and the queue messages are handed back
   const sentBeforeRestart = connector.activities().length;
@@ -150,7 +185,6 @@ it('sends once to everyone reachable through 429s, 503s and a graceful restart h
   });
   // Every scripted refusal was met (some by HR's card updates, which count towards Teams' limit too) and got over.
   expect(connector.calls.filter((c) => JSON.stringify(c.response).includes('scripted failure'))).toHaveLength(30);
-  expect(rateLimitRefusals()).toBeLessThanOrEqual(overLimitTolerance());
   // Every recipient got the card HR previewed, byte for byte.
   expect(connector.activities(reachable[0]!.conversationId)[0]!.attachments?.[0]?.content).toEqual(broadcast.card);
   // HR watched it move and got the report in the same card.
@@ -161,7 +195,7 @@ it('sends once to everyone reachable through 429s, 503s and a graceful restart h
 it('after a crash, sends again only what was in flight, and counts those as possible duplicates', async () => {
   const first = await startInstance();
   const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
-  await connector.waitForActivities(100, { timeoutMs: 30_000 });
+  await connector.waitForActivities(100);
   await stopInstance(first);
 
   // What a SIGKILL leaves behind: deliveries the dead sender had claimed, two of which had already reached Teams,
@@ -198,34 +232,44 @@ it('sends each notice once when two instances share the storage, and together th
   expect(done.progress).toMatchObject({ sent: reachable.length, unreachable: unreachable.length, possibleDuplicates: 0 });
   // One lease for both: one of them sent everything, the other nothing.
   expect(await sendersOf(broadcast)).toHaveLength(1);
-  expect(rateLimitRefusals()).toBeLessThanOrEqual(overLimitTolerance());
 }, 120_000);
 
 it('stops soon after HR cancels, and reports the rest as cancelled', async () => {
-  await startInstance();
+  const bot = await startInstance();
   const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
-  await connector.waitForActivities(50, { timeoutMs: 30_000 });
+  await connector.waitForActivities(50);
 
-  for (let tries = 0; ; tries++) {
-    const current = (await repositories.broadcasts.find(frameworkId, broadcast.id))!;
-    const asked = { aadObjectId: 'hr-officer', name: '到津 由美', at: new Date().toISOString() };
-    if (await repositories.broadcasts.update({ ...current, cancelRequestedBy: asked }, current.etag!)) break;
-    expect(tries).toBeLessThan(10);
+  // Sends wait while HR cancels and the sender takes it in: how much goes out meanwhile must not depend on how long
+  // that takes on a busy machine.
+  const release = holdSends();
+  let sentOnceTakenIn: number;
+  try {
+    for (let tries = 0; ; tries++) {
+      const current = (await repositories.broadcasts.find(frameworkId, broadcast.id))!;
+      const asked = { aadObjectId: 'hr-officer', name: '到津 由美', at: new Date().toISOString() };
+      if (await repositories.broadcasts.update({ ...current, cancelRequestedBy: asked }, current.etag!)) break;
+      expect(tries).toBeLessThan(10);
+    }
+    // The sender marks the rest cancelled only once it knows: from then on, no delivery starts.
+    await waitFor('the sender to mark a delivery cancelled', async () =>
+      (await repositories.deliveries.listRange(broadcast.id, '0', 'g')).some((d) => d.state === 'cancelled'),
+    );
+    sentOnceTakenIn = connector.activities().length;
+  } finally {
+    release();
   }
-  const sentAtCancel = connector.activities().length;
   const done = await settledAs(broadcast, ['cancelled']);
 
   const sent = connector.activities().length;
   expect(sent).toBeLessThan(reachable.length);
-  // What was in flight, and what went out before the sender's next look at the broadcast (a tick, longer on a busy
-  // machine), may still go out; not sending the rest is what matters.
-  expect(sent - sentAtCancel).toBeLessThan(150);
-  // Once it says "cancelled", nothing more leaves.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  expect(connector.activities()).toHaveLength(sent);
+  // Only the deliveries already under way then (each holds one of the sender's slots) may still have gone out.
+  expect(sent - sentOnceTakenIn).toBeLessThanOrEqual(MAX_IN_FLIGHT);
   expect(copiesPerPerson(reachable).every((n) => n <= 1)).toBe(true);
   expect(done.progress).toMatchObject({ total: STAFF, sent, cancelled: reachable.length - sent, unreachable: unreachable.length, pending: 0 });
   expect(await finalProgressCard(done)).toContain(String(sent));
+  // Once it says "cancelled", nothing more leaves, not even while the sender winds up on a graceful stop.
+  await stopInstance(bot);
+  expect(connector.activities()).toHaveLength(sent);
 }, 120_000);
 
 it('"retry the failed" sends again to those Teams refused and to those who have opened the bot since', async () => {
@@ -253,18 +297,30 @@ it('"retry the failed" sends again to those Teams refused and to those who have 
 }, 120_000);
 
 it('waits for a scheduled start', async () => {
-  await startInstance();
-  const startAt = new Date(Date.now() + 3_000);
+  // The sender's clock, which the test moves to the start: no wait that a slow machine could outlast.
+  let shift = 0;
+  const bot = await startInstance({ now: () => Date.now() + shift });
+  const startAt = new Date(Date.now() + HOUR);
   const broadcast = await confirmedBroadcast(repositories, frameworkId, {
     serviceUrl: connector.url,
     startAt,
     audience: { kind: 'departments', departments: ['建設局'] },
   });
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // The sender has weighed it against its clock once it looks for work again after finding it.
+  const { broadcasts } = bot.repositories;
+  const listActive = broadcasts.listActive.bind(broadcasts);
+  let looks = 0;
+  jest.spyOn(broadcasts, 'listActive').mockImplementation(async () => {
+    const active = await listActive();
+    if (active.some((b) => b.id === broadcast.id)) looks++;
+    return active;
+  });
+  await waitFor('the sender to look at the scheduled broadcast twice', () => looks >= 2);
   expect((await repositories.broadcasts.find(frameworkId, broadcast.id))?.state).toBe('scheduled');
   expect(connector.activities()).toHaveLength(0);
 
+  shift = startAt.getTime() - Date.now();
   const done = await settledAs(broadcast, ['completed']);
   expect(Date.parse(done.startedAt!)).toBeGreaterThanOrEqual(startAt.getTime());
   expect(done.progress.sent).toBe(reachable.filter((p) => p.department === '建設局').length);
-}, 60_000);
+}, 120_000);

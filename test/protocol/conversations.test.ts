@@ -1,4 +1,5 @@
-import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
+import { randomUUID } from 'node:crypto';
+import { cardOf, someone, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
 
 let harness: BotHarness;
 beforeAll(async () => {
@@ -8,7 +9,8 @@ afterAll(async () => {
   await harness.stop();
 });
 
-const newcomer = { id: '29:newcomer', aadObjectId: '22222222-2222-4222-8222-222222222222', name: '新人 花子' };
+// Fresh Entra ids: the storage is the run's, so "remembered" and "records nothing" are about this file's activities.
+const newcomer = someone('新人 花子');
 
 describe('installation and conversation references', () => {
   it('welcomes a user who installs the app and remembers where to reach them', async () => {
@@ -18,20 +20,20 @@ describe('installation and conversation references', () => {
     );
     const { status } = await harness.post(install);
     expect(status).toBeLessThan(300);
-    const [welcome] = await harness.connector.waitForActivities(1, { conversationId: 'a:29:newcomer' });
+    const [welcome] = await harness.connector.waitForActivities(1, { conversationId: `a:${newcomer.id}` });
     expect(textOf(cardOf(welcome!))).toContain('DX Naviへようこそ');
     const record = await harness.bot.repositories.conversations.find('user', newcomer.aadObjectId);
     expect(record).toMatchObject({ scope: 'user', name: '新人 花子', tenantId: 'tenant-1', locale: 'ja' });
   });
 
   it('remembers the user on an installationUpdate too', async () => {
-    const user = { id: '29:other', aadObjectId: '33333333-3333-4333-8333-333333333333', name: 'Other' };
+    const user = someone('Other');
     await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { user }));
     expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeDefined();
   });
 
   it('keeps a known name when a later event comes without one', async () => {
-    const user = { id: '29:named', aadObjectId: '55555555-5555-4555-8555-555555555555', name: '若松 一郎' };
+    const user = someone('若松 一郎');
     await harness.say('メニュー', { user });
     const reinstall = harness.activity({ type: 'installationUpdate', action: 'add' }, { user });
     reinstall.from = { id: user.id, aadObjectId: user.aadObjectId, name: '' };
@@ -46,15 +48,16 @@ describe('installation and conversation references', () => {
   });
 
   it('records a team when the bot is used in a channel', async () => {
+    const team = `19:${randomUUID()}@thread.tacv2`;
     const channelMessage = harness.activity({
       type: 'message',
       text: 'メニュー',
       conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: '', tenantId: 'tenant-1' },
-      channelData: { team: { id: '19:team-dx@thread.tacv2' } },
+      channelData: { team: { id: team } },
     });
     await harness.post(channelMessage);
     await harness.connector.waitForActivities(1, { conversationId: '19:general@thread.tacv2' });
-    expect(await harness.bot.repositories.conversations.find('team', '19:team-dx@thread.tacv2')).toBeDefined();
+    expect(await harness.bot.repositories.conversations.find('team', team)).toBeDefined();
   });
 
   it('keeps the self-assessment out of team channels, where everyone would see the answers', async () => {
@@ -75,7 +78,7 @@ describe('installation and conversation references', () => {
   });
 
   it('turns away other channels with a clear message and records nothing', async () => {
-    const stranger = { id: 'slack-user', aadObjectId: '44444444-4444-4444-8444-444444444444', name: 'Stranger' };
+    const stranger = { ...someone('Stranger'), id: 'slack-user' };
     const reply = await harness.say('メニュー', { channelId: 'slack', user: stranger });
     expect(reply.text).toBe('DX NaviはMicrosoft Teamsでご利用ください。');
     expect(await harness.bot.repositories.conversations.find('user', stranger.aadObjectId)).toBeUndefined();

@@ -14,6 +14,7 @@ import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { importRosterRows, talkingTo } from '../support/conversation';
+import { waitFor } from '../support/waitFor';
 
 // HR's CSV exports as production hands them over (FILE_DELIVERY=teams): once an export is ready the bot posts Teams'
 // file consent card into the HR officer's chat; accepting it, Teams hands the bot an upload session in the officer's
@@ -109,11 +110,11 @@ async function exportOffered(bot: BotHarness, verb: string, data: Record<string,
   expect(status).toBe(200);
   const sent = (): ConnectorCall[] =>
     bot.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === chatOf(hr) && c.status < 300);
-  const progress = await waitFor(() => sent().find((c) => textOf(c.body).includes('CSV：')));
-  const consent = await waitFor(() => sent().find((c) => attachmentOf(c.body)?.contentType === FILE_CONSENT), 60_000);
+  const progress = await waitFor('the export card to be posted', () => sent().find((c) => textOf(c.body).includes('CSV：')));
+  const consent = await waitFor('the file consent card', () => sent().find((c) => attachmentOf(c.body)?.contentType === FILE_CONSENT), { timeoutMs: 55_000 });
   const progressId = idOf(progress);
   // The progress card says where the file is only after the consent card is there to point at.
-  await waitFor(() => updatesOf(bot, progressId).find((card) => textOf(card).includes('「許可」を押すと')));
+  await waitFor('the export card to offer the file', () => updatesOf(bot, progressId).find((card) => textOf(card).includes('「許可」を押すと')));
   const exportId = (attachmentOf(consent.body)!.content as { acceptContext: { exportId: string } }).acceptContext.exportId;
   return { exportId, progressId, consentId: idOf(consent), consent: attachmentOf(consent.body)! };
 }
@@ -180,25 +181,6 @@ async function storedRowsOf(exportId: string): Promise<number> {
     count += page.length;
   }
   return count;
-}
-
-/** Polls until `find` returns something: exports are prepared in the background, on their own time. */
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('waitFor: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -402,7 +384,7 @@ describe('an export nobody accepts', () => {
     const job = await swept.bot.repositories.exportChunks.find(offered.exportId);
     await swept.bot.repositories.exportChunks.save({ ...job!, expiresAt: new Date(Date.parse(job!.updatedAt) - 1).toISOString() });
 
-    await waitUntil(async () => (await storedRowsOf(offered.exportId)) === 0);
+    await waitFor('the expired export to be deleted', async () => (await storedRowsOf(offered.exportId)) === 0);
 
     const upload = uploadInfoFor('配信一覧.csv');
     const replies = await answer(swept, hr, offered, 'accept', upload);

@@ -12,6 +12,7 @@ import { newBroadcastId } from '../../src/storage/broadcastRepository';
 import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { waitFor } from '../support/waitFor';
 
 // HR's report of a broadcast, prepared as an export and downloaded over HTTP from a one-time link (FILE_DELIVERY=link,
 // local runs), as a browser would. The export is prepared and the link made by the bot's own classes, straight on its
@@ -99,7 +100,8 @@ describe('GET /api/exports/:token', () => {
     await first.arrayBuffer();
     await expectRefused(await fetch(url));
 
-    await waitUntil(async () => (await storedRowsOf(job.id)) === 0);
+    // The file is deleted after the response has ended, not before.
+    await waitFor('the downloaded export to be deleted', async () => (await storedRowsOf(job.id)) === 0);
     expect(await harness.bot.repositories.exportChunks.find(job.id)).toBeUndefined();
   });
 
@@ -153,8 +155,8 @@ describe('a download while storage is down', () => {
     });
   });
   afterAll(async () => {
-    await isolated.stop();
-    await azurite.stop();
+    await isolated?.stop();
+    await azurite?.stop();
   });
 
   it('gets a short apology without internals, and the bot keeps serving', async () => {
@@ -225,15 +227,6 @@ async function storedRowsOf(exportId: string): Promise<number> {
     count += page.length;
   }
   return count;
-}
-
-/** Polls until `condition` holds: the file is deleted after the response has ended, not before. */
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, talkingTo } from '../support/conversation';
+import { waitFor } from '../support/waitFor';
 
 // HR's CSV exports through the real bot, in local runs (FILE_DELIVERY=link): HR asks for an export, a progress card
 // arrives and is updated in place (the fake Bot Connector records every PUT), and its one-time link downloads the whole
@@ -157,7 +158,7 @@ async function exportAs(who: TestUser, data: Record<string, unknown>): Promise<{
   const conversationId = conversationOf(who);
   const before = harness.connector.calls.length;
   const answer = await click(who, 'hr.export.start', data);
-  const postedCall = await waitFor(() =>
+  const postedCall = await waitFor('the export card to be posted', () =>
     harness.connector.calls
       .slice(before)
       .find((c) => c.method === 'POST' && c.conversationId === conversationId && c.status < 300 && textOf(c.body).includes('CSV：')),
@@ -167,19 +168,10 @@ async function exportAs(who: TestUser, data: Record<string, unknown>): Promise<{
     harness.connector.calls
       .filter((c) => c.method === 'PUT' && c.activityId === activityId && c.status < 300)
       .map((c) => cardOf(c.body as Parameters<typeof cardOf>[0]));
-  const last = await waitFor(() => updatesOf().find((card) => downloadUrlOf(card) !== undefined || textOf(card).includes('作れませんでした')), 60_000);
+  const last = await waitFor('the export card to show a link or a failure', () =>
+    updatesOf().find((card) => downloadUrlOf(card) !== undefined || textOf(card).includes('作れませんでした')),
+  );
   return { answer, cards: { posted: cardOf(postedCall.body as Parameters<typeof cardOf>[0]), activityId, updates: updatesOf(), last } };
-}
-
-/** Polls until `find` returns something. */
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error('waitFor: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The file behind a link, as Excel reads it: [bytes of the BOM, rows of cells]. */
@@ -217,15 +209,6 @@ async function storedRowsOf(exportId: string): Promise<number> {
     count += page.length;
   }
   return count;
-}
-
-/** Polls until `condition` holds. */
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** "1,000 / 2,600件" on a progress card, as numbers. */
@@ -308,7 +291,7 @@ describe('HR exports', () => {
     const again = await fetch(url);
     expect(again.status).toBe(404);
     expect(await again.text()).toContain('このダウンロードリンクは使えません');
-    await waitUntil(async () => (await storedRowsOf(exportId)) === 0);
+    await waitFor('the downloaded export to be deleted', async () => (await storedRowsOf(exportId)) === 0);
     const status = await click(hr, 'hr.export.status', { exportId });
     expect(textOf(status)).toContain(NOT_FOUND);
     expect(downloadUrlOf(status)).toBeUndefined();

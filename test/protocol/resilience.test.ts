@@ -15,8 +15,8 @@ beforeAll(async () => {
   harness = await startBotHarness({ connectionString: azurite.connectionString });
 });
 afterAll(async () => {
-  await harness.stop();
-  await azurite.stop();
+  await harness?.stop();
+  await azurite?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -50,13 +50,3 @@ export function keepingWarnings(): { logger: Logger; warnings: Warning[] } {
   return { warnings, logger: { info: () => undefined, warn: (message, fields) => warnings.push({ message, fields }), error: () => undefined } };
 }
 
-/** Resolves with what `check` finds once it finds something; rejects, naming `what`, after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await check();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

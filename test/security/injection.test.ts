@@ -7,8 +7,9 @@ import { buttonData, cardOf, startBotHarness, textOf, type BotHarness, type Card
 import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
 import { kitakyushuActive } from '../support/allCards';
 import { mokaLikeDocument } from '../support/mokaLike';
-import { rosterOf, waitFor, type Person } from './fixtures';
+import { rosterOf, type Person } from './fixtures';
 import { EVIL_HOST, PAYLOAD_NAMES, PAYLOADS, SHOWN_AS_TYPED, treatmentOf, typesOf, urlsOf, type PayloadName } from './cardWalk';
+import { waitFor } from '../support/waitFor';
 
 // Markdown and Adaptive Card injection through every free text people type and the bot shows again: an employee's
 // motivation, a manager's comment, a rater's comment, HR's broadcast, a search, the e-mails HR types. Teams renders

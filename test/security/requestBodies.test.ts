@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { LOOKS_LIKE_A_TOKEN, rawPost, rawRequest, type RawAnswer } from './rawHttp';
+import { waitFor } from '../support/waitFor';
 
 // Attacks on POST /api/messages from anyone on the internet, against the production entry as a real process (as Azure
 // runs it: NODE_ENV=production, an app id, so every activity needs a token). What must hold: nothing is read before
@@ -152,7 +153,7 @@ describe('POST /api/messages, before authentication', () => {
   it('logs each refusal as one line, without a stack trace', async () => {
     const before = bot.logged.length;
     await rawPost(messages(), { 'content-type': 'text/plain' }, { chunks: [Buffer.from('hello')] });
-    await waitForLogs(before + 1);
+    await waitFor('the refusal to be logged', () => bot.logged.length > before);
     const lines = bot.logged.slice(before);
     expect(lines.map((line) => [line.level, line.message, line.status, line.reason])).toEqual([['warn', 'activity refused', 401, 'no token']]);
     expect(JSON.stringify(lines)).not.toContain('    at ');
@@ -173,12 +174,3 @@ describe('the other routes', () => {
     expect((await fetch(`${bot.url}/api/exports/${'A'.repeat(43)}`)).status).toBe(404);
   });
 });
-
-/** Waits until the process has logged at least `count` lines (it writes them as it handles each request). */
-async function waitForLogs(count: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (bot.logged.length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} log lines, got ${bot.logged.length}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -11,7 +11,8 @@ import type { Logger } from '../../src/logger';
 import { startBotHarness, textOf } from '../support/botHarness';
 import { confirmedBroadcast } from '../support/broadcastFixtures';
 import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
-import { keepingWarnings, person, rosterOf, waitFor, type Person } from './fixtures';
+import { keepingWarnings, person, rosterOf, type Person } from './fixtures';
+import { waitFor } from '../support/waitFor';
 
 // A forged serviceUrl in a stored conversation reference. A reference is stored data, and whoever can write to the
 // storage (or slip a reference in) chooses where the bot posts next: with an app id every post carries the bot's

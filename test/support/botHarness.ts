@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
@@ -7,6 +7,8 @@ import { importFramework } from '../../src/importing/importFramework';
 import { silentLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { PATIENCE_MS } from './waitFor';
+import { Stoppers } from './stoppers';
 
 /** The Kitakyushu framework file as text, optionally under another id so test files do not share a data set. */
 export function kitakyushuText(frameworkId = 'kitakyushu'): string {
@@ -26,7 +28,22 @@ export interface TestUser {
   readonly name: string;
 }
 
-export const EMPLOYEE: TestUser = { id: '29:employee', aadObjectId: '11111111-1111-4111-8111-111111111111', name: '北九 太郎' };
+/** Someone with a fresh Entra id: nobody else in the run writes their rows. */
+export function someone(name: string): TestUser {
+  const aadObjectId = randomUUID();
+  return { id: `29:${aadObjectId}`, aadObjectId, name };
+}
+
+/**
+ * The employee a harness's activities come from unless a test names someone else: their own for each framework id, so
+ * test files running side by side on one storage never write the same person's rows (where to reach them, their
+ * assessments), and a bot restarted on the same framework id meets the same person again.
+ */
+export function employeeOf(frameworkId: string): TestUser {
+  const h = createHash('sha256').update(`employee of ${frameworkId}`).digest('hex');
+  const aadObjectId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return { id: `29:${aadObjectId}`, aadObjectId, name: '北九 太郎' };
+}
 
 /** A card as the tests read it. */
 export type Card = { type: string; body?: unknown[]; actions?: unknown[] } & Record<string, unknown>;
@@ -47,6 +64,8 @@ export interface BotHarness {
   readonly connector: FakeConnector;
   readonly bot: RunningBot;
   readonly frameworkId: string;
+  /** Who the activities come from unless a test says otherwise (see `employeeOf`). */
+  readonly employee: TestUser;
   /** POSTs an activity as Teams would; returns the HTTP status and parsed body. */
   post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
   /** Sends a chat message and waits for the bot's reply; returns the reply's card (or text). */
@@ -84,6 +103,13 @@ export async function startBotHarness(
     frameworkId?: string;
     /** A connector to take over (and stop) instead of a new one: Teams' service URL does not change when a bot restarts. */
     connector?: FakeConnector;
+    /** Whether the bot runs the broadcast sender (it does unless told): one that never broadcasts may do without it. */
+    broadcastSender?: boolean;
+    /**
+     * How long an action waits for its notification before answering "still being sent": by default as long as a test
+     * waits for anything, so only a test about a slow Teams (which shortens it) sees that answer.
+     */
+    notifyWaitMs?: number;
     /** How often the bot deletes expired exports and links (the runtime's default, a minute, unless a test cannot wait). */
     exportSweepMs?: number;
   } = {},
@@ -97,19 +123,32 @@ export async function startBotHarness(
     BOT_LANGUAGE: options.language ?? 'auto',
     ...options.environment,
   });
-  const connector = options.connector ?? (await startFakeConnector());
-  const bot = await startBot(config, options.logger ?? silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0, exportSweepMs: options.exportSweepMs });
-  if (options.importFramework !== false) {
-    const text = options.frameworkDocument
-      ? JSON.stringify(options.frameworkDocument(frameworkId))
-      : frameworkFileText(options.frameworkFile ?? 'kitakyushu', frameworkId);
-    const outcome = await importFramework(text, bot.repositories.frameworks);
-    if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
-  }
+  const running = new Stoppers();
+  const connector = running.add(options.connector ?? (await startFakeConnector()));
+  const bot = await running.startOrStop(async () => {
+    const started = running.add(
+      await startBot(config, options.logger ?? silentLogger, {
+        host: '127.0.0.1',
+        frameworkCheckMs: 0,
+        broadcastSender: options.broadcastSender,
+        notifyWaitMs: options.notifyWaitMs ?? PATIENCE_MS,
+        exportSweepMs: options.exportSweepMs,
+      }),
+    );
+    if (options.importFramework !== false) {
+      const text = options.frameworkDocument
+        ? JSON.stringify(options.frameworkDocument(frameworkId))
+        : frameworkFileText(options.frameworkFile ?? 'kitakyushu', frameworkId);
+      const outcome = await importFramework(text, started.repositories.frameworks);
+      if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
+    }
+    return started;
+  });
   const url = `http://127.0.0.1:${bot.server.port}/api/messages`;
+  const employee = employeeOf(frameworkId);
 
   const activity = (overrides: Partial<Activity>, o: ActivityOptions = {}): Partial<Activity> => {
-    const user = o.user ?? EMPLOYEE;
+    const user = o.user ?? employee;
     return {
       type: 'message',
       id: randomUUID(),
@@ -135,12 +174,10 @@ export async function startBotHarness(
     connector,
     bot,
     frameworkId,
+    employee,
     activity,
     ...conversationWith(url, activity, connector),
-    async stop() {
-      await bot.stop();
-      await connector.stop();
-    },
+    stop: () => running.stopAll(),
   };
 }
 

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
+import { PATIENCE_MS } from './waitFor';
 
 /** One request the fake received, with the status it answered. */
 export interface ConnectorCall {
@@ -67,7 +68,10 @@ export interface FakeConnector {
   activities(conversationId?: string): Partial<Activity>[];
   /** Bodies of accepted updates (PUT .../activities/:id) in a conversation, or in all when omitted. */
   updates(conversationId?: string): Partial<Activity>[];
-  /** Resolves with the accepted sends once at least `count` exist; rejects after `timeoutMs` (default 5000) listing what arrived. */
+  /**
+   * Resolves with the accepted sends once at least `count` exist; rejects after `timeoutMs` (default PATIENCE_MS: a
+   * deadline to fail with a clear message, not a measure of speed) listing what arrived.
+   */
   waitForActivities(count: number, options?: { conversationId?: string; timeoutMs?: number }): Promise<Partial<Activity>[]>;
   /** Answers the next `times` (default 1) requests, to `conversationId` if given, with `status`; queued in order. */
   failNext(status: ScriptedFailureStatus, options?: { times?: number; retryAfterSeconds?: number; conversationId?: string }): void;
@@ -93,7 +97,7 @@ const CONVERSATION_WINDOWS: readonly Window[] = [
   { max: 1800, ms: 3_600_000, label: '1800 sends per 3600 s in a conversation' },
 ];
 /** Teams' global limit per app per tenant. */
-const GLOBAL_WINDOW: Window = { max: 50, ms: 1_000, label: '50 requests per 1 s per app' };
+export const GLOBAL_WINDOW: Window = { max: 50, ms: 1_000, label: '50 requests per 1 s per app' };
 
 const FAKE_TENANT_ID = '00000000-0000-0000-0000-00000000fa4e';
 
@@ -326,7 +330,7 @@ export async function startFakeConnector(
     calls,
     activities: (conversationId) => bodies(sent, conversationId),
     updates: (conversationId) => bodies(updated, conversationId),
-    waitForActivities(count, { conversationId, timeoutMs = 5000 } = {}) {
+    waitForActivities(count, { conversationId, timeoutMs = PATIENCE_MS } = {}) {
       const arrived = bodies(sent, conversationId);
       if (arrived.length >= count) return Promise.resolve(arrived);
       if (stopped) return Promise.reject(new Error('waitForActivities: the fake connector is stopped'));
@@ -341,6 +345,8 @@ export async function startFakeConnector(
             reject(new Error(describeTimeout(count, conversationId, timeoutMs, bodies(sent, conversationId), calls)));
           }, timeoutMs),
         };
+        // A wait left behind by a test that already failed must not keep the worker alive.
+        waiter.timer.unref();
         waiters.add(waiter);
       });
     },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jstDateAndTime } from '../../src/domain/applications/fiscalYear';
 import { translator } from '../../src/i18n';
-import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { startAzurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type Card, type TestUser } from './botHarness';
 import { importRosterRows, inboxOf } from './conversation';
+import { Stoppers } from './stoppers';
 
 // A city's bot as its staff meet it in Teams: people on a roster, who type in their personal chat and press the
 // buttons of the cards they received, sending the card's inputs as Teams does. Used by the end-to-end stories.
@@ -74,50 +75,48 @@ const FAILURES = (
  * Starts a bot with a framework file of data/frameworks on an Azurite of its own (the roster is one data set per
  * storage), imports the people as the roster, and lets each of them open the bot once so it can reach them.
  */
-export async function startCity(frameworkFile: string, people: readonly Person[]): Promise<City> {
-  const azurite: Azurite = await startAzurite();
-  let harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }).catch(async (err: unknown) => {
-    await azurite.stop();
-    throw err;
-  });
-  const rows = people.map((p, i) =>
-    [`E${i + 1}`, p.name, p.email, p.aadObjectId, p.department, p.section, p.grade, p.manager?.email ?? '', p.hr ? 'hr' : ''].join(','),
-  );
-  await importRosterRows(harness, rows);
+export async function startCity(frameworkFile: string, people: readonly Person[], running = new Stoppers()): Promise<City> {
+  return running.startOrStop(async () => {
+    const azurite = running.add(await startAzurite());
+    let harness = running.add(await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }));
+    const rows = people.map((p, i) =>
+      [`E${i + 1}`, p.name, p.email, p.aadObjectId, p.department, p.section, p.grade, p.manager?.email ?? '', p.hr ? 'hr' : ''].join(','),
+    );
+    await importRosterRows(harness, rows);
 
-  const answered = (card: Card, what: string): Card => {
-    const text = textOf(card);
-    const failure = FAILURES.find((f) => text.includes(f));
-    if (failure) throw new Error(`${what} was answered with "${failure}":\n${text}`);
-    if (JSON.stringify(card).includes('${')) throw new Error(`${what} was answered with an unexpanded template:\n${text}`);
-    return card;
-  };
-  const city: City = {
-    async say(who, text) {
-      return answered(cardOf(await harness.say(text, { user: who })), `${who.name} saying "${text}"`);
-    },
-    async press(who, card, title, options = {}) {
-      const what = `${who.name} pressing "${title}"`;
-      const data = buttonData(card, title, options.where ?? {}, what);
-      const { status, body } = await harness.click(data.verb, { ...data.data, ...inputsOf(card), ...options.typed }, { user: who });
-      if (status !== 200) throw new Error(`${what}: the bot answered ${status}`);
-      return answered(body.value, what);
-    },
-    inbox(who) {
-      return inboxOf(harness, who);
-    },
-    async restart() {
-      const { frameworkId, connector } = harness;
-      await harness.bot.stop();
-      harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkId, connector, importFramework: false });
-    },
-    async stop() {
-      await harness.stop();
-      await azurite.stop();
-    },
-  };
-  for (const p of people) await city.say(p, 'メニュー');
-  return city;
+    const answered = (card: Card, what: string): Card => {
+      const text = textOf(card);
+      const failure = FAILURES.find((f) => text.includes(f));
+      if (failure) throw new Error(`${what} was answered with "${failure}":\n${text}`);
+      if (JSON.stringify(card).includes('${')) throw new Error(`${what} was answered with an unexpanded template:\n${text}`);
+      return card;
+    };
+    const city: City = {
+      async say(who, text) {
+        return answered(cardOf(await harness.say(text, { user: who })), `${who.name} saying "${text}"`);
+      },
+      async press(who, card, title, options = {}) {
+        const what = `${who.name} pressing "${title}"`;
+        const data = buttonData(card, title, options.where ?? {}, what);
+        const { status, body } = await harness.click(data.verb, { ...data.data, ...inputsOf(card), ...options.typed }, { user: who });
+        if (status !== 200) throw new Error(`${what}: the bot answered ${status}`);
+        return answered(body.value, what);
+      },
+      inbox(who) {
+        return inboxOf(harness, who);
+      },
+      async restart() {
+        const { frameworkId, connector } = harness;
+        await harness.bot.stop();
+        harness = running.add(
+          await startBotHarness({ connectionString: azurite.connectionString, frameworkId, connector, importFramework: false }),
+        );
+      },
+      stop: () => running.stopAll(),
+    };
+    for (const p of people) await city.say(p, 'メニュー');
+    return city;
+  });
 }
 
 /** The verb and data of the one button titled `title` whose data has `where`. */
@@ -184,10 +183,12 @@ export function linesOf(card: Card): string[] {
  */
 export function cityFor(frameworkFile: string, people: readonly Person[]): City {
   let started: City | undefined;
+  // Held here, so that a start still going when its hook times out is stopped with the rest of the block.
+  const stoppers = new Stoppers();
   beforeAll(async () => {
-    started = await startCity(frameworkFile, people);
+    started = await startCity(frameworkFile, people, stoppers);
   }, 60_000);
-  afterAll(async () => started?.stop());
+  afterAll(() => stoppers.stopAll());
   const running = (): City => {
     if (!started) throw new Error(`the ${frameworkFile} city did not start`);
     return started;
