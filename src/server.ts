@@ -29,8 +29,6 @@ export interface ServerOptions {
   /** Serves GET /api/exports/:token (download links); only in local mode, where the server listens on loopback. */
   readonly serveDownloads: boolean;
   readonly logger: Logger;
-  /** Shorter in the tests of slow uploads. */
-  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -43,7 +41,7 @@ export async function startServer(bot: Bot, options: ServerOptions): Promise<Run
   const server = restify.createServer({ name: 'dx-navi' });
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
-  const bodyOptions = { authenticated, maxBytes: MAX_BODY_BYTES, timeoutMs: options.bodyTimeoutMs ?? BODY_TIMEOUT_MS };
+  const bodyOptions = { authenticated, maxBytes: MAX_BODY_BYTES, timeoutMs: BODY_TIMEOUT_MS };
 
   // Only the activities endpoint reads a body; anywhere else one is refused unread.
   server.pre((req, res, next) => {
@@ -100,19 +98,18 @@ export async function startServer(bot: Bot, options: ServerOptions): Promise<Run
 }
 
 /**
- * Answers a refused request and closes its connection the way web servers do ("lingering close"): whatever the client
- * still sends is read and dropped as it arrives, never kept, so that the client sees the answer before the connection
- * goes; and it goes soon after, whatever the client still has to send.
+ * Answers a refused request and closes its connection, without reading what the client still sends: reading stops,
+ * the answer goes out, and the connection goes a moment later, giving the client time to read the answer.
  */
 function refuse(req: restify.Request, res: restify.Response, refusal: Refusal): void {
   const { socket } = req;
-  // Node ends a "Connection: close" response by destroying its socket; with the client still sending, that resets
-  // the connection and the client may never read the answer.
+  // Node ends a "Connection: close" response by destroying its socket at once (and first reads and drops the rest of
+  // the body); with the client still sending, that resets the connection before the client reads the answer.
   socket.destroySoon = () => {
+    socket.pause();
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
-  req.resume();
   res.setHeader('Connection', 'close');
   res.send(refusal.status);
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { FrameworkCatalog } from '../storage/frameworkCatalog';
 import type { RosterRepository } from '../storage/rosterRepository';
 import { refuseUnlessHr } from './applications/refusals';
-import type { Who } from './applications/who';
+import type { StaffWho } from './applications/who';
 import { noticeCard } from './notices';
 import { inPersonalChat, type PersonalChatNotice, type Sender } from './personalTurn';
 import { VERBS } from './verbs';
@@ -13,7 +13,7 @@ import { VERBS } from './verbs';
 export type AskersRoster = Pick<RosterRepository, 'findByAadObjectId'>;
 
 /** What a feature does for the one who asks, once they may: usually the card that answers them. */
-export type ForWho<T = AdaptiveCard> = (who: Who) => Promise<T> | T;
+export type ForWho<T = AdaptiveCard> = (who: StaffWho) => Promise<T> | T;
 
 /** Runs a feature's step for the sender of a turn: its result, or the card that says why it did not run. */
 export type Asking = <T = AdaptiveCard>(context: TurnContext, use: ForWho<T>) => Promise<T | AdaptiveCard>;
@@ -36,7 +36,7 @@ export function askingInPersonalChat(catalog: FrameworkCatalog, roster: AskersRo
 }
 
 /** Why the personal features need the roster, and whom to ask if the person should be on it. */
-function rosterRequired({ t, framework }: Sender): AdaptiveCard {
+export function rosterRequired({ t, framework }: Pick<Sender, 't' | 'framework'>): AdaptiveCard {
   const contact = framework.document.contact;
   const ask = contact
     ? t('roster.required.askContact', { contact: contact.phone ? `${contact.office}（${contact.phone}）` : contact.office })

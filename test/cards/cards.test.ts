@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD_NAMES, type AdaptiveCard, type CardName } from '../../src/cards/renderCard';
@@ -29,7 +28,7 @@ import {
   type CardCase,
   type CardView,
 } from '../support/allCards';
-import { cardOf, startBotHarness, textOf, type BotHarness, type InvokeBody, type TestUser } from '../support/botHarness';
+import { cardOf, someone, startBotHarness, textOf, type BotHarness, type InvokeBody, type TestUser } from '../support/botHarness';
 
 const root = path.join(__dirname, '../..');
 const active = kitakyushuActive();
@@ -252,6 +251,8 @@ describe('the cards enumerated for these tests', () => {
         VERBS.hrEvaluationClose,
         VERBS.evaluationRequests,
         VERBS.evaluationOpen,
+        // Someone not on the roster is pointed to what they may use: the framework.
+        VERBS.ladder,
       ]),
     );
   });
@@ -664,17 +665,24 @@ const APPLICATION_CHECK: Record<ApplicationVerb, 'forgedId' | 'notOnRoster'> = {
 const FORGED_APPLICATION_ID = '2026-gold-00000000-0000-4000-8000-000000000000';
 
 /** A user of their own, so that no other test (sharing the run's storage) sees this file's assessments. */
+/** Staff on the bot's roster: each test that clicks as an employee takes one who has not clicked yet. */
+const STAFF = Array.from({ length: 12 }, () => someone('カード 確認'));
+let nextOnRoster = 0;
 function freshUser(): TestUser {
-  const aadObjectId = randomUUID();
-  return { id: `29:cards-${aadObjectId}`, aadObjectId, name: 'カード 確認' };
+  const user = STAFF[nextOnRoster++];
+  if (!user) throw new Error('more users than STAFF has: add to it');
+  return user;
 }
+
+/** Someone the roster does not know. */
+const stranger = (): TestUser => someone('名簿 にない');
 
 const harnessLocale = (locale: Locale): string => (locale === 'en' ? 'en-US' : 'ja-JP');
 
 describe('every button, clicked on the running bot', () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startBotHarness();
+    harness = await startBotHarness({ staff: STAFF });
   });
   afterAll(async () => {
     await harness.stop();
@@ -705,10 +713,11 @@ describe('every button, clicked on the running bot', () => {
   });
   const notFound = (locale: Locale): string => translator(locale)('assessment.refusal.notFound');
   const applicationNotFound = (locale: Locale): string => translator(locale)('applications.refusal.notFound');
-  const notOnRoster = (locale: Locale): string => translator(locale)('applications.ineligible.notOnRoster');
-  /** What a click of an application verb must answer for a user not on the roster (with the id forged where it names one). */
+  /** What every personal feature answers someone the roster does not know. */
+  const rosterRequired = (locale: Locale): string => translator(locale)('roster.required.title');
+  /** What a click of an application verb answers an employee without a manager (with the id forged where it names one). */
   const applicationAnswer = (verb: ApplicationVerb, locale: Locale): string =>
-    APPLICATION_CHECK[verb] === 'forgedId' ? applicationNotFound(locale) : notOnRoster(locale);
+    APPLICATION_CHECK[verb] === 'forgedId' ? applicationNotFound(locale) : translator(locale)('applications.ineligible.noManager');
   /** What every HR verb answers to someone who is not HR on the roster. */
   const hrOnly = (locale: Locale): string => translator(locale)('applications.refusal.hrOnly');
 
@@ -779,8 +788,8 @@ describe('every button, clicked on the running bot', () => {
     expect(notFound('ja')).toContain('この診断は見つかりませんでした');
   });
 
-  it('has a handler for every application verb: an id nobody has is "not found", anything else says the user is not on the roster', async () => {
-    const user = freshUser();
+  it('has a handler for every application verb, which tells someone not on the roster why they need to be on it', async () => {
+    const user = stranger();
     for (const verb of Object.keys(APPLICATION_CHECK) as ApplicationVerb[]) {
       const forged = APPLICATION_CHECK[verb] === 'forgedId';
       const payload = forged ? { ...clickOf(verb).payload, applicationId: FORGED_APPLICATION_ID } : clickOf(verb).payload;
@@ -790,8 +799,20 @@ describe('every button, clicked on the running bot', () => {
         const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status, type: body.type }).toEqual({ verb, locale, status: 200, type: 'application/vnd.microsoft.card.adaptive' });
         const text = textOf(body.value);
-        expect({ verb, locale, text }).toEqual({ verb, locale, text: expect.stringContaining(applicationAnswer(verb, locale)) as unknown });
+        expect({ verb, locale, text }).toEqual({ verb, locale, text: expect.stringContaining(rosterRequired(locale)) as unknown });
         for (const error of errorTexts) expect(text).not.toContain(error);
+      }
+    }
+  });
+
+  it('has a handler for every application verb that names an application: for an employee, an id nobody has is "not found"', async () => {
+    const user = freshUser();
+    for (const verb of (Object.keys(APPLICATION_CHECK) as ApplicationVerb[]).filter((v) => APPLICATION_CHECK[v] === 'forgedId')) {
+      const payload = { ...clickOf(verb).payload, applicationId: FORGED_APPLICATION_ID };
+      for (const locale of ['ja', 'en'] as const) {
+        const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
+        expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(applicationNotFound(locale)) as unknown });
       }
     }
     expect(applicationNotFound('ja')).toBe('この応募は見つかりませんでした。');
@@ -826,8 +847,8 @@ describe('every button, clicked on the running bot', () => {
     }
   });
 
-  it('has a handler for every team verb, which shows no team to a user not on the roster', async () => {
-    const user = freshUser();
+  it('has a handler for every team verb, which tells a user not on the roster why they need to be on it', async () => {
+    const user = stranger();
     const teamVerbs = [...verbs].filter((v) => isTeamVerb(v as Verb)) as TeamVerb[];
     expect(teamVerbs.length).toBeGreaterThan(0);
     for (const verb of teamVerbs) {
@@ -835,22 +856,22 @@ describe('every button, clicked on the running bot', () => {
       for (const locale of ['ja', 'en'] as const) {
         const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });
         expect({ verb, locale, status }).toEqual({ verb, locale, status: 200 });
-        const notOnRoster = translator(locale)('team.notOnRoster');
-        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(notOnRoster) as unknown });
+        expect({ verb, locale, text: textOf(body.value) }).toEqual({ verb, locale, text: expect.stringContaining(rosterRequired(locale)) as unknown });
       }
     }
   });
 
-  it.each(['ja', 'en'] as const)('opens applications for a user not on the roster with the card the view renders (%s)', async (locale) => {
+  it.each(['ja', 'en'] as const)('opens applications for an employee without a manager with the card the view renders (%s)', async (locale) => {
     const t = translator(locale);
     const { status, body } = await harness.click(VERBS.applicationsOpen, {}, { locale: harnessLocale(locale), user: freshUser() });
     expect(status).toBe(200);
-    // The harness's framework has no window stored: each track shows the rules' plan, and nobody can apply.
+    // The harness's framework has no window stored: each track shows the rules' plan, and with nobody to approve,
+    // nobody can apply.
     const now = new Date();
     const tracks = tracksOf(active.framework).map((track) => ({
       track,
       next: nextWindow(active.framework, track, [], now),
-      ineligible: 'notOnRoster' as const,
+      ineligible: 'noManager' as const,
     }));
     expect(body.value).toEqual(applicationsHomeCard(active.framework, tracks, t, locale));
     expect(executeActionsOf(body.value).map((a) => a.verb)).toEqual([VERBS.menu]);

@@ -90,6 +90,16 @@ test('HR previews the notice, sends it to everyone, watches her card turn into t
     progress: { total: everyone, sent: reachable.length, unreachable: everyone - reachable.length, failed: 0, pending: 0 },
   });
 
+  // The results as CSV: the report stays, saying the file is being prepared, and the export's own card comes below,
+  // turning into a one-time download button once the file is whole (locally; Teams hands the file to OneDrive).
+  await progress.getByRole('button', { name: t('broadcast.status.export'), exact: true }).click();
+  const what = t('export.what.broadcastReport');
+  await hr.waitFor(progress.getByText(t('export.started', { what }), { exact: true }), 'the report saying the CSV is being prepared');
+  await hr.cardShowing(t('export.progress.title', { what }));
+  const ready = await hr.cardShowing(t('export.state.ready'));
+  await hr.waitFor(ready.getByText(t('export.ready.download'), { exact: true }), 'the download button on the export card');
+  await expectCardScreenshot(hr, ready, 'broadcast-report-csv.png');
+
   // The employee: one notice, exactly as HR previewed it; its Apply button brings the application form below it.
   const received = await employee.pin(await employee.latestCardShowing(notice.title));
   expect(await employee.cardCount()).toBe(employeeCards + 1);

@@ -59,14 +59,9 @@ export async function expectCardScreenshot(session: PlaygroundSession, card: Loc
   return png;
 }
 
-/**
- * A `prepare` for sessions where people apply: the demo roster in storage, and this fiscal year's Gold and Silver
- * windows open since yesterday, until tomorrow.
- */
+/** A `prepare` for sessions where people apply: this fiscal year's Gold and Silver windows open since yesterday, until tomorrow. */
 export async function openApplications({ harness }: SharedBot): Promise<void> {
-  const { roster, applicationWindows } = harness.bot.repositories;
-  const imported = await importRoster(demoRosterText(), roster);
-  if (imported.status !== 'imported') throw new Error(`the demo roster was not imported: ${JSON.stringify(imported)}`);
+  const { applicationWindows } = harness.bot.repositories;
   const now = Date.now();
   for (const track of ['gold', 'silver']) {
     await applicationWindows.save({
@@ -182,6 +177,9 @@ async function startPlaygroundSessions<R extends DemoRole>(
     // Storage of its own: every file's sessions are the same demo people, and test files run side by side.
     const azurite = running.add(await startAzurite());
     const harness = running.add(await startBotHarness({ language: 'ja', connectionString: azurite.connectionString }));
+    // The demo roster, as `npm start` imports it: the Playground's people are on it.
+    const imported = await importRoster(demoRosterText(), harness.bot.repositories.roster);
+    if (imported.status !== 'imported') throw new Error(`the demo roster was not imported: ${JSON.stringify(imported)}`);
     await options.prepare?.({ cast, harness });
     // The Playgrounds start side by side (each takes a few seconds); the pages open one after the other.
     const playgrounds = await running.addAll(options.roles.map((role) => startPlaygroundAs(cast, role, harness)));

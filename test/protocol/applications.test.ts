@@ -7,6 +7,7 @@ import { assessmentLine } from '../../src/features/applications/views/describe';
 import { windowLine } from '../../src/features/applications/views/homeCard';
 import { translator } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
+import type { Logger } from '../../src/logger';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { completedAssessment, kitakyushuActive, summaryOf } from '../support/allCards';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type InvokeBody, type TestUser } from '../support/botHarness';
@@ -49,10 +50,14 @@ const ja = translator('ja');
 const fiscalYear = fiscalYearOf(new Date());
 const DAY = 86_400_000;
 
+/** What the bot logs as a warning: refusals are logged, and an outsider's look at an application is. */
+const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+const recordingLogger: Logger = { info: () => undefined, warn: (message, fields) => warnings.push({ message, fields }), error: () => undefined };
+
 beforeAll(async () => {
   azurite = await startAzurite();
   await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
-  harness = await startBotHarness({ connectionString: azurite.connectionString });
+  harness = await startBotHarness({ connectionString: azurite.connectionString, logger: recordingLogger });
   const row = (no: string, p: TestUser, email: string, grade: string, manager: string, roles = ''): string =>
     `${no},${p.name},${email},${p.aadObjectId},市民局,区政推進課,${grade},${manager},${roles}`;
   await importRosterRows(harness, [
@@ -149,6 +154,30 @@ async function clickOn(activityId: string, who: TestUser, verb: string, data: Re
 }
 
 const NOT_FOUND = 'この応募は見つかりませんでした';
+const NOT_ALLOWED = 'この操作を行う権限がありません。';
+const ROSTER_REQUIRED = '職員名簿にお名前が見つかりません';
+
+/** An application id as the bot makes them (year, track, applicant) for an application nobody made. */
+const missingId = (track: string): string => `${fiscalYear}-${track}-${id()}`;
+
+/**
+ * What `who` is told on clicking `verb` with `data` about an application it does not concern: asserts that it is the
+ * very card a missing application gets (ids are predictable, so nobody learns who applied), that it shows nothing of
+ * the application, and that the bot logged the outsider. Returns the card.
+ */
+async function hiddenFrom(who: TestUser, verb: string, data: Record<string, unknown>, application: Application): Promise<Card> {
+  const before = warnings.length;
+  const card = await click(who, verb, data);
+  expect(textOf(card)).toContain(NOT_FOUND);
+  expect(textOf(card)).not.toContain(application.applicant.name);
+  expect(textOf(card)).not.toContain(application.motivation);
+  expect(card).toEqual(await click(who, verb, { ...data, applicationId: missingId(application.track) }));
+  expect(warnings.slice(before)).toContainEqual({
+    message: 'application hidden from an outsider',
+    fields: { applicationId: application.id, by: who.aadObjectId },
+  });
+  return card;
+}
 const INVALID_ACTION = 'この操作は実行できません';
 const MOTIVATION_RULE = '応募の動機は10〜800文字で入力してください';
 
@@ -165,8 +194,10 @@ describe('applying and approving', () => {
     expect(textOf(card)).toContain('北九 太郎');
     const approve = button(card, 'approval.decide', 'approve');
 
-    const refused = await click(kenji, 'approval.decide', approve);
-    expect(textOf(refused)).toContain('権限がありません');
+    // 健二 is neither its applicant nor its approver: to him it does not exist, and nothing changes.
+    const submitted = (await stored(taro, 'silver'))!;
+    await hiddenFrom(kenji, 'approval.decide', approve, submitted);
+    expect(await stored(taro, 'silver')).toEqual(submitted);
     const own = await click(taro, 'approval.decide', approve);
     expect(textOf(own)).toContain('ご自身の応募は承認・判定できません');
 
@@ -221,14 +252,22 @@ describe('who may apply for what', () => {
 
   it('turns away an employee who is not on the roster, clearly, and stores nothing', async () => {
     const nobody = user('名簿 にない');
+    const before = warnings.length;
     const home = await click(nobody, 'application.open', {});
-    expect(textOf(home)).toContain('職員名簿にあなたの情報が見つかりません');
-    expect(executeActions(home).map((a) => a.verb)).toEqual(['menu.show']);
+    expect(textOf(home)).toContain(ROSTER_REQUIRED);
+    // Why, and that nothing of theirs was kept; the framework stays open to them.
+    expect(textOf(home)).toContain('あなたについては何も記録していません');
+    expect(executeActions(home).map((a) => a.verb)).toEqual(['framework.ladder', 'menu.show']);
     for (const verb of ['application.form', 'application.confirm', 'application.submit']) {
       const card = await click(nobody, verb, draft('gold'));
-      expect({ verb, text: textOf(card) }).toEqual({ verb, text: expect.stringContaining('職員名簿にあなたの情報が見つかりません') as unknown });
+      expect({ verb, card }).toEqual({ verb, card: home });
     }
     expect(await stored(nobody, 'gold')).toBeUndefined();
+    // Not being on the roster is no refusal to log, and nothing of theirs is kept, not even where to reach them.
+    expect(warnings.slice(before)).toEqual([]);
+    expect(await harness.bot.repositories.conversations.find('user', nobody.aadObjectId)).toBeUndefined();
+    // (Where the staff's references are: 花子, on the roster, has one since she opened the bot.)
+    expect(await harness.bot.repositories.conversations.find('user', hanako.aadObjectId)).toBeDefined();
   });
 
   it('refuses a track that is not one of the application tracks (a tampered card)', async () => {
@@ -524,11 +563,13 @@ describe('the manager\'s decision', () => {
     const card = await apply(kenji, 'gold');
     const application = (await stored(kenji, 'gold'))!;
     const approve = button(card, 'approval.decide', 'approve');
-    // Another person's application: the applicant of another, a manager who is not the approver, HR.
-    for (const who of [taro, boss, yumi]) {
-      const refused = await click(who, 'approval.decide', approve);
-      expect(textOf(refused)).toContain('この操作を行う権限がありません。');
+    // Another person's application, to people it does not concern (the applicant of another, a manager who is not
+    // the approver): it is as unknown to them as one that does not exist.
+    for (const who of [taro, boss]) {
+      await hiddenFrom(who, 'approval.decide', approve, application);
     }
+    // HR may see every application, but deciding for the manager is not theirs to do.
+    expect(textOf(await click(yumi, 'approval.decide', approve))).toContain(NOT_ALLOWED);
     // The applicant points the id at someone else's application, or edits it.
     const taroSilver = (await stored(taro, 'silver'))!;
     const withdrawOther = await click(kenji, 'application.withdraw', { applicationId: taroSilver.id, confirmed: true });
@@ -595,10 +636,10 @@ describe('the approval card', () => {
     ]);
   });
 
-  it('is refused to an outsider, read-only for the applicant and HR, actionable for the approver', async () => {
+  it('is unknown to an outsider, read-only for the applicant and HR, actionable for the approver', async () => {
     const view = { applicationId: application.id };
-    const outsider = await click(kenji, 'approval.view', view);
-    expect(textOf(outsider)).toContain('この操作を行う権限がありません。');
+    // 健二 is neither its applicant, its approver nor HR: he is told what a missing application's id gets.
+    const outsider = await hiddenFrom(kenji, 'approval.view', view, application);
     expect(textOf(outsider)).not.toContain(MOTIVATION);
 
     // 由美 is the applicant here, and HR too: read-only either way.

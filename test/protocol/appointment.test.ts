@@ -15,6 +15,8 @@ let harness: BotHarness;
 // What the bot says (the Japanese catalog).
 
 const HR_ONLY = 'この操作は人事担当者のみ行えます';
+const ROSTER_REQUIRED = '職員名簿にお名前が見つかりません';
+const NO_APPOINTMENTS_HERE = '人事担当者が職員を任命する制度はありません';
 const NOT_ON_ROSTER = 'は職員名簿にありません';
 const UNKNOWN_TIER = 'は任命できる区分ではありません';
 const CONFIRM_APPOINT = 'に任命しますか';
@@ -59,8 +61,8 @@ beforeAll(async () => {
   azurite = await startAzurite();
   harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkDocument: kunisakiLikeDocument });
   await importRosterRows(harness, roster.map((r) => r.row));
-  // Everyone has talked to the bot, so it can reach them with news of their appointment.
-  await meet(harness, [...roster.map((r) => r.person), stranger]);
+  // Everyone on the roster has talked to the bot, so it can reach them with news of their appointment.
+  await meet(harness, roster.map((r) => r.person));
 }, 60_000);
 afterAll(async () => {
   await harness?.stop();
@@ -104,6 +106,13 @@ async function stored(): Promise<Certification[]> {
 async function everythingStored(): Promise<string> {
   const { certifications } = harness.bot.repositories;
   return JSON.stringify(await Promise.all(roster.map((r) => certifications.findWithEtag(harness.frameworkId, r.person.aadObjectId))));
+}
+
+/** What the bot keeps about someone the roster does not know: nothing, neither an appointment nor a way to reach them. */
+async function keptAbout(who: TestUser): Promise<unknown[]> {
+  const { certifications, conversations } = harness.bot.repositories;
+  const kept = [await certifications.findWithEtag(harness.frameworkId, who.aadObjectId), await conversations.find('user', who.aadObjectId)];
+  return kept.filter((k) => k !== undefined);
 }
 
 /** The section lines under a heading of the coverage card, up to the next heading. */
@@ -293,7 +302,19 @@ describe('appointments in a framework where HR appoints a DX推進リーダー p
       expect(executeActions(mine).map((a) => a.verb)).toEqual(['menu.show']);
     }
     expect(textOf(await say(jiro, '任命'))).toContain(MINE_NONE);
-    expect(textOf(await say(stranger, '任命'))).toContain(MINE_NONE);
+  });
+
+  it('tells someone the roster does not know that they are not on it, shows no appointment, and keeps nothing', async () => {
+    for (const word of ['任命', LEADER_NAME, 'appointments']) {
+      const text = textOf(await say(stranger, word));
+      expect({ word, notice: text.includes(ROSTER_REQUIRED), mine: text.includes(MINE_NONE), coverage: text.includes('がいる係') }).toEqual({
+        word,
+        notice: true,
+        mine: false,
+        coverage: false,
+      });
+    }
+    expect(await keptAbout(stranger)).toEqual([]);
   });
 
   it('refuses every HR verb to someone who is not HR on the roster, and changes nothing', async () => {
@@ -305,7 +326,7 @@ describe('appointments in a framework where HR appoints a DX推進リーダー p
       ['hr.appointment.end', { aadObjectId: hanako.aadObjectId }],
       ['hr.appointment.end', { aadObjectId: hanako.aadObjectId, confirmed: true, reviewed: 'W/"anything"' }],
     ];
-    for (const who of [jiro, hanako, stranger]) {
+    for (const who of [jiro, hanako]) {
       for (const [verb, data] of attempts) {
         const text = textOf(await click(who, verb, data));
         expect({ who: who.name, verb, refused: text.includes(HR_ONLY), leaks: text.includes('安岐 花子（係長）') }).toEqual({
@@ -316,7 +337,18 @@ describe('appointments in a framework where HR appoints a DX推進リーダー p
         });
       }
     }
+    // Someone the roster does not know is told so before anyone asks whether they are HR.
+    for (const [verb, data] of attempts) {
+      const text = textOf(await click(stranger, verb, data));
+      expect({ verb, notice: text.includes(ROSTER_REQUIRED), hrOnly: text.includes(HR_ONLY), leaks: text.includes('安岐 花子（係長）') }).toEqual({
+        verb,
+        notice: true,
+        hrOnly: false,
+        leaks: false,
+      });
+    }
     expect(await everythingStored()).toBe(before);
+    expect(await keptAbout(stranger)).toEqual([]);
   });
 
   it('answers outside a personal chat that appointments belong there, and shows nothing', async () => {
@@ -330,19 +362,32 @@ describe('appointments in a framework where HR appoints a DX推進リーダー p
 describe('appointments in a framework without them', () => {
   let kitakyushu: BotHarness;
   beforeAll(async () => {
-    kitakyushu = await startBotHarness();
+    // On this file's storage, so the same roster: 次郎 is on it, the stranger is not.
+    kitakyushu = await startBotHarness({ connectionString: azurite.connectionString });
   });
   afterAll(async () => {
     await kitakyushu?.stop();
   });
 
   it('answers the chat word that this city does not appoint, and refuses HR verbs to non-HR first', async () => {
-    const reply = await sayTo(kitakyushu, stranger, '任命');
-    expect(textOf(reply)).toContain('人事担当者が職員を任命する制度はありません');
+    const reply = await sayTo(kitakyushu, jiro, '任命');
+    expect(textOf(reply)).toContain(NO_APPOINTMENTS_HERE);
     // A tier name is a chat word only where that tier is appointed to: here it is left to the framework's search.
-    const search = await sayTo(kitakyushu, stranger, LEADER_NAME);
+    const search = await sayTo(kitakyushu, jiro, LEADER_NAME);
     expect(textOf(search)).not.toContain('任命する制度');
-    const { body } = await kitakyushu.click('hr.appointments', {}, { user: stranger });
+    const { body } = await kitakyushu.click('hr.appointments', {}, { user: jiro });
     expect(textOf(body.value)).toContain(HR_ONLY);
+    expect(textOf(body.value)).not.toContain(NO_APPOINTMENTS_HERE);
+  });
+
+  it('tells someone the roster does not know that they are not on it, before what the city does, but lets them search', async () => {
+    const reply = textOf(await sayTo(kitakyushu, stranger, '任命'));
+    expect({ notice: reply.includes(ROSTER_REQUIRED), city: reply.includes(NO_APPOINTMENTS_HERE) }).toEqual({ notice: true, city: false });
+    const refused = textOf((await kitakyushu.click('hr.appointments', {}, { user: stranger })).body.value);
+    expect({ notice: refused.includes(ROSTER_REQUIRED), hrOnly: refused.includes(HR_ONLY) }).toEqual({ notice: true, hrOnly: false });
+    // Searching the framework is open to everyone: they get what someone on the roster gets.
+    const search = await sayTo(kitakyushu, stranger, LEADER_NAME);
+    expect(textOf(search)).not.toContain(ROSTER_REQUIRED);
+    expect(search).toEqual(await sayTo(kitakyushu, jiro, LEADER_NAME));
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import type { Assessment } from '../../src/domain/assessment/assessment';
@@ -10,6 +9,7 @@ import {
   cardOf,
   executeActions,
   conversationWith,
+  someone,
   startBotHarness,
   textOf,
   type ActivityOptions,
@@ -20,9 +20,13 @@ import {
 } from '../support/botHarness';
 import { PATIENCE_MS } from '../support/waitFor';
 
+/** The staff on the roster, each test's employee a new one of them: the self-assessment is for the staff only. */
+const STAFF = Array.from({ length: 40 }, () => someone('北九 花子'));
+let nextOnRoster = 0;
+
 let harness: BotHarness;
 beforeAll(async () => {
-  harness = await startBotHarness();
+  harness = await startBotHarness({ staff: STAFF });
 });
 afterAll(async () => {
   await harness.stop();
@@ -136,8 +140,9 @@ class Employee {
     readonly locale = 'ja-JP',
     user?: TestUser,
   ) {
-    const id = randomUUID();
-    this.user = user ?? { id: `29:${id}`, aadObjectId: id, name: '北九 花子' };
+    const next = STAFF[nextOnRoster++];
+    if (!user && !next) throw new Error('more employees than STAFF has: add to it');
+    this.user = user ?? next!;
   }
 
   /** The same person talking to another bot instance (after a restart). */
@@ -233,7 +238,7 @@ function endpointAt(base: BotHarness, bot: RunningBot): BotEndpoint {
 async function restartedBot(base: BotHarness): Promise<RunningBot> {
   const config = loadConfig({
     PORT: '0',
-    STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
+    STORAGE_CONNECTION_STRING: base.connectionString,
     FRAMEWORK_ID: base.frameworkId,
     BOT_LANGUAGE: 'auto',
   });
@@ -317,8 +322,7 @@ describe('self-assessment', () => {
     });
 
     it('continues where the employee left off after the bot restarts', async () => {
-      const own = await startBotHarness();
-      let ownBotRunning = true;
+      const own = await startBotHarness({ staff: STAFF });
       let restarted: RunningBot | undefined;
       try {
         const jiro = new Employee(own);
@@ -329,7 +333,6 @@ describe('self-assessment', () => {
         expect(textOf(card)).toContain('Lv.2の必須スキル');
 
         await own.bot.stop();
-        ownBotRunning = false;
         restarted = await restartedBot(own);
         const later = jiro.via(endpointAt(own, restarted));
 
@@ -347,9 +350,9 @@ describe('self-assessment', () => {
         expect(assessment).toMatchObject({ status: 'completed', rolePositions: { mission: 2, thinking: 3 }, target: 4 });
         expect(Object.keys(assessment.ratings)).toHaveLength(8 + 6 + 6 + 7);
       } finally {
-        if (ownBotRunning) await own.bot.stop();
         await restarted?.stop();
-        await own.connector.stop();
+        // Everything the harness started, its storage included (stopping its bot again is harmless).
+        await own.stop();
       }
     });
   });

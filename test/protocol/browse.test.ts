@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { cardOf, executeActions, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
+import { cardOf, executeActions, someone, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
 
+/** An employee on the roster who has not written to the bot yet. */
+const writer = someone('若松 書子');
 let harness: BotHarness;
 beforeAll(async () => {
-  harness = await startBotHarness();
+  harness = await startBotHarness({ staff: [writer] });
 });
 afterAll(async () => {
   await harness?.stop();
@@ -81,12 +82,15 @@ describe('browsing the framework over the Bot Framework protocol', () => {
     expect(textOf(card)).toContain('メッセージが長すぎます');
   });
 
-  it('records the conversation reference of everyone who writes', async () => {
+  it('records the conversation reference of everyone on the roster who writes, and of nobody else', async () => {
     // Someone who never wrote before, so the record found is the one this message made.
-    const writer = { id: '29:browse-writer', aadObjectId: randomUUID(), name: '若松 書子' };
     await harness.say('メニュー', { user: writer });
     const record = await harness.bot.repositories.conversations.find('user', writer.aadObjectId);
-    expect(record?.reference).toMatchObject({ serviceUrl: harness.connector.url, conversation: { id: 'a:29:browse-writer' } });
+    expect(record?.reference).toMatchObject({ serviceUrl: harness.connector.url, conversation: { id: `a:${writer.id}` } });
+
+    const stranger = someone('部外 者');
+    await harness.say('メニュー', { user: stranger });
+    expect(await harness.bot.repositories.conversations.find('user', stranger.aadObjectId)).toBeUndefined();
   });
 });
 

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { cardOf, someone, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
 
+// Employees on the roster, each new to the bot: "remembered" is about this file's activities.
+const newcomer = someone('新人 花子');
+const installer = someone('Other');
+const renamed = someone('若松 一郎');
+
 let harness: BotHarness;
 beforeAll(async () => {
-  harness = await startBotHarness();
+  harness = await startBotHarness({ staff: [newcomer, installer, renamed] });
 });
 afterAll(async () => {
   await harness.stop();
 });
-
-// Fresh Entra ids: the storage is the run's, so "remembered" and "records nothing" are about this file's activities.
-const newcomer = someone('新人 花子');
 
 describe('installation and conversation references', () => {
   it('welcomes a user who installs the app and remembers where to reach them', async () => {
@@ -27,13 +29,22 @@ describe('installation and conversation references', () => {
   });
 
   it('remembers the user on an installationUpdate too', async () => {
-    const user = someone('Other');
-    await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { user }));
-    expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeDefined();
+    await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { user: installer }));
+    expect(await harness.bot.repositories.conversations.find('user', installer.aadObjectId)).toBeDefined();
+  });
+
+  it('welcomes someone not on the roster who installs the app, and keeps nothing about them', async () => {
+    const guest = someone('来訪 者');
+    const install = harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:dx-navi', name: 'DX Navi' }] }, { user: guest });
+    await harness.post(install);
+    const [welcome] = await harness.connector.waitForActivities(1, { conversationId: `a:${guest.id}` });
+    expect(textOf(cardOf(welcome!))).toContain('DX Naviへようこそ');
+    await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { user: guest }));
+    expect(await harness.bot.repositories.conversations.find('user', guest.aadObjectId)).toBeUndefined();
   });
 
   it('keeps a known name when a later event comes without one', async () => {
-    const user = someone('若松 一郎');
+    const user = renamed;
     await harness.say('メニュー', { user });
     const reinstall = harness.activity({ type: 'installationUpdate', action: 'add' }, { user });
     reinstall.from = { id: user.id, aadObjectId: user.aadObjectId, name: '' };

@@ -20,6 +20,8 @@ const fy = fiscalYearOf(new Date());
 // What the bot says (the Japanese catalog).
 
 const HR_ONLY = 'この操作は人事担当者のみ行えます';
+const ROSTER_REQUIRED = '職員名簿にお名前が見つかりません';
+const NO_EVALUATION_HERE = '北九州市の認定制度では、多面評価を行っていません。';
 const NOT_RATER = 'この評価の評価者として依頼されていないため、評価できません';
 const OWN = 'ご自身の評価は、評価も操作もできません';
 const OFF_SCALE = '評価は選択肢の中から選んでください';
@@ -73,8 +75,8 @@ beforeAll(async () => {
   azurite = await startAzurite();
   harness = await startBotHarness({ connectionString: azurite.connectionString, frameworkDocument: mokaLikeDocument });
   await importRosterRows(harness, roster.map((r) => r.row));
-  // Everyone but the newcomer has talked to the bot, so the bot can reach them.
-  await meet(harness, [...roster.map((r) => r.person).filter((p) => p !== newcomer), stranger]);
+  // Everyone on the roster but the newcomer has talked to the bot, so the bot can reach them.
+  await meet(harness, roster.map((r) => r.person).filter((p) => p !== newcomer));
 }, 60_000);
 afterAll(async () => {
   await harness?.stop();
@@ -121,6 +123,16 @@ async function everythingStored(): Promise<string> {
   const ratings = await Promise.all(all.map((s) => evaluations.listRatings(s.evaluation.id)));
   const certified = await Promise.all(roster.map((r) => certifications.findWithEtag(harness.frameworkId, r.person.aadObjectId)));
   return JSON.stringify({ all, ratings, certified });
+}
+
+/** What the bot keeps about someone the roster does not know: nothing, neither a rating nor a way to reach them. */
+async function keptAbout(who: TestUser): Promise<unknown[]> {
+  const { evaluations, conversations } = harness.bot.repositories;
+  const kept = [
+    ...(await Promise.all(['policy', 'leadership', 'technical'].map((v) => evaluations.findRating(evaluationId, v, who.aadObjectId)))),
+    await conversations.find('user', who.aadObjectId),
+  ];
+  return kept.filter((k) => k !== undefined);
 }
 
 async function ratingOf(evaluationId: string, viewpoint: string, who: TestUser): Promise<Rating | undefined> {
@@ -321,7 +333,15 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
   it('refuses a rating from anyone not asked for that viewpoint, from the candidate, and off the scale; nothing changes', async () => {
     const before = await everythingStored();
     expect(textOf(await rateAs(outsider, evaluationId, 'policy', '4'))).toContain(NOT_RATER);
-    expect(textOf(await rateAs(stranger, evaluationId, 'leadership', '4'))).toContain(NOT_RATER);
+    // Someone the roster does not know is told that first: whether they were asked to rate is not even looked at.
+    for (const [verb, data] of [
+      ['evaluation.rate', { evaluationId, viewpoint: 'leadership', rating: '4', ratingComment: '' }],
+      ['evaluation.open', { evaluationId, viewpoint: 'leadership' }],
+    ] as const) {
+      const text = textOf(await click(stranger, verb, data));
+      expect({ verb, notice: text.includes(ROSTER_REQUIRED), notRater: text.includes(NOT_RATER) }).toEqual({ verb, notice: true, notRater: false });
+    }
+    expect(await keptAbout(stranger)).toEqual([]);
     expect(textOf(await rateAs(hr1, evaluationId, 'policy', '4'))).toContain(NOT_RATER);
     // A rater for another viewpoint than theirs.
     expect(textOf(await rateAs(executive, evaluationId, 'technical', '1'))).toContain(NOT_RATER);
@@ -401,13 +421,19 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
       ['hr.evaluation.certify', { evaluationId, confirmed: true }],
       ['hr.evaluation.close', { evaluationId, confirmed: true }],
     ];
-    for (const who of [outsider, executive, candidate, stranger]) {
+    for (const who of [outsider, executive, candidate]) {
       for (const [verb, data] of steps) {
         const card = await click(who, verb, data);
         expect({ who: who.name, verb, text: textOf(card) }).toEqual({ who: who.name, verb, text: expect.stringContaining(HR_ONLY) as unknown });
       }
     }
+    // Someone the roster does not know is told so before anyone asks whether they are HR.
+    for (const [verb, data] of steps) {
+      const text = textOf(await click(stranger, verb, data));
+      expect({ verb, notice: text.includes(ROSTER_REQUIRED), hrOnly: text.includes(HR_ONLY) }).toEqual({ verb, notice: true, hrOnly: false });
+    }
     expect(await everythingStored()).toBe(before);
+    expect(await keptAbout(stranger)).toEqual([]);
   });
 
   it('certifies after a confirmation: the certification is stored for the tier and year, and the candidate is told', async () => {
@@ -512,16 +538,26 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
 describe('a framework without multi-rater evaluation', () => {
   let kitakyushu: BotHarness;
   beforeAll(async () => {
-    kitakyushu = await startBotHarness();
+    // On this file's storage, so the same roster: HR and 山前 are on it, the stranger is not.
+    kitakyushu = await startBotHarness({ connectionString: azurite.connectionString });
   });
   afterAll(async () => {
     await kitakyushu?.stop();
   });
 
-  it('answers the chat word, for HR or anyone, that the city does not evaluate this way', async () => {
+  it('answers the chat word, for HR or anyone on the roster, that the city does not evaluate this way', async () => {
+    for (const who of [hr1, outsider]) {
+      for (const word of ['評価', 'evaluation']) {
+        const reply = await sayTo(kitakyushu, who, word);
+        expect({ who: who.name, word, text: textOf(reply) }).toEqual({ who: who.name, word, text: expect.stringContaining(NO_EVALUATION_HERE) as unknown });
+      }
+    }
+  });
+
+  it('tells someone the roster does not know that they are not on it, before what the city does', async () => {
     for (const word of ['評価', 'evaluation']) {
-      const reply = await sayTo(kitakyushu, hr1, word);
-      expect(textOf(reply)).toContain('北九州市の認定制度では、多面評価を行っていません。');
+      const text = textOf(await sayTo(kitakyushu, stranger, word));
+      expect({ word, notice: text.includes(ROSTER_REQUIRED), city: text.includes(NO_EVALUATION_HERE) }).toEqual({ word, notice: true, city: false });
     }
   });
 });

@@ -15,6 +15,7 @@ import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type 
 import type { ConnectorCall } from '../support/fakeConnector';
 import { importRosterRows, talkingTo } from '../support/conversation';
 import { waitFor } from '../support/waitFor';
+import { exportRowsOf } from '../support/exportRows';
 
 // HR's CSV exports as production hands them over (FILE_DELIVERY=teams): once an export is ready the bot posts Teams'
 // file consent card into the HR officer's chat; accepting it, Teams hands the bot an upload session in the officer's
@@ -173,15 +174,8 @@ function deleted(bot: BotHarness, activityId: string): boolean {
   return bot.connector.calls.some((c) => c.method === 'DELETE' && c.conversationId === chatOf(hr) && c.activityId === activityId && c.status < 300);
 }
 
-/** Rows an export has in storage: its job row and its chunks. */
-async function storedRowsOf(exportId: string): Promise<number> {
-  const table = createTableStorage({ connectionString: azurite.connectionString }).table(TABLE_NAMES.exportChunks);
-  let count = 0;
-  for await (const page of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${exportId}'`, select: ['RowKey'] } }).byPage()) {
-    count += page.length;
-  }
-  return count;
-}
+/** Rows an export has in this file's storage: its job row and its chunks. */
+const storedRowsOf = (exportId: string): Promise<number> => exportRowsOf(azurite.connectionString, exportId);
 
 // ---------------------------------------------------------------------------------------------------------------
 

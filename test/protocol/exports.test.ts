@@ -12,6 +12,7 @@ import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, talkingTo } from '../support/conversation';
 import { waitFor } from '../support/waitFor';
+import { exportRowsOf } from '../support/exportRows';
 
 // HR's CSV exports through the real bot, in local runs (FILE_DELIVERY=link): HR asks for an export, a progress card
 // arrives and is updated in place (the fake Bot Connector records every PUT), and its one-time link downloads the whole
@@ -201,15 +202,8 @@ async function storedLink(url: string): Promise<{ exportId: string; requestedBy:
   return table.getEntity<{ exportId: string; requestedBy: string; expiresAt: string }>('link', token);
 }
 
-/** Rows an export has in storage: its job row and its chunks. */
-async function storedRowsOf(exportId: string): Promise<number> {
-  const table = createTableStorage({ connectionString: azurite.connectionString }).table(TABLE_NAMES.exportChunks);
-  let count = 0;
-  for await (const page of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${exportId}'`, select: ['RowKey'] } }).byPage()) {
-    count += page.length;
-  }
-  return count;
-}
+/** Rows an export has in this file's storage: its job row and its chunks. */
+const storedRowsOf = (exportId: string): Promise<number> => exportRowsOf(azurite.connectionString, exportId);
 
 /** "1,000 / 2,600件" on a progress card, as numbers. */
 function rowsShown(card: Card): [number, number] | undefined {

@@ -20,6 +20,7 @@ const MOTIVATION = '窓口のオンライン化を進め、区役所の待ち時
 // ---------------------------------------------------------------------------------------------------------------
 // What the bot says (the Japanese catalog).
 
+const ROSTER_REQUIRED = '職員名簿にお名前が見つかりません';
 const HR_ONLY = 'この操作は人事担当者のみ行えます';
 const NOT_ALLOWED = 'この操作を行う権限がありません';
 const OWN_APPLICATION = 'ご自身の応募は承認・判定できません';
@@ -315,12 +316,12 @@ describe('HR-only actions', () => {
   afterAll(() => warn.mockRestore());
 
   it.each([
-    ['an employee', mika],
-    ['a manager', hanako],
-    ['someone not on the roster', stranger],
-  ])('refuses the chat words 募集期間 and 応募一覧 to %s', async (_who, who) => {
-    expect(textOf(await say(who, '募集期間'))).toContain(HR_ONLY);
-    expect(textOf(await say(who, '応募一覧'))).toContain(HR_ONLY);
+    ['an employee', mika, HR_ONLY],
+    ['a manager', hanako, HR_ONLY],
+    ['someone not on the roster', stranger, ROSTER_REQUIRED],
+  ])('refuses the chat words 募集期間 and 応募一覧 to %s', async (_who, who, refusal) => {
+    expect(textOf(await say(who, '募集期間'))).toContain(refusal);
+    expect(textOf(await say(who, '応募一覧'))).toContain(refusal);
   });
 
   const attempts: [string, string, Record<string, unknown>][] = [
@@ -335,12 +336,14 @@ describe('HR-only actions', () => {
   ];
   it.each(attempts)('refuses %s (%s) to everyone but HR, changes nothing, and logs each attempt', async (_what, verb, data) => {
     const before = await everythingStored();
-    for (const who of [mika, hanako, stranger]) {
+    for (const who of [mika, hanako]) {
       expect(textOf(await click(who, verb, data))).toContain(HR_ONLY);
     }
+    // Someone the roster does not know is told why they need to be on it, before anything is looked at.
+    expect(textOf(await click(stranger, verb, data))).toContain(ROSTER_REQUIRED);
     expect(await everythingStored()).toBe(before);
-    expect(warn).toHaveBeenCalledTimes(3);
-    for (const who of [mika, hanako, stranger]) {
+    expect(warn).toHaveBeenCalledTimes(2);
+    for (const who of [mika, hanako]) {
       expect(warn).toHaveBeenCalledWith('HR action refused', expect.objectContaining({ by: who.aadObjectId }));
     }
   });

@@ -21,6 +21,7 @@ const NO_APPLY_MENU = '認定のしくみ';
 const NO_WINDOW_TITLE = 'DX人材の認定・指名';
 const UNKNOWN_TRACK = 'この区分には応募できません。';
 const ERRORS = ['申し訳ありません', 'この操作は実行できません'];
+const ROSTER_REQUIRED = '職員名簿にお名前が見つかりません';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The people.
@@ -31,6 +32,16 @@ function person(name: string): TestUser & { email: string } {
 }
 const boss = person('真岡 一郎');
 const hr = person('国東 由美');
+/**
+ * The employees of each city's story, made as its tests are declared (before any beforeAll runs): the
+ * self-assessment and applying answer only people on the roster, so they all go on this file's roster.
+ */
+const staff: (TestUser & { email: string })[] = [];
+function employeeOnRoster(name: string): TestUser & { email: string } {
+  const p = person(name);
+  staff.push(p);
+  return p;
+}
 
 let azurite: Azurite;
 const bots = new Map<City, BotHarness>();
@@ -40,9 +51,11 @@ beforeAll(async () => {
   const storage = createTableStorage({ connectionString: azurite.connectionString });
   await storage.ensureTables();
   for (const city of CITIES) bots.set(city, await startBotHarness({ connectionString: azurite.connectionString, frameworkFile: city }));
+  // One roster for both bots: it is one data set per storage.
   await importRosterRows(bots.get('moka')!, [
     `M1,${boss.name},${boss.email},${boss.aadObjectId},総務部,総務係,部長,,`,
     `M2,${hr.name},${hr.email},${hr.aadObjectId},総務部,人事係,主任,${boss.email},hr`,
+    ...staff.map((p, n) => `S${n + 1},${p.name},${p.email},${p.aadObjectId},市民部,市民係,主事,${boss.email},`),
   ]);
 });
 
@@ -55,7 +68,7 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
   const framework = loadFrameworkFile(city);
   const doc = framework.document;
   const bot = (): BotHarness => bots.get(city)!;
-  const employee = person('職員 花子');
+  const employee = employeeOnRoster('職員 花子');
 
   /** A card as the framework's data filled it: no template expression and no message placeholder left. */
   function filled(card: Card): Card {
@@ -152,7 +165,7 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
   });
 
   describe('the self-assessment, start to result', () => {
-    const assessing = person('診断 次郎');
+    const assessing = employeeOnRoster('診断 次郎');
     let result: Card;
 
     beforeAll(async () => {
@@ -244,6 +257,40 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       }
       const fy = fiscalYearOf(new Date());
       expect(await bot().bot.repositories.applications.listYears(bot().frameworkId, [fy], {})).toEqual([]);
+    });
+  });
+
+  describe('someone the roster does not know', () => {
+    const stranger = person('名簿 にない');
+
+    it('browses the same framework as the staff', async () => {
+      for (const word of ['メニュー', `検索 ${doc.programs[0]!.name}`]) {
+        expect({ word, card: await say(stranger, word) }).toEqual({ word, card: await say(employee, word) });
+      }
+      expect(await click(stranger, 'framework.ladder', {})).toEqual(await click(employee, 'framework.ladder', {}));
+    });
+
+    it('is told why before a self-assessment or an application, and nothing of theirs is stored', async () => {
+      for (const word of ['診断', '応募']) {
+        const text = textOf(await say(stranger, word));
+        expect({ word, notice: text.includes(ROSTER_REQUIRED) }).toEqual({ word, notice: true });
+      }
+      for (const [verb, data] of [
+        ['assessment.start', {}],
+        ['application.form', { track: doc.tiers[0]!.id }],
+      ] as const) {
+        const text = textOf(await click(stranger, verb, data));
+        expect({ verb, notice: text.includes(ROSTER_REQUIRED), unknownTrack: text.includes(UNKNOWN_TRACK) }).toEqual({
+          verb,
+          notice: true,
+          unknownTrack: false,
+        });
+      }
+      const { assessments, applications, conversations } = bot().bot.repositories;
+      expect(await assessments.findCurrent(stranger.aadObjectId)).toBeUndefined();
+      expect(await assessments.listRecent(stranger.aadObjectId, 10)).toEqual([]);
+      expect(await applications.listYears(bot().frameworkId, [fiscalYearOf(new Date())], {})).toEqual([]);
+      expect(await conversations.find('user', stranger.aadObjectId)).toBeUndefined();
     });
   });
 

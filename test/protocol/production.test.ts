@@ -9,11 +9,11 @@ const logged: { level: string; line: Record<string, unknown> }[] = [];
 beforeAll(async () => {
   harness = await startBotHarness({
     logger: jsonLogger((level, text) => logged.push({ level, line: JSON.parse(text) as Record<string, unknown> })),
-    environment: { NODE_ENV: 'production', BOT_ID: randomUUID(), BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' },
+    environment: { NODE_ENV: 'production', BOT_ID: randomUUID(), BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant', BOT_TENANT_ID: 'tenant-1' },
   });
 });
 afterAll(async () => {
-  await harness.stop();
+  await harness?.stop();
 });
 
 /** Someone no other test knows, so "nothing stored" is about this file's requests only. */
@@ -40,11 +40,11 @@ describe('in production mode', () => {
     expect(await harness.bot.repositories.conversations.find('user', user.aadObjectId)).toBeUndefined();
   });
 
-  it('logs a request without a token as one structured warning, with its request id', async () => {
+  it('logs a request without a token as one structured warning, with its request id and nothing read from its body', async () => {
     const before = logged.length;
     expect(await postWith(undefined, stranger())).toBe(401);
     const lines = logged.slice(before);
-    expect(lines.map(({ level, line }) => [level, line.message, line.type])).toEqual([['warn', 'activity without a token refused', 'message']]);
+    expect(lines.map(({ level, line }) => [level, line.message, line.status, line.reason, line.type])).toEqual([['warn', 'activity refused', 401, 'no token', undefined]]);
     expect(lines[0]!.line.requestId).toEqual(expect.any(String));
   });
 });

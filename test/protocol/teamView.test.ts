@@ -223,12 +223,17 @@ describe('anyone else', () => {
     expect(namesOn(card)).toEqual([]);
   });
 
-  it('someone not on the roster is shown no team', async () => {
+  it('someone not on the roster is told they are not on it, shown no team, and nothing is logged or kept', async () => {
     const stranger: TestUser = { id: '29:stranger', aadObjectId: randomUUID(), name: '名簿 にない' };
+    const before = logged.length;
     for (const card of [await say(stranger, 'チーム'), await click(stranger, 'team.show', { managerEmail: kacho.email })]) {
-      expect(textOf(card)).toContain('職員名簿にあなたの情報が見つからない');
+      expect(textOf(card)).toContain('職員名簿にお名前が見つかりません');
       expect(namesOn(card)).toEqual([]);
+      expect(textOf(card)).not.toMatch(/Lv\.|未診断|自己診断を終えた人/);
     }
+    // The roster is asked before the team view is, and not being on it is no refusal to log; nothing of them is kept.
+    expect(logged.slice(before)).toEqual([]);
+    expect(await harness.bot.repositories.conversations.find('user', stranger.aadObjectId)).toBeUndefined();
   });
 
   it('a team asked for in a channel is not shown there', async () => {

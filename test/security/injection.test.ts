@@ -18,11 +18,11 @@ import { waitFor } from '../support/waitFor';
 // dropped), only in a TextRun or an input's value, and no element or action gains a URL of the attacker's host.
 // The roster is one data set per storage, so each bot here brings its own Azurite.
 
-/** A card and what it did with the payload, labelled so a failure says which card. */
-function treated(label: string, card: unknown, expected: string): { card: string; shown: boolean; elsewhere: string[] } {
-  return { card: label, ...treatmentOf(card, expected) };
+/** Every card shows `typed` as typed (see treatmentOf); each is named, so a failure says which card. */
+function expectShownAsTyped(typed: string, cards: Record<string, unknown>): void {
+  const names = Object.keys(cards);
+  expect(names.map((card) => ({ card, ...treatmentOf(cards[card], typed) }))).toEqual(names.map((card) => ({ card, ...SHOWN_AS_TYPED })));
 }
-const asTyped = (label: string): ReturnType<typeof treated> => ({ card: label, ...SHOWN_AS_TYPED });
 
 describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () => {
   let azurite: Azurite;
@@ -75,14 +75,14 @@ describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () =>
 
     // The audit trail keeps the comment.
     expect(textOf(detail)).toContain(`もう少し具体的に。${payload}`);
-    expect([
-      treated('confirm', confirm, payload),
-      treated('approval request', request, payload),
-      treated('approval card, refreshed', view, payload),
-      treated('approval card, decided', decided, payload),
-      treated("applicant's notice", notice, payload),
-      treated("HR's detail", detail, payload),
-    ]).toEqual(['confirm', 'approval request', 'approval card, refreshed', 'approval card, decided', "applicant's notice", "HR's detail"].map(asTyped));
+    expectShownAsTyped(payload, {
+      confirm,
+      'approval request': request,
+      'approval card, refreshed': view,
+      'approval card, decided': decided,
+      "applicant's notice": notice,
+      "HR's detail": detail,
+    });
   });
 
   it.each(PAYLOAD_NAMES)('shows a broadcast with %s in its title and body as typed, to HR and to every recipient', async (name) => {
@@ -110,19 +110,17 @@ describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () =>
     );
 
     expect(textOf(preview)).toContain('募集を始めます。');
-    expect([
-      treated('preview', preview, payload),
-      treated('preview controls', controls, payload),
-      treated('compose form, again', again, payload),
-      treated('audience', audience, payload),
-      treated('review', review, payload),
-      treated('status', status, payload),
-      treated('status, updated by the sender', updated, payload),
-      treated('list', list, payload),
-      treated("a recipient's notice", received, payload),
-    ]).toEqual(
-      ['preview', 'preview controls', 'compose form, again', 'audience', 'review', 'status', 'status, updated by the sender', 'list', "a recipient's notice"].map(asTyped),
-    );
+    expectShownAsTyped(payload, {
+      preview,
+      'preview controls': controls,
+      'compose form, again': again,
+      audience,
+      review,
+      status,
+      'status, updated by the sender': updated,
+      list,
+      "a recipient's notice": received,
+    });
   });
 
   it.each(PAYLOAD_NAMES)('echoes a search for %s that finds nothing as typed, from the chat and from the menu', async (name) => {
@@ -133,7 +131,7 @@ describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () =>
     const echo = payload.length > 40 ? `${payload.slice(0, 40)}…` : payload;
 
     expect([textOf(typed), textOf(fromTheMenu)]).toEqual([expect.stringContaining('見つかりませんでした'), expect.stringContaining('見つかりませんでした')]);
-    expect([treated('typed', typed, echo), treated('from the menu', fromTheMenu, echo)]).toEqual(['typed', 'from the menu'].map(asTyped));
+    expectShownAsTyped(echo, { typed, 'from the menu': fromTheMenu });
   });
 
   it.each(PAYLOAD_NAMES)('would echo a query with %s as typed on the results too', (name) => {
@@ -143,7 +141,7 @@ describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () =>
     const active = kitakyushuActive();
     const hits = search(active.searchIndex, 'DX');
     expect(hits.length).toBeGreaterThan(0);
-    expect(treated('results', searchResultsCard(payload, hits, translator('ja')), payload)).toEqual(asTyped('results'));
+    expectShownAsTyped(payload, { results: searchResultsCard(payload, hits, translator('ja')) });
   });
 
   it.each(PAYLOAD_NAMES)("shows HR's filters and e-mails with %s as typed", async (name) => {
@@ -154,9 +152,7 @@ describe('in a city where employees apply and HR broadcasts (Kitakyushu)', () =>
     const reassigned = await click(hr, 'hr.reassign', { applicationId, approverEmail: payload });
     await click(plainly, 'application.withdraw', { applicationId, confirmed: true });
 
-    expect([treated('applications, filtered', filtered, payload), treated('team', team, payload), treated('reassign', reassigned, payload)]).toEqual(
-      ['applications, filtered', 'team', 'reassign'].map(asTyped),
-    );
+    expectShownAsTyped(payload, { 'applications, filtered': filtered, team, reassign: reassigned });
   });
 
   it('keeps markup in names and departments from the roster to the text: no element, action or URL comes of it', async () => {
@@ -222,9 +218,7 @@ describe('in a city that certifies through a multi-rater evaluation (Moka)', () 
     const status = await click(hr, 'hr.evaluation.status', { evaluationId });
 
     expect(textOf(status)).toContain(comment);
-    expect([treated("the rater's card, again", own, payload), treated("HR's status", status, payload)]).toEqual(
-      ["the rater's card, again", "HR's status"].map(asTyped),
-    );
+    expectShownAsTyped(payload, { "the rater's card, again": own, "HR's status": status });
   });
 
   it.each(PAYLOAD_NAMES)('echoes e-mails HR typed with %s as typed on the review and the form', async (name) => {
@@ -235,7 +229,7 @@ describe('in a city that certifies through a multi-rater evaluation (Moka)', () 
     // The review reads e-mails lower-cased, and the raters' field split at commas and spaces.
     const echoes = [payload.toLowerCase(), ...emailsIn(payload)];
 
-    expect(echoes.map((echo) => treated(`review: ${echo}`, review, echo))).toEqual(echoes.map((echo) => asTyped(`review: ${echo}`)));
-    expect(treated('form, again', corrected, payload)).toEqual(asTyped('form, again'));
+    for (const echo of echoes) expectShownAsTyped(echo, { [`review: ${echo}`]: review });
+    expectShownAsTyped(payload, { 'form, again': corrected });
   });
 });

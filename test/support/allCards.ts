@@ -68,6 +68,8 @@ import { translator, type Locale, type MessageKey, type MessageParams, type Tran
 import { silentLogger } from '../../src/logger';
 import type { ActiveFramework } from '../../src/storage/frameworkCatalog';
 import { loadFrameworkFile } from '../unit/realFramework';
+import { rosterRequired } from '../../src/features/whoAsks';
+import { kunisakiLikeFramework } from './kunisakiLike';
 
 /** The languages every card is rendered in. */
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
@@ -203,6 +205,9 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
     add(`training ${level}`, 'training', answer(active, { kind: 'training', level }, t));
   }
   add('training (no level given)', 'training', answer(active, { kind: 'training' }, t));
+  add('not on the roster (a personal feature)', 'notice', rosterRequired({ t, framework }));
+  // Kunisaki-like: a framework that names no contact office.
+  add('not on the roster, in a city without a contact', 'notice', rosterRequired({ t, framework: kunisakiLikeFramework() }));
 
   for (const query of SEARCH_QUERIES) {
     if (search(searchIndex, query).length === 0) throw new Error(`the search for "${query}" finds nothing`);

@@ -4,9 +4,12 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { importFramework } from '../../src/importing/importFramework';
+import { importRoster } from '../../src/importing/importRoster';
+import { startAzurite } from '../../src/local/azurite';
 import { silentLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { ROSTER_HEADER } from './roster';
 import { PATIENCE_MS } from './waitFor';
 import { Stoppers } from './stoppers';
 
@@ -64,6 +67,8 @@ export interface BotHarness {
   readonly connector: FakeConnector;
   readonly bot: RunningBot;
   readonly frameworkId: string;
+  /** The storage the bot uses, for a second bot started on the same data. */
+  readonly connectionString: string;
   /** Who the activities come from unless a test says otherwise (see `employeeOf`). */
   readonly employee: TestUser;
   /** POSTs an activity as Teams would; returns the HTTP status and parsed body. */
@@ -87,7 +92,8 @@ export interface ActivityOptions {
 /**
  * Starts a bot against storage (the run's Azurite unless given), with a framework imported unless told not to:
  * the document `frameworkDocument` makes for the harness's framework id, else a file (Kitakyushu's unless
- * `frameworkFile` names another).
+ * `frameworkFile` names another). With `staff`, the bot gets storage of its own (the roster is one data set per
+ * storage) with a roster of those people and its own user.
  */
 export async function startBotHarness(
   options: {
@@ -112,10 +118,15 @@ export async function startBotHarness(
     notifyWaitMs?: number;
     /** How often the bot deletes expired exports and links (the runtime's default, a minute, unless a test cannot wait). */
     exportSweepMs?: number;
+    /** People on the roster besides the harness's own user (ordinary staff of one section), on storage of its own. */
+    staff?: readonly TestUser[];
   } = {},
 ): Promise<BotHarness> {
   const frameworkId = options.frameworkId ?? `kk-${randomUUID().slice(0, 8)}`;
-  const connectionString = options.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
+  const employee = employeeOf(frameworkId);
+  const running = new Stoppers();
+  const ownStorage = options.staff && !options.connectionString ? running.add(await startAzurite()) : undefined;
+  const connectionString = options.connectionString ?? ownStorage?.connectionString ?? process.env.TEST_STORAGE_CONNECTION_STRING!;
   const config = loadConfig({
     PORT: '0',
     STORAGE_CONNECTION_STRING: connectionString,
@@ -123,8 +134,7 @@ export async function startBotHarness(
     BOT_LANGUAGE: options.language ?? 'auto',
     ...options.environment,
   });
-  const running = new Stoppers();
-  const connector = running.add(options.connector ?? (await startFakeConnector()));
+  const connector = running.add(options.connector ?? (await running.startOrStop(startFakeConnector)));
   const bot = await running.startOrStop(async () => {
     const started = running.add(
       await startBot(config, options.logger ?? silentLogger, {
@@ -142,10 +152,10 @@ export async function startBotHarness(
       const outcome = await importFramework(text, started.repositories.frameworks);
       if (outcome.status !== 'imported') throw new Error(`framework import failed: ${JSON.stringify(outcome)}`);
     }
+    if (options.staff) await importStaff(started, [employee, ...options.staff]);
     return started;
   });
   const url = `http://127.0.0.1:${bot.server.port}/api/messages`;
-  const employee = employeeOf(frameworkId);
 
   const activity = (overrides: Partial<Activity>, o: ActivityOptions = {}): Partial<Activity> => {
     const user = o.user ?? employee;
@@ -174,6 +184,7 @@ export async function startBotHarness(
     connector,
     bot,
     frameworkId,
+    connectionString,
     employee,
     activity,
     ...conversationWith(url, activity, connector),
@@ -260,4 +271,11 @@ export function buttonData(card: unknown, verb: string, where: Record<string, un
   );
   if (found.length !== 1) throw new Error(`${found.length} ${verb} buttons with ${JSON.stringify(where)} on the card:\n${textOf(card)}`);
   return (found[0]!.data ?? {}) as Record<string, unknown>;
+}
+
+/** Imports a roster of these people, ordinary staff of one section, none of them anyone's manager. */
+async function importStaff(bot: RunningBot, people: readonly TestUser[]): Promise<void> {
+  const rows = people.map((p, n) => [`S${n + 1}`, p.name, `staff${n + 1}@example.city.jp`, p.aadObjectId, '市民局', '区政推進課', '主事', '', ''].join(','));
+  const outcome = await importRoster([ROSTER_HEADER, ...rows].join('\n'), bot.repositories.roster);
+  if (outcome.status !== 'imported') throw new Error(`roster import failed: ${JSON.stringify(outcome)}`);
 }

@@ -62,7 +62,7 @@ export function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProc
   });
 }
 
-/** VmRSS of a process, from /proc. */
+/** VmRSS of a process, from /proc, in bytes. */
 function residentBytesOf(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN) * 1024;

@@ -1,12 +1,12 @@
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { importRoster } from '../../src/importing/importRoster';
 import { cardOf, type BotHarness, type Card, type InvokeBody, type TestUser } from './botHarness';
+import { ROSTER_HEADER } from './roster';
 
 // What a protocol test does as the people of its roster, so each test reads like the story it tells: they are on the
 // roster, they open the bot, they type, they click, and cards reach their personal chat.
 
-/** The header of a roster file, in the columns the import reads. */
-export const ROSTER_HEADER = 'employeeNo,name,email,aadObjectId,department,section,grade,managerEmail,roles';
+export { ROSTER_HEADER };
 
 /** Imports a roster file of these rows (below the header) into a bot's storage; throws if the import refuses it. */
 export async function importRosterRows(bot: BotHarness, rows: readonly string[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { Employee } from '../../domain/roster/employee';
 import type { Logger } from '../../logger';
 import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
-import { actorOf, type Who } from '../applications/who';
+import { actorOf, type StaffWho } from '../applications/who';
 import { noticeCard } from '../notices';
 import { summarizeTeam } from './teamSummary';
 import { teamCard } from './views/teamCard';
@@ -30,10 +30,9 @@ export class TeamFlow {
   constructor(private readonly deps: TeamDeps) {}
 
   /** The team of `managerEmail` ('' for the viewer's own). */
-  async show(who: Who, managerEmail: string): Promise<AdaptiveCard> {
+  async show(who: StaffWho, managerEmail: string): Promise<AdaptiveCard> {
     const { t } = who;
     const viewer = who.employee;
-    if (!viewer) return noticeCard(t, t('team.title'), t('team.notOnRoster'));
     const { isHr } = actorOf(who);
     const asked = managerEmail.toLowerCase();
     const own = asked === '' || asked === viewer.email.toLowerCase();

@@ -13,9 +13,13 @@ import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { waitFor } from '../support/waitFor';
+import { exportRowsOf } from '../support/exportRows';
 
-// HR's report of a broadcast, prepared as an export and downloaded over HTTP from a one-time link (FILE_DELIVERY=link,
-// local runs), as a browser would. The export is prepared and the link made by the bot's own classes, straight on its
+// The one-time download links of local runs (FILE_DELIVERY=link; production hands files over through Teams and serves
+// no link at all) against what a forwarded or leaked link meets: a second fetch, a link made out to someone else, an
+// expired link, a guessed or malformed token, an export not ready yet. What must hold: the file goes out once, whole,
+// to the link of its requester only, and is deleted as soon as it has; everything else gets a short 404.
+// HR's report of a broadcast, prepared as an export and downloaded over HTTP from a one-time link, as a browser would. The export is prepared and the link made by the bot's own classes, straight on its
 // storage: the HR click that leads here is exports.test.ts's story.
 
 const MINUTE = 60 * 1000;
@@ -219,15 +223,8 @@ async function expectRefused(response: Response): Promise<void> {
   expect(text).toContain('a link works once, for a short time');
 }
 
-/** Rows an export has in storage: its job row and its chunks. */
-async function storedRowsOf(exportId: string): Promise<number> {
-  const table = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! }).table(TABLE_NAMES.exportChunks);
-  let count = 0;
-  for await (const page of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${exportId}'`, select: ['RowKey'] } }).byPage()) {
-    count += page.length;
-  }
-  return count;
-}
+/** Rows an export has in this file's storage: its job row and its chunks. */
+const storedRowsOf = (exportId: string): Promise<number> => exportRowsOf(process.env.TEST_STORAGE_CONNECTION_STRING!, exportId);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The data: a broadcast, a few recipients whose rows are checked cell by cell, and many others.
