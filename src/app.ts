@@ -14,6 +14,10 @@ import { registerAssessmentFeature } from './features/assessment/register';
 import { registerBroadcastFeature } from './features/broadcast/register';
 import { broadcastStatusCard } from './features/broadcast/views/statusCard';
 import { Notifier } from './features/notifier';
+import { Outbox } from './features/outbox/outbox';
+import { applicationRedrafters } from './features/applications/letters';
+import { appointmentRedrafters } from './features/appointment/letters';
+import { evaluationRedrafters } from './features/evaluation/letters';
 import { registerConversationsFeature } from './features/conversations/register';
 import { registerEvaluationFeature } from './features/evaluation/register';
 import { CardUpdater } from './features/exports/cardUpdates';
@@ -74,6 +78,8 @@ export interface Bot {
   remindApprovers(afterDays: number): Promise<number>;
   /** Proactive messages to people; a graceful stop lets the sends that outlived their action end. */
   readonly notifier: Notifier;
+  /** Notices kept for people who could not be reached; a graceful stop lets the deliveries under way end. */
+  readonly outbox: Outbox;
 }
 
 /** Builds the bot. Does no I/O. */
@@ -91,14 +97,19 @@ export function createApp(deps: AppDependencies): Bot {
   if (deps.allowedTenantId) refuseOtherTenants(app, deps.allowedTenantId, deps.logger);
   const { language } = deps;
   const now = (): Date => new Date();
-  const notifier = new Notifier(adapter, deps.bot.id ?? '', deps.repositories.conversations, deps.logger, deps.notifyWaitMs);
+  const { repositories } = deps;
+  const notifier = new Notifier(adapter, deps.bot.id ?? '', repositories.conversations, repositories.outbox, deps.logger, now, deps.notifyWaitMs);
+  const outbox = new Outbox(
+    { outbox: repositories.outbox, catalog: deps.catalog, notifier, logger: deps.logger },
+    { ...applicationRedrafters(repositories.applications), ...evaluationRedrafters(repositories.evaluations), ...appointmentRedrafters },
+  );
   if (language !== 'auto') {
     app.turn('beforeTurn', (context) => {
       pinLanguage(context, language);
       return Promise.resolve(true);
     });
   }
-  registerConversationsFeature(app, deps.repositories, deps.catalog);
+  registerConversationsFeature(app, { ...repositories, reachable: (aadObjectId) => outbox.deliverWaiting(aadObjectId) }, deps.catalog);
   registerAssessmentFeature(app, deps.catalog, {
     roster: deps.repositories.roster,
     assessments: deps.repositories.assessments,
@@ -208,7 +219,7 @@ export function createApp(deps: AppDependencies): Bot {
     },
     deps.senderOptions,
   );
-  return { app, adapter, downloads, sender, exports, deleteExpiredFiles, remindApprovers, notifier };
+  return { app, adapter, downloads, sender, exports, deleteExpiredFiles, remindApprovers, notifier, outbox };
 }
 
 /** Tells the user, in their language, that this did not work: as the invoke's card, or as a message. */

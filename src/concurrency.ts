@@ -41,3 +41,13 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/** What `work` gives if it ends within `ms`, else undefined (it goes on); the timer never outlives it. */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  const waited = new AbortController();
+  try {
+    return await Promise.race([work, pause(ms, waited.signal).then(() => undefined)]);
+  } finally {
+    waited.abort();
+  }
+}

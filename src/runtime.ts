@@ -117,6 +117,7 @@ export async function startBot(
       await bot.exports.stop();
       await server.close();
       // After the server: no new action starts a send; the ones Teams was slow with may still arrive.
+      await bot.outbox.settle(NOTIFICATIONS_SETTLE_MS);
       await bot.notifier.settle(NOTIFICATIONS_SETTLE_MS);
     },
   };

@@ -2,11 +2,13 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
 import { resolveLocale, translator, type Locale, type Translate } from '../i18n';
-import { pause } from '../concurrency';
+import { within } from '../concurrency';
 import type { Logger } from '../logger';
+import type { Letter } from '../domain/outbox/letter';
 import { isTrustedServiceUrl } from '../http/serviceUrls';
 import { currentRequestContext } from '../requestContext';
 import type { ConversationRepository } from '../storage/conversationRepository';
+import type { OutboxRepository } from '../storage/outboxRepository';
 import { isStorageUnavailable } from '../storage/storageErrors';
 
 /** How a proactive message went. */
@@ -19,6 +21,14 @@ export interface Delivery {
   readonly failure?: 'neverOpened' | 'failed' | 'stillSending';
   /** The Teams user id (MRI) of the recipient, as their conversation reference knows it. */
   readonly userId?: string;
+  /** Not delivered, but kept: it reaches them when they next open the bot or write to it. */
+  readonly kept?: boolean;
+}
+
+/** Someone to send to, and their personal chat with the bot if they ever opened it. */
+export interface Recipient {
+  readonly aadObjectId: string;
+  readonly chat?: Addressee;
 }
 
 /** Someone's personal chat with the bot, and the language their client last used. */
@@ -45,7 +55,8 @@ const IN_TURN_WAIT_MS = 3_000;
 /**
  * Sends cards to people's personal chats outside of a turn (a decision for the applicant, a request for the manager),
  * in the language their client last used. Someone who never opened the bot cannot be reached: that is reported,
- * not thrown, so the action that caused the message still completes.
+ * not thrown, so the action that caused the message still completes; a message sent with its letter is then kept in
+ * the outbox, and reaches them when they come (see Outbox).
  */
 export class Notifier {
   /** Sends that outlived the action that started them, so that a graceful stop can let them end. */
@@ -55,50 +66,57 @@ export class Notifier {
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly conversations: ConversationRepository,
+    private readonly outbox: OutboxRepository,
     private readonly logger: Logger,
+    private readonly now: () => Date,
     private readonly inTurnWaitMs: number = IN_TURN_WAIT_MS,
   ) {}
 
   /**
-   * Sends the card `build` makes for the recipient (their language, their Teams user id for Universal Actions).
-   * Storage failing while looking them up is "not delivered" too: the action that caused the message has done its
-   * writes by then, and must not be reported as failed because of its message.
+   * Sends the card `build` makes for the recipient (their language, their Teams user id for Universal Actions); when
+   * it does not arrive, `letter` (what it is about) is kept for them. Storage failing while looking them up is "not
+   * delivered" too: the action that caused the message has done its writes by then, and must not be reported as
+   * failed because of its message.
    */
-  async sendToUser(aadObjectId: string, build: CardBuilder): Promise<Delivery> {
-    let addressee: Addressee | undefined;
+  async sendToUser(aadObjectId: string, build: CardBuilder, letter?: Letter): Promise<Delivery> {
+    let recipient: Recipient;
     try {
-      addressee = await this.reach(aadObjectId);
+      recipient = await this.reach(aadObjectId);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
       this.logger.warn('proactive message failed: storage unavailable', { aadObjectId, error });
       return { delivered: false, failure: 'failed' };
     }
-    return this.send(addressee, build);
+    return this.send(recipient, build, letter);
   }
 
   /**
-   * Where and in which language someone can be reached; undefined if they never opened the bot. An action looks this
-   * up before its deciding write when it must send afterwards, so nothing after that write needs storage.
+   * Where and in which language someone can be reached (no chat if they never opened the bot). An action looks this
+   * up before its deciding write when it must send afterwards, so that nothing after that write needs to read.
    */
-  async reach(aadObjectId: string): Promise<Addressee | undefined> {
+  async reach(aadObjectId: string): Promise<Recipient> {
     const record = await this.conversations.find('user', aadObjectId);
-    return record && { aadObjectId, reference: record.reference, locale: resolveLocale(record.locale) };
+    return { aadObjectId, chat: record && { aadObjectId, reference: record.reference, locale: resolveLocale(record.locale) } };
   }
 
   /**
-   * Sends the card `build` makes to someone reached before; needs no storage. Serving a request, it waits at most
-   * `inTurnWaitMs` so the person who acted gets their answer in time; background work waits for the outcome.
+   * Sends the card `build` makes to someone reached before. Serving a request, it waits at most `inTurnWaitMs` so
+   * the person who acted gets their answer in time; background work waits for the outcome. What does not arrive is
+   * kept as `letter`, when there is one.
    */
-  async send(addressee: Addressee | undefined, build: CardBuilder): Promise<Delivery> {
-    if (!addressee) return { delivered: false, failure: 'neverOpened' };
-    const sending = this.deliver(addressee, build);
+  async send(recipient: Recipient, build: CardBuilder, letter?: Letter): Promise<Delivery> {
+    const keepUnless = async (delivery: Delivery): Promise<Delivery> =>
+      letter && missed(delivery) ? { ...delivery, kept: await this.keep(recipient.aadObjectId, letter) } : delivery;
+    if (!recipient.chat) return keepUnless({ delivered: false, failure: 'neverOpened' });
+    const addressee = recipient.chat;
+    const sending = this.deliver(addressee, build).then(keepUnless);
     if (!currentRequestContext()) return sending;
     const outcome = await within(sending, this.inTurnWaitMs);
     if (outcome) return outcome;
     this.stillSending.add(sending);
     void sending.then((late) => {
       this.stillSending.delete(sending);
-      this.logger.info('proactive message ended after its action answered', { aadObjectId: addressee.aadObjectId, delivered: late.delivered });
+      this.logger.info('proactive message ended after its action answered', { aadObjectId: addressee.aadObjectId, delivered: late.delivered, kept: late.kept });
     });
     return { delivered: false, failure: 'stillSending' };
   }
@@ -107,6 +125,21 @@ export class Notifier {
   async settle(ms: number): Promise<void> {
     if (this.stillSending.size === 0) return;
     await within(Promise.allSettled([...this.stillSending]), ms);
+  }
+
+  /**
+   * Keeps a letter for someone who was not reached; true when kept. Storage failing is logged, not thrown: the
+   * action that caused the message has done its writes.
+   */
+  private async keep(aadObjectId: string, letter: Letter): Promise<boolean> {
+    try {
+      await this.outbox.keep(aadObjectId, letter, this.now());
+      return true;
+    } catch (error) {
+      if (!isStorageUnavailable(error)) throw error;
+      this.logger.warn('undelivered notice not kept: storage unavailable', { aadObjectId, kind: letter.kind, error });
+      return false;
+    }
   }
 
   /** One send and its outcome; failures are logged and reported, never thrown. */
@@ -137,18 +170,10 @@ export class Notifier {
   }
 }
 
-/** What `work` gives if it ends within `ms`, else undefined (it goes on); the timer never outlives it. */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  const waited = new AbortController();
-  try {
-    return await Promise.race([work, pause(ms, waited.signal).then(() => undefined)]);
-  } finally {
-    waited.abort();
-  }
-}
-
 /** The line telling the sender that `name` was not told (or not yet), and why; "" when the message arrived. */
 export function undeliveredLine(t: Translate, delivery: Delivery, name: string): string {
   if (delivery.delivered) return '';
-  return t(`notify.undelivered.${delivery.failure ?? 'failed'}`, { name });
+  const failure = delivery.failure ?? 'failed';
+  if (delivery.kept && failure !== 'stillSending') return t(`notify.kept.${failure}`, { name });
+  return t(`notify.undelivered.${failure}`, { name });
 }

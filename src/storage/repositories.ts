@@ -14,6 +14,7 @@ import { ExportLinkRepository } from './exportLinkRepository';
 import { FrameworkRepository } from './frameworkRepository';
 import { KpiSettingsRepository } from './kpiSettingsRepository';
 import { LeaseRepository } from './leaseRepository';
+import { OutboxRepository } from './outboxRepository';
 import { RosterRepository } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
@@ -36,6 +37,7 @@ export interface Repositories {
   readonly exportChunks: ExportChunkRepository;
   readonly kpiSettings: KpiSettingsRepository;
   readonly evaluations: EvaluationRepository;
+  readonly outbox: OutboxRepository;
 }
 
 /** Wires the repositories to their tables. */
@@ -57,6 +59,7 @@ export function createRepositories(storage: TableStorage): Repositories {
     exportChunks: new ExportChunkRepository(storage.table(TABLE_NAMES.exportChunks)),
     kpiSettings: new KpiSettingsRepository(storage.table(TABLE_NAMES.kpiSettings)),
     evaluations: new EvaluationRepository(storage.table(TABLE_NAMES.evaluations), storage.table(TABLE_NAMES.evaluationRatings)),
+    outbox: new OutboxRepository(storage.table(TABLE_NAMES.outbox)),
   };
 }
 

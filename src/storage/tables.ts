@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
  * kpiSettings         PK = frameworkId, RK = "target:{fiscalYear}:{tier|all}" | "baseline" → a KPI target or baseline HR set
  * evaluations         PK = frameworkId, RK = evaluation id (newest first: it starts with an inverted time) → one evaluation
  * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
+ * outbox              PK = recipient's lower-case aadObjectId, RK = what the letter is about → a notice kept until they can be reached
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -39,6 +40,7 @@ export const TABLE_NAMES = {
   kpiSettings: 'kpiSettings',
   evaluations: 'evaluations',
   evaluationRatings: 'evaluationRatings',
+  outbox: 'outbox',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

@@ -243,8 +243,8 @@ describe('who may apply for what', () => {
     expect(executeActions(form).map((a) => a.verb)).toContain('application.confirm');
     // Asking to attach an assessment one does not have attaches nothing, and refuses nothing.
     const done = await click(jiro, 'application.submit', draft('gold', MOTIVATION, 'true'));
-    // 次郎's manager has never opened the bot: the request is stored, HR follows up.
-    expect(textOf(done)).toContain('小倉 一郎さんはまだDX Naviを使っていないため');
+    // 次郎's manager has never opened the bot: the request waits for him (see approvalInbox.test.ts).
+    expect(textOf(done)).toContain('小倉 一郎さんはまだDX Naviを開いたことがないため、承認依頼はまだ届いていません。小倉 一郎さんがDX Naviを開くと届きます。');
     const application = await stored(jiro, 'gold');
     expect(application).toMatchObject({ state: 'submitted', approver: { aadObjectId: boss.aadObjectId, name: '小倉 一郎' } });
     expect(application!.assessment).toBeUndefined();

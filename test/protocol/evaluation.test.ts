@@ -244,7 +244,7 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
       '根本 部長（総合政策部・部長）',
       '荒町 花子（市民生活部・主事）',
       '長田 次郎（建設部・主事）',
-      '大内 新（建設部・主事）：まだDX Naviを開いていないため、カードが届きません',
+      '大内 新（建設部・主事）：まだDX Naviを開いていません（カードはDX Naviを開いたときに届きます）',
       '委託 専門（外部専門家・委託業者）',
     ]) {
       expect({ line, shown: text.includes(line) }).toEqual({ line, shown: true });
@@ -257,7 +257,10 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
     const status = await click(hr1, 'hr.evaluation.start', start);
     evaluationId = start.draftId as string;
     expect(textOf(status)).toContain('評価を始めました。4件の評価依頼を送りました。');
-    expect(textOf(status)).toContain('次の方にはカードが届きませんでした：大内 新');
+    expect(textOf(status)).toContain('次の方にはカードがまだ届いていません：大内 新。DX Naviを開いたとき');
+    expect((await harness.bot.repositories.outbox.waitingFor(newcomer.aadObjectId)).map((k) => k.letter)).toEqual([
+      { kind: 'ratingRequest', frameworkId: harness.frameworkId, evaluationId: start.draftId, viewpoint: 'leadership' },
+    ]);
     expect(textOf(status)).toContain('久下田 一郎さんの評価（DXエキスパート）');
 
     const [stored, ...others] = await openEvaluations();
@@ -392,9 +395,13 @@ describe('a multi-rater evaluation in a framework that certifies that way', () =
     expect(await everythingStored()).toBe(before);
   });
 
-  it('reminds the raters who have not rated, reaching the newcomer once they have opened the bot', async () => {
+  it('hands the newcomer the request kept for them when they first open the bot, once; reminds whoever has not rated', async () => {
     const boxes = { newcomer: inbox(newcomer), expert: inbox(expert), executive: inbox(executive), colleague: inbox(colleague) };
     await meet(harness, [newcomer]);
+    // Their first message is answered with the menu; the request kept for them follows.
+    const kept = (await boxes.newcomer.next(2)).filter((c) => textOf(c).includes(REQUEST_TITLE));
+    expect(kept.map((c) => button(c, 'evaluation.rate'))).toEqual([{ evaluationId, viewpoint: 'leadership' }]);
+    expect(await harness.bot.repositories.outbox.waitingFor(newcomer.aadObjectId)).toEqual([]);
     boxes.newcomer.take();
     const status = await click(hr2, 'hr.evaluation.remind', { evaluationId });
     expect(textOf(status)).toContain('未評価の評価者に、2件の評価依頼を送り直しました。');

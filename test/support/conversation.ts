@@ -63,16 +63,29 @@ export async function clickInChannel(
   return { status, body: body as InvokeBody };
 }
 
+/** What reached someone's personal chat since the last look. */
+export interface Inbox {
+  /** The cards that arrived since the last look (none waited for). */
+  take(): Card[];
+  /** Waits until `count` cards arrived since the last look, and takes them: for what the bot sends in the background. */
+  next(count: number): Promise<Card[]>;
+}
+
 /** The messages (not invoke answers) that reach someone's personal chat from now on: what the bot sends on its own. */
-export function inboxOf(bot: BotHarness, who: TestUser): { take(): Card[] } {
+export function inboxOf(bot: BotHarness, who: TestUser): Inbox {
   const conversationId = `a:${who.id}`;
   let seen = bot.connector.activities(conversationId).length;
+  const take = (): Card[] => {
+    const all = bot.connector.activities(conversationId);
+    const fresh = all.slice(seen).map(cardOf);
+    seen = all.length;
+    return fresh;
+  };
   return {
-    take() {
-      const all = bot.connector.activities(conversationId);
-      const fresh = all.slice(seen).map(cardOf);
-      seen = all.length;
-      return fresh;
+    take,
+    async next(count) {
+      await bot.connector.waitForActivities(seen + count, { conversationId });
+      return take();
     },
   };
 }
@@ -84,7 +97,7 @@ export interface Conversation {
   /** Clicks an Action.Execute button, answered with HTTP 200; returns the card that replaces the clicked one. */
   readonly click: (who: TestUser, verb: string, data: Record<string, unknown>) => Promise<Card>;
   /** The messages that reach someone's personal chat from now on. */
-  readonly inbox: (who: TestUser) => { take(): Card[] };
+  readonly inbox: (who: TestUser) => Inbox;
 }
 
 /** Talking to the bot `bot()` gives: a getter, so a test file can start its bot in beforeAll. */

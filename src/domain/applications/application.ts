@@ -1,3 +1,4 @@
+import type { Letter } from '../outbox/letter';
 import type { Employee } from '../roster/employee';
 
 /**
@@ -102,6 +103,11 @@ export const ACTIVE_STATES: readonly ApplicationState[] = ['submitted', 'approve
 /** The id of a person's application for one track in one fiscal year: there is at most one such application. */
 export function applicationId(fiscalYear: number, track: string, applicantId: string): string {
   return `${fiscalYear}-${track}-${applicantId.toLowerCase()}`;
+}
+
+/** The fiscal year an application id names (its first four characters, as `applicationId` makes it). */
+export function fiscalYearOfApplication(id: string): number {
+  return Number(id.slice(0, 4));
 }
 
 /** The applicant as an application records them: a copy of their roster entry at the time they applied. */
@@ -233,4 +239,9 @@ export function needsReminder(application: Application, now: Date, afterDays: nu
   const dueMs = afterDays * 24 * 60 * 60 * 1000;
   const since = Date.parse(application.lastRemindedAt ?? application.submittedAt);
   return now.getTime() - since >= dueMs;
+}
+
+/** The letter asking the application's approver to decide, kept for them while they cannot be reached. */
+export function approvalLetter(application: Application): Letter {
+  return { kind: 'approvalRequest', frameworkId: application.frameworkId, applicationId: application.id };
 }

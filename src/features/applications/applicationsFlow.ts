@@ -4,6 +4,7 @@ import {
   act,
   applicantOf,
   applicationId,
+  approvalLetter,
   MOTIVATION_MAX,
   MOTIVATION_MIN,
   submitApplication,
@@ -126,8 +127,10 @@ export class ApplicationsFlow {
     const managerChat = await this.deps.notifier.reach(manager.aadObjectId);
     const application = await this.store(fields, now);
     if (!application) return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.duplicate'));
-    const delivery = await this.deps.notifier.send(managerChat, (mt, locale, teamsUserId) =>
-      approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
+    const delivery = await this.deps.notifier.send(
+      managerChat,
+      (mt, locale, teamsUserId) => approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
+      approvalLetter(application),
     );
     const body = t(delivery.delivered ? 'applications.submitted.body' : SUBMITTED_BUT[delivery.failure ?? 'failed'], { approver: manager.name });
     if (missed(delivery)) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { approversOf, type Application, type ApplicationOutcome, type ApplicationRefusal } from '../../domain/applications/application';
+import { approversOf, fiscalYearOfApplication, type Application, type ApplicationOutcome, type ApplicationRefusal } from '../../domain/applications/application';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -16,7 +16,7 @@ export async function findApplication(
   who: Who,
   id: string,
 ): Promise<{ application: Application; etag: string } | undefined> {
-  const stored = await deps.applications.find(who.framework.id, Number(id.slice(0, 4)), id);
+  const stored = await deps.applications.find(who.framework.id, fiscalYearOfApplication(id), id);
   if (!stored || concerns(stored.application, who)) return stored;
   deps.logger.warn('application hidden from an outsider', { applicationId: id, by: who.aadObjectId });
   return undefined;

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, reassign, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
+import { act, approvalLetter, reassign, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
@@ -139,8 +139,10 @@ export class HrFlow {
     const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
-    const delivery = await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
-      approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
+    const delivery = await this.deps.notifier.sendToUser(
+      approver.aadObjectId,
+      (at, locale, teamsUserId) => approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
+      approvalLetter(application),
     );
     if (missed(delivery)) this.deps.logger.warn('approval request not delivered after a reassignment', { applicationId: id });
     const body = [t('hr.reassign.done', { name: approver.name }), undeliveredLine(t, delivery, approver.name)].filter(Boolean).join('\n\n');

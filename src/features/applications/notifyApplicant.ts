@@ -2,24 +2,35 @@ import { formatDate } from '../../i18n/formatDate';
 import type { Application } from '../../domain/applications/application';
 import type { Framework } from '../../domain/framework/framework';
 import { noticeCard } from '../notices';
-import { missed, type Addressee, type CardBuilder } from '../notifier';
+import { missed, type CardBuilder, type Recipient } from '../notifier';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
 import { trackName } from './trackName';
 import { stateLabel } from './views/describe';
 
 /**
- * Tells the applicant, in their chat and language, what just happened to their application, by whom and when.
- * `reached`: their chat as the caller looked it up before writing the change, so sending needs no storage after it.
+ * Tells the applicant, in their chat and language, what just happened to their application, by whom and when; kept
+ * for them if they cannot be reached. `recipient`: their chat as the caller looked it up before writing the change,
+ * so sending needs no storage after it.
  */
 export async function notifyApplicant(
   deps: Pick<ApplicationDeps, 'notifier' | 'logger'>,
   framework: Framework,
   application: Application,
-  reached?: { chat: Addressee | undefined },
+  recipient?: Recipient,
 ): Promise<void> {
+  const build = applicationUpdateCard(framework, application);
+  const letter = { kind: 'applicationUpdate', frameworkId: framework.id, applicationId: application.id } as const;
+  const delivery = recipient
+    ? await deps.notifier.send(recipient, build, letter)
+    : await deps.notifier.sendToUser(application.applicant.aadObjectId, build, letter);
+  if (missed(delivery)) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id, kept: delivery.kept });
+}
+
+/** The applicant's news: the application's latest step, by whom and when, with the comment if there is one. */
+export function applicationUpdateCard(framework: Framework, application: Application): CardBuilder {
   const latest = application.trail[application.trail.length - 1]!;
-  const build: CardBuilder = (t, locale) => {
+  return (t, locale) => {
     const lines = [
       t('notify.decision.body', {
         track: trackName(framework, application.track, t),
@@ -35,8 +46,4 @@ export async function notifyApplicant(
       data: {},
     });
   };
-  const delivery = reached
-    ? await deps.notifier.send(reached.chat, build)
-    : await deps.notifier.sendToUser(application.applicant.aadObjectId, build);
-  if (missed(delivery)) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id });
 }

@@ -1,4 +1,4 @@
-import { needsReminder } from '../../domain/applications/application';
+import { approvalLetter, needsReminder } from '../../domain/applications/application';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
 import { liveFiscalYears } from '../../storage/applicationRepository';
@@ -25,8 +25,10 @@ export async function remindPendingApprovals(deps: ApplicationDeps, framework: F
       throw err;
     }
     const { approver } = application;
-    const delivery = await deps.notifier.sendToUser(approver.aadObjectId, (t, locale, teamsUserId) =>
-      approvalCard(framework, claimed, { aadObjectId: approver.aadObjectId, teamsUserId }, t, locale, afterDays),
+    const delivery = await deps.notifier.sendToUser(
+      approver.aadObjectId,
+      (t, locale, teamsUserId) => approvalCard(framework, claimed, { aadObjectId: approver.aadObjectId, teamsUserId }, t, locale, afterDays),
+      approvalLetter(claimed),
     );
     if (delivery.delivered) sent++;
     else deps.logger.warn('reminder not delivered', { applicationId: application.id });

@@ -11,16 +11,20 @@ import { conversationKey } from './conversationKey';
 /** Channels the bot serves. Teams is the product; the Emulator is for developers. */
 const SUPPORTED_CHANNELS = new Set(['msteams', 'emulator']);
 
+/** What keeping conversations needs: where they are kept, the roster, and who to tell that someone can be reached. */
+export interface ConversationsDeps {
+  readonly conversations: ConversationRepository;
+  readonly roster: Pick<RosterRepository, 'findByAadObjectId'>;
+  /** Called (not awaited) for an employee whose chat was just recorded: notices kept for them can go now. */
+  readonly reachable: (aadObjectId: string) => void;
+}
+
 /**
  * Keeps a conversation reference for every employee on the roster who installs the app or writes to the bot
- * (broadcasts and notifications need one),
+ * (broadcasts and notifications need one), hands them what was kept for them while they could not be reached,
  * welcomes new users, and turns away activities from channels the bot does not serve.
  */
-export function registerConversationsFeature(
-  app: Application<TurnState>,
-  { conversations, roster }: { conversations: ConversationRepository; roster: Pick<RosterRepository, 'findByAadObjectId'> },
-  catalog: FrameworkCatalog,
-): void {
+export function registerConversationsFeature(app: Application<TurnState>, { conversations, roster, reachable }: ConversationsDeps, catalog: FrameworkCatalog): void {
   const remember = async (context: TurnContext): Promise<void> => {
     const who = conversationKey(context.activity);
     if (!who) return;
@@ -33,6 +37,7 @@ export function registerConversationsFeature(
       locale: localeOf(context),
       reference: TurnContext.getConversationReference(context.activity),
     });
+    if (who.scope === 'user') reachable(who.key);
   };
 
   app.turn('beforeTurn', async (context) => {
