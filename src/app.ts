@@ -124,6 +124,7 @@ export function createApp(deps: AppDependencies): Bot {
     assessments: deps.repositories.assessments,
     certifications: deps.repositories.certifications,
     notifier,
+    outbox: repositories.outbox,
     logger: deps.logger,
     now,
   };

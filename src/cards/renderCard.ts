@@ -25,6 +25,7 @@ export const CARD_NAMES = [
   'applicationForm',
   'applicationConfirm',
   'approvalRequest',
+  'approvalInbox',
   'hrWindows',
   'hrApplications',
   'hrApplication',

@@ -27,6 +27,7 @@ export const VERBS = {
   applicationSubmit: 'application.submit',
   applicationWithdraw: 'application.withdraw',
   approvalView: 'approval.view',
+  approvalInbox: 'approval.inbox',
   approvalDecide: 'approval.decide',
   hrWindows: 'hr.windows',
   hrWindowSave: 'hr.window.save',
@@ -35,6 +36,7 @@ export const VERBS = {
   hrApplication: 'hr.application',
   hrAdvance: 'hr.advance',
   hrReassign: 'hr.reassign',
+  hrResendApproval: 'hr.approval.resend',
   hrBroadcasts: 'hr.broadcasts',
   hrBroadcastCompose: 'hr.broadcast.compose',
   hrBroadcastPreview: 'hr.broadcast.preview',
@@ -178,6 +180,7 @@ export const PAYLOADS = {
   [VERBS.applicationSubmit]: z.object({ track, motivation: freeText, attachAssessment: toggle }),
   [VERBS.applicationWithdraw]: z.object({ applicationId, confirmed: z.literal(true).optional() }),
   [VERBS.approvalView]: z.object({ applicationId }),
+  [VERBS.approvalInbox]: z.object({}),
   [VERBS.hrWindows]: z.object({}),
   // The card has one pair of date and time inputs per track; the handler reads the pair of the clicked track.
   [VERBS.hrWindowSave]: z.object({ track, fiscalYear: z.coerce.number().int().min(2000).max(2100) }).catchall(z.unknown()),
@@ -191,6 +194,7 @@ export const PAYLOADS = {
   // "confirmed" is set by the question certifying asks first: certification is final and tells the employee.
   [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']), confirmed }),
   [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
+  [VERBS.hrResendApproval]: z.object({ applicationId }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
   [VERBS.hrBroadcasts]: z.object({}),
   // Without an id: a new notice, pre-filled from the application windows.

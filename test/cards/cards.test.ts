@@ -126,6 +126,7 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   applicationForm: 'applicationForm',
   applicationConfirm: 'applicationConfirm',
   approval: 'approvalRequest',
+  approvalInbox: 'approvalInbox',
   hrWindows: 'hrWindows',
   hrApplications: 'hrApplications',
   hrApplication: 'hrApplication',
@@ -290,7 +291,8 @@ describe('the cards enumerated for these tests', () => {
     const details = named('hrApplication');
     const steps = details.map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.hrAdvance).map((a) => (a.data as { action: string }).action));
     expect(new Set(steps.flat())).toEqual(new Set(['select', 'notSelect', 'completeTraining', 'certify']));
-    expect(details.filter((c) => executeActionsOf(c.card).some((a) => a.verb === VERBS.hrReassign))).toHaveLength(2);
+    expect(details.filter((c) => executeActionsOf(c.card).some((a) => a.verb === VERBS.hrReassign))).toHaveLength(3);
+    expect(details.filter((c) => executeActionsOf(c.card).some((a) => a.verb === VERBS.hrResendApproval))).toHaveLength(3);
     expect(details.map((c) => textOf(c.card)).join('\n')).toContain(`（${REJECT_COMMENT}）`);
     const own = details.find((c) => c.name.includes('HR\'s own'))!;
     expect(executeActionsOf(own.card).filter((a) => a.verb === VERBS.hrAdvance)).toEqual([]);
@@ -647,17 +649,18 @@ const ASSESSMENT_CHECK: Record<AssessmentVerb, 'forgedId' | 'noId'> = {
 const FORGED_ASSESSMENT_ID = '0000000000000-00000000';
 
 /**
- * How each application verb is checked on the bot, by a user who is not on the roster. The verbs that name an
- * application are clicked with an id nobody has and must answer "not found"; the others must answer that the
- * user is not on the roster (only their handler can say either).
+ * How each application verb is checked on the bot, by a user on the roster without a manager. The verbs that name an
+ * application are clicked with an id nobody has and must answer "not found"; the approver's inbox must be empty; the
+ * others must answer that the user has no manager to approve (only their handler can say any of these).
  */
-const APPLICATION_CHECK: Record<ApplicationVerb, 'forgedId' | 'notOnRoster'> = {
+const APPLICATION_CHECK: Record<ApplicationVerb, 'forgedId' | 'notOnRoster' | 'emptyInbox'> = {
   [VERBS.applicationsOpen]: 'notOnRoster',
   [VERBS.applicationForm]: 'notOnRoster',
   [VERBS.applicationConfirm]: 'notOnRoster',
   [VERBS.applicationSubmit]: 'notOnRoster',
   [VERBS.applicationWithdraw]: 'forgedId',
   [VERBS.approvalView]: 'forgedId',
+  [VERBS.approvalInbox]: 'emptyInbox',
   [VERBS.approvalDecide]: 'forgedId',
 };
 
@@ -716,8 +719,11 @@ describe('every button, clicked on the running bot', () => {
   /** What every personal feature answers someone the roster does not know. */
   const rosterRequired = (locale: Locale): string => translator(locale)('roster.required.title');
   /** What a click of an application verb answers an employee without a manager (with the id forged where it names one). */
-  const applicationAnswer = (verb: ApplicationVerb, locale: Locale): string =>
-    APPLICATION_CHECK[verb] === 'forgedId' ? applicationNotFound(locale) : translator(locale)('applications.ineligible.noManager');
+  const applicationAnswer = (verb: ApplicationVerb, locale: Locale): string => {
+    const check = APPLICATION_CHECK[verb];
+    if (check === 'forgedId') return applicationNotFound(locale);
+    return translator(locale)(check === 'emptyInbox' ? 'approvals.inbox.empty' : 'applications.ineligible.noManager');
+  };
   /** What every HR verb answers to someone who is not HR on the roster. */
   const hrOnly = (locale: Locale): string => translator(locale)('applications.refusal.hrOnly');
 

@@ -575,12 +575,26 @@ describe('reassigning an approval while the manager is away', () => {
   it.each([
     ['an e-mail that is not on the roster', 'nobody@example.city.jp', 'nobody@example.city.jpは職員名簿にありません'],
     ['no e-mail at all', '', '—は職員名簿にありません'],
-    ['the approver already deciding', hanako.email, 'すでにその方が承認者です'],
     ['the applicant herself', sachi.email, OWN_APPLICATION],
   ])('refuses %s with a clear notice, and changes nothing', async (_case, approverEmail, notice) => {
     const before = await everythingStored();
     expect(textOf(await click(hr1, 'hr.reassign', { applicationId: id, approverEmail }))).toContain(notice);
     expect(await everythingStored()).toBe(before);
+  });
+
+  it.each([
+    ['naming the approver already deciding', 'hr.reassign', { approverEmail: hanako.email }],
+    ['the button to send the request again', 'hr.approval.resend', {}],
+  ])('sends the approver the request again by %s, changing nothing in the application', async (_case, verb, data) => {
+    const managerInbox = inbox(hanako);
+    const before = await stored(id);
+    const done = await click(hr1, verb, { applicationId: id, ...data });
+    expect(textOf(done)).toContain('門司 花子さんに承認依頼をもう一度送りました。');
+    expect(executeActions(done).find((a) => a.verb === 'hr.application')).toMatchObject({ title: '応募の内容に戻る', data: { applicationId: id } });
+    const [request, ...more] = managerInbox.take();
+    expect(more).toEqual([]);
+    expect(textOf(request)).toContain('あなたの承認を待っています。');
+    expect(await stored(id)).toEqual(before);
   });
 
   it('hands the approval to a deputy: the deputy gets the card, the old approver is refused, the deputy approves', async () => {
@@ -614,7 +628,7 @@ describe('reassigning an approval while the manager is away', () => {
     expectOneNews(news.take(), STATE.approved, deputy.name);
     const detail = lines(await click(hr1, 'hr.application', { applicationId: id }));
     const trail = (await stored(id)).trail;
-    expect(detail).toContain(`${inTokyo(trail[1]!.at)} 到津 由美：承認者を変更（上司の承認待ち→上司の承認待ち）`);
+    expect(detail).toContain(`${inTokyo(trail[1]!.at)} 到津 由美：承認者を門司 花子さんから若松 次郎さんに変更`);
     expect(detail).toContain(`${inTokyo(trail[2]!.at)} 若松 次郎：承認（上司の承認待ち→上司が承認（選考待ち））`);
   });
 

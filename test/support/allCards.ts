@@ -32,6 +32,7 @@ import type { Employee } from '../../src/domain/roster/employee';
 import { refusalCard } from '../../src/features/applications/refusals';
 import { trackName } from '../../src/features/applications/trackName';
 import { approvalCard } from '../../src/features/applications/views/approvalCard';
+import { approvalInboxCard } from '../../src/features/applications/views/inboxCard';
 import { stateLabel } from '../../src/features/applications/views/describe';
 import { formatDate, formatDateTime } from '../../src/i18n/formatDate';
 import { applicationConfirmCard, applicationFormCard } from '../../src/features/applications/views/formCards';
@@ -152,6 +153,7 @@ export type CardView =
   | 'applicationForm'
   | 'applicationConfirm'
   | 'approval'
+  | 'approvalInbox'
   | 'hrWindows'
   | 'hrApplications'
   | 'hrApplication'
@@ -648,6 +650,8 @@ function applicationCards(
   approval('(read-only, for HR)', silverSubmitted, hr);
   approval('(approved)', goldApproved, manager);
   approval('(not approved, with a comment)', silverRejected, manager);
+  add('approval inbox (two waiting, oldest first)', 'approvalInbox', approvalInboxCard(framework, [goldSubmitted, silverSubmitted], t, locale));
+  add('approval inbox (nothing waiting)', 'approvalInbox', approvalInboxCard(framework, [], t, locale));
   approval('(reminder, for the approver)', silverSubmitted, manager, 5);
   approval('(reminder, after the decision: no reminder line)', goldApproved, manager, 5);
 
@@ -730,6 +734,7 @@ function applicationCards(
   }
   // HR's own application: HR sees it, but no step to take on it.
   const hrOwn = then(applyFor(hr, 'silver', june), manager, 'approve', minutes(june, 60));
+  add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, true));
   add('hr application (HR\'s own, approved: no steps)', 'hrApplication', hrDetailCard(framework, hrOwn, hr.aadObjectId, t, locale));
 
   const windowsTitle = t('hr.windows.title', { fy: 2026 });

@@ -48,6 +48,9 @@ export interface AuditEntry {
   readonly comment?: string;
   /** For a submission or a reassignment: who is asked to decide from then on. */
   readonly approverId?: string;
+  /** For a reassignment: the name of who is asked from then on, and of who was asked until then. */
+  readonly approverName?: string;
+  readonly previousApproverName?: string;
 }
 
 /** A snapshot of the applicant's latest self-assessment, attached when they chose to. */
@@ -218,8 +221,19 @@ export function reassign(
     from: application.state,
     to: application.state,
     approverId: approver.aadObjectId,
+    approverName: approver.name,
+    previousApproverName: application.approver.name,
   };
   return { ok: true, application: { ...application, approver, updatedAt: at, trail: [...application.trail, entry] } };
+}
+
+/**
+ * HR asks the approver again (the request kept for them, or lost in their chat): allowed whenever reassigning would
+ * be. Changes nothing in the application.
+ */
+export function resendRequest(application: Application, actor: Actor): ApplicationOutcome {
+  const refusal = mayAct(application, actor, 'reassign') ?? (application.state === 'submitted' ? undefined : 'wrongState');
+  return refusal ? { ok: false, refusal } : { ok: true, application };
 }
 
 /** Everyone who was ever asked to decide on the application (the first approver, and each one reassigned to). */

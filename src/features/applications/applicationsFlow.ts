@@ -18,6 +18,7 @@ import type { Logger } from '../../logger';
 import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import type { AssessmentRepository } from '../../storage/assessmentRepository';
+import type { OutboxRepository } from '../../storage/outboxRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
@@ -44,8 +45,17 @@ export interface ApplicationDeps {
   readonly windows: ApplicationWindowRepository;
   readonly assessments: AssessmentRepository;
   readonly notifier: Notifier;
+  /** Where notices wait for people who could not be reached: HR sees whether an approval request waits there. */
+  readonly outbox: Pick<OutboxRepository, 'isWaiting' | 'discard'>;
   readonly logger: Logger;
   readonly now: () => Date;
+}
+
+/** The employee's answer to a submission: sent, and whether the request reached the approver (`failure`: why not). */
+function submittedCard(who: Who, approverName: string, failure?: keyof typeof SUBMITTED_BUT): AdaptiveCard {
+  const { t } = who;
+  const body = t(failure ? SUBMITTED_BUT[failure] : 'applications.submitted.body', { approver: approverName });
+  return noticeCard(t, t('applications.submitted.title'), body, 'good', { title: t('notify.open'), verb: VERBS.applicationsOpen, data: {} });
 }
 
 /** An application the employee is about to send, as the cards carry it (untrusted until checked here). */
@@ -104,9 +114,14 @@ export class ApplicationsFlow {
     );
   }
 
-  /** Sends the application and asks the manager to approve it. */
+  /**
+   * Sends the application and asks the manager to approve it. The same form sent again (a double click, a retry) is
+   * answered as the first was: the application it made is there, and nothing is sent twice.
+   */
   async submit(who: Who, draft: Draft): Promise<AdaptiveCard> {
     const { t, framework } = who;
+    const sentBefore = await this.sameFormSent(who, draft);
+    if (sentBefore) return this.submittedAgain(who, sentBefore);
     const blocked = (await this.blocker(who, draft.track)) ?? this.invalidMotivation(who, draft);
     if (blocked) return blocked;
     const employee = who.employee!;
@@ -126,19 +141,36 @@ export class ApplicationsFlow {
     // gone then would leave an application its manager was never asked about, and a repeated click a duplicate).
     const managerChat = await this.deps.notifier.reach(manager.aadObjectId);
     const application = await this.store(fields, now);
-    if (!application) return noticeCard(t, t('applications.refusal.title'), t('applications.invalid.duplicate'));
+    if (!application) {
+      // Two clicks at once: the other one made it, from this same form.
+      const made = await this.sameFormSent(who, draft);
+      return made ? this.submittedAgain(who, made) : noticeCard(t, t('applications.refusal.title'), t('applications.invalid.duplicate'));
+    }
     const delivery = await this.deps.notifier.send(
       managerChat,
       (mt, locale, teamsUserId) => approvalCard(framework, application, { aadObjectId: manager.aadObjectId, teamsUserId }, mt, locale),
       approvalLetter(application),
     );
-    const body = t(delivery.delivered ? 'applications.submitted.body' : SUBMITTED_BUT[delivery.failure ?? 'failed'], { approver: manager.name });
-    if (missed(delivery)) this.deps.logger.warn('approval request not delivered', { applicationId: application.id });
-    return noticeCard(t, t('applications.submitted.title'), body, 'good', {
-      title: t('notify.open'),
-      verb: VERBS.applicationsOpen,
-      data: {},
-    });
+    if (missed(delivery)) this.deps.logger.warn('approval request not delivered', { applicationId: application.id, kept: delivery.kept });
+    return submittedCard(who, manager.name, delivery.delivered ? undefined : (delivery.failure ?? 'failed'));
+  }
+
+  /** This year's application of the draft's track, when it is the one this very form made (same words, still active). */
+  private async sameFormSent(who: Who, draft: Draft): Promise<Application | undefined> {
+    const fiscalYear = fiscalYearOf(this.deps.now());
+    const existing = await this.deps.applications.find(who.framework.id, fiscalYear, applicationId(fiscalYear, draft.track, who.aadObjectId));
+    const application = existing?.application;
+    const same = application && ACTIVE_STATES.includes(application.state) && application.motivation === draft.motivation.trim();
+    return same ? application : undefined;
+  }
+
+  /** The success card of a submission made before, saying again whether the request has reached the approver. */
+  private async submittedAgain(who: Who, application: Application): Promise<AdaptiveCard> {
+    const { approver } = application;
+    const kept = application.state === 'submitted' && (await this.deps.outbox.isWaiting(approver.aadObjectId, approvalLetter(application)));
+    if (!kept) return submittedCard(who, approver.name);
+    const everOpened = (await this.deps.notifier.reach(approver.aadObjectId)).chat !== undefined;
+    return submittedCard(who, approver.name, everOpened ? 'failed' : 'neverOpened');
   }
 
   /** Withdraws the employee's own application before a decision, after a confirmation. */

@@ -4,15 +4,24 @@ import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { notifyApplicant } from './notifyApplicant';
 import { approvalCard } from './views/approvalCard';
+import { approvalInboxCard } from './views/inboxCard';
+import { waitingForApproval } from './waitingForApproval';
 import { actorOf, type Who } from './who';
 
 /**
- * The manager's side: the approval card (refreshed per viewer) and the decision. A decision is authorized from the
+ * The manager's side: the inbox of applications waiting for them, the approval card (refreshed per viewer) and the
+ * decision. A decision is authorized from the
  * sender of the activity only, written with the ETag it was read with (two clicks make one decision), and the
  * applicant is told at once.
  */
 export class ApprovalFlow {
   constructor(private readonly deps: ApplicationDeps) {}
+
+  /** The applications waiting for the viewer's decision, oldest first. */
+  async inbox(who: Who): Promise<AdaptiveCard> {
+    const waiting = await waitingForApproval(this.deps.applications, who.framework.id, who.aadObjectId, this.deps.now());
+    return approvalInboxCard(who.framework, waiting, who.t, who.locale);
+  }
 
   /** The card as this viewer may see it: with the buttons for the approver, the state for the applicant and HR. */
   async view(who: Who, id: string, teamsUserId?: string): Promise<AdaptiveCard> {

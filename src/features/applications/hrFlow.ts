@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, approvalLetter, reassign, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
+import { act, approvalLetter, reassign, resendRequest, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
@@ -17,6 +17,8 @@ import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
 import { hrDetailCard, hrListCard, hrWindowsCard, STATES } from './views/hrCards';
 import { actorOf, type Who } from './who';
+
+const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** What HR needs beyond the application flows: where certified tiers are recorded. */
 export interface HrDeps extends ApplicationDeps {
@@ -99,7 +101,10 @@ export class HrFlow {
     const refused = refuseUnlessHr(who, 'detail', this.deps.logger);
     if (refused) return refused;
     const stored = await findApplication(this.deps, who, id);
-    return stored ? hrDetailCard(who.framework, stored.application, who.aadObjectId, who.t, who.locale) : applicationNotFound(this.deps, who, id);
+    if (!stored) return applicationNotFound(this.deps, who, id);
+    const { application } = stored;
+    const kept = application.state === 'submitted' && (await this.deps.outbox.isWaiting(application.approver.aadObjectId, approvalLetter(application)));
+    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, kept);
   }
 
   /**
@@ -128,28 +133,51 @@ export class HrFlow {
     return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
   }
 
-  /** Hands a pending approval to someone else on the roster, who then gets the approval card. */
+  /**
+   * Hands a pending approval to someone else on the roster, who then gets the approval card. Naming the approver it
+   * already has sends them the request again.
+   */
   async reassign(who: Who, id: string, email: string): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, 'reassign', this.deps.logger);
     if (refused) return refused;
     const { t } = who;
     const approver = email ? await this.deps.roster.findByEmail(email) : undefined;
     if (!approver) return noticeCard(t, t('applications.refusal.title'), t('hr.reassign.unknown', { email: email || '—' }));
+    const current = await findApplication(this.deps, who, id);
+    if (current && sameId(current.application.approver.aadObjectId, approver.aadObjectId)) return this.resendApproval(who, id);
     const next = { aadObjectId: approver.aadObjectId, name: approver.name };
     const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
     if ('refused' in changed) return changed.refused;
-    const { application } = changed;
+    return this.requestApproval(who, changed.application, t('hr.reassign.done', { name: approver.name }));
+  }
+
+  /** Sends a pending application's approval request to its approver again (they may have opened the bot since). */
+  async resendApproval(who: Who, id: string): Promise<AdaptiveCard> {
+    const refused = refuseUnlessHr(who, 'resendApproval', this.deps.logger);
+    if (refused) return refused;
+    const checked = await checkChange(this.deps, who, id, (application) => resendRequest(application, actorOf(who)));
+    if ('refused' in checked) return checked.refused;
+    return this.requestApproval(who, checked.application, who.t('hr.resend.done', { name: checked.application.approver.name }));
+  }
+
+  /** Sends the approval card to the application's approver, and tells HR `done` and how the card went. */
+  private async requestApproval(who: Who, application: Application, done: string): Promise<AdaptiveCard> {
+    const { t } = who;
+    const { approver } = application;
+    const letter = approvalLetter(application);
     const delivery = await this.deps.notifier.sendToUser(
       approver.aadObjectId,
       (at, locale, teamsUserId) => approvalCard(who.framework, application, { aadObjectId: approver.aadObjectId, teamsUserId }, at, locale),
-      approvalLetter(application),
+      letter,
     );
-    if (missed(delivery)) this.deps.logger.warn('approval request not delivered after a reassignment', { applicationId: id });
-    const body = [t('hr.reassign.done', { name: approver.name }), undeliveredLine(t, delivery, approver.name)].filter(Boolean).join('\n\n');
-    return noticeCard(t, t('applications.title'), body, 'good', {
-      title: t('hr.detail.back'),
+    // Arrived now: nothing about it waits for them any more.
+    if (delivery.delivered) await this.deps.outbox.discard(approver.aadObjectId, letter);
+    if (missed(delivery)) this.deps.logger.warn('approval request not delivered', { applicationId: application.id, kept: delivery.kept });
+    const body = [done, undeliveredLine(t, delivery, approver.name)].filter(Boolean).join('\n\n');
+    return noticeCard(t, t('applications.title'), body, delivery.delivered ? 'good' : 'warning', {
+      title: t('hr.detail.backToApplication'),
       verb: VERBS.hrApplication,
-      data: { applicationId: id },
+      data: { applicationId: application.id },
     });
   }
 

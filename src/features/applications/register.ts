@@ -13,6 +13,9 @@ import { HrFlow, type HrDeps } from './hrFlow';
 /** Chat words that open the applications view. */
 const APPLY_WORDS = /^(?:応募|申請|応募する|申請する|応募状況|申請状況|募集|次の募集|apply|application|applications)$/i;
 
+/** Chat words that open the approver's inbox. */
+const INBOX_WORDS = /^(?:承認|承認待ち|承認待ちの応募|承認依頼|承認する|未承認|承認一覧|approvals?|my approvals)$/i;
+
 /** Chat words for HR's views. */
 const HR_WINDOWS_WORDS = /^(?:募集期間|募集管理|募集期間の設定|windows)$/i;
 const HR_LIST_WORDS = /^(?:応募一覧|申請一覧|applications list)$/i;
@@ -40,6 +43,10 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
     async (context) => sendCard(context, await asking(context, (who) => hr.list(who, {}))),
   );
   app.message(
+    (context) => Promise.resolve(INBOX_WORDS.test(normalizeChatText(context.activity.text))),
+    async (context) => sendCard(context, await asking(context, (who) => approvals.inbox(who))),
+  );
+  app.message(
     (context) => Promise.resolve(isApplicationsCommand(context.activity.text)),
     async (context) => sendCard(context, await asking(context, (who) => applications.home(who))),
   );
@@ -57,6 +64,7 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   onAction(app, VERBS.applicationWithdraw, (context, { applicationId, confirmed }) =>
     asking(context, (who) => applications.withdraw(who, applicationId, confirmed === true)),
   );
+  onAction(app, VERBS.approvalInbox, (context) => asking(context, (who) => approvals.inbox(who)));
   onAction(app, VERBS.approvalView, (context, { applicationId }) =>
     asking(context, (who) => approvals.view(who, applicationId, teamsUserId(context))),
   );
@@ -80,4 +88,5 @@ export function registerApplicationsFeature(app: TeamsApplication<TurnState>, ca
   onAction(app, VERBS.hrReassign, (context, { applicationId, approverEmail }) =>
     asking(context, (who) => hr.reassign(who, applicationId, approverEmail)),
   );
+  onAction(app, VERBS.hrResendApproval, (context, { applicationId }) => asking(context, (who) => hr.resendApproval(who, applicationId)));
 }

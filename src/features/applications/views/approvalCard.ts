@@ -8,7 +8,7 @@ import { assessmentLine, stateLabel } from './describe';
 
 /**
  * The manager's approval card. Universal Actions: `refresh` names the approver, whose client asks the bot for
- * their own version (with the buttons); everyone else sees the state. After a decision every copy shows who
+ * their own version (with the buttons, spoken to them); everyone else sees the state. After a decision every copy shows who
  * decided, how and when.
  */
 export function approvalCard(
@@ -21,8 +21,11 @@ export function approvalCard(
 ): AdaptiveCard {
   const decision = lastDecision(application);
   const pending = application.state === 'submitted';
+  const isApprover = viewer.aadObjectId.toLowerCase() === application.approver.aadObjectId.toLowerCase();
   const stateLine = pending
-    ? t('approval.waiting', { approver: application.approver.name })
+    ? isApprover
+      ? t('approval.waitingForYou')
+      : t('approval.waiting', { approver: application.approver.name })
     : t('approval.decided', {
         state: stateLabel(application, t),
         by: decision?.byName ?? '',
@@ -39,7 +42,9 @@ export function approvalCard(
     stateLine,
     motivation: application.motivation,
     comment: decision?.comment ? t('approval.commentLine', { comment: decision.comment }) : '',
-    actionable: pending && viewer.aadObjectId === application.approver.aadObjectId,
+    actionable: pending && isApprover,
+    // The approver goes back to what else waits for them, the card decided or not.
+    offersInbox: isApprover,
     labels: {
       title: t('approval.title', { track: trackName(framework, application.track, t) }),
       applicant: t('approval.applicant'),
@@ -50,6 +55,7 @@ export function approvalCard(
       comment: t('approval.comment'),
       approve: t('approval.approve'),
       reject: t('approval.reject'),
+      inbox: t('approvals.inbox.back'),
       backToMenu: t('common.backToMenu'),
     },
   });

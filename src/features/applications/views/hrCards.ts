@@ -111,15 +111,20 @@ export function hrListCard(
   });
 }
 
-/** One application for HR: its facts, its whole audit trail, and the next steps its state allows. */
+/**
+ * One application for HR: its facts, whether the approval request reached the approver (`requestKept`: it waits for
+ * them to open the bot), its whole audit trail, and the next steps its state allows.
+ */
 export function hrDetailCard(
   framework: Framework,
   application: Application,
   viewerId: string,
   t: Translate,
   locale: Locale,
+  requestKept = false,
 ): AdaptiveCard {
   const a = application;
+  const pending = a.state === 'submitted';
   // HR never acts on their own application: the steps are not offered to its applicant.
   const own = a.applicant.aadObjectId === viewerId;
   return renderCard('hrApplication', {
@@ -131,17 +136,17 @@ export function hrDetailCard(
     motivation: a.motivation,
     trail: a.trail.map((e) => {
       const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');
-      const line = t('hr.detail.trailLine', {
-        at: formatDateTime(e.at, locale),
-        by: e.byName,
-        action: t(`trail.${e.action}` as MessageKey),
-        from: state(e.from),
-        to: state(e.to),
-      });
+      const at = formatDateTime(e.at, locale);
+      const line =
+        e.action === 'reassign' && e.approverName
+          ? t('hr.detail.reassignLine', { at, by: e.byName, from: e.previousApproverName ?? '—', to: e.approverName })
+          : t('hr.detail.trailLine', { at, by: e.byName, action: t(`trail.${e.action}` as MessageKey), from: state(e.from), to: state(e.to) });
       return e.comment ? `${line}（${e.comment}）` : line;
     }),
     actions: own ? [] : (NEXT_STEPS[a.state] ?? []).map((action) => ({ applicationId: a.id, action, title: t(`hr.action.${action}` as MessageKey) })),
-    canReassign: !own && a.state === 'submitted',
+    canReassign: !own && pending,
+    requestLine: pending ? t(requestKept ? 'hr.detail.requestKept' : 'hr.detail.requestReached', { approver: a.approver.name }) : '',
+    requestKept: pending && requestKept,
     labels: {
       title: t('hr.detail.title', { name: a.applicant.name, track: trackName(framework, a.track, t) }),
       department: t('approval.department'),
@@ -152,6 +157,7 @@ export function hrDetailCard(
       trail: t('hr.detail.trail'),
       reassignLabel: t('hr.detail.reassignLabel'),
       reassign: t('hr.detail.reassign'),
+      resend: t('hr.detail.resend'),
       back: t('hr.detail.back'),
       backToMenu: t('common.backToMenu'),
     },
