@@ -46,20 +46,24 @@ test('the employee applies for Silver, his manager approves in her chat, and he 
     await employee.waitFor(review.getByText(text, { exact: true }), `${what} "${text}" on the review card`);
   }
   await expectCardScreenshot(employee, review, 'application-review.png');
-  await employee.clickOnLatestCard(t('applications.confirm.submit'));
-  await employee.latestCardShowing(t('applications.submitted.body', { approver: cast.manager.name }));
+  // A double click, as people do on a button that does not answer at once: both clicks read as the one success.
+  await review.getByRole('button', { name: t('applications.confirm.submit'), exact: true }).dblclick();
+  const submitted = await employee.latestCardShowing(t('applications.submitted.body', { approver: cast.manager.name }));
+  await expectCardScreenshot(employee, submitted, 'application-submitted-double-click.png');
 
   // The manager: the approval request arrives in her chat by itself, with the applicant, his words and the buttons.
   const request = await manager.latestCardShowing(t('approval.title', { track: trackName }));
   for (const [what, text] of [
     ['the applicant', cast.employee.name],
     ['the motivation', MOTIVATION],
-    ['the state', t('approval.waiting', { approver: cast.manager.name })],
+    ['the state', t('approval.waitingForYou')],
   ] as const) {
     await manager.waitFor(request.getByText(text, { exact: true }), `${what} "${text}" on the approval card`);
   }
   await manager.waitFor(decisionButtons(request).first(), 'the approve and reject buttons');
   await expectCardScreenshot(manager, request, 'approval-request.png');
+  // The second click sent nothing more: one request in her chat.
+  expect(await manager.page.getByText(t('approval.title', { track: trackName }), { exact: true }).count()).toBe(1);
   const managerCards = await manager.cardCount();
   await manager.clickOnLatestCard(t('approval.approve'));
 

@@ -431,6 +431,20 @@ describe('the application itself', () => {
     expect((await stored(shichiro, 'silver'))!.trail.map((e) => e.action)).toEqual(['submit']);
   });
 
+  it('answers the same form sent twice (a double click, at once or one after the other) as one success, asking once', async () => {
+    const before = harness.connector.activities(chatOf(hanako)).length;
+    const success = '門司 花子さんに承認依頼を送りました';
+    const both = await Promise.all([click(juro, 'application.submit', draft('gold')), click(juro, 'application.submit', draft('gold'))]);
+    expect(both.map((card) => textOf(card).includes(success))).toEqual([true, true]);
+    const again = await click(juro, 'application.submit', draft('gold'));
+    expect(textOf(again)).toContain(success);
+    expect(harness.connector.activities(chatOf(hanako)).slice(before)).toHaveLength(1);
+    expect((await stored(juro, 'gold'))!.trail.map((e) => e.action)).toEqual(['submit']);
+    // Other words for the same track are another application: refused, not taken for a repeat.
+    const other = await click(juro, 'application.submit', draft('gold', '別の動機で、もう一度応募しようとしています。'));
+    expect(textOf(other)).toContain('この区分には今年度すでに応募しています。');
+  });
+
   it('shows the motivation to the manager exactly as written, markup and placeholders included', async () => {
     const motivation = '{by} と $when と <b>太字</b> と **強調** を含む、応募の動機です。';
     const confirm = await click(kenji, 'application.confirm', draft('silver', motivation));
