@@ -177,9 +177,11 @@ export function createApp(deps: AppDependencies): Bot {
     now,
   });
   registerTeamFeature(app, deps.catalog, {
-    roster: deps.repositories.roster,
-    summaries: deps.repositories.assessmentSummaries,
+    roster: repositories.roster,
+    summaries: repositories.assessmentSummaries,
+    applications: repositories.applications,
     logger: deps.logger,
+    now,
   });
   registerHrMenuFeature(app, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, deps.catalog, deps.repositories.roster);

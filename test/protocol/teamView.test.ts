@@ -3,7 +3,9 @@ import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
 import type { AssessmentSummary } from '../../src/storage/assessmentSummaryRepository';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
-import { importRosterRows, talkingTo } from '../support/conversation';
+import { applicationId } from '../../src/domain/applications/application';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { importRosterRows, openWindows, talkingTo } from '../support/conversation';
 
 // A manager's team view through the real bot: their direct reports' latest self-assessments in short. Only the
 // manager and HR see it; anyone else is refused and nothing of the team is shown. The roster is one data set per
@@ -165,6 +167,21 @@ describe("a manager's team", () => {
     // A manager gets no field to open other teams.
     expect(json).not.toContain('managerEmail');
     expect(executeActions(card).map((a) => a.verb)).toEqual(['menu.show']);
+  });
+
+  it('points out the applications waiting for the manager, with the way to them; another manager\'s view does not', async () => {
+    await openWindows(harness);
+    const applicant = reports[0]!;
+    await click(applicant, 'application.submit', { track: 'silver', motivation: '窓口の電子申請を広げたいので応募します。', attachAssessment: 'false' });
+    const card = await say(kacho, 'チーム');
+    expect(textOf(card)).toContain('あなたの承認を待っている応募が1件あります。');
+    expect(executeActions(card).map((a) => a.verb)).toEqual(['approval.inbox', 'menu.show']);
+    const inbox = await click(kacho, 'approval.inbox', {});
+    expect(textOf(inbox)).toContain(`${applicant.name}（市民局・${applicant.grade}）`);
+    // HR looking at 小倉 一郎's team is not who approves: nothing is pointed out to HR.
+    expect(textOf(await say(hr, `チーム ${kacho.email}`))).not.toContain('あなたの承認を待っている応募');
+    await click(applicant, 'application.withdraw', { applicationId: applicationId(fiscalYearOf(new Date()), 'silver', applicant.aadObjectId), confirmed: true });
+    expect(textOf(await say(kacho, 'チーム'))).not.toContain('あなたの承認を待っている応募');
   });
 
   it('opens the same way from the other chat words and the menu button', async () => {

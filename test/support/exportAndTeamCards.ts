@@ -114,6 +114,11 @@ export function exportAndTeamCards(
     },
     { name: 'export expired', view: 'exportProgress', card: progress(ready) },
     { name: 'team of eleven', view: 'teamSummary', card: teamCard(manager, summarizeTeam(members(11), rank, 5), framework, { t, locale, isHr: false }) },
+    {
+      name: 'team of eleven, two applications waiting for the manager',
+      view: 'teamSummary',
+      card: teamCard(manager, summarizeTeam(members(11), rank, 5), framework, { t, locale, isHr: false, pendingApprovals: 2 }),
+    },
     { name: 'team of seventy, for HR', view: 'teamSummary', card: teamCard(manager, summarizeTeam(members(70), rank, 5), framework, { t, locale, isHr: true }) },
     { name: 'team without gaps', view: 'teamSummary', card: teamCard(manager, summarizeTeam(everyoneMastered, rank, 5), framework, { t, locale, isHr: false }) },
     { name: 'no team, for HR', view: 'teamSummary', card: teamCard(manager, summarizeTeam([], rank, 5), framework, { t, locale, isHr: true }) },

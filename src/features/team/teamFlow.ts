@@ -4,6 +4,8 @@ import type { Employee } from '../../domain/roster/employee';
 import type { Logger } from '../../logger';
 import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
+import type { ApplicationRepository } from '../../storage/applicationRepository';
+import { waitingForApproval } from '../applications/waitingForApproval';
 import { actorOf, type StaffWho } from '../applications/who';
 import { noticeCard } from '../notices';
 import { summarizeTeam } from './teamSummary';
@@ -13,7 +15,9 @@ import { teamCard } from './views/teamCard';
 export interface TeamDeps {
   readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'findByEmail' | 'listEmployees'>;
   readonly summaries: Pick<AssessmentSummaryRepository, 'find'>;
+  readonly applications: Pick<ApplicationRepository, 'listYears'>;
   readonly logger: Logger;
+  readonly now: () => Date;
 }
 
 /** The skills a team lacks most, listed on the card. */
@@ -53,7 +57,9 @@ export class TeamFlow {
       rank,
       COMMON_GAPS,
     );
-    return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr });
+    // One's own team view points out what waits for one's decision (someone else's is that manager's business).
+    const pendingApprovals = own ? (await waitingForApproval(this.deps.applications, who.framework.id, viewer.aadObjectId, this.deps.now())).length : 0;
+    return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr, pendingApprovals });
   }
 
   /** Everyone on the roster whose manager is `manager` (by e-mail, in any case), but never the manager themselves. */

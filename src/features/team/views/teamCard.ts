@@ -12,16 +12,16 @@ const MAX_ROWS = 60;
 /**
  * A manager's team at a glance: how many assessed themselves, the skills most of them lack, and one compact row per
  * report (role level, skill level, target, number of gaps; "not yet" for those who never assessed). Levels only,
- * never the answers; no skills part when the framework names no required skills. HR also gets a field to open
- * another manager's team.
+ * never the answers; no skills part when the framework names no required skills. Applications waiting for the
+ * viewer's approval are pointed out, with the way to them. HR also gets a field to open another manager's team.
  */
 export function teamCard(
   manager: Employee,
   team: TeamSummary,
   framework: Framework,
-  viewer: { t: Translate; locale: Locale; isHr: boolean },
+  viewer: { t: Translate; locale: Locale; isHr: boolean; pendingApprovals?: number },
 ): AdaptiveCard {
-  const { t, locale } = viewer;
+  const { t, locale, pendingApprovals = 0 } = viewer;
   const total = team.members.length;
   const shown = team.members.slice(0, MAX_ROWS);
   return renderCard('teamSummary', {
@@ -36,6 +36,7 @@ export function teamCard(
     members: shown.map((m) => memberRow(m, framework, t, locale)),
     more: total > shown.length ? t('team.more', { count: total - shown.length }) : '',
     canOpenOthers: viewer.isHr,
+    pendingLine: pendingApprovals > 0 ? t('team.pendingApprovals', { count: pendingApprovals }) : '',
     labels: {
       title: t('team.title'),
       commonGaps: t('team.commonGaps'),
@@ -49,6 +50,7 @@ export function teamCard(
       otherManager: t('team.otherManager'),
       otherManagerPlaceholder: t('team.otherManagerPlaceholder'),
       show: t('team.show'),
+      inbox: t('approvals.inbox.back'),
       backToMenu: t('common.backToMenu'),
     },
   });
