@@ -158,7 +158,7 @@ describe('a bot without an app id (a local run)', () => {
       const submitted = await click(bot.applicant, 'application.submit', { track: 'gold', motivation: '窓口のオンライン予約を全区に広げたいです。', attachAssessment: 'false' });
       await click(bot.applicant, 'application.withdraw', { applicationId: `${fiscalYearOf(new Date())}-gold-${bot.applicant.aadObjectId}`, confirmed: true });
 
-      expect(textOf(submitted)).toContain('承認依頼をチャットで届けられませんでした');
+      expect(textOf(submitted)).toContain('門司 花子さんへの承認依頼はまだ届いていません');
       expect(warnings.slice(warned).filter((w) => w.message === REFUSED).map((w) => w.fields?.aadObjectId)).toEqual([bot.manager.aadObjectId]);
       expect(bot.harness.connector.activities(`a:${bot.manager.id}`)).toEqual([]);
     },

@@ -74,6 +74,6 @@ export class Outbox {
   private redraft(letter: Letter, framework: Framework, recipient: string): Promise<CardBuilder | undefined> {
     // Each kind's redrafter takes its own kind of letter: the map is indexed by the letter's own kind.
     const redrafter = this.redrafters[letter.kind] as Redrafter<LetterKind>;
-    return redrafter(letter as never, framework, recipient);
+    return redrafter(letter, framework, recipient);
   }
 }
