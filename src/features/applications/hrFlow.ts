@@ -113,7 +113,7 @@ export class HrFlow {
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
-      const checked = await checkChange(this.deps, who, id, step);
+      const checked = await checkChange(this.deps, who, id, step, VERBS.hrApplication);
       if ('refused' in checked) return checked.refused;
       if (!confirmed) return certifyQuestionCard(who.framework, checked.application, who.t);
       // The tier is recorded before the application says "certified" (the deciding write, last): should storage stop
@@ -121,7 +121,7 @@ export class HrFlow {
       const certified = step(checked.application);
       if (certified.ok) await this.recordTier(who, certified.application);
     }
-    const changed = await changeApplication(this.deps, who, id, step);
+    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
     await notifyApplicant(this.deps, who.framework, application);
@@ -136,7 +136,8 @@ export class HrFlow {
     const approver = email ? await this.deps.roster.findByEmail(email) : undefined;
     if (!approver) return noticeCard(t, t('applications.refusal.title'), t('hr.reassign.unknown', { email: email || '—' }));
     const next = { aadObjectId: approver.aadObjectId, name: approver.name };
-    const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
+    const handOver = (application: Application): ApplicationOutcome => reassign(application, actorOf(who), next, this.deps.now());
+    const changed = await changeApplication(this.deps, who, id, handOver, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
     const delivery = await this.deps.notifier.sendToUser(approver.aadObjectId, (at, locale, teamsUserId) =>
