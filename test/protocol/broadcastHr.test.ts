@@ -301,7 +301,9 @@ describe('compose → preview → recipients → review → confirm (one story, 
     const text = textOf(card);
     expect(text).toContain(`${everyone.length}人`);
     expect(text).toContain('1人（DX Naviのアプリが入っていない）');
-    expect(text).toContain('README');
+    // What to ask IT for, in HR's words: HR has no README.
+    expect(text).toContain('情報システム担当（Teams管理者）に「Teams管理センターのセットアップポリシーで、DX Naviのアプリを全職員にインストールしてほしい」と依頼してください');
+    expect(text).not.toContain('README');
     expect(text).toContain(`${when.startDate.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} 09:00`);
     ({ reviewed } = button(card, 'hr.broadcast.confirm') as { reviewed: string });
     expect(button(card, 'hr.broadcast.audience')).toEqual({ broadcastId: id });
@@ -408,7 +410,7 @@ describe('the report, and sending again to those not reached', () => {
     });
     const card = await click(hr, 'hr.broadcast.status', { broadcastId: completed.id });
     const text = textOf(card);
-    for (const words of ['送信完了', '100人', 'アプリが入っていない：2人', 'Teams管理者', 'Teamsの送信制限：2人', '受け取りを止めている：1人', '重複の可能性：1人']) {
+    for (const words of ['送信完了', '100人', 'アプリが入っていない：2人', '情報システム担当（Teams管理者）に', 'Teamsの送信制限：2人', '受け取りを止めている：1人', '重複の可能性：1人']) {
       expect({ words, shown: text.includes(words) }).toEqual({ words, shown: true });
     }
     expect(verbsOf(card)).toEqual(expect.arrayContaining(['hr.broadcast.export', 'hr.broadcast.retry']));
