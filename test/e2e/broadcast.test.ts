@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { kitakyushuText } from '../support/botHarness';
 import {
   expectCardScreenshot,
@@ -11,10 +12,12 @@ import {
 
 // HR's recruitment notice in the real Agents Playground, as two people in two Playgrounds in front of one bot: the
 // HR officer writes, previews and sends it to everyone; the progress card she confirmed on turns into the report by
-// itself; the employee, who has opened the bot before, gets the notice and applies from it.
+// itself; the employee, who has opened the bot before, gets the notice and applies from it. Then, with only Silver
+// open, the composer starts from Silver alone, and a Gold button HR adds is flagged and cannot be sent.
 
 const framework = JSON.parse(kitakyushuText()) as { tiers: { id: string; name: string }[] };
 const goldName = framework.tiers.find((tier) => tier.id === 'gold')!.name;
+const DAY = 24 * 60 * 60 * 1000;
 /** Where `recordShown` keeps its record, on the card element itself. */
 const SHOWN_ATTRIBUTE = 'data-e2e-shown';
 
@@ -35,18 +38,20 @@ test('HR previews the notice, sends it to everyone, watches her card turn into t
   await hr.latestCardShowing(t('broadcast.compose.title'));
   await hr.clickOnLatestCard(t('broadcast.compose.preview'));
 
-  // The preview is a message of its own, the very card recipients get; the form she clicked becomes the way on.
-  const controls = await hr.cardShowing(t('broadcast.preview.title'));
+  // The preview is a message of its own, the very card recipients get, and the way on comes below it, the newest.
+  const controls = await hr.latestCardShowing(t('broadcast.preview.title'));
   const [draft] = await harness.bot.repositories.broadcasts.listRecent(harness.frameworkId, 1);
   expect(draft).toMatchObject({ state: 'draft', notice: { apply: [{ track: 'gold' }, { track: 'silver' }] } });
   const { id, notice } = draft!;
-  const preview = await hr.latestCardShowing(notice.title);
+  const preview = await hr.cardShowing(t('broadcast.template.how'));
+  await hr.waitFor(preview.getByText(notice.title, { exact: true }), 'the title on the preview');
   for (const line of notice.body.split('\n').filter((l) => l.trim() !== '')) {
     await hr.waitFor(preview.getByText(line, { exact: true }), `the body line "${line}" on the preview`);
   }
   for (const { label } of notice.apply) {
     await hr.waitFor(preview.getByRole('button', { name: label, exact: true }), `the "${label}" button on the preview`);
   }
+  expect(await controls.getByText(t('broadcast.refusedButtons.heading'), { exact: true }).count()).toBe(0);
   const previewText = await preview.innerText();
   const previewPng = await expectCardScreenshot(hr, preview, 'broadcast-preview.png');
 
@@ -114,6 +119,62 @@ test('HR previews the notice, sends it to everyone, watches her card turn into t
   // The notice is still there, unchanged, to read again.
   expect(await employee.cardCount()).toBe(employeeCards + 2);
   expect(await received.innerText()).toBe(previewText);
+});
+
+test('in December, with only Silver open: the composer offers Silver alone, and a Gold button is flagged and cannot be sent', async () => {
+  const { hr } = sessions;
+  const { harness } = hr;
+  const fiscalYear = fiscalYearOf(new Date());
+  // Silver's window is open now; Gold's closed a while ago (last June, say).
+  await openApplications(hr);
+  await harness.bot.repositories.applicationWindows.save({
+    frameworkId: harness.frameworkId,
+    fiscalYear,
+    track: 'gold',
+    opensAt: new Date(Date.now() - 30 * DAY).toISOString(),
+    closesAt: new Date(Date.now() - DAY).toISOString(),
+  });
+  const silverName = framework.tiers.find((tier) => tier.id === 'silver')!.name;
+
+  // The composer announces Silver alone: its button ticked, Gold's offered as closed and not ticked.
+  await hr.send('お知らせ配信');
+  await hr.latestCardShowing(t('broadcast.list.hint'));
+  await hr.clickOnLatestCard(t('broadcast.list.new'));
+  const form = await hr.pin(await hr.latestCardShowing(t('broadcast.compose.title')));
+  // A box's accessible name joins the choice set's label to its own, which alone is its aria-label.
+  const goldBox = form.locator(`input[type="checkbox"][aria-label="${t('broadcast.compose.trackClosed', { track: goldName })}"]`);
+  const silverBox = form.locator(`input[type="checkbox"][aria-label^="${silverName}（受付中："]`);
+  await hr.waitFor(goldBox, 'Gold offered as closed on the composer');
+  expect(await goldBox.isChecked()).toBe(false);
+  expect(await silverBox.isChecked()).toBe(true);
+  await expectCardScreenshot(hr, form, 'broadcast-compose-only-silver.png');
+
+  // The preview of the notice as it starts: Silver's button only, and nothing to warn of.
+  await form.getByRole('button', { name: t('broadcast.compose.preview'), exact: true }).click();
+  const cleanControls = await hr.latestCardShowing(t('broadcast.preview.title'));
+  const preview = await hr.cardShowing(t('broadcast.template.how'));
+  await hr.waitFor(preview.getByRole('button', { name: t('broadcast.notice.apply', { track: silverName }), exact: true }), 'Silver’s button on the preview');
+  expect(await preview.getByRole('button', { name: t('broadcast.notice.apply', { track: goldName }), exact: true }).count()).toBe(0);
+  expect(await cleanControls.getByText(t('broadcast.refusedButtons.heading'), { exact: true }).count()).toBe(0);
+  await expectCardScreenshot(hr, preview, 'broadcast-preview-only-silver.png');
+
+  // HR ticks Gold as well on the form she still has: the way on warns that Gold's button would be refused.
+  await goldBox.check();
+  await form.getByRole('button', { name: t('broadcast.compose.preview'), exact: true }).click();
+  const warning = await hr.latestCardShowing(t('broadcast.refusedButtons.heading'));
+  await hr.waitFor(warning.getByText(t('broadcast.refusedButtons.closed', { track: goldName }), { exact: true }), 'the closed Gold button named');
+  await expectCardScreenshot(hr, warning, 'broadcast-preview-warning.png');
+
+  // Going on anyway, the review names it again and offers to edit the notice instead of sending it.
+  await warning.getByRole('button', { name: t('broadcast.preview.audience'), exact: true }).click();
+  const audience = await hr.latestCardShowing(t('broadcast.audience.next'));
+  await audience.getByRole('button', { name: t('broadcast.audience.next'), exact: true }).click();
+  const review = await hr.cardShowing(t('broadcast.review.refused'));
+  await hr.waitFor(review.getByRole('button', { name: t('broadcast.preview.edit'), exact: true }), 'the way to edit on the review');
+  expect(await review.getByRole('button', { name: t('broadcast.review.send'), exact: true }).count()).toBe(0);
+  await expectCardScreenshot(hr, review, 'broadcast-review-refused.png');
+  const [draft] = await harness.bot.repositories.broadcasts.listRecent(harness.frameworkId, 1);
+  expect(draft).toMatchObject({ state: 'draft', notice: { apply: [{ track: 'gold' }, { track: 'silver' }] } });
 });
 
 /** "11人", as the cards count people. */

@@ -14,7 +14,7 @@ import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { clickInChannel, importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
-import { elementsOf } from '../support/journey';
+import { elementsOf, linesOf } from '../support/journey';
 import { waitFor } from '../support/waitFor';
 
 // HR's broadcasts in Teams: write the recruitment notice, preview it, choose the recipients, review, confirm, follow
@@ -37,7 +37,10 @@ const HR_ONLY = 'この操作は人事担当者のみ行えます';
 const NOT_FOUND = 'このお知らせは見つかりませんでした';
 const EXPORT_NOT_FOUND = 'このエクスポートは見つかりませんでした';
 const INVALID_ACTION = 'ボタンの情報が正しくないか、古くなっています';
-const TITLE = `令和${reiwa}年度 DX人材（ゴールド・シルバー）募集のお知らせ`;
+/** Only Gold's window is open (see beforeAll): the notice HR starts from announces Gold alone. */
+const TITLE = `令和${reiwa}年度 DX人材（ゴールド）募集のお知らせ`;
+const REFUSED_BUTTONS = '押しても受け付けられない応募ボタンがあります';
+const SILVER_CLOSED = '・シルバー：募集期間外です（この先の募集期間は設定されていません）。';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The people: a department head, an HR officer, employees in three departments, one who never installed the app, and a
@@ -84,7 +87,7 @@ beforeAll(async () => {
   await importRosterRows(harness, roster.map((r) => r.row));
   // Everyone but the ghost has talked to the bot, so the bot can reach them.
   await meet(harness, everyone.filter((p) => p !== ghost));
-  // HR set Gold's window; Silver's is the rules' default (June).
+  // HR set Gold's window; Silver's and the professional track's are only the rules' plan, so nobody can apply for them.
   await openWindows(harness, ['gold']);
 }, 30_000);
 afterAll(async () => {
@@ -95,7 +98,15 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers, so the tests read like the story they tell.
 
-const { say, click, inbox } = talkingTo(() => harness);
+const { say, click, clickBelow, inbox } = talkingTo(() => harness);
+
+/** Writing, previewing and choosing the recipients answer below the card clicked; the other steps replace it. */
+const ANSWERED_BELOW: readonly string[] = ['hr.broadcast.compose', 'hr.broadcast.preview', 'hr.broadcast.audience'];
+
+/** The card that answers HR's click, wherever it comes: in place of the card clicked, or as the newest message below it. */
+async function answerTo(verb: string, data: Record<string, unknown>): Promise<Card> {
+  return ANSWERED_BELOW.includes(verb) ? (await clickBelow(hr, verb, data)).at(-1)! : click(hr, verb, data);
+}
 
 /** The data of the one button with this verb on a card. */
 function button(card: Card, verb: string): Record<string, unknown> {
@@ -140,13 +151,17 @@ function inDays(days: number): { startDate: string; startTime: string } {
 
 /** HR writes the pre-filled notice and previews it; returns the draft's id and the preview card HR got. */
 async function draftNotice(): Promise<{ id: string; preview: Card }> {
-  const form = await click(hr, 'hr.broadcast.compose', {});
-  const { broadcastId } = button(form, 'hr.broadcast.preview') as { broadcastId: string };
-  const chat = inbox(hr);
-  const inputs = { title: inputValue(form, 'title'), body: inputValue(form, 'body'), applyTracks: inputValue(form, 'applyTracks') };
-  await click(hr, 'hr.broadcast.preview', { broadcastId, ...inputs });
-  const [preview] = chat.take();
+  const [form] = await clickBelow(hr, 'hr.broadcast.compose', {});
+  const { broadcastId } = button(form!, 'hr.broadcast.preview') as { broadcastId: string };
+  const inputs = { title: inputValue(form!, 'title'), body: inputValue(form!, 'body'), applyTracks: inputValue(form!, 'applyTracks') };
+  const [preview] = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId, ...inputs });
   return { id: broadcastId, preview: preview! };
+}
+
+/** The titles of the choices of a choice set on a card. */
+function choiceTitles(card: Card, id: string): string[] {
+  const [set] = elementsOf(card, (e) => e.id === id);
+  return ((set?.choices ?? []) as { title: string }[]).map((c) => c.title);
 }
 
 /** A broadcast in the state a test needs, stored directly (as the sender would have left it). */
@@ -219,36 +234,34 @@ describe('compose → preview → recipients → review → confirm (one story, 
   let preview: Card;
   let reviewed: string;
 
-  it('pre-fills the notice from this year’s windows: the Reiwa year, each track’s dates in Japan time, how to apply', async () => {
-    const form = await click(hr, 'hr.broadcast.compose', {});
-    expect(inputValue(form, 'title')).toBe(TITLE);
-    const body = inputValue(form, 'body') as string;
+  it('pre-fills the notice from the window open now: the Reiwa year, its dates in Japan time, how to apply', async () => {
+    const [form, ...more] = await clickBelow(hr, 'hr.broadcast.compose', {});
+    expect(more).toEqual([]);
+    expect(inputValue(form!, 'title')).toBe(TITLE);
+    const body = inputValue(form!, 'body') as string;
     const gold = await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy, 'gold');
     const day = (iso: string): string => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }).format(new Date(iso));
-    expect(body).toContain(`・ゴールド：${day(gold!.opensAt)}〜${day(new Date(Date.parse(gold!.closesAt) - 1).toISOString())}`);
-    // Silver has no window set: the rules' June.
-    expect(body).toContain(`・シルバー：${fy}年6月1日〜${fy}年6月30日`);
+    const lastDay = day(new Date(Date.parse(gold!.closesAt) - 1).toISOString());
+    expect(body).toContain(`・ゴールド：${day(gold!.opensAt)}〜${lastDay}`);
+    // Silver has no window set, only the rules' plan: it is neither announced nor given a button.
+    expect(body).not.toContain('シルバー');
     expect(body).toContain('応募ボタンを押すと、DX Naviの応募フォームが開きます');
-    expect(inputValue(form, 'applyTracks')).toBe('gold,silver');
+    expect(inputValue(form!, 'applyTracks')).toBe('gold');
+    // Each Apply button on offer says whether one can apply now.
+    expect(choiceTitles(form!, 'applyTracks')).toEqual([`ゴールド（受付中：${lastDay}まで）`, 'シルバー（募集期間外）', 'プロフェッショナルトラック（DX）（募集期間外）']);
     // Nothing is stored until the preview.
-    const { broadcastId } = button(form, 'hr.broadcast.preview') as { broadcastId: string };
+    const { broadcastId } = button(form!, 'hr.broadcast.preview') as { broadcastId: string };
     expect(await broadcasts().find(harness.frameworkId, broadcastId)).toBeUndefined();
   });
 
-  it('previews: the recipient card arrives in HR’s chat, the draft is stored, the clicked card offers the next steps', async () => {
-    const form = await click(hr, 'hr.broadcast.compose', {});
-    ({ broadcastId: id } = button(form, 'hr.broadcast.preview') as { broadcastId: string });
-    const chat = inbox(hr);
-    const body = `${inputValue(form, 'body') as string}\n\n■ 問い合わせ\nDX・AI戦略室（内線 1234）`;
-    const controls = await click(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body, applyTracks: 'gold,silver' });
-    expect(textOf(controls)).toContain('プレビューを送りました');
-    expect(button(controls, 'hr.broadcast.audience')).toEqual({ broadcastId: id });
-    expect(button(controls, 'hr.broadcast.compose')).toEqual({ broadcastId: id });
-    expect(verbsOf(controls)).toContain('hr.broadcasts');
-
-    const previews = chat.take();
-    expect(previews).toHaveLength(1);
-    preview = previews[0]!;
+  it('previews below the form: the recipient card, then the way on, warning of the Apply button that would be refused', async () => {
+    const [form] = await clickBelow(hr, 'hr.broadcast.compose', {});
+    ({ broadcastId: id } = button(form!, 'hr.broadcast.preview') as { broadcastId: string });
+    const body = `${inputValue(form!, 'body') as string}\n\n■ 問い合わせ\nDX・AI戦略室（内線 1234）`;
+    const below = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body, applyTracks: 'gold,silver' });
+    expect(below).toHaveLength(2);
+    const [shown, controls] = below as [Card, Card];
+    preview = shown;
     expect(textOf(preview)).toContain(TITLE);
     expect(textOf(preview)).toContain('DX・AI戦略室（内線 1234）');
     expect(executeActions(preview).map((a) => [a.verb, a.data])).toEqual([
@@ -256,6 +269,14 @@ describe('compose → preview → recipients → review → confirm (one story, 
       ['application.form', { track: 'silver', from: 'notice' }],
       ['menu.show', {}],
     ]);
+
+    // The way on is the newest message, and says first that Silver's button would be refused.
+    expect(textOf(controls)).toContain('プレビューを送りました');
+    expect(linesOf(controls)).toContain(REFUSED_BUTTONS);
+    expect(linesOf(controls).filter((line) => line.startsWith('・'))).toEqual([SILVER_CLOSED]);
+    expect(button(controls, 'hr.broadcast.audience')).toEqual({ broadcastId: id });
+    expect(button(controls, 'hr.broadcast.compose')).toEqual({ broadcastId: id });
+    expect(verbsOf(controls)).toContain('hr.broadcasts');
 
     const draft = await stored(id);
     expect(draft).toMatchObject({ state: 'draft', notice: { title: TITLE, body, fiscalYear: fy }, createdBy: { aadObjectId: hr.aadObjectId } });
@@ -274,22 +295,24 @@ describe('compose → preview → recipients → review → confirm (one story, 
     expect(chat.take().map(textOf)).toEqual([expect.stringContaining('ゴールドに応募する')]);
   });
 
-  it('edits the draft again: the form holds it, and a new preview changes it under its ETag', async () => {
-    const form = await click(hr, 'hr.broadcast.compose', { broadcastId: id });
-    expect(inputValue(form, 'title')).toBe(TITLE);
+  it('edits the draft again below: the form holds it, and a new preview changes it under its ETag, with nothing to warn of', async () => {
+    const [form] = await clickBelow(hr, 'hr.broadcast.compose', { broadcastId: id });
+    expect(inputValue(form!, 'title')).toBe(TITLE);
+    expect(inputValue(form!, 'applyTracks')).toBe('gold,silver');
     const before = await stored(id);
-    const chat = inbox(hr);
-    await click(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body: before.notice.body, applyTracks: 'gold' });
+    const [shown, controls] = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body: before.notice.body, applyTracks: 'gold' });
     const after = await stored(id);
     expect(after.notice.apply.map((a) => a.track)).toEqual(['gold']);
     expect(after.etag).not.toBe(before.etag);
-    preview = chat.take()[0]!;
+    preview = shown!;
     expect(executeActions(preview).filter((a) => a.verb === 'application.form').map((a) => a.data)).toEqual([{ track: 'gold', from: 'notice' }]);
+    expect(textOf(controls)).not.toContain(REFUSED_BUTTONS);
   });
 
-  it('offers the roster’s departments and grades as recipients', async () => {
-    const card = await click(hr, 'hr.broadcast.audience', { broadcastId: id });
-    expect(inputValue(card, 'audienceKind')).toBe('everyone');
+  it('offers the roster’s departments and grades as recipients, below', async () => {
+    const [card, ...more] = await clickBelow(hr, 'hr.broadcast.audience', { broadcastId: id });
+    expect(more).toEqual([]);
+    expect(inputValue(card!, 'audienceKind')).toBe('everyone');
     const text = textOf(card);
     for (const name of ['政策局', '市民局', '建設局', '主事', '主任', '係長', '部長']) expect(text).toContain(name);
     expect(text).toContain(`令和${reiwa}年度にまだ応募していない職員`);
@@ -301,7 +324,9 @@ describe('compose → preview → recipients → review → confirm (one story, 
     const text = textOf(card);
     expect(text).toContain(`${everyone.length}人`);
     expect(text).toContain('1人（DX Naviのアプリが入っていない）');
-    expect(text).toContain('README');
+    // What to ask IT for, in HR's words: HR has no README.
+    expect(text).toContain('情報システム担当（Teams管理者）に「Teams管理センターのセットアップポリシーで、DX Naviのアプリを全職員にインストールしてほしい」と依頼してください');
+    expect(text).not.toContain('README');
     expect(text).toContain(`${when.startDate.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} 09:00`);
     ({ reviewed } = button(card, 'hr.broadcast.confirm') as { reviewed: string });
     expect(button(card, 'hr.broadcast.audience')).toEqual({ broadcastId: id });
@@ -350,7 +375,7 @@ describe('compose → preview → recipients → review → confirm (one story, 
       ['hr.broadcast.audience', { broadcastId: id }],
       ['hr.broadcast.review', audienceInputs(id)],
     ] as const) {
-      expect({ verb, text: textOf(await click(hr, verb, data)) }).toEqual({ verb, text: expect.stringContaining('直せません') as unknown });
+      expect({ verb, text: textOf(await answerTo(verb, data)) }).toEqual({ verb, text: expect.stringContaining('直せません') as unknown });
     }
     expect(await everythingStored()).toBe(before);
   });
@@ -408,7 +433,7 @@ describe('the report, and sending again to those not reached', () => {
     });
     const card = await click(hr, 'hr.broadcast.status', { broadcastId: completed.id });
     const text = textOf(card);
-    for (const words of ['送信完了', '100人', 'アプリが入っていない：2人', 'Teams管理者', 'Teamsの送信制限：2人', '受け取りを止めている：1人', '重複の可能性：1人']) {
+    for (const words of ['送信完了', '100人', 'アプリが入っていない：2人', '情報システム担当（Teams管理者）に', 'Teamsの送信制限：2人', '受け取りを止めている：1人', '重複の可能性：1人']) {
       expect({ words, shown: text.includes(words) }).toEqual({ words, shown: true });
     }
     expect(verbsOf(card)).toEqual(expect.arrayContaining(['hr.broadcast.export', 'hr.broadcast.retry']));
@@ -564,6 +589,78 @@ describe('choosing the recipients', () => {
   });
 });
 
+describe('Apply buttons that would be refused when the notice arrives', () => {
+  /** Sets the professional track's window, this long from now to that long from now (whole minutes, as HR sets them). */
+  async function professionalWindow(opensIn: number, closesIn = 10 * DAY): Promise<string> {
+    const MINUTE = 60_000;
+    const opensAt = new Date(Math.ceil((Date.now() + opensIn) / MINUTE) * MINUTE);
+    await harness.bot.repositories.applicationWindows.save({
+      frameworkId: harness.frameworkId,
+      fiscalYear: fiscalYearOf(opensAt),
+      track: 'professional',
+      opensAt: opensAt.toISOString(),
+      closesAt: new Date(Date.now() + closesIn).toISOString(),
+    });
+    return opensAt.toISOString();
+  }
+
+  /** "2026年6月3日 14:05", as a person in Tokyo reads an instant, worked out independently of the bot. */
+  function inTokyo(iso: string): string {
+    const date = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }).format(new Date(iso));
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    return `${date} ${time}`;
+  }
+
+  // Back to what the rest of the file knows: nobody can apply for the professional track.
+  afterAll(() => professionalWindow(-20 * DAY, -10 * DAY));
+
+  it('are named at the review, which offers the way to edit instead of "send"; a forged "send" confirms nothing', async () => {
+    const { id } = await draftNotice();
+    // As if HR had ticked Silver as well: nobody can apply for it.
+    const [, controls] = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body: '本文です。', applyTracks: 'gold,silver' });
+    expect(linesOf(controls!)).toEqual(expect.arrayContaining([REFUSED_BUTTONS, SILVER_CLOSED]));
+
+    const review = await click(hr, 'hr.broadcast.review', audienceInputs(id));
+    expect(linesOf(review)).toEqual(expect.arrayContaining([REFUSED_BUTTONS, SILVER_CLOSED]));
+    expect(textOf(review)).toContain('受付中でない区分の応募ボタンがあるため、送信できません');
+    expect(verbsOf(review)).not.toContain('hr.broadcast.confirm');
+    expect(button(review, 'hr.broadcast.compose')).toEqual({ broadcastId: id });
+    expect(button(review, 'hr.broadcast.audience')).toEqual({ broadcastId: id });
+
+    const draft = await stored(id);
+    const refused = await click(hr, 'hr.broadcast.confirm', { broadcastId: id, reviewed: draft.etag! });
+    expect(textOf(refused)).toContain('受付中でない区分の応募ボタンがあるため、送れません');
+    expect(verbsOf(refused)).not.toContain('hr.broadcast.confirm');
+    expect(await stored(id)).toEqual(draft);
+  });
+
+  it('include a window that opens later: sent once it is open, the notice is confirmed; moved after the review, it is not', async () => {
+    const opensAt = await professionalWindow(2 * DAY);
+    const notYet = `・プロフェッショナルトラック（DX）：受付は${inTokyo(opensAt)}からです。`;
+    const { id } = await draftNotice();
+    const [, controls] = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: id, title: TITLE, body: '本文です。', applyTracks: 'professional' });
+    expect(linesOf(controls!)).toEqual(expect.arrayContaining([REFUSED_BUTTONS, notYet]));
+
+    // Sent now, the button would be refused; three days from now, the window is open.
+    expect(linesOf(await click(hr, 'hr.broadcast.review', audienceInputs(id)))).toContain(notYet);
+    const review = await click(hr, 'hr.broadcast.review', audienceInputs(id, inDays(3)));
+    expect(textOf(review)).not.toContain(REFUSED_BUTTONS);
+    const confirm = button(review, 'hr.broadcast.confirm');
+
+    // HR moves the window past the chosen time after the review: "send" confirms nothing.
+    const moved = await professionalWindow(5 * DAY);
+    const draft = await stored(id);
+    expect(textOf(await click(hr, 'hr.broadcast.confirm', confirm))).toContain('受付中でない区分の応募ボタンがあるため、送れません');
+    expect(await stored(id)).toEqual(draft);
+
+    // Sent once the moved window is open, it is confirmed.
+    const later = await click(hr, 'hr.broadcast.review', audienceInputs(id, inDays(6)));
+    expect(Date.parse((await stored(id)).startAt!)).toBeGreaterThan(Date.parse(moved));
+    expect(textOf(await click(hr, 'hr.broadcast.confirm', button(later, 'hr.broadcast.confirm')))).toContain('送信待ち');
+    expect((await stored(id)).state).toBe('scheduled');
+  });
+});
+
 describe('bad input changes nothing and is explained', () => {
   let id: string;
   let warn: jest.SpiedFunction<typeof silentLogger.warn>;
@@ -581,19 +678,21 @@ describe('bad input changes nothing and is explained', () => {
     ['a body over 4,000 characters', { title: '件名', body: 'あ'.repeat(4001) }, '本文を入力してください（4000文字、200行まで）'],
     ['a body of more than 200 lines', { title: '件名', body: Array.from({ length: 201 }, () => '・').join('\n') }, '200行まで'],
     ['an Apply button for a track one cannot apply for', { title: '件名', body: '本文', applyTracks: 'gold,bronze' }, '応募ボタンの区分が正しくありません'],
-  ])('refuses a preview with %s, keeping what HR typed', async (_case, typed, message) => {
+  ])('refuses a preview with %s: the form comes below, keeping what HR typed, and no preview', async (_case, typed, message) => {
     const before = await everythingStored();
-    const chat = inbox(hr);
-    const card = await click(hr, 'hr.broadcast.preview', { broadcastId: id, applyTracks: 'gold', ...typed });
+    const below = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: id, applyTracks: 'gold', ...typed });
+    expect(below).toHaveLength(1);
+    const [card] = below as [Card];
     expect(textOf(card)).toContain(message);
     expect(inputValue(card, 'title')).toBe(Array.from(typed.title).slice(0, 100).join(''));
-    expect(chat.take()).toEqual([]);
+    expect(button(card, 'hr.broadcast.preview')).toEqual({ broadcastId: id });
     expect(await everythingStored()).toBe(before);
   });
 
   it('stores nothing for a new notice refused at its first preview', async () => {
     const fresh = newBroadcastId(new Date());
-    await click(hr, 'hr.broadcast.preview', { broadcastId: fresh, title: '', body: '本文', applyTracks: '' });
+    const [form] = await clickBelow(hr, 'hr.broadcast.preview', { broadcastId: fresh, title: '', body: '本文', applyTracks: '' });
+    expect(textOf(form)).toContain('件名を入力してください');
     expect(await broadcasts().find(harness.frameworkId, fresh)).toBeUndefined();
   });
 
@@ -636,7 +735,7 @@ describe('bad input changes nothing and is explained', () => {
       ['hr.broadcast.cancel', { broadcastId: unknown, confirmed: true }],
       ['hr.broadcast.retry', { broadcastId: unknown, confirmed: true }],
     ] as const) {
-      expect({ verb, text: textOf(await click(hr, verb, data)) }).toEqual({ verb, text: expect.stringContaining(NOT_FOUND) as unknown });
+      expect({ verb, text: textOf(await answerTo(verb, data)) }).toEqual({ verb, text: expect.stringContaining(NOT_FOUND) as unknown });
       expect(warn).toHaveBeenLastCalledWith('unknown broadcast', { broadcastId: unknown, by: hr.aadObjectId });
     }
     // Its results are an export like the others: there is nothing to export, and none starts.

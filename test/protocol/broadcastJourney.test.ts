@@ -40,7 +40,7 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-const { click } = talkingTo(() => harness);
+const { click, clickBelow } = talkingTo(() => harness);
 
 /** The data of the button with this verb. */
 function dataOf(card: Card, verb: string): Record<string, unknown> {
@@ -68,12 +68,11 @@ const chatOf = (who: TestUser): string => `a:${who.id}`;
 
 it('HR sends the notice to everyone with the app, watches it in place, and downloads who was reached', async () => {
   const home = cardOf(await harness.say('お知らせ配信', { user: hr }));
-  const form = await click(hr, 'hr.broadcast.compose', dataOf(home, 'hr.broadcast.compose'));
-  const { broadcastId } = dataOf(form, 'hr.broadcast.preview') as { broadcastId: string };
-  const hrMessagesBefore = harness.connector.activities(chatOf(hr)).length;
-  const controls = await click(hr, 'hr.broadcast.preview', { ...inputsOf(form), broadcastId });
-  const preview = cardOf(harness.connector.activities(chatOf(hr))[hrMessagesBefore]!);
-  const audience = await click(hr, 'hr.broadcast.audience', dataOf(controls, 'hr.broadcast.audience'));
+  // Writing, the preview and its way on, and the recipients each come as the newest message in her chat.
+  const [form] = await clickBelow(hr, 'hr.broadcast.compose', dataOf(home, 'hr.broadcast.compose'));
+  const { broadcastId } = dataOf(form!, 'hr.broadcast.preview') as { broadcastId: string };
+  const [preview, controls] = (await clickBelow(hr, 'hr.broadcast.preview', { ...inputsOf(form!), broadcastId })) as [Card, Card];
+  const [audience] = (await clickBelow(hr, 'hr.broadcast.audience', dataOf(controls, 'hr.broadcast.audience'))) as [Card];
   const review = await click(hr, 'hr.broadcast.review', { ...inputsOf(audience), broadcastId, audienceKind: 'everyone', startDate: '' });
   expect(textOf(review)).toContain(`${staff.length}人`);
   const status = await click(hr, 'hr.broadcast.confirm', dataOf(review, 'hr.broadcast.confirm'));

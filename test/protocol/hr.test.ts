@@ -397,6 +397,19 @@ describe('HR-only actions', () => {
     expect(warn).toHaveBeenCalledWith('application change refused', expect.objectContaining({ applicationId: pendingId, refusal: 'wrongState' }));
     expect(warn).toHaveBeenCalledWith('application change refused', expect.objectContaining({ applicationId: pendingId, refusal: 'notAllowed' }));
   });
+
+  it('leads HR back from a refused step to HR’s card of the application, with HR’s steps, not to the approver’s card', async () => {
+    for (const [verb, data] of [
+      ['hr.advance', { applicationId: approvedId, action: 'certify' }],
+      ['hr.reassign', { applicationId: approvedId, approverEmail: hanako.email }],
+    ] as const) {
+      const refused = await click(hr1, verb, data);
+      const ways = executeActions(refused).filter((a) => a.title === '応募の内容に戻る');
+      expect({ verb, ways: ways.map((a) => [a.verb, a.data]) }).toEqual({ verb, ways: [['hr.application', { applicationId: approvedId }]] });
+      const back = await click(hr1, ways[0]!.verb, ways[0]!.data as Record<string, unknown>);
+      expect(hrSteps(back)).toEqual(['select', 'notSelect']);
+    }
+  });
 });
 
 describe('from application to certification (one story, in order)', () => {

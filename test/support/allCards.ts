@@ -14,6 +14,7 @@ import {
 import { defaultWindow, nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
 import { checkEligibility } from '../../src/domain/applications/eligibility';
 import { EMPTY_PROGRESS, type Broadcast, type Progress } from '../../src/domain/broadcast/broadcast';
+import { refusedApplyButtons, trackWindowsAt, type RefusedButton } from '../../src/domain/broadcast/noticeWindows';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import {
   applyAnswer,
@@ -56,7 +57,7 @@ import { broadcastListCard } from '../../src/features/broadcast/views/listCard';
 import { noticeCardFor } from '../../src/features/broadcast/views/noticeCard';
 import { previewControlsCard } from '../../src/features/broadcast/views/previewCard';
 import { cancelQuestionCard, retryQuestionCard } from '../../src/features/broadcast/views/questionCards';
-import { reviewCard } from '../../src/features/broadcast/views/reviewCard';
+import { reviewCard, type RecipientCount } from '../../src/features/broadcast/views/reviewCard';
 import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCard';
 import { appointmentCards } from './appointmentCards';
 import { kpiCards } from './kpiCards';
@@ -833,24 +834,37 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
   add('list (empty)', 'broadcastList', broadcastListCard([], t, locale));
   add('list (one in each state)', 'broadcastList', broadcastListCard([draft, scheduled, sending, completed, cancelled], t, locale));
 
-  add('compose (new, pre-filled)', 'broadcastCompose', composeCard(framework, draft.id, { title: notice.title, body: notice.body, applyTracks: 'gold,silver' }, t));
+  // In May, Gold and Silver open on June 1; in December only Silver is open, Gold's June window long closed.
+  const may = trackWindowsAt(framework, windows, new Date(written));
+  const december = new Date('2026-12-10T01:00:00.000Z');
+  const silverInDecember: ApplicationWindow = { ...windows[1]!, opensAt: '2026-11-30T15:00:00.000Z', closesAt: '2026-12-24T15:00:00.000Z' };
+  const onlySilver = trackWindowsAt(framework, [windows[0]!, silverInDecember], december);
+  const form = { title: notice.title, body: notice.body, applyTracks: 'gold,silver' };
+  add('compose (new, pre-filled, Gold and Silver open on June 1)', 'broadcastCompose', composeCard(framework, draft.id, form, may, t, locale));
+  add('compose (only Silver open)', 'broadcastCompose', composeCard(framework, draft.id, { ...form, applyTracks: 'silver' }, onlySilver, t, locale));
   const typed = { title: '', body: '本文', applyTracks: '' };
   for (const problem of ['title', 'body', 'tracks'] as const) {
-    add(`compose (refused: ${problem})`, 'broadcastCompose', composeCard(framework, draft.id, typed, t, problem));
+    add(`compose (refused: ${problem})`, 'broadcastCompose', composeCard(framework, draft.id, typed, may, t, locale, problem));
   }
 
   add('notice (Gold and Silver buttons)', 'broadcastNotice', noticeCardFor(notice, t));
   add('notice (no Apply button)', 'broadcastNotice', noticeCardFor({ ...notice, apply: [] }, t));
-  add('preview controls', 'broadcastPreview', previewControlsCard(draft, written, t, locale));
+  add('preview controls', 'broadcastPreview', previewControlsCard(framework, draft, written, [], t, locale));
+  const refused = refusedApplyButtons(framework, notice, [windows[0]!, { ...silverInDecember, opensAt: '2026-12-14T00:00:00.000Z' }], december);
+  add('preview controls (Gold closed, Silver not yet open)', 'broadcastPreview', previewControlsCard(framework, draft, written, refused, t, locale));
 
   add('audience (everyone, now)', 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t));
   add('audience (two departments, June 1)', 'broadcastAudience', audienceCard(departments, BROADCAST_ROSTER, t));
-  const notes: AudienceNote[] = ['departments', 'grades', 'unknownChoice', 'schedule', 'schedulePassed', 'nobody', 'changed'];
+  const notes: AudienceNote[] = ['departments', 'grades', 'unknownChoice', 'schedule', 'schedulePassed', 'nobody', 'changed', 'refusedButtons'];
   for (const note of notes) add(`audience (shown again: ${note})`, 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t, { note }));
 
-  add('review (10,000 people, 320 not reachable, now)', 'broadcastReview', reviewCard(draft, { total: 10_000, unreachable: 320 }, t, locale));
-  add('review (departments on June 1, everyone reachable)', 'broadcastReview', reviewCard(departments, { total: 120, unreachable: 0 }, t, locale));
-  add('review (nobody)', 'broadcastReview', reviewCard(draft, { total: 0, unreachable: 0 }, t, locale));
+  const review = (name: string, broadcast: Broadcast, count: RecipientCount, refusedButtons: readonly RefusedButton[] = []): void => {
+    add(`review ${name}`, 'broadcastReview', reviewCard(framework, broadcast, count, refusedButtons, t, locale));
+  };
+  review('(10,000 people, 320 not reachable, now)', draft, { total: 10_000, unreachable: 320 });
+  review('(departments on June 1, everyone reachable)', departments, { total: 120, unreachable: 0 });
+  review('(nobody)', draft, { total: 0, unreachable: 0 });
+  review('(Apply buttons refused at the time chosen)', draft, { total: 120, unreachable: 0 }, refused);
 
   const may20 = new Date('2026-05-20T02:00:00.000Z');
   const status = (name: string, broadcast: Broadcast, now: Date): void => {
@@ -925,6 +939,8 @@ export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS
   add('home (no application window)', 'applicationsHome', applicationsHomeCard(framework, [], t, locale));
   add('hr windows (no application window)', 'hrWindows', hrWindowsCard(framework, fiscalYearOf(now), [], now, t, locale));
   const notice = prefilledNotice(framework, fiscalYearOf(now), [], t, locale);
-  add('compose (no application window)', 'broadcastCompose', composeCard(framework, 'draft-no-window', { title: notice.title, body: notice.body, applyTracks: '' }, t));
+  const noTracks = trackWindowsAt(framework, [], now);
+  const form = { title: notice.title, body: notice.body, applyTracks: '' };
+  add('compose (no application window)', 'broadcastCompose', composeCard(framework, 'draft-no-window', form, noTracks, t, locale));
   return cases;
 }

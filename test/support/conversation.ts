@@ -1,4 +1,5 @@
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { translator } from '../../src/i18n';
 import { importRoster } from '../../src/importing/importRoster';
 import { cardOf, type BotHarness, type Card, type InvokeBody, type TestUser } from './botHarness';
 import { ROSTER_HEADER } from './roster';
@@ -44,6 +45,22 @@ export async function clickOn(bot: BotHarness, who: TestUser, verb: string, data
   const { status, body } = await bot.click(verb, data, { user: who });
   expect(status).toBe(200);
   return body.value;
+}
+
+/**
+ * Someone clicks a button whose answer comes below as new messages, the clicked card staying as it was (Teams shows
+ * the click's short answer, "sent below", instead); returns the cards that reached their chat meanwhile, in order.
+ */
+export async function clickForBelow(bot: BotHarness, who: TestUser, verb: string, data: Record<string, unknown>): Promise<Card[]> {
+  const chat = inboxOf(bot, who);
+  const { status, body } = await bot.click(verb, data, { user: who });
+  expect({ verb, status, type: body.type, value: body.value }).toEqual({
+    verb,
+    status: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: translator('ja')('common.answeredBelow'),
+  });
+  return chat.take();
 }
 
 /** A team channel of the test tenant: whatever the bot shows there, the whole team sees. */
@@ -96,6 +113,8 @@ export interface Conversation {
   readonly say: (who: TestUser, text: string, locale?: string) => Promise<Card>;
   /** Clicks an Action.Execute button, answered with HTTP 200; returns the card that replaces the clicked one. */
   readonly click: (who: TestUser, verb: string, data: Record<string, unknown>) => Promise<Card>;
+  /** Clicks a button whose answer comes below, the clicked card staying; returns the cards sent below (see clickForBelow). */
+  readonly clickBelow: (who: TestUser, verb: string, data: Record<string, unknown>) => Promise<Card[]>;
   /** The messages that reach someone's personal chat from now on. */
   readonly inbox: (who: TestUser) => Inbox;
 }
@@ -105,6 +124,7 @@ export function talkingTo(bot: () => BotHarness): Conversation {
   return {
     say: (who, text, locale) => sayTo(bot(), who, text, locale),
     click: (who, verb, data) => clickOn(bot(), who, verb, data),
+    clickBelow: (who, verb, data) => clickForBelow(bot(), who, verb, data),
     inbox: (who) => inboxOf(bot(), who),
   };
 }

@@ -47,7 +47,8 @@ export interface City {
   say(who: Person, text: string): Promise<Card>;
   /**
    * Presses the button titled `title` on a card (the only one, or the one whose data has `where`), sending the card's
-   * inputs with what was typed, as Teams does; returns the card that replaces it.
+   * inputs with what was typed, as Teams does; returns the card that replaces it or, for an answer that comes below
+   * (the card pressed then stays as it was), the newest card sent below.
    */
   press(who: Person, card: Card, title: string, options?: { typed?: Typed; where?: Record<string, unknown> }): Promise<Card>;
   /** What reaches someone's personal chat from now on (cards the bot sends on its own). */
@@ -98,9 +99,13 @@ export async function startCity(frameworkFile: string, people: readonly Person[]
       async press(who, card, title, options = {}) {
         const what = `${who.name} pressing "${title}"`;
         const data = buttonData(card, title, options.where ?? {}, what);
+        const chat = inboxOf(harness, who);
         const { status, body } = await harness.click(data.verb, { ...data.data, ...inputsOf(card), ...options.typed }, { user: who });
         if (status !== 200) throw new Error(`${what}: the bot answered ${status}`);
-        return answered(body.value, what);
+        if (body.type !== 'application/vnd.microsoft.activity.message') return answered(body.value, what);
+        const below = chat.take().at(-1);
+        if (!below) throw new Error(`${what} was answered below, but nothing came below`);
+        return answered(below, what);
       },
       inbox(who) {
         return inboxOf(harness, who);

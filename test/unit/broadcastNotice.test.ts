@@ -4,7 +4,7 @@ import { fiscalYearLabel, prefilledNotice, reiwaYear } from '../../src/features/
 import { noticeCardFor } from '../../src/features/broadcast/views/noticeCard';
 import { translator } from '../../src/i18n';
 import { executeActionsOf, kitakyushuActive, openApplicationWindow } from '../support/allCards';
-import { loadFrameworkFile } from './realFramework';
+import { loadFrameworkDocument, loadFrameworkFile } from './realFramework';
 
 const { framework } = kitakyushuActive();
 const ja = translator('ja');
@@ -64,6 +64,40 @@ describe('the pre-filled notice', () => {
     expect(english.title).toBe('Call for DX talent (ゴールド), fiscal year Reiwa 8');
     expect(english.body).toContain('· ゴールド: 1 Jun 2026 to 30 Jun 2026');
     expect(english.apply).toEqual([{ track: 'gold', label: 'Apply for ゴールド' }]);
+  });
+});
+
+describe('the pre-filled notice for a window outside the rules’ month', () => {
+  // The rules say 「毎年6月頃、ゴールド・シルバー認定の候補者を募ります。必須研修の受講など…認定されます。」
+  const silverInDecember: ApplicationWindow = {
+    ...openApplicationWindow(framework, 'silver'),
+    opensAt: '2026-11-30T15:00:00.000Z',
+    closesAt: '2026-12-25T15:00:00.000Z',
+  };
+  const withRules = (text: string, month = 6): typeof framework =>
+    loadFrameworkDocument({ ...framework.document, rules: { ...framework.document.rules, applicationWindow: { month, tiers: ['gold', 'silver'], text } } }, 'rules');
+
+  it('announces only that window, and leaves out the rules’ sentence naming the usual month', () => {
+    const notice = prefilledNotice(framework, 2026, [silverInDecember], ja, 'ja');
+    expect(notice.title).toBe('令和8年度 DX人材（シルバー）募集のお知らせ');
+    expect(notice.body).toContain('・シルバー：2026年12月1日〜2026年12月25日');
+    expect(notice.body).not.toContain('ゴールド');
+    expect(notice.body).not.toContain('6月');
+    expect(notice.body).toContain('■ 募集の内容\n必須研修の受講などそれぞれの認定プロセスを経ることで認定されます。\n');
+    expect(notice.apply).toEqual([{ track: 'silver', label: 'シルバーに応募する' }]);
+  });
+
+  it('keeps the rules’ words whole for a window in the usual month', () => {
+    const silverInJune = { ...silverInDecember, opensAt: '2026-06-14T15:00:00.000Z', closesAt: '2026-07-14T15:00:00.000Z' };
+    expect(prefilledNotice(framework, 2026, [silverInJune], ja, 'ja').body).toContain(`■ 募集の内容\n${framework.rules.applicationWindow!.text}\n`);
+  });
+
+  it('reads the month in full-width digits too, never 12月 as 2月, and drops the section when nothing is left', () => {
+    const fullWidth = prefilledNotice(withRules('毎年６月頃に募集します。'), 2026, [silverInDecember], ja, 'ja');
+    expect(fullWidth.body).not.toContain('■ 募集の内容');
+    expect(fullWidth.body).not.toContain('６月');
+    const february = withRules('12月に案内します。毎年2月に募集します。', 2);
+    expect(prefilledNotice(february, 2026, [silverInDecember], ja, 'ja').body).toContain('■ 募集の内容\n12月に案内します。\n');
   });
 });
 

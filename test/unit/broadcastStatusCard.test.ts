@@ -70,7 +70,7 @@ describe('the progress card', () => {
     const { text, verbs } = card({ ...done, finishedAt: '2026-06-01T00:05:00.000Z' });
     expect(text).toContain('■■■■■■■■■■■■■■■■■■■■ 100%');
     expect(text).toContain('アプリが入っていない：4人');
-    expect(text).toContain('Teams管理者がアプリを全職員に配布');
+    expect(text).toContain('情報システム担当（Teams管理者）に「Teams管理センターのセットアップポリシーで、DX Naviのアプリを全職員にインストールしてほしい」と依頼してください');
     expect(text).toContain('Teamsの一時的な障害：6人');
     expect(text).not.toContain('Teamsの送信制限');
     expect(text).toContain('重複の可能性：2人');

@@ -51,4 +51,13 @@ describe('message catalogs', () => {
     ].filter(([, , text]) => text!.trim() === '');
     expect(empty).toEqual([]);
   });
+
+  it('never send HR or employees to developer documents or tools: they have no README, repository or terminal', () => {
+    const developerWords = /README|GitHub|\.md\b|\.json\b|npm|環境変数|environment variable|コマンドライン|command line/i;
+    const found = [
+      ...Object.entries(jaCatalog).map(([key, text]) => ['ja', key, text]),
+      ...Object.entries(enCatalog).map(([key, text]) => ['en', key, text]),
+    ].filter(([, , text]) => developerWords.test(text!));
+    expect(found).toEqual([]);
+  });
 });

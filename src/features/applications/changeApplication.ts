@@ -3,7 +3,7 @@ import { approversOf, fiscalYearOfApplication, type Application, type Applicatio
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { ApplicationDeps } from './applicationsFlow';
-import { refusalCard } from './refusals';
+import { refusalCard, type ApplicationView } from './refusals';
 import { actorOf, type Who } from './who';
 
 /**
@@ -37,16 +37,18 @@ export function applicationNotFound(deps: Pick<ApplicationDeps, 'logger'>, who: 
  * Reads an application, applies a transition and writes it back with the ETag it was read with. A refusal comes
  * back as the card that explains it (and is logged); a lost race is retried once on the fresh state, so the second of
  * two decisions at once is refused by the state machine, naming who decided and how. Nothing is written then.
+ * A refusal leads back to the card the action was taken on (`from`).
  */
 export async function changeApplication(
   deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
   who: Who,
   id: string,
   transition: (application: Application) => ApplicationOutcome,
+  from?: ApplicationView,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
   // A write can lose to a change that does not matter to this one (a reminder stamp): read again and try once more.
   for (let attempt = 1; ; attempt++) {
-    const decided = await decide(deps, who, id, transition);
+    const decided = await decide(deps, who, id, transition, from);
     if ('refused' in decided) return decided;
     const { stored, outcome } = decided;
     try {
@@ -56,7 +58,7 @@ export async function changeApplication(
       if (!isConcurrencyConflict(err)) throw err;
       if (attempt >= 2) {
         const latest = (await findApplication(deps, who, id))?.application ?? stored.application;
-        return { refused: refusalCard(who, 'wrongState', latest) };
+        return { refused: refusalCard(who, 'wrongState', latest, from) };
       }
     }
   }
@@ -71,8 +73,9 @@ export async function checkChange(
   who: Who,
   id: string,
   transition: (application: Application) => ApplicationOutcome,
+  from?: ApplicationView,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
-  const decided = await decide(deps, who, id, transition);
+  const decided = await decide(deps, who, id, transition, from);
   return 'refused' in decided ? decided : { application: decided.stored.application };
 }
 
@@ -82,6 +85,7 @@ async function decide(
   who: Who,
   id: string,
   transition: (application: Application) => ApplicationOutcome,
+  from: ApplicationView | undefined,
 ): Promise<
   | { stored: { application: Application; etag: string }; outcome: Extract<ApplicationOutcome, { ok: true }> }
   | { refused: AdaptiveCard }
@@ -89,10 +93,16 @@ async function decide(
   const stored = await findApplication(deps, who, id);
   if (!stored) return { refused: applicationNotFound(deps, who, id) };
   const outcome = transition(stored.application);
-  return outcome.ok ? { stored, outcome } : { refused: refused(deps, who, outcome.refusal, stored.application) };
+  return outcome.ok ? { stored, outcome } : { refused: refused(deps, who, outcome.refusal, stored.application, from) };
 }
 
-function refused(deps: Pick<ApplicationDeps, 'logger'>, who: Who, refusal: ApplicationRefusal, application: Application): AdaptiveCard {
+function refused(
+  deps: Pick<ApplicationDeps, 'logger'>,
+  who: Who,
+  refusal: ApplicationRefusal,
+  application: Application,
+  from: ApplicationView | undefined,
+): AdaptiveCard {
   deps.logger.warn('application change refused', { applicationId: application.id, by: who.aadObjectId, refusal });
-  return refusalCard(who, refusal, application);
+  return refusalCard(who, refusal, application, from);
 }

@@ -118,7 +118,7 @@ export class HrFlow {
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
-      const checked = await checkChange(this.deps, who, id, step);
+      const checked = await checkChange(this.deps, who, id, step, VERBS.hrApplication);
       if ('refused' in checked) return checked.refused;
       if (!confirmed) return certifyQuestionCard(who.framework, checked.application, who.t);
       // The tier is recorded before the application says "certified" (the deciding write, last): should storage stop
@@ -126,7 +126,7 @@ export class HrFlow {
       const certified = step(checked.application);
       if (certified.ok) await this.recordTier(who, certified.application);
     }
-    const changed = await changeApplication(this.deps, who, id, step);
+    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
     const { application } = changed;
     await notifyApplicant(this.deps, who.framework, application);
@@ -146,7 +146,8 @@ export class HrFlow {
     const current = await findApplication(this.deps, who, id);
     if (current && sameId(current.application.approver.aadObjectId, approver.aadObjectId)) return this.resendApproval(who, id);
     const next = { aadObjectId: approver.aadObjectId, name: approver.name };
-    const changed = await changeApplication(this.deps, who, id, (application) => reassign(application, actorOf(who), next, this.deps.now()));
+    const handOver = (application: Application): ApplicationOutcome => reassign(application, actorOf(who), next, this.deps.now());
+    const changed = await changeApplication(this.deps, who, id, handOver, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
     return this.requestApproval(who, changed.application, t('hr.reassign.done', { name: approver.name }));
   }

@@ -16,11 +16,20 @@ const MESSAGES: Record<ApplicationRefusal, MessageKey> = {
   sameApprover: 'applications.refusal.sameApprover',
 };
 
+/** A card that shows one application, to go back to from a refusal: the approver's (or applicant's) card, or HR's detail. */
+export type ApplicationView = typeof VERBS.approvalView | typeof VERBS.hrApplication;
+
 /**
  * A refused action, explained. When the application was already decided, the card says who decided, how and when:
- * the loser of two clicks at once learns what the winner did.
+ * the loser of two clicks at once learns what the winner did. The card replaces the one clicked, so it offers the
+ * way back to that card (`from`), with the buttons it had.
  */
-export function refusalCard(who: Who, refusal: ApplicationRefusal, application: Application): AdaptiveCard {
+export function refusalCard(
+  who: Who,
+  refusal: ApplicationRefusal,
+  application: Application,
+  from: ApplicationView = VERBS.approvalView,
+): AdaptiveCard {
   const { t } = who;
   const decision = lastDecision(application);
   const body =
@@ -31,10 +40,9 @@ export function refusalCard(who: Who, refusal: ApplicationRefusal, application: 
           at: formatDate(decision.at, who.locale),
         })
       : t(MESSAGES[refusal], { state: stateLabel(application, t) });
-  // The card replaces the one clicked: offer the way back to the application's card (the approver's buttons).
   return noticeCard(t, t('applications.refusal.title'), body, 'warning', {
     title: t('applications.refusal.back'),
-    verb: VERBS.approvalView,
+    verb: from,
     data: { applicationId: application.id },
   });
 }

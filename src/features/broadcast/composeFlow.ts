@@ -1,7 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { defaultWindow } from '../../domain/applications/applicationWindow';
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import { EMPTY_PROGRESS, type Broadcast, type Notice } from '../../domain/broadcast/broadcast';
+import { refusedApplyButtons, toAnnounce, trackWindowsAt } from '../../domain/broadcast/noticeWindows';
 import { newBroadcastId } from '../../storage/broadcastRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import type { Who } from '../applications/who';
@@ -18,8 +17,9 @@ import { previewControlsCard } from './views/previewCard';
 const LIST_LENGTH = 10;
 
 /**
- * Writing a notice, as HR: the list of broadcasts, the form (pre-filled from this year's application windows for a
- * new notice), and the preview, which saves the draft and puts the very card recipients will get into HR's chat.
+ * Writing a notice, as HR: the list of broadcasts, the form (pre-filled from the application windows open now, or
+ * the next ones, for a new notice), and the preview, which saves the draft and puts the very card recipients will
+ * get into HR's chat, with the way on below it.
  */
 export class ComposeFlow {
   constructor(private readonly deps: BroadcastDeps) {}
@@ -35,42 +35,44 @@ export class ComposeFlow {
     const stored = await this.deps.broadcasts.find(who.framework.id, broadcastId);
     if (!stored) return broadcastNotFound(this.deps, who, broadcastId);
     if (stored.state !== 'draft') return notDraft(who, stored);
-    return composeCard(who.framework, stored.id, noticeFormOf(stored.notice), who.t);
+    return composeForm(this.deps, who, stored.id, noticeFormOf(stored.notice));
   }
 
   /**
-   * Saves the draft and sends its preview to HR's chat with `show`; the clicked card becomes the way on (choose the
-   * recipients, edit again, or leave it). A notice that breaks a limit comes back in the form, saying which.
+   * Saves the draft and sends its preview to HR's chat with `show`; returns the card that goes on from there (choose
+   * the recipients, edit again, or leave it), which first says which Apply buttons would be refused if the notice
+   * arrived now or at the time already chosen. A notice that breaks a limit comes back in the form, saying which.
    */
   async preview(who: Who, broadcastId: string, form: NoticeForm, show: (card: AdaptiveCard) => Promise<void>): Promise<AdaptiveCard> {
+    const { framework } = who;
     const now = this.deps.now();
-    const stored = await this.deps.broadcasts.find(who.framework.id, broadcastId);
+    const stored = await this.deps.broadcasts.find(framework.id, broadcastId);
     if (stored && stored.state !== 'draft') return notDraft(who, stored);
-    const read = readNotice(who.framework, form, stored?.notice.fiscalYear ?? fiscalYearOf(now), who.t);
-    if (!read.ok) return composeCard(who.framework, broadcastId, clipped(form), who.t, read.problem);
+    const windows = await this.deps.windows.list(framework.id);
+    const read = readNotice(framework, form, stored?.notice.fiscalYear ?? toAnnounce(framework, windows, now).fiscalYear, who.t);
+    if (!read.ok) {
+      return composeCard(framework, broadcastId, clipped(form), trackWindowsAt(framework, windows, now), who.t, who.locale, read.problem);
+    }
     const draft = await this.save(who, broadcastId, stored, read.notice, now);
     if (!draft) return changedMeanwhile(who, broadcastId);
     await show(noticeCardFor(draft.notice, who.t));
-    return previewControlsCard(draft, now.toISOString(), who.t, who.locale);
+    const arrives = draft.startAt ? new Date(draft.startAt) : now;
+    const refused = refusedApplyButtons(framework, draft.notice, windows, arrives);
+    return previewControlsCard(framework, draft, now.toISOString(), refused, who.t, who.locale);
   }
 
   /**
-   * A new notice announcing this fiscal year's windows of the tracks the rules open each year (Gold and Silver);
+   * A new notice announcing the windows open now (or, when none is, the next ones), with an Apply button for each;
    * for a framework without a window, a notice on how one becomes certified there, with no Apply buttons.
    */
   private async newNotice(who: Who): Promise<AdaptiveCard> {
     const { framework } = who;
     const now = this.deps.now();
-    const fiscalYear = fiscalYearOf(now);
-    // The dates HR set on the windows card, or the rules' default, as HrFlow shows them.
-    const windows = await Promise.all(
-      (framework.rules.applicationWindow?.tiers ?? []).map(
-        async (track) => (await this.deps.windows.find(framework.id, fiscalYear, track)) ?? defaultWindow(framework, fiscalYear, track),
-      ),
-    );
+    const stored = await this.deps.windows.list(framework.id);
+    const { windows, fiscalYear } = toAnnounce(framework, stored, now);
     const notice = prefilledNotice(framework, fiscalYear, windows, who.t, who.locale);
     // The id is made now and carried by the form, so a preview clicked twice saves one draft.
-    return composeCard(framework, newBroadcastId(now), noticeFormOf(notice), who.t);
+    return composeCard(framework, newBroadcastId(now), noticeFormOf(notice), trackWindowsAt(framework, stored, now), who.t, who.locale);
   }
 
   /** Creates the draft, or changes it under the ETag it was read with; undefined when someone else wrote first. */
@@ -95,4 +97,16 @@ export class ComposeFlow {
       throw err;
     }
   }
+}
+
+/** The compose form for a notice as `form` holds it, each track saying whether one can apply now. */
+export async function composeForm(
+  deps: Pick<BroadcastDeps, 'windows' | 'now'>,
+  who: Who,
+  broadcastId: string,
+  form: NoticeForm,
+): Promise<AdaptiveCard> {
+  const now = deps.now();
+  const tracks = trackWindowsAt(who.framework, await deps.windows.list(who.framework.id), now);
+  return composeCard(who.framework, broadcastId, form, tracks, who.t, who.locale);
 }

@@ -1,4 +1,5 @@
 import { lastMomentOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
+import { jstDateAndTime } from '../../domain/applications/fiscalYear';
 import type { Notice } from '../../domain/broadcast/broadcast';
 import type { Framework } from '../../domain/framework/framework';
 import type { Locale, Translate } from '../../i18n';
@@ -25,9 +26,8 @@ export function applyButtons(framework: Framework, tracks: readonly string[], t:
 }
 
 /**
- * The recruitment notice HR starts from: a title naming the year and the tracks the rules open each year
- * (Gold and Silver), the window of each of those tracks, what the scheme is, how to apply, and their Apply buttons.
- * `windows` holds the fiscal year's window of each of those tracks (stored by HR, or the rules' default).
+ * The recruitment notice HR starts from: a title naming the year and the tracks announced, the window of each, what
+ * the scheme is, how to apply, and their Apply buttons. `windows` holds the windows announced (see toAnnounce).
  * A framework without a window gets a notice on how one becomes certified there instead, with no Apply buttons.
  */
 export function prefilledNotice(
@@ -55,9 +55,7 @@ export function prefilledNotice(
       }),
     ),
     '',
-    t('broadcast.template.about'),
-    rules.text,
-    '',
+    ...schemeSection(rules, windows, t),
     t('broadcast.template.how'),
     t('broadcast.template.steps'),
   ].join('\n');
@@ -67,6 +65,20 @@ export function prefilledNotice(
     apply: applyButtons(framework, tracks, t),
     fiscalYear,
   };
+}
+
+/**
+ * "What the scheme is", in the rules' words. Those name the month the window usually opens in (「毎年6月頃、…」): a
+ * notice for a window in another month leaves out the sentences naming it rather than contradict its own dates, and
+ * the section itself when nothing is left.
+ */
+function schemeSection(rules: { month: number; text: string }, windows: readonly ApplicationWindow[], t: Translate): string[] {
+  const usual = windows.every((w) => Number(jstDateAndTime(w.opensAt).date.slice(5, 7)) === rules.month);
+  // NFKC: the document may write the month in full-width digits (６月). The lookbehind keeps 12月 from naming 2月.
+  const namesMonth = new RegExp(`(?<![0-9])${rules.month}月`);
+  const sentences = rules.text.match(/[^。]+。?/g) ?? [];
+  const text = usual ? rules.text : sentences.filter((s) => !namesMonth.test(s.normalize('NFKC'))).join('');
+  return text.trim() === '' ? [] : [t('broadcast.template.about'), text, ''];
 }
 
 /** The notice for a framework nobody applies to: what it is and how one becomes certified or appointed, in its words. */

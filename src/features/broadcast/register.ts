@@ -2,7 +2,7 @@ import type { Application as TeamsApplication, TurnState } from '@microsoft/team
 import { TurnContext } from 'botbuilder';
 import type { ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
-import { onAction } from '../actions';
+import { answerBelow, onAction } from '../actions';
 import { normalizeChatText } from '../chatText';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
@@ -36,14 +36,18 @@ export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catal
     async (context) => sendCard(context, await asHr(context, 'broadcasts', (who) => compose.list(who))),
   );
   onAction(app, VERBS.hrBroadcasts, (context) => asHr(context, 'broadcasts', (who) => compose.list(who)));
+  // Writing, previewing and choosing the recipients each answer as the newest message, where HR is reading (the
+  // preview alone can be a screen high): the card clicked stays as it was.
   onAction(app, VERBS.hrBroadcastCompose, (context, { broadcastId }) =>
-    asHr(context, 'broadcast.compose', (who) => compose.compose(who, broadcastId)),
+    asHr(context, 'broadcast.compose', async (who) => answerBelow(context, await compose.compose(who, broadcastId))),
   );
   onAction(app, VERBS.hrBroadcastPreview, (context, { broadcastId, ...form }) =>
-    asHr(context, 'broadcast.preview', (who) => compose.preview(who, broadcastId, form, (card) => sendCard(context, card))),
+    asHr(context, 'broadcast.preview', async (who) =>
+      answerBelow(context, await compose.preview(who, broadcastId, form, (card) => sendCard(context, card))),
+    ),
   );
   onAction(app, VERBS.hrBroadcastAudience, (context, { broadcastId }) =>
-    asHr(context, 'broadcast.audience', (who) => send.audience(who, broadcastId)),
+    asHr(context, 'broadcast.audience', async (who) => answerBelow(context, await send.audience(who, broadcastId))),
   );
   onAction(app, VERBS.hrBroadcastReview, (context, { broadcastId, ...form }) =>
     asHr(context, 'broadcast.review', (who) => send.review(who, broadcastId, form)),

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { findRecipients } from '../../broadcast/recipients';
 import { EMPTY_PROGRESS, type Broadcast, type ProgressCardLocation } from '../../domain/broadcast/broadcast';
+import { refusedApplyButtons, type RefusedButton } from '../../domain/broadcast/noticeWindows';
 import type { Who } from '../applications/who';
 import { readAudience, readStartAt, type AudienceForm } from './audienceInput';
 import type { BroadcastDeps } from './deps';
@@ -14,7 +15,8 @@ import { broadcastStatusCard } from './views/statusCard';
  * Sending a draft, as HR: choose the recipients and when, review how many they are and how many cannot be reached,
  * and confirm with a second, deliberate click. Confirming only changes the broadcast record (the sender does the
  * rest), under the ETag of the draft HR reviewed: a double click confirms once, an edit since the review confirms
- * nothing.
+ * nothing. A notice whose Apply button would be refused when it arrives (its track's window not open then) is never
+ * confirmed.
  */
 export class SendFlow {
   constructor(private readonly deps: BroadcastDeps) {}
@@ -34,12 +36,14 @@ export class SendFlow {
     const refuse = (note: AudienceNote): AdaptiveCard => audienceCard(broadcast, roster, who.t, { note, form });
     const audience = readAudience(form, roster, broadcast.notice.fiscalYear);
     if (!audience.ok) return refuse(audience.problem);
-    const start = readStartAt(form, this.deps.now());
+    const now = this.deps.now();
+    const start = readStartAt(form, now);
     if (!start.ok) return refuse(start.problem);
     const chosen = { ...broadcast, audience: audience.audience, startAt: start.startAt?.toISOString() };
     const written = await this.deps.broadcasts.update(chosen, broadcast.etag!);
     if (!written) return changedMeanwhile(who, broadcastId);
-    return reviewCard(written, await this.count(written), who.t, who.locale);
+    const refused = await this.refusedButtons(who, written, now);
+    return reviewCard(who.framework, written, await this.count(written), refused, who.t, who.locale);
   }
 
   /**
@@ -52,7 +56,7 @@ export class SendFlow {
     if (!stored) return broadcastNotFound(this.deps, who, broadcastId);
     if (stored.state !== 'draft') return this.status(who, stored);
     const now = this.deps.now();
-    const note = await this.unconfirmable(stored, reviewed, now);
+    const note = await this.unconfirmable(who, stored, reviewed, now);
     if (note) return audienceCard(stored, await this.rosterChoices(), who.t, { note });
     const scheduled: Broadcast = {
       ...stored,
@@ -77,11 +81,21 @@ export class SendFlow {
     return this.status(who, written);
   }
 
-  /** Why the draft cannot be confirmed as it is: changed since the review, its time passed, or nobody to send to. */
-  private async unconfirmable(draft: Broadcast, reviewed: string, now: Date): Promise<AudienceNote | undefined> {
+  /**
+   * Why the draft cannot be confirmed as it is: changed since the review, its time passed, an Apply button that would
+   * be refused then (HR changed a window since the review, or the card was forged), or nobody to send to.
+   */
+  private async unconfirmable(who: Who, draft: Broadcast, reviewed: string, now: Date): Promise<AudienceNote | undefined> {
     if (draft.etag !== reviewed) return 'changed';
     if (draft.startAt && Date.parse(draft.startAt) <= now.getTime()) return 'schedulePassed';
+    if ((await this.refusedButtons(who, draft, now)).length > 0) return 'refusedButtons';
     return (await this.count(draft)).total === 0 ? 'nobody' : undefined;
+  }
+
+  /** The draft's Apply buttons that would be refused when it arrives: at its start time, or now. */
+  private async refusedButtons(who: Who, draft: Broadcast, now: Date): Promise<RefusedButton[]> {
+    const arrives = draft.startAt ? new Date(draft.startAt) : now;
+    return refusedApplyButtons(who.framework, draft.notice, await this.deps.windows.list(who.framework.id), arrives);
   }
 
   /** The draft to work on, or the card that says why there is none. */

@@ -1,10 +1,10 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { isActive, type Broadcast, type ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import type { Who } from '../applications/who';
+import { composeForm } from './composeFlow';
 import type { BroadcastDeps } from './deps';
 import { noticeFormOf } from './noticeInput';
 import { backToBroadcast, broadcastNotFound, changeBroadcast, changedMeanwhile, refusal, type ChangeOutcome } from './storedBroadcast';
-import { composeCard } from './views/composeCard';
 import { stateLabel } from './views/describe';
 import { cancelQuestionCard, retryQuestionCard } from './views/questionCards';
 import { broadcastStatusCard } from './views/statusCard';
@@ -21,7 +21,7 @@ export class StatusFlow {
   async status(who: Who, broadcastId: string): Promise<AdaptiveCard> {
     const stored = await this.deps.broadcasts.find(who.framework.id, broadcastId);
     if (!stored) return broadcastNotFound(this.deps, who, broadcastId);
-    if (stored.state === 'draft') return composeCard(who.framework, stored.id, noticeFormOf(stored.notice), who.t);
+    if (stored.state === 'draft') return composeForm(this.deps, who, stored.id, noticeFormOf(stored.notice));
     return this.statusCard(who, stored);
   }
 

@@ -12,8 +12,11 @@ export interface RosterChoices {
   readonly grades: readonly string[];
 }
 
-/** Why the recipients cannot be taken as chosen: a refused form, a time that has passed, nobody to send to, or a change. */
-export type AudienceNote = AudienceProblem | 'schedulePassed' | 'nobody' | 'changed';
+/**
+ * Why the recipients cannot be taken as chosen: a refused form, a time that has passed, nobody to send to, a change,
+ * or an Apply button that would be refused at the time chosen.
+ */
+export type AudienceNote = AudienceProblem | 'schedulePassed' | 'nobody' | 'changed' | 'refusedButtons';
 
 const NOTES: Record<AudienceNote, MessageKey> = {
   departments: 'broadcast.invalid.departments',
@@ -23,6 +26,7 @@ const NOTES: Record<AudienceNote, MessageKey> = {
   schedulePassed: 'broadcast.invalid.schedulePassed',
   nobody: 'broadcast.invalid.nobody',
   changed: 'broadcast.invalid.changed',
+  refusedButtons: 'broadcast.invalid.refusedButtons',
 };
 
 const KINDS: readonly Audience['kind'][] = ['everyone', 'departments', 'grades', 'notApplied'];

@@ -1,9 +1,9 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import { tracksOf } from '../../../domain/applications/applicationWindow';
+import type { TrackWindowAt } from '../../../domain/broadcast/noticeWindows';
 import type { Framework } from '../../../domain/framework/framework';
-import type { MessageKey, Translate } from '../../../i18n';
-import { trackName } from '../../applications/trackName';
+import type { Locale, MessageKey, Translate } from '../../../i18n';
 import { BODY_MAX, BODY_MAX_LINES, TITLE_MAX, type NoticeForm, type NoticeProblem } from '../noticeInput';
+import { trackChoiceTitle } from './trackWindows';
 
 const PROBLEMS: Record<NoticeProblem, MessageKey> = {
   title: 'broadcast.invalid.title',
@@ -12,24 +12,26 @@ const PROBLEMS: Record<NoticeProblem, MessageKey> = {
 };
 
 /**
- * The form to write a notice: title, body and which Apply buttons it carries. Shown pre-filled for a new notice,
- * with the draft for an edit, and with what HR typed and what is wrong after a refused preview.
+ * The form to write a notice: title, body and which Apply buttons it carries, each track saying whether one can
+ * apply now (`tracks`, every track of the framework). Shown pre-filled for a new notice, with the draft for an edit,
+ * and with what HR typed and what is wrong after a refused preview.
  */
 export function composeCard(
   framework: Framework,
   broadcastId: string,
   form: NoticeForm,
+  tracks: readonly TrackWindowAt[],
   t: Translate,
+  locale: Locale,
   problem?: NoticeProblem,
 ): AdaptiveCard {
-  const tracks = tracksOf(framework);
   return renderCard('broadcastCompose', {
     broadcastId,
     title: form.title,
     body: form.body,
     applyTracks: form.applyTracks,
     // A framework without an application window has no Apply buttons to offer: the card leaves the choice out.
-    tracks: tracks.map((track) => ({ title: trackName(framework, track, t), value: track })),
+    tracks: tracks.map((at) => ({ title: trackChoiceTitle(framework, at, t, locale), value: at.track })),
     titleMax: TITLE_MAX,
     bodyMax: BODY_MAX,
     problem: problem ? t(PROBLEMS[problem], { max: problem === 'title' ? TITLE_MAX : BODY_MAX, lines: BODY_MAX_LINES }) : '',
