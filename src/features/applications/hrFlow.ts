@@ -156,7 +156,7 @@ export class HrFlow {
   async resendApproval(who: Who, id: string): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, 'resendApproval', this.deps.logger);
     if (refused) return refused;
-    const checked = await checkChange(this.deps, who, id, (application) => resendRequest(application, actorOf(who)));
+    const checked = await checkChange(this.deps, who, id, (application) => resendRequest(application, actorOf(who)), VERBS.hrApplication);
     if ('refused' in checked) return checked.refused;
     return this.requestApproval(who, checked.application, who.t('hr.resend.done', { name: checked.application.approver.name }));
   }
