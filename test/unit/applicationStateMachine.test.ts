@@ -302,6 +302,9 @@ describe('reassign', () => {
       from: 'submitted',
       to: 'submitted',
       approverId: deputy.aadObjectId,
+      // From whom to whom, as the trail says it to HR.
+      approverName: deputy.name,
+      previousApproverName: before.approver.name,
     });
     expect(before.approver.aadObjectId).toBe(manager.aadObjectId);
   });

@@ -22,4 +22,15 @@ describe('undeliveredLine', () => {
       'Teams is not answering for the moment, so the news could not reach Hanako: please tell them yourself.',
     );
   });
+
+  it('says the news will come when it was kept for them, and when', () => {
+    expect(undeliveredLine(ja, { delivered: false, failure: 'neverOpened', kept: true }, '門司 花子')).toBe(
+      '門司 花子さんはまだDX Naviを開いたことがないため、通知はまだ届いていません。門司 花子さんがDX Naviを開くと届きます。',
+    );
+    expect(undeliveredLine(en, { delivered: false, failure: 'failed', kept: true }, 'Hanako')).toBe(
+      'Teams is not answering for the moment, so the news has not reached Hanako yet; it will reach Hanako the next time they use DX Navi.',
+    );
+    // Still being sent is not kept: it may yet arrive.
+    expect(undeliveredLine(ja, { delivered: false, failure: 'stillSending', kept: true }, '門司 花子')).toContain('まだ送信中です');
+  });
 });
