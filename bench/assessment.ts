@@ -49,6 +49,66 @@ export async function firstAssessmentSteps(chat: ChatClient, user: number, roleL
   return { assessmentId: String(next.data.assessmentId), start, role, skills, ratings: inputs.length };
 }
 
+/** What a whole self-assessment takes: the cards answered, the answers given, and the clicks they took. */
+export interface AssessmentEffort {
+  readonly steps: number;
+  /** The ratings among the answers. */
+  readonly ratings: number;
+  readonly clicks: number;
+}
+
+/**
+ * Takes one user through a whole new assessment as the cards lead (the role level in every category, every skill
+ * `rating`, the suggested target) and counts, on each card, the clicks a person makes: one per button, one per
+ * rating whose choices are in view and two for a dropdown (open it, choose), none for a choice already made.
+ */
+export async function wholeAssessmentEffort(chat: ChatClient, user: number, roleLevel: number, rating: string): Promise<AssessmentEffort> {
+  let card = await chat.click(user, 'assessment.start', {});
+  let steps = 0;
+  let ratings = 0;
+  let clicks = 1;
+  const answer = async (action: Execute, inputs: Record<string, string> = {}): Promise<void> => {
+    card = await chat.click(user, action.verb, { ...action.data, ...inputs });
+    steps += 1;
+    clicks += 1;
+  };
+  while (executes(card).some((a) => a.verb === 'assessment.role')) {
+    await answer(actionOn(card, 'assessment.role', (data) => Number(data.level) === roleLevel));
+  }
+  while (executes(card).some((a) => a.verb === 'assessment.skills')) {
+    const inputs = choiceSets(card).filter((c) => c.id.startsWith('r_'));
+    ratings += inputs.length;
+    clicks += inputs.reduce((sum, input) => sum + clicksToChoose(input), 0);
+    await answer(actionOn(card, 'assessment.skills'), Object.fromEntries(inputs.map((input) => [input.id, rating])));
+  }
+  const target = choiceSets(card).find((c) => c.id === 'target');
+  if (!target) throw new Error(`no target step after the skills: ${JSON.stringify(card).slice(0, 400)}`);
+  clicks += target.value ? 0 : clicksToChoose(target);
+  await answer(actionOn(card, 'assessment.target'), { target: target.value || '1' });
+  if (!executes(card).some((a) => a.verb === 'assessment.history')) throw new Error(`no result after the target: ${JSON.stringify(card).slice(0, 400)}`);
+  return { steps, ratings, clicks };
+}
+
+/** A choice set of a card: its id, the value it shows, and whether its choices are in view. */
+interface ChoiceSet {
+  readonly id: string;
+  readonly value: string;
+  readonly expanded: boolean;
+}
+
+/** Clicks to choose in a choice set: one on a choice in view, or two on a dropdown (open it, choose). */
+function clicksToChoose(choiceSet: ChoiceSet): number {
+  return choiceSet.expanded ? 1 : 2;
+}
+
+function choiceSets(card: InvokeCard): ChoiceSet[] {
+  return collect(card, (o) =>
+    o.type === 'Input.ChoiceSet' && typeof o.id === 'string'
+      ? [{ id: o.id, value: typeof o.value === 'string' ? o.value : '', expanded: o.style === 'expanded' }]
+      : [],
+  );
+}
+
 /** The button of the step after `previous`: same verb, another step. */
 function nextStep(card: InvokeCard, verb: string, previous: Execute, where: (data: Execute['data']) => boolean = () => true): Execute {
   return actionOn(card, verb, (data) => data.step !== previous.data.step && where(data));

@@ -5,6 +5,7 @@
  */
 import { startAzurite } from '../src/local/azurite';
 import { benchBroadcast } from './broadcast';
+import { benchClicks } from './clicks';
 import { benchColdLoad } from './coldLoad';
 import { benchEcho } from './echo';
 import { benchEverydayUse } from './everyday';
@@ -15,6 +16,7 @@ import { fixed } from './table';
 
 const RUNS: Record<SectionName, (connectionString: string) => Promise<void>> = {
   everyday: benchEverydayUse,
+  clicks: benchClicks,
   echo: benchEcho,
   load: benchColdLoad,
   load200: benchLoad200,

@@ -12,15 +12,19 @@ export interface NoticeAction {
   readonly data: object;
 }
 
-/** A short card with a title, a sentence, an optional next action and the way back to the menu. */
+/**
+ * A short card with a title, a sentence, the next actions (none, one, or the answers to a question) and the way back
+ * to the menu.
+ */
 export function noticeCard(
   t: Translate,
   title: string,
   body: string,
   style: NoticeStyle = 'warning',
-  next?: NoticeAction,
+  next?: NoticeAction | readonly NoticeAction[],
 ): AdaptiveCard {
-  return renderCard('notice', { title, body, style, next: next ?? '', labels: { backToMenu: t('common.backToMenu') } });
+  const actions = next === undefined ? [] : 'verb' in next ? [next] : next;
+  return renderCard('notice', { title, body, style, actions, labels: { backToMenu: t('common.backToMenu') } });
 }
 
 /** Shorthand for a notice whose title and body are catalog messages. */

@@ -18,6 +18,8 @@ export const VERBS = {
   assessmentRole: 'assessment.role',
   assessmentSkills: 'assessment.skills',
   assessmentTarget: 'assessment.target',
+  assessmentBack: 'assessment.back',
+  assessmentLater: 'assessment.later',
   assessmentCancel: 'assessment.cancel',
   assessmentResult: 'assessment.result',
   assessmentHistory: 'assessment.history',
@@ -164,6 +166,9 @@ export const PAYLOADS = {
   [VERBS.assessmentRole]: z.object({ assessmentId, step, level: levelNumber }),
   [VERBS.assessmentSkills]: skillsPayload,
   [VERBS.assessmentTarget]: z.object({ assessmentId, step, target: levelNumber }),
+  // "step" is the step the card shows: 前へ goes back from there, so a second click changes nothing more.
+  [VERBS.assessmentBack]: z.object({ assessmentId, step }),
+  [VERBS.assessmentLater]: z.object({ assessmentId }),
   // "then: restart" starts a new assessment straight after cancelling (the "start over" button).
   // "confirmed" is set by the confirmation card: discarding answers always takes a second, deliberate click.
   [VERBS.assessmentCancel]: z.object({

@@ -7,7 +7,7 @@ import { progressOf, startAssessment } from '../../src/domain/assessment/assessm
 import { ratingSettings } from '../../src/domain/assessment/ratingScale';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
-import { roleStepCard } from '../../src/features/assessment/views/stepCards';
+import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
 import type { FrameworkRequest } from '../../src/features/framework/answer';
 import { applicationsHomeCard } from '../../src/features/applications/views/homeCard';
 import { answer } from '../../src/features/framework/answer';
@@ -153,7 +153,7 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   hrMenu: 'hrMenu',
 };
 
-/** The step cards leave the assessment with "continue later" (back to the menu); every other card says "back to menu". */
+/** The step cards leave the assessment with "back" and "continue later" (which says it is saved); every other card says "back to menu". */
 const STEP_VIEWS: ReadonlySet<CardView> = new Set(['assessmentRole', 'assessmentSkills', 'assessmentTarget']);
 
 describe('the cards enumerated for these tests', () => {
@@ -196,7 +196,8 @@ describe('the cards enumerated for these tests', () => {
       if (!found) throw new Error(`no card "ja assessment ${name}"`);
       return found;
     };
-    expect(named('assessmentRole')).toHaveLength(active.framework.categories.length);
+    // One per category, and one gone back to.
+    expect(named('assessmentRole')).toHaveLength(active.framework.categories.length + 1);
     for (const category of active.framework.categories) {
       expect(textOf(byName(`role ${category.id}`).card)).toContain(t('assessment.role.heading', { category: category.name }));
     }
@@ -204,6 +205,10 @@ describe('the cards enumerated for these tests', () => {
       const count = active.framework.requiredSkillsAt(level).length;
       expect(textOf(byName(`skills Lv.${level}`).card)).toContain(t('assessment.skills.heading', { level, count }));
     }
+    // The level answered before is marked when one goes back to a category.
+    const revisited = byName(`role ${active.framework.categories[1]!.id} (gone back to)`).card;
+    expect(textOf(revisited)).toContain(t('assessment.role.chosen'));
+    expect(named('assessmentRole').filter((c) => textOf(c.card).includes(t('assessment.role.chosen')))).toHaveLength(1);
     // Ratings stored before are shown as chosen.
     const partly = inputsOf(byName('skills Lv.2 (partly rated)').card).filter((i) => i.value !== '' && i.value !== undefined);
     expect(partly.length).toBeGreaterThan(0);
@@ -220,13 +225,28 @@ describe('the cards enumerated for these tests', () => {
     const windowText = (text: string): boolean => text.includes('募集期間中');
     expect(results.filter((text) => text.includes(t('assessment.result.noGaps')))).toHaveLength(1);
     expect(results.filter((text) => text.includes(t('assessment.result.skillLevelNone'))).length).toBeGreaterThanOrEqual(1);
-    // More gaps than the card lists, so the "n more" line shows.
-    expect(results.filter((text) => text.includes('ほかに')).length).toBeGreaterThanOrEqual(1);
+    // Every missing skill is listed, by level; where there are many, the higher levels are closed (one tap away).
+    for (const c of named('assessmentResult')) {
+      const listed = executeActionsOf(c.card).filter((a) => a.verb === VERBS.skill).length;
+      const counted = /これから身につけたいスキル（(\d+)）/.exec(textOf(c.card))?.[1];
+      expect({ name: c.name, listed }).toEqual({ name: c.name, listed: Number(counted ?? 0) });
+    }
+    const closedLevels = (card: unknown): number => JSON.stringify(card).match(/"id":"gaps-\d+","isVisible":false/g)?.length ?? 0;
+    expect(named('assessmentResult').filter((c) => closedLevels(c.card) > 0).length).toBeGreaterThanOrEqual(1);
+    expect(named('assessmentResult').filter((c) => c.name.includes('few gaps')).map((c) => closedLevels(c.card))).toEqual([0]);
     expect(results.filter(windowText).length).toBeGreaterThanOrEqual(1);
     expect(results.filter((text) => !windowText(text)).length).toBeGreaterThanOrEqual(1);
     const histories = named('assessmentHistory').map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.assessmentResult));
     expect(histories.map((h) => h.length).sort()).toEqual([0, 3]);
     expect(textOf(named('assessmentHistory')[0]!.card)).toContain(t('assessment.history.empty'));
+  });
+
+  it('keep every self-assessment card under Teams\' 28 KB for a card, the result with every skill missing too', () => {
+    const assessment = cases.filter((c) => TEMPLATE_OF_VIEW[c.view].startsWith('assessment'));
+    const everySkill = assessment.filter((c) => c.name.endsWith('result (every skill missing)'));
+    expect(everySkill.map((c) => executeActionsOf(c.card).filter((a) => a.verb === VERBS.skill).length)).toEqual([33, 33]);
+    const over = assessment.map((c) => ({ name: c.name, kb: Buffer.byteLength(JSON.stringify(c.card), 'utf8') / 1024 })).filter((c) => c.kb >= 28);
+    expect(over).toEqual([]);
   });
 
   it('include notices with a next action besides the way back to the menu', () => {
@@ -236,6 +256,7 @@ describe('the cards enumerated for these tests', () => {
         VERBS.assessmentStart,
         VERBS.assessmentOpen,
         VERBS.assessmentContinue,
+        VERBS.assessmentCancel,
         VERBS.applicationsOpen,
         VERBS.applicationForm,
         VERBS.applicationWithdraw,
@@ -360,6 +381,7 @@ interface CardInput {
   valueOff?: unknown;
   maxLength?: unknown;
   isRequired?: unknown;
+  style?: unknown;
 }
 
 /** Every input element on a card. */
@@ -379,6 +401,7 @@ function inputsOf(card: unknown): CardInput[] {
           valueOff: record.valueOff,
           maxLength: record.maxLength,
           isRequired: record.isRequired,
+          style: record.style,
         });
       }
       Object.values(record).forEach(walk);
@@ -543,10 +566,12 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       const required = active.framework.requiredSkillsAt(level).map((s) => s.id);
       expect(ratingIds).toEqual(required.map((id) => `r_${id}`));
       const scale = ratingSettings(active.framework).values.map(String);
+      // Every choice in view: one click answers a skill.
       for (const input of inputs.filter((i) => ratingIds.includes(i.id))) {
-        expect({ id: input.id, type: input.type, values: input.choices?.map((c) => c.value) }).toEqual({
+        expect({ id: input.id, type: input.type, style: input.style, values: input.choices?.map((c) => c.value) }).toEqual({
           id: input.id,
           type: 'Input.ChoiceSet',
+          style: 'expanded',
           values: scale,
         });
       }
@@ -572,11 +597,18 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       expect(actions.some((a) => a.verb === VERBS.search)).toBe(true);
     });
   } else {
-    it('offers a way back to the menu, labelled in the user language', () => {
+    it('offers a way back, labelled in the user language', () => {
+      const t = translator(locale);
+      if (STEP_VIEWS.has(view)) {
+        // 前へ (to the step before, or the introduction from the first step), and あとで続ける.
+        const titled = (verbs: Verb[]): unknown[] => actions.filter((a) => verbs.includes(a.verb as Verb)).map((a) => a.title);
+        expect(titled([VERBS.assessmentBack, VERBS.assessmentOpen])).toEqual([t('assessment.back')]);
+        expect(titled([VERBS.assessmentLater])).toEqual([t('assessment.later')]);
+        return;
+      }
       const back = actions.filter((a) => a.verb === VERBS.menu);
       expect(back.length).toBeGreaterThan(0);
-      const label = translator(locale)(STEP_VIEWS.has(view) ? 'assessment.later' : 'common.backToMenu');
-      if (view !== 'welcome') expect(back.map((a) => a.title)).toContain(label);
+      if (view !== 'welcome') expect(back.map((a) => a.title)).toContain(t('common.backToMenu'));
     });
   }
 });
@@ -588,8 +620,8 @@ describe('verbs', () => {
     for (const file of readdirSync(path.join(root, 'cards')).filter((f) => f.endsWith('.json'))) {
       const text = readFileSync(path.join(root, 'cards', file), 'utf8');
       for (const [, verb] of text.matchAll(/"verb"\s*:\s*"([^"]*)"/g)) {
-        // The search and unknown-input cards take the verb of each hit; a notice takes its next action's.
-        if (verb === '${verb}' || verb === '${next.verb}') continue;
+        // The search and unknown-input cards take the verb of each hit; a notice takes its next actions'.
+        if (verb === '${verb}') continue;
         literals += 1;
         if (!verbs.has(verb!)) problems.push(`${file}: "${verb}"`);
       }
@@ -641,6 +673,8 @@ const ASSESSMENT_CHECK: Record<AssessmentVerb, 'forgedId' | 'noId'> = {
   [VERBS.assessmentRole]: 'forgedId',
   [VERBS.assessmentSkills]: 'forgedId',
   [VERBS.assessmentTarget]: 'forgedId',
+  [VERBS.assessmentBack]: 'forgedId',
+  [VERBS.assessmentLater]: 'forgedId',
   [VERBS.assessmentCancel]: 'forgedId',
   [VERBS.assessmentResult]: 'forgedId',
 };

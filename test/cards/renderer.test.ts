@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ratingSettings } from '../../src/domain/assessment/ratingScale';
 import { translator } from '../../src/i18n';
 import { allCards, kitakyushuActive, OTHER_FRAMEWORKS, otherFrameworkCards, type CardCase } from '../support/allCards';
 import { CHROMIUM_FLAGS, chromiumExecutable } from '../support/chromium';
@@ -257,25 +258,26 @@ describe('the adaptivecards renderer in Chromium', () => {
     }
   });
 
-  it('shows a role text only when "read the role" is clicked (Action.ToggleVisibility)', async () => {
+  it('shows a whole role text only when "read it all" is clicked (Action.ToggleVisibility)', async () => {
     const role = cases.find((c) => c.name === 'ja assessment role mission')!.card;
     const report = await page.evaluate(renderInPage, role as unknown);
     expect(report.parseEvents).toEqual([]);
     const hidden = elementsOf(role)
       .filter((e) => e.isVisible === false)
       .map((e) => normalize(e.text as string));
-    expect(hidden).toHaveLength(active.framework.levels.length);
+    // Every level but the lowest, whose whole role is shown, has one (the mission's roles all share some clauses).
+    expect(hidden).toHaveLength(active.framework.levels.length - 1);
     const innerText = async (): Promise<string> =>
       normalize(await page.locator('#host').evaluate((host) => (host as unknown as { innerText: string }).innerText));
     const before = await innerText();
     expect(hidden.filter((text) => before.includes(text))).toEqual([]);
     await page.locator('#host button', { hasText: translator('ja')('assessment.role.read') }).first().click();
     const after = await innerText();
-    // Levels are listed from the top: the first button opens the highest level's role text, and only that.
+    // Levels are listed from the lowest: the first button opens the second level's whole role, and only that.
     expect(hidden.filter((text) => after.includes(text))).toEqual([hidden[0]]);
   });
 
-  it('renders each skill rating as a compact choice set, showing ratings already given', async () => {
+  it('renders each skill rating as radio buttons, every choice in view, the ratings already given chosen', async () => {
     for (const name of ['ja assessment skills Lv.1', 'ja assessment skills Lv.2 (partly rated)']) {
       const card = cases.find((c) => c.name === name)!.card;
       const report = await page.evaluate(renderInPage, card as unknown);
@@ -283,10 +285,14 @@ describe('the adaptivecards renderer in Chromium', () => {
       expect(report.validationFailures).toEqual([]);
       const ratings = elementsOf(card).filter((e) => e.type === 'Input.ChoiceSet' && String(e.id).startsWith('r_'));
       expect(ratings.length).toBeGreaterThan(0);
-      const values = await page
-        .locator('#host select')
-        .evaluateAll((selects) => selects.map((s) => (s as unknown as { value: string }).value));
-      expect(values).toEqual(ratings.map((r) => r.value));
+      const radios = await page
+        .locator('#host input[type="radio"]')
+        .evaluateAll((inputs) => inputs.map((i) => i as unknown as { name: string; value: string; checked: boolean }).map(({ name, value, checked }) => ({ name, value, checked })));
+      const groups = [...new Set(radios.map((r) => r.name))];
+      expect(groups).toHaveLength(ratings.length);
+      expect(radios).toHaveLength(ratings.length * ratingSettings(active.framework).scale.length);
+      const chosen = groups.map((group) => radios.find((r) => r.name === group && r.checked)?.value ?? '');
+      expect(chosen).toEqual(ratings.map((r) => r.value));
     }
   });
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import type { Assessment } from '../../src/domain/assessment/assessment';
 import { formatDate } from '../../src/i18n/formatDate';
 import { silentLogger } from '../../src/logger';
+import { newAssessmentId } from '../../src/storage/assessmentRepository';
 import { storageStatus } from '../../src/storage/storageErrors';
 import { startBot, type RunningBot } from '../../src/runtime';
 import {
@@ -21,7 +22,7 @@ import {
 import { PATIENCE_MS } from '../support/waitFor';
 
 /** The staff on the roster, each test's employee a new one of them: the self-assessment is for the staff only. */
-const STAFF = Array.from({ length: 40 }, () => someone('北九 花子'));
+const STAFF = Array.from({ length: 60 }, () => someone('北九 花子'));
 let nextOnRoster = 0;
 
 let harness: BotHarness;
@@ -36,7 +37,6 @@ afterAll(async () => {
 // Messages the tests look for (the Japanese catalog).
 
 const REFUSED = 'この回答は受け付けられません';
-const ALREADY_ANSWERED = 'この質問にはすでに回答済みです';
 const ALREADY_ENDED = 'この診断はすでに終了しています';
 const NOT_FOUND = 'この診断は見つかりませんでした';
 const INVALID_CHOICE = '選んだ内容が正しくありません';
@@ -46,7 +46,11 @@ const IN_PROGRESS = '途中の診断があります';
 const START = '診断を始める';
 const CONTINUE = '続きから再開';
 const RESTART = '最初からやり直す';
-const CONFIRM_DISCARD = 'はい、破棄する';
+const STOP = 'やめる';
+const KEEP_GOING = '続ける';
+const BACK = '前へ';
+const LATER = 'あとで続ける';
+const CHOSEN = '✓ いまの回答';
 const CATEGORY_NAMES = ['使命感', '思考・認識', '業務遂行', '組織運営', '外部影響'];
 
 /** The heading of the role step of the n-th category (0-based). */
@@ -78,19 +82,24 @@ function assessmentIdOf(card: Card): string {
   return button(card, 'assessment.cancel').data.assessmentId as string;
 }
 
-/** The ids of the rating inputs on a skills step card, e.g. "r_rs01". */
-function ratingInputs(card: Card): string[] {
-  const ids: string[] = [];
+/** The rating inputs on a skills step card, each id (e.g. "r_rs01") with the value it shows ('' for none). */
+function ratingsShown(card: Card): Record<string, string> {
+  const shown: Record<string, string> = {};
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Input.ChoiceSet' && typeof record.id === 'string' && record.id.startsWith('r_')) ids.push(record.id);
+      if (record.type === 'Input.ChoiceSet' && typeof record.id === 'string' && record.id.startsWith('r_')) shown[record.id] = String(record.value);
       Object.values(record).forEach(walk);
     }
   };
   walk(card);
-  return ids;
+  return shown;
+}
+
+/** The ids of the rating inputs on a skills step card, e.g. "r_rs01". */
+function ratingInputs(card: Card): string[] {
+  return Object.keys(ratingsShown(card));
 }
 
 /** Every skill from rs{from} to rs{to} rated 2, as card inputs ("r_rs01": "2"). */
@@ -200,10 +209,15 @@ class Employee {
     return this.click(verb, { ...data, target: String(target) });
   }
 
-  /** Presses a cancel button (by title, if given) and confirms discarding the answers. */
+  /** Presses a cancel button (by title, if given) and confirms discarding the answers (やめる, or 最初からやり直す). */
   async cancel(card: Card, title?: string): Promise<Card> {
     const question = await this.press(card, 'assessment.cancel', title);
-    return this.press(question, 'assessment.cancel', CONFIRM_DISCARD);
+    return this.press(question, 'assessment.cancel', title === RESTART ? RESTART : STOP);
+  }
+
+  /** 前へ on a step card. */
+  async back(card: Card): Promise<Card> {
+    return this.press(card, 'assessment.back', BACK);
   }
 
   /** A whole assessment, from a new start (or `from`) to its result. */
@@ -297,8 +311,13 @@ describe('self-assessment', () => {
       let card = await hana.start();
       const id = assessmentIdOf(card);
       card = await hana.answerAllRoles(card, [2, 2]);
-      // She leaves ("あとで続ける" shows the menu) and comes back.
-      await hana.press(card, 'menu.show', 'あとで続ける');
+      // She leaves: あとで続ける says her answers are kept, and how to come back to them.
+      const before = await hana.stored(id);
+      const saved = await hana.press(card, 'assessment.later', LATER);
+      expect(textOf(saved)).toContain('回答を保存しました');
+      expect(textOf(saved)).toContain('ここまでの回答（2/9ステップ）は保存されています。続きは「診断」と送るか、メニューの「自己診断」から');
+      expect(await hana.stored(id)).toEqual(before);
+      expect(textOf(await hana.press(saved, 'assessment.continue', CONTINUE))).toContain(roleHeading(2));
 
       const intro = await hana.say('診断');
       const { assessment } = await hana.stored(id);
@@ -373,7 +392,7 @@ describe('self-assessment', () => {
       expect(textOf(skipped)).toContain('この質問にはまだ進んでいません');
     });
 
-    it('refuses a second click on an answered step, which changes nothing', async () => {
+    it('answers a second click on an answered step with the current question, and changes nothing', async () => {
       const taro = new Employee();
       const first = await taro.start();
       const id = assessmentIdOf(first);
@@ -382,46 +401,53 @@ describe('self-assessment', () => {
       expect(textOf(next)).toContain(roleHeading(1));
       const afterFirst = await taro.stored(id);
 
-      const again = await taro.chooseRole(first, 2);
-      expectRefusal(again, ALREADY_ANSWERED);
-      // Changing one's mind on the old card is refused the same way.
-      expectRefusal(await taro.chooseRole(first, 4), ALREADY_ANSWERED);
+      // The same answer again (a double click), or another one on the old card: the current question, as it was.
+      expect(await taro.chooseRole(first, 2)).toEqual(next);
+      expect(await taro.chooseRole(first, 4)).toEqual(next);
       expect(await taro.stored(id)).toEqual(afterFirst);
       expect(afterFirst.assessment.rolePositions).toEqual({ mission: 2 });
-
-      // The notice leads back to the current question.
-      const back = await taro.press(again, 'assessment.continue', CONTINUE);
-      expect(textOf(back)).toContain(roleHeading(1));
     });
 
-    it('refuses a second click on an answered skills step', async () => {
+    it('answers a second click on an answered skills step with the current question', async () => {
       const taro = new Employee();
       const skills = await taro.answerAllRoles(await taro.start(), [1, 1, 1, 1, 1]);
       const id = assessmentIdOf(skills);
-      expect(textOf(await taro.rateLevel(skills, '2'))).toContain('Lv.2の必須スキル');
+      const next = await taro.rateLevel(skills, '2');
+      expect(textOf(next)).toContain('Lv.2の必須スキル');
       const afterFirst = await taro.stored(id);
 
-      expectRefusal(await taro.rateLevel(skills, '0'), ALREADY_ANSWERED);
+      expect(await taro.rateLevel(skills, '0')).toEqual(next);
       expect(await taro.stored(id)).toEqual(afterFirst);
     });
 
-    it('makes one transition out of two different answers clicked at once', async () => {
+    it('answers the last answer clicked twice with the result, and completes one assessment', async () => {
+      const taro = new Employee();
+      let card = await taro.answerAllRoles(await taro.start(), [2, 2, 2, 2, 2]);
+      while (isSkillsStep(card)) card = await taro.rateLevel(card, '2');
+      const id = assessmentIdOf(card);
+      const [one, two] = await Promise.all([taro.chooseTarget(card, 3), taro.chooseTarget(card, 3)]);
+      const again = await taro.chooseTarget(card, 4);
+      for (const result of [one, two, again]) expect(textOf(result)).toContain('自己診断の結果');
+      expect(textOf(again)).toContain('目標：Lv.3');
+      expect((await taro.stored(id)).assessment).toMatchObject({ status: 'completed', target: 3 });
+      expect(await taro.storedAll()).toHaveLength(1);
+    });
+
+    it('makes one transition out of two different answers clicked at once, and shows both the next question', async () => {
       const taro = new Employee();
       const card = await taro.start();
       const id = assessmentIdOf(card);
 
       const [low, high] = await Promise.all([taro.chooseRole(card, 1), taro.chooseRole(card, 3)]);
-      const accepted = [low, high].filter((c) => textOf(c).includes(roleHeading(1)));
-      const refused = [low, high].filter((c) => textOf(c).includes(ALREADY_ANSWERED));
-      expect(accepted).toHaveLength(1);
-      expect(refused).toHaveLength(1);
+      expect(textOf(low)).toContain(roleHeading(1));
+      expect(textOf(high)).toContain(roleHeading(1));
 
       const { assessment } = await taro.stored(id);
       expect(Object.keys(assessment.rolePositions)).toEqual(['mission']);
-      expect(assessment.rolePositions.mission).toBe(accepted[0] === low ? 1 : 3);
+      expect([1, 3]).toContain(assessment.rolePositions.mission);
     });
 
-    it('lets the ETag decide when both clicks read the same version: one write, one 412, one refusal', async () => {
+    it('lets the ETag decide when both clicks read the same version: one write, one 412, both shown the next question', async () => {
       const taro = new Employee();
       const card = await taro.start();
       const id = assessmentIdOf(card);
@@ -461,13 +487,13 @@ describe('self-assessment', () => {
         updateSpy.mockRestore();
       }
 
-      // Two reads before the writes, and one more by the loser, to explain what the winner left.
+      // Two reads before the writes, and one more by the loser, to show what the winner left.
       expect(reads).toBe(3);
       expect([...writes].sort()).toEqual([412, 'ok']);
-      const accepted = cards.findIndex((c) => textOf(c).includes(roleHeading(1)));
-      expect(accepted).toBeGreaterThanOrEqual(0);
-      expectRefusal(cards[1 - accepted]!, ALREADY_ANSWERED);
-      expect((await taro.stored(id)).assessment.rolePositions).toEqual({ mission: accepted === 0 ? 2 : 4 });
+      for (const shown of cards) expect(textOf(shown)).toContain(roleHeading(1));
+      const { rolePositions } = (await taro.stored(id)).assessment;
+      expect(Object.keys(rolePositions)).toEqual(['mission']);
+      expect([2, 4]).toContain(rolePositions.mission);
     });
 
     it('makes one transition out of five answers clicked at once', async () => {
@@ -476,10 +502,142 @@ describe('self-assessment', () => {
       const id = assessmentIdOf(card);
 
       const cards = await Promise.all([1, 2, 3, 4, 5].map((level) => taro.chooseRole(card, level)));
-      const acceptedAt = cards.flatMap((c, i) => (textOf(c).includes(roleHeading(1)) ? [i + 1] : []));
-      expect(acceptedAt).toHaveLength(1);
-      expect(cards.filter((c) => textOf(c).includes(ALREADY_ANSWERED))).toHaveLength(4);
-      expect((await taro.stored(id)).assessment.rolePositions).toEqual({ mission: acceptedAt[0] });
+      for (const shown of cards) expect(textOf(shown)).toContain(roleHeading(1));
+      const { rolePositions } = (await taro.stored(id)).assessment;
+      expect(Object.keys(rolePositions)).toEqual(['mission']);
+    });
+  });
+
+  describe('going back with 前へ', () => {
+    it('shows the step before with the answer given, keeps every answer, and leads on to where one was', async () => {
+      const hana = new Employee();
+      let card = await hana.answerAllRoles(await hana.start(), [2, 3, 2]);
+      const id = assessmentIdOf(card);
+      const answered = await hana.stored(id);
+
+      card = await hana.back(card);
+      expect(textOf(card)).toContain(roleHeading(2));
+      expect(textOf(card)).toContain(CHOSEN);
+      card = await hana.back(card);
+      expect(textOf(card)).toContain(roleHeading(1));
+      expect((await hana.stored(id)).assessment.rolePositions).toEqual(answered.assessment.rolePositions);
+
+      // Another level for 思考・認識; the next category comes again with its answer, then the first open one.
+      card = await hana.chooseRole(card, 1);
+      expect(textOf(card)).toContain(roleHeading(2));
+      expect(textOf(card)).toContain(CHOSEN);
+      card = await hana.chooseRole(card, 2);
+      expect(textOf(card)).toContain(roleHeading(3));
+      expect(textOf(card)).not.toContain(CHOSEN);
+      expect((await hana.stored(id)).assessment).toMatchObject({ rolePositions: { mission: 2, thinking: 1, execution: 2 } });
+    });
+
+    it('goes back from the first step to the introduction, which offers to continue', async () => {
+      const hana = new Employee();
+      const first = await hana.start();
+      const intro = await hana.press(first, 'assessment.open', BACK);
+      expect(textOf(intro)).toContain(IN_PROGRESS);
+      expect(textOf(await hana.press(intro, 'assessment.continue', CONTINUE))).toContain(roleHeading(0));
+    });
+
+    it('shows the ratings given when going back to a skills step, and keeps them when answered again', async () => {
+      const hana = new Employee();
+      let card = await hana.answerAllRoles(await hana.start(), [1, 1, 1, 1, 1]);
+      const id = assessmentIdOf(card);
+      card = await hana.rateLevel(card, (skill) => (skill === 'rs03' ? '3' : '1'));
+      expect(textOf(card)).toContain('Lv.2の必須スキル');
+
+      card = await hana.back(card);
+      expect(textOf(card)).toContain('Lv.1の必須スキル');
+      const shown = ratingsShown(card);
+      expect(shown).toMatchObject({ r_rs01: '1', r_rs02: '1', r_rs03: '3' });
+      card = await hana.rateLevel(card, (skill) => shown[`r_${skill}`]!);
+      expect(textOf(card)).toContain('Lv.2の必須スキル');
+      expect((await hana.stored(id)).assessment.ratings).toMatchObject({ rs01: 1, rs03: 3 });
+    });
+
+    it('answers 前へ clicked twice with the step gone back to', async () => {
+      const hana = new Employee();
+      const card = await hana.answerAllRoles(await hana.start(), [2, 2]);
+      const id = assessmentIdOf(card);
+      const [one, two] = await Promise.all([hana.back(card), hana.back(card)]);
+      const again = await hana.back(card);
+      for (const shown of [one, two, again]) expect(textOf(shown)).toContain(roleHeading(1));
+      expect((await hana.stored(id)).assessment.revisiting).toBe('role:thinking');
+    });
+
+    it('continues at the step gone back to, after leaving and after a restart', async () => {
+      const own = await startBotHarness({ staff: STAFF });
+      let restarted: RunningBot | undefined;
+      try {
+        const jiro = new Employee(own);
+        let card = await jiro.answerAllRoles(await jiro.start(), [2, 2, 2]);
+        card = await jiro.back(card);
+        expect(textOf(card)).toContain(roleHeading(2));
+
+        await own.bot.stop();
+        restarted = await restartedBot(own);
+        const later = jiro.via(endpointAt(own, restarted));
+        const intro = await later.say('診断');
+        expect(textOf(intro)).toContain('3/9ステップ回答済み');
+        card = await later.press(intro, 'assessment.continue', CONTINUE);
+        expect(textOf(card)).toContain(roleHeading(2));
+        expect(textOf(card)).toContain(CHOSEN);
+      } finally {
+        await restarted?.stop();
+        await own.stop();
+      }
+    });
+
+    it('continues an assessment the previous version saved (no step gone back to), whose old cards still answer', async () => {
+      const hana = new Employee();
+      // As the version before 前へ stored it: answers and times, nothing else.
+      const startedAt = new Date();
+      const old = {
+        id: newAssessmentId(startedAt),
+        userId: hana.user.aadObjectId,
+        frameworkId: harness.frameworkId,
+        status: 'inProgress',
+        rolePositions: { mission: 2, thinking: 2, execution: 2, organization: 2, external: 2 },
+        ratings: {},
+        startedAt: startedAt.toISOString(),
+        updatedAt: startedAt.toISOString(),
+      } as const;
+      await harness.bot.repositories.assessments.create(old);
+      await harness.bot.repositories.assessments.claimCurrent(hana.user.aadObjectId, old.id, undefined);
+
+      const intro = await hana.say('診断');
+      expect(textOf(intro)).toContain('5/9ステップ回答済み');
+      const card = await hana.press(intro, 'assessment.continue', CONTINUE);
+      expect(textOf(card)).toContain('Lv.1の必須スキル');
+      // An old skills card (a dropdown per skill) sent the same payload: it is answered as today's is.
+      const next = await hana.click('assessment.skills', { assessmentId: old.id, step: 'skills:1', ...allRated(1, 8) });
+      expect(textOf(next)).toContain('Lv.2の必須スキル');
+      expect(textOf(await hana.back(next))).toContain('Lv.1の必須スキル');
+    });
+  });
+
+  describe('leaving', () => {
+    it('asks before discarding answers, with 続ける next to やめる, which leads back to the question', async () => {
+      const taro = new Employee();
+      const card = await taro.answerAllRoles(await taro.start(), [2, 2]);
+      const id = assessmentIdOf(card);
+      const before = await taro.stored(id);
+
+      const question = await taro.press(card, 'assessment.cancel');
+      expect(textOf(question)).toContain('診断をやめますか？');
+      expect(executeActions(question).map((a) => a.title)).toEqual([STOP, KEEP_GOING, 'メニューに戻る']);
+      const resumed = await taro.press(question, 'assessment.continue', KEEP_GOING);
+      expect(textOf(resumed)).toContain(roleHeading(2));
+      expect(await taro.stored(id)).toEqual(before);
+    });
+
+    it('says あとで続ける of a finished assessment has ended, and leads to its result', async () => {
+      const taro = new Employee();
+      const { assessmentId } = await taro.finishAssessment();
+      const card = await taro.click('assessment.later', { assessmentId });
+      expectRefusal(card, ALREADY_ENDED);
+      expect(textOf(await taro.press(card, 'assessment.continue', CONTINUE))).toContain('自己診断の結果');
     });
   });
 
@@ -638,7 +796,8 @@ describe('self-assessment', () => {
         // The way back leads to the result.
         expect(textOf(await taro.press(card, 'assessment.continue', CONTINUE))).toContain('自己診断の結果');
       }
-      expectRefusal(await taro.click('assessment.target', { assessmentId: id, step: 'target', target: '5' }), ALREADY_ENDED);
+      // The answer that finished it, clicked once more, shows the result as it was.
+      expect(textOf(await taro.click('assessment.target', { assessmentId: id, step: 'target', target: '5' }))).toContain('目標：Lv.3');
       // Cancelling it is refused at once (no "discard?" question), and so is a forged confirmation.
       expectRefusal(await taro.press(firstRole, 'assessment.cancel'), ALREADY_ENDED);
       expectRefusal(await taro.click('assessment.cancel', { assessmentId: id, confirmed: true }), ALREADY_ENDED);
@@ -653,10 +812,10 @@ describe('self-assessment', () => {
       // Discarding answers takes a second, deliberate click; the question alone changes nothing.
       const before = await taro.stored(id);
       const question = await taro.press(card, 'assessment.cancel');
-      expect(textOf(question)).toContain('途中までの回答は破棄されます');
+      expect(textOf(question)).toContain('ここまでの回答は破棄されます');
       expect(await taro.stored(id)).toEqual(before);
 
-      const cancelled = await taro.press(question, 'assessment.cancel', CONFIRM_DISCARD);
+      const cancelled = await taro.press(question, 'assessment.cancel', STOP);
       expect(textOf(cancelled)).toContain('診断をやめました');
       expect(button(cancelled, 'assessment.start', START).data).toEqual({});
       const stored = await taro.stored(id);
@@ -668,7 +827,8 @@ describe('self-assessment', () => {
       expect(executeActions(refused).some((a) => a.verb === 'assessment.continue')).toBe(false);
       expectRefusal(await taro.chooseRole(card, 2), ALREADY_ENDED);
       expectRefusal(await taro.press(card, 'assessment.cancel'), ALREADY_ENDED);
-      expectRefusal(await taro.press(question, 'assessment.cancel', CONFIRM_DISCARD), ALREADY_ENDED);
+      expectRefusal(await taro.press(question, 'assessment.cancel', STOP), ALREADY_ENDED);
+      expectRefusal(await taro.press(question, 'assessment.continue', KEEP_GOING), ALREADY_ENDED);
       expect(await taro.stored(id)).toEqual(stored);
 
       // 診断 no longer offers to continue it.
@@ -714,7 +874,7 @@ describe('self-assessment', () => {
 
       const third = await hana.finishAssessment({ roles: [2, 2, 1, 1, 1], rating: '0', target: 2 });
       expect(textOf(third.result)).toContain('役割の位置（全体）：Lv.1');
-      expect(textOf(third.result)).toContain('必須スキル：まずはLv.1のスキルから');
+      expect(textOf(third.result)).toContain('Lv.1の必須スキルがまだそろっていません');
 
       const history = await hana.press(third.result, 'assessment.history', 'これまでの結果');
       expect(textOf(history)).toContain('自己診断の履歴');
@@ -762,16 +922,16 @@ describe('self-assessment', () => {
       const card = await emily.press(intro, 'assessment.start', 'Start');
       const text = textOf(card);
       expect(text).toContain('This is me');
-      expect(text).toContain('Read the role');
+      expect(text).toContain('Read it all');
+      expect(text).toContain('What changes from Lv.1');
       expect(text).toContain('which is closest to you today?');
       expect(text).not.toContain('これに近い');
-      expect(text).not.toContain('役割を読む');
+      expect(text).not.toContain('全文を読む');
 
       // Refusals speak English too.
-      await emily.chooseRole(card, 2);
-      const again = await emily.chooseRole(card, 2);
-      expect(textOf(again)).toContain('This answer cannot be accepted');
-      expect(textOf(again)).toContain('This question was already answered.');
+      const skipped = await emily.click('assessment.target', { assessmentId: assessmentIdOf(card), step: 'target', target: 3 });
+      expect(textOf(skipped)).toContain('This answer cannot be accepted');
+      expect(textOf(skipped)).toContain('You have not reached this question yet.');
     });
   });
 

@@ -43,7 +43,8 @@ import type { Who } from '../../src/features/applications/who';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
 import { resultCard } from '../../src/features/assessment/views/resultCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
-import { roleStepCard, skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
+import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
+import { skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
 import { answer } from '../../src/features/framework/answer';
 import { searchResultsCard } from '../../src/features/framework/views/searchView';
 import { unknownInputCard } from '../../src/features/framework/views/unknownView';
@@ -402,6 +403,11 @@ function assessmentCards(
   });
   if (currentStep(atTarget, framework).kind !== 'target') throw new Error('the walked assessment did not reach the target step');
   add('target', 'assessmentTarget', targetStepCard(context(atTarget)));
+  // Gone back (前へ) to an answered category: the level chosen before is marked.
+  const revisitedCategory = framework.categories[1]!.id;
+  const revisited = { ...atTarget, revisiting: stepToken({ kind: 'role', category: revisitedCategory }) };
+  if (stepToken(currentStep(revisited, framework)) !== revisited.revisiting) throw new Error('going back did not reach the role step');
+  add(`role ${revisitedCategory} (gone back to)`, 'assessmentRole', roleStepCard(context(revisited), revisitedCategory));
 
   // The start card: nothing yet, an assessment in progress (2 of the 5 role steps answered), and with past results.
   const inProgress = { assessment: stoppedAtRoles!, ...progressOf(stoppedAtRoles!, framework) };
@@ -465,6 +471,13 @@ function assessmentCards(
     resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale),
   );
 
+  // The longest result there can be: nothing rated, the top level as the target, every required skill missing.
+  add(
+    'result (every skill missing)',
+    'assessmentResult',
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, framework.highestLevel), window.opensAt, [], t, locale),
+  );
+
   add('history (empty)', 'assessmentHistory', historyCard(framework, historyOf([]), t, locale));
   const history = historyOf([beginner, manyGaps, fewGaps, atTarget]);
   if (history.length !== 3) throw new Error(`the history has ${history.length} entries, not 3`);
@@ -484,11 +497,14 @@ function assessmentCards(
     verb: VERBS.assessmentOpen,
     data: {},
   });
-  notice('assessment stale step (next: continue)', t('assessment.refusal.title'), t('assessment.refusal.staleStep'), 'warning', {
-    title: t('assessment.continue'),
-    verb: VERBS.assessmentContinue,
-    data: { assessmentId: atTarget.id },
-  });
+  const continueAction = { title: t('assessment.continue'), verb: VERBS.assessmentContinue, data: { assessmentId: atTarget.id } };
+  notice('assessment ended (next: continue)', t('assessment.refusal.title'), t('assessment.refusal.notInProgress'), 'warning', continueAction);
+  notice('assessment saved (next: continue)', t('assessment.saved.title'), t('assessment.saved.body', { done: 3, total: 9, menu: t('menu.assessment') }), 'good', continueAction);
+  const stop = { title: t('assessment.confirmStop'), verb: VERBS.assessmentCancel, data: { assessmentId: atTarget.id, confirmed: true } };
+  const keepGoing = { ...continueAction, title: t('assessment.keepGoing') };
+  notice('assessment stop? (stop, keep going)', t('assessment.cancelQuestion'), t('assessment.confirmCancel'), 'warning', [stop, keepGoing]);
+  const restart = { title: t('assessment.restart'), verb: VERBS.assessmentCancel, data: { assessmentId: atTarget.id, then: 'restart', confirmed: true } };
+  notice('assessment start over? (start over, keep going)', t('assessment.restartQuestion'), t('assessment.confirmRestart'), 'warning', [restart, keepGoing]);
   return cards;
 }
 

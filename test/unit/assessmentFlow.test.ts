@@ -2,6 +2,7 @@ import {
   applyAnswer,
   cancelAssessment,
   currentStep,
+  goBack,
   highestAskedLevel,
   progressOf,
   startAssessment,
@@ -50,9 +51,9 @@ function answer(assessment: Assessment, given: AssessmentAnswer, now = later, to
   return outcome.assessment;
 }
 
-/** Answers every role step with the given levels, in the framework's category order. */
+/** Answers the role steps with the given levels, one per category in the framework's order, from the first. */
 function answerRoles(assessment: Assessment, levels: readonly number[]): Assessment {
-  return categories.reduce((a, category, i) => answer(a, { kind: 'role', category, level: levels[i]! }), assessment);
+  return levels.reduce((a, level, i) => answer(a, { kind: 'role', category: categories[i]!, level }), assessment);
 }
 
 /** Rates every skill of the asked levels: `rating`, except for the skills named in `exceptions`. */
@@ -309,12 +310,15 @@ describe('applyAnswer', () => {
       const completed = answer(uptoTarget([2, 2, 2, 2, 2]), { kind: 'target', level: 3 });
 
       it.each<[string, AssessmentAnswer]>([
-        ['target', { kind: 'target', level: 4 }],
         ['done', { kind: 'target', level: 4 }],
         ['role:mission', { kind: 'role', category: 'mission', level: 5 }],
         ['skills:1', { kind: 'skills', level: 1, ratings: {} }],
       ])('any answer (card %p)', (token, given) => {
         expectRefused(completed, token, given, 'notInProgress');
+      });
+
+      it('but the target clicked again, as a repeat (the flow shows the result), whatever level it names', () => {
+        expectRefused(completed, 'target', { kind: 'target', level: 4 }, 'staleStep');
       });
     });
 
@@ -354,6 +358,108 @@ describe('applyAnswer', () => {
     const completed = answer(atTarget, { kind: 'target', level: suggestedTarget(atTarget, framework) });
     expect(completed.target).toBe(4);
     expect(completed.result?.target).toBe(4);
+  });
+});
+
+describe('goBack (前へ)', () => {
+  /** Goes back from the current step and expects it to be accepted. */
+  function back(assessment: Assessment, now = later): Assessment {
+    const outcome = goBack(assessment, framework, tokenOf(assessment), now);
+    if (!outcome.ok) throw new Error(`going back from "${tokenOf(assessment)}" refused: ${outcome.refusal}`);
+    return outcome.assessment;
+  }
+
+  it('shows the step before with its answer, keeps every answer, and leads on through the answered steps', () => {
+    const atThird = answerRoles(fresh(), [2, 3]);
+    const backed = back(atThird);
+    expect(tokenOf(backed)).toBe('role:thinking');
+    expect(backed.rolePositions).toEqual({ mission: 2, thinking: 3 });
+    expect(progressOf(backed, framework)).toEqual(progressOf(atThird, framework));
+    const twiceBack = back(backed);
+    expect(tokenOf(twiceBack)).toBe('role:mission');
+
+    // A changed answer, then the same answer again: each leads to the step after it, to the first open one.
+    const changed = answer(twiceBack, { kind: 'role', category: 'mission', level: 1 });
+    expect(changed.rolePositions).toEqual({ mission: 1, thinking: 3 });
+    expect(tokenOf(changed)).toBe('role:thinking');
+    const onwards = answer(changed, { kind: 'role', category: 'thinking', level: 3 });
+    expect(tokenOf(onwards)).toBe('role:execution');
+    expect(onwards.revisiting).toBeUndefined();
+  });
+
+  it('goes back from the target to the last skills step, whose ratings can be changed', () => {
+    const atTarget = uptoTarget([2, 2, 2, 2, 2]);
+    const backed = back(atTarget);
+    expect(currentStep(backed, framework)).toEqual({ kind: 'skills', level: 3 });
+    const lv3 = Object.fromEntries(skillIdsAt(3).map((id) => [id, 0]));
+    const rerated = answer(backed, { kind: 'skills', level: 3, ratings: lv3 });
+    expect(currentStep(rerated, framework)).toEqual({ kind: 'target' });
+    expect(rerated.ratings).toEqual({ ...atTarget.ratings, ...lv3 });
+    const done = answer(rerated, { kind: 'target', level: 3 });
+    expect(done.result?.gaps.map((g) => g.skillId)).toEqual(skillIdsAt(3));
+  });
+
+  it('asks the skills of a new level when a role answer changed on the way back rises above them', () => {
+    let a = back(back(uptoTarget([2, 2, 2, 2, 2])));
+    // Back from the target past Lv.3 and Lv.2 to the Lv.1 skills, then on back to the last role.
+    expect(currentStep(a, framework)).toEqual({ kind: 'skills', level: 2 });
+    a = back(back(a));
+    expect(tokenOf(a)).toBe('role:external');
+    a = answer(a, { kind: 'role', category: 'external', level: 3 });
+    // Lv.1 to Lv.3 were rated: they come again, answered, then Lv.4, now asked, unanswered.
+    expect(tokenOf(a)).toBe('skills:1');
+    a = rateSkills(a, 2);
+    expect(currentStep(a, framework)).toEqual({ kind: 'target' });
+    expect(Object.keys(a.ratings)).toEqual([...skillIdsAt(1), ...skillIdsAt(2), ...skillIdsAt(3), ...skillIdsAt(4)]);
+  });
+
+  it('passes over the skills of a level no longer asked when a role answer goes down on the way back', () => {
+    let a = answerRoles(fresh(), [2, 2, 2, 2, 3]);
+    a = rateSkills(a, 2);
+    expect(currentStep(a, framework)).toEqual({ kind: 'target' });
+    a = back(back(back(back(back(a)))));
+    expect(tokenOf(a)).toBe('role:external');
+    a = answer(a, { kind: 'role', category: 'external', level: 2 });
+    for (const level of [1, 2, 3]) a = answer(a, { kind: 'skills', level, ratings: Object.fromEntries(skillIdsAt(level).map((id) => [id, 2])) });
+    expect(currentStep(a, framework)).toEqual({ kind: 'target' });
+    expect(progressOf(a, framework)).toEqual({ answered: 8, total: 9 });
+  });
+
+  it('shows the first open step when the step gone back to is no longer one of the assessment', () => {
+    const a = { ...answerRoles(fresh(), [1, 1, 1, 1, 1]), revisiting: 'skills:4' };
+    expect(currentStep(a, framework)).toEqual({ kind: 'skills', level: 1 });
+  });
+
+  it('continues an assessment stored before going back existed at its first unanswered step', () => {
+    const stored = JSON.parse(JSON.stringify(answerRoles(fresh(), [2, 2]))) as Assessment;
+    expect('revisiting' in stored).toBe(false);
+    expect(tokenOf(stored)).toBe('role:execution');
+    expect(tokenOf(back(stored))).toBe('role:thinking');
+  });
+
+  describe('refuses, changing nothing', () => {
+    it('a second click of 前へ on the same card (a repeat: the flow shows where one is)', () => {
+      const backed = back(answerRoles(fresh(), [2, 3]));
+      const before = JSON.stringify(backed);
+      expect(goBack(deepFreeze(backed), framework, 'role:execution', later)).toEqual({ ok: false, refusal: 'staleStep' });
+      expect(JSON.stringify(backed)).toBe(before);
+    });
+
+    it('前へ on the first step, which has none before it', () => {
+      expect(goBack(deepFreeze(fresh()), framework, 'role:mission', later)).toEqual({ ok: false, refusal: 'staleStep' });
+    });
+
+    it('前へ from a step not reached yet', () => {
+      expect(goBack(deepFreeze(fresh()), framework, 'target', later)).toEqual({ ok: false, refusal: 'skippedStep' });
+    });
+
+    it('前へ once completed or cancelled', () => {
+      const completed = answer(uptoTarget([2, 2, 2, 2, 2]), { kind: 'target', level: 3 });
+      expect(goBack(deepFreeze(completed), framework, 'target', later)).toEqual({ ok: false, refusal: 'notInProgress' });
+      const cancelled = cancelAssessment(answerRoles(fresh(), [2]), later);
+      if (!cancelled.ok) throw new Error('not cancelled');
+      expect(goBack(cancelled.assessment, framework, 'role:thinking', later)).toEqual({ ok: false, refusal: 'notInProgress' });
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import {
   applyAnswer,
   cancelAssessment,
   currentStep,
+  goBack,
   progressOf,
   startAssessment,
   type AnswerOutcome,
@@ -17,13 +18,14 @@ import type { ApplicationWindowRepository } from '../../storage/applicationWindo
 import { newAssessmentId, type AssessmentRepository } from '../../storage/assessmentRepository';
 import { summaryOf, type AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
-import { noticeCard } from '../notices';
+import { noticeCard, type NoticeAction } from '../notices';
 import type { Sender } from '../personalTurn';
 import { VERBS } from '../verbs';
 import { historyCard } from './views/historyCard';
 import { resultCard } from './views/resultCard';
+import { roleStepCard } from './views/roleStepCard';
 import { startCard } from './views/startCard';
-import { roleStepCard, skillsStepCard, targetStepCard, type StepContext } from './views/stepCards';
+import { skillsStepCard, targetStepCard, type StepContext } from './views/stepCards';
 
 /** How many past results the history shows. */
 const RECENT = 20;
@@ -80,10 +82,30 @@ export class AssessmentFlow {
     return this.cardFor(who, stored.assessment);
   }
 
-  /** Applies one answer and shows the next step (or the result). A refused answer changes nothing. */
+  /**
+   * Applies one answer and shows the next step (or the result). A refused answer changes nothing; the same answer
+   * clicked again shows the step the assessment is on now.
+   */
   async answer(who: Sender, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
     const changed = await this.commit(who, assessmentId, (a) => applyAnswer(a, who.framework, step, answer, this.deps.now()));
     return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
+  }
+
+  /** 前へ: the step before `step`, with its answers, every later answer kept. */
+  async back(who: Sender, assessmentId: string, step: string): Promise<AdaptiveCard> {
+    const changed = await this.commit(who, assessmentId, (a) => goBack(a, who.framework, step, this.deps.now()));
+    return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
+  }
+
+  /** あとで続ける: says that every answer so far is kept, and how to come back to it. */
+  async later(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+    const { t } = who;
+    const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
+    if (!stored) return this.refusal(who, 'notFound');
+    if (stored.assessment.status !== 'inProgress') return this.refusal(who, 'notInProgress', stored.assessment);
+    const { answered, total } = progressOf(stored.assessment, who.framework);
+    const body = t('assessment.saved.body', { done: answered, total, menu: t('menu.assessment') });
+    return noticeCard(t, t('assessment.saved.title'), body, 'good', this.continueAction(who, assessmentId));
   }
 
   /**
@@ -97,15 +119,18 @@ export class AssessmentFlow {
       const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
       if (!stored) return this.refusal(who, 'notFound');
       if (stored.assessment.status !== 'inProgress') return this.refusal(who, 'notInProgress', stored.assessment);
-      const question = options.restart ? t('assessment.confirmRestart') : t('assessment.confirmCancel');
-      return noticeCard(t, t('assessment.title'), question, 'warning', {
-        title: t('assessment.confirmYes'),
-        verb: VERBS.assessmentCancel,
-        data: { assessmentId, ...(options.restart ? { then: 'restart' } : {}), confirmed: true },
-      });
+      const [title, body, yes] = options.restart
+        ? (['assessment.restartQuestion', 'assessment.confirmRestart', 'assessment.restart'] as const)
+        : (['assessment.cancelQuestion', 'assessment.confirmCancel', 'assessment.confirmStop'] as const);
+      return noticeCard(t, t(title), t(body), 'warning', [
+        { title: t(yes), verb: VERBS.assessmentCancel, data: { assessmentId, ...(options.restart ? { then: 'restart' } : {}), confirmed: true } },
+        { ...this.continueAction(who, assessmentId), title: t('assessment.keepGoing') },
+      ]);
     }
     const changed = await this.commit(who, assessmentId, (a) => cancelAssessment(a, this.deps.now()));
     if ('refused' in changed) return changed.refused;
+    // Another click (an answer) got there first: the assessment goes on, and is shown where it is.
+    if (changed.assessment.status !== 'cancelled') return this.cardFor(who, changed.assessment);
     if (options.restart) return this.start(who);
     return noticeCard(who.t, who.t('assessment.title'), who.t('assessment.cancelled'), 'default', {
       title: who.t('assessment.start'),
@@ -128,8 +153,9 @@ export class AssessmentFlow {
   }
 
   /**
-   * Reads, changes and writes back with the ETag it was read with. A refused change, or a race lost to another
-   * click, comes back as the card that explains it; nothing is written then.
+   * Reads, changes and writes back with the ETag it was read with. A refused change comes back as the card that
+   * explains it, and nothing is written. A repeat (the same click twice, an old card of a step already answered) and
+   * a race lost to another click come back as the assessment as it stands, to be shown where it is.
    */
   private async commit(
     who: Sender,
@@ -139,14 +165,17 @@ export class AssessmentFlow {
     const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return { refused: this.refusal(who, 'notFound') };
     const outcome = transition(stored.assessment);
-    if (!outcome.ok) return { refused: this.refusal(who, outcome.refusal, stored.assessment) };
+    if (!outcome.ok) {
+      if (outcome.refusal === 'staleStep') return { assessment: stored.assessment };
+      return { refused: this.refusal(who, outcome.refusal, stored.assessment) };
+    }
     try {
       await this.deps.assessments.update(outcome.assessment, stored.etag);
     } catch (err) {
       if (!isConcurrencyConflict(err)) throw err;
-      // Someone else's click won; explain from what it left (still going on, or ended by a cancel).
+      // Someone else's click won (most often the same one, twice): what it left, unless that ended it by a cancel.
       const now = (await this.deps.assessments.find(who.aadObjectId, assessmentId))?.assessment ?? stored.assessment;
-      return { refused: this.refusal(who, now.status === 'inProgress' ? 'staleStep' : 'notInProgress', now) };
+      return now.status === 'cancelled' ? { refused: this.refusal(who, 'notInProgress', now) } : { assessment: now };
     }
     return { assessment: outcome.assessment };
   }
@@ -174,8 +203,13 @@ export class AssessmentFlow {
     }
   }
 
+  /** The button back into an assessment: its current step, or its result. */
+  private continueAction(who: Sender, assessmentId: string): NoticeAction {
+    return { title: who.t('assessment.continue'), verb: VERBS.assessmentContinue, data: { assessmentId } };
+  }
+
   /** A refused answer: what happened, and the way back into the assessment when there is one. */
-  private refusal(who: Sender, refusal: AnswerRefusal | 'notFound', assessment?: Assessment): AdaptiveCard {
+  private refusal(who: Sender, refusal: ExplainedRefusal, assessment?: Assessment): AdaptiveCard {
     const { t } = who;
     const body = t(REFUSAL_MESSAGES[refusal], {
       overall: assessment ? scoreAssessment(who.framework, assessment.rolePositions, {}, 1).overallRoleLevel : 1,
@@ -183,16 +217,18 @@ export class AssessmentFlow {
     // Back into the assessment (its current step, or its result); a cancelled or unknown one can only start anew.
     const next =
       assessment && assessment.status !== 'cancelled'
-        ? { title: t('assessment.continue'), verb: VERBS.assessmentContinue, data: { assessmentId: assessment.id } }
+        ? this.continueAction(who, assessment.id)
         : { title: t('assessment.start'), verb: VERBS.assessmentOpen, data: {} };
     return noticeCard(t, t('assessment.refusal.title'), body, 'warning', next);
   }
 }
 
-const REFUSAL_MESSAGES: Record<AnswerRefusal | 'notFound', MessageKey> = {
+/** The refusals that are explained; a stale step is no mistake, and is answered with the step one is on. */
+type ExplainedRefusal = Exclude<AnswerRefusal, 'staleStep'> | 'notFound';
+
+const REFUSAL_MESSAGES: Record<ExplainedRefusal, MessageKey> = {
   notFound: 'assessment.refusal.notFound',
   notInProgress: 'assessment.refusal.notInProgress',
-  staleStep: 'assessment.refusal.staleStep',
   skippedStep: 'assessment.refusal.skippedStep',
   unknownLevel: 'assessment.refusal.invalid',
   unknownSkill: 'assessment.refusal.invalid',

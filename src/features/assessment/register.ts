@@ -46,6 +46,8 @@ export function registerAssessmentFeature(
   onAction(app, VERBS.assessmentTarget, (context, { assessmentId, step, target }) =>
     asking(context, (who) => flow.answer(who, assessmentId, step, { kind: 'target', level: target })),
   );
+  onAction(app, VERBS.assessmentBack, (context, { assessmentId, step }) => asking(context, (who) => flow.back(who, assessmentId, step)));
+  onAction(app, VERBS.assessmentLater, (context, { assessmentId }) => asking(context, (who) => flow.later(who, assessmentId)));
   onAction(app, VERBS.assessmentCancel, (context, { assessmentId, then, confirmed }) =>
     asking(context, (who) => flow.cancel(who, assessmentId, { restart: then === 'restart', confirmed: confirmed === true })),
   );

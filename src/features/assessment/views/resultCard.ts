@@ -7,9 +7,7 @@ import { programKinds } from '../../../domain/framework/schema';
 import { formatDate } from '../../../i18n/formatDate';
 import type { Locale, Translate } from '../../../i18n';
 import { tierLookOfLevel } from '../../framework/views/tierLook';
-
-/** More gaps than this make a wall; the card lists the lowest ones and counts the rest. */
-const GAPS_SHOWN = 6;
+import { gapLevels } from './gapLevels';
 
 /** A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps. */
 export function resultCard(
@@ -35,24 +33,9 @@ export function resultCard(
       bar: '■'.repeat(level) + '□'.repeat(Math.max(0, top - level)),
     };
   });
-  const gaps = result.gaps.flatMap((gap) => {
-    const skill = framework.skill(gap.skillId);
-    if (!skill) return [];
-    const focusNames = gap.focusItemIds
-      .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
-      .filter((n): n is string => !!n);
-    return [
-      {
-        skillId: skill.id,
-        name: skill.name,
-        heading: `Lv.${skill.level} ${skill.name}（${framework.category(skill.category)?.name ?? skill.category}）`,
-        definition: skill.definition,
-        focus: focusNames.length > 0 ? t('assessment.result.gapFocus', { items: join(focusNames) }) : '',
-      },
-    ];
-  });
-  const first = gaps[0];
-  const firstSkill = first ? framework.skill(first.skillId) : undefined;
+  // A result keeps what it said; a skill the framework has dropped since is left out.
+  const gaps = result.gaps.filter((gap) => framework.skill(gap.skillId) !== undefined);
+  const firstSkill = gaps[0] && framework.skill(gaps[0].skillId);
   const programs = programLines(framework, result.programIds, t, join);
   const targetTitle = framework.level(result.target)?.title ?? '';
   const mindset = result.mindsetFocusItemIds
@@ -65,8 +48,7 @@ export function resultCard(
     tierStyle: look.style,
     tierLabel: look.label,
     positions,
-    gaps: gaps.slice(0, GAPS_SHOWN),
-    moreGaps: gaps.length > GAPS_SHOWN ? t('assessment.result.gapsMore', { count: gaps.length - GAPS_SHOWN }) : '',
+    gapLevels: gapLevels(framework, gaps, t, join),
     nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
     programs,
     howToJoin: howToJoin(framework, t),
@@ -86,6 +68,7 @@ export function resultCard(
       target: t('assessment.result.target', { level: result.target, title: targetTitle }),
       notCertified: framework.rules.levelsCertified ? '' : t('assessment.result.notCertified'),
       gapsHeading: t('assessment.result.gapsHeading', { count: gaps.length }),
+      gapsHint: t('assessment.result.gapsHint'),
       noGaps: t('assessment.result.noGaps'),
       programsHeading: t('assessment.result.programsHeading', { level: result.target }),
       history: t('assessment.history'),

@@ -1,11 +1,16 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import { highestAskedLevel, stepToken, suggestedTarget, type Assessment } from '../../../domain/assessment/assessment';
+import {
+  highestAskedLevel,
+  stepsOf,
+  stepToken,
+  suggestedTarget,
+  type Assessment,
+  type AssessmentStep,
+} from '../../../domain/assessment/assessment';
 import { ratingSettings } from '../../../domain/assessment/ratingScale';
 import { scoreAssessment } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, Translate } from '../../../i18n';
-import { emphasize } from '../../framework/views/emphasize';
-import { keepLineBreaks } from '../../framework/views/lineBreaks';
 
 /** What every step card shows in common: the assessment, its progress, and the ways out. */
 export interface StepContext {
@@ -15,52 +20,29 @@ export interface StepContext {
   readonly locale: Locale;
 }
 
-/** The labels every step card shows: where one is in the three parts, and the ways out. */
-function commonLabels(c: StepContext, progress: string): Record<string, string> {
-  return { progress, later: c.t('assessment.later'), cancel: c.t('assessment.cancel') };
+/**
+ * What every step card carries besides its question: the assessment and the step (前へ goes back from there; on
+ * the first step it leads to the introduction), where one is in the three parts, and the ways out.
+ */
+export function stepFrame(
+  c: StepContext,
+  step: AssessmentStep,
+  progress: string,
+): { assessmentId: string; step: string; isFirst: boolean; labels: Record<string, string> } {
+  const { assessment, framework, t } = c;
+  const token = stepToken(step);
+  return {
+    assessmentId: assessment.id,
+    step: token,
+    isFirst: stepToken(stepsOf(assessment, framework)[0]!) === token,
+    labels: { progress, back: t('assessment.back'), later: t('assessment.later'), cancel: t('assessment.cancel') },
+  };
 }
 
 /**
- * One role category: every level as a short label (the phrases the strategy emphasises for that level and
- * category), with the full role text one tap away, and a button to choose it. A role with no emphasised phrases
- * is shown whole instead: there is nothing shorter to show.
+ * The required skills of one level: each with its definition and the whole rating scale in view, so that one
+ * click answers it; the ratings given before (going back, or a framework that gained skills) are chosen already.
  */
-export function roleStepCard(c: StepContext, category: string): AdaptiveCard {
-  const { framework, assessment, t } = c;
-  const step = stepToken({ kind: 'role', category });
-  const options = [...framework.levels].reverse().map((level) => {
-    const role = framework.role(level.level, category);
-    const whole = role !== undefined && role.highlights.length === 0;
-    return {
-      level: level.level,
-      title: level.title,
-      summary: whole ? keepLineBreaks(role.text) : (role?.highlights.join(' / ') ?? ''),
-      text: role && !whole ? emphasize(role.text, role.highlights) : '',
-      textId: `role-${level.level}`,
-      assessmentId: assessment.id,
-      step,
-      chooseLabel: t('assessment.role.choose'),
-      readLabel: t('assessment.role.read'),
-    };
-  });
-  return renderCard('assessmentRole', {
-    assessmentId: assessment.id,
-    options,
-    labels: {
-      ...commonLabels(
-        c,
-        t('assessment.progress.role', {
-          current: framework.categories.findIndex((x) => x.id === category) + 1,
-          total: framework.categories.length,
-        }),
-      ),
-      heading: t('assessment.role.heading', { category: framework.category(category)?.name ?? category }),
-      hint: t(options.some((o) => o.text !== '') ? 'assessment.role.hint' : 'assessment.role.hintWhole'),
-    },
-  });
-}
-
-/** The required skills of one level, each with its definition and the rating scale. */
 export function skillsStepCard(c: StepContext, level: number): AdaptiveCard {
   const { framework, assessment, t, locale } = c;
   const { scale } = ratingSettings(framework);
@@ -71,15 +53,18 @@ export function skillsStepCard(c: StepContext, level: number): AdaptiveCard {
     inputId: `r_${skill.id}`,
     value: assessment.ratings[skill.id] === undefined ? '' : String(assessment.ratings[skill.id]),
     choices,
-    placeholder: t('assessment.skills.placeholder'),
     requiredLabel: t('assessment.skills.required'),
   }));
+  const frame = stepFrame(
+    c,
+    { kind: 'skills', level },
+    t('assessment.progress.skills', { level, highest: highestAskedLevel(assessment, framework) }),
+  );
   return renderCard('assessmentSkills', {
-    assessmentId: assessment.id,
-    step: stepToken({ kind: 'skills', level }),
+    ...frame,
     skills,
     labels: {
-      ...commonLabels(c, t('assessment.progress.skills', { level, highest: highestAskedLevel(assessment, framework) })),
+      ...frame.labels,
       heading: t('assessment.skills.heading', { level, count: skills.length }),
       hint: t('assessment.skills.hint'),
       next: t('assessment.skills.next'),
@@ -92,14 +77,18 @@ export function targetStepCard(c: StepContext): AdaptiveCard {
   const { framework, assessment, t } = c;
   const overall = scoreAssessment(framework, assessment.rolePositions, assessment.ratings, 1).overallRoleLevel;
   const suggested = suggestedTarget(assessment, framework);
+  // Without any required skill there is no skills part: the target is the second part, not the third.
+  const frame = stepFrame(
+    c,
+    { kind: 'target' },
+    t(framework.hasRequiredSkills ? 'assessment.progress.target' : 'assessment.progress.targetNoSkills'),
+  );
   return renderCard('assessmentTarget', {
-    assessmentId: assessment.id,
-    step: stepToken({ kind: 'target' }),
+    ...frame,
     suggested: String(suggested),
     levels: framework.levels.filter((l) => l.level >= overall).map((l) => ({ level: String(l.level), title: l.title })),
     labels: {
-      // Without any required skill there is no skills part: the target is the second part, not the third.
-      ...commonLabels(c, t(framework.hasRequiredSkills ? 'assessment.progress.target' : 'assessment.progress.targetNoSkills')),
+      ...frame.labels,
       heading: t('assessment.target.heading'),
       hint: t('assessment.target.hint', { overall, suggested }),
       submit: t('assessment.target.submit'),
