@@ -28,3 +28,9 @@ export const ROSTER_COLUMNS = [
   'managerEmail',
   'roles',
 ] as const;
+
+/** Everyone whose manager on the roster is `manager` (by e-mail, in any case), but never the manager themselves. */
+export function directReports(manager: Employee, everyone: readonly Employee[]): Employee[] {
+  const email = manager.email.toLowerCase();
+  return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
+}
