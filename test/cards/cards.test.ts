@@ -11,6 +11,7 @@ import { roleStepCard } from '../../src/features/assessment/views/stepCards';
 import type { FrameworkRequest } from '../../src/features/framework/answer';
 import { applicationsHomeCard } from '../../src/features/applications/views/homeCard';
 import { answer } from '../../src/features/framework/answer';
+import { fromSearch } from '../../src/features/framework/views/fromSearch';
 import { catalogNotice } from '../../src/features/notices';
 import { translator, type Locale } from '../../src/i18n';
 import { PAYLOADS, VERBS, type Verb } from '../../src/features/verbs';
@@ -614,13 +615,19 @@ function requestOf(verb: FrameworkVerb, payload: unknown): FrameworkRequest {
     case VERBS.ladder:
       return { kind: 'ladder' };
     case VERBS.recommended:
-      return { kind: 'recommended' };
-    case VERBS.level:
-      return { kind: 'level', level: PAYLOADS[verb].parse(payload).level };
-    case VERBS.training:
-      return { kind: 'training', level: PAYLOADS[verb].parse(payload).level };
-    case VERBS.skill:
-      return { kind: 'skill', skillId: PAYLOADS[verb].parse(payload).skillId };
+      return { kind: 'recommended', from: fromSearch(PAYLOADS[verb].parse(payload).query) };
+    case VERBS.level: {
+      const { level, item, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'level', level, from: fromSearch(query, item) };
+    }
+    case VERBS.training: {
+      const { level, item, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'training', level, from: fromSearch(query, item) };
+    }
+    case VERBS.skill: {
+      const { skillId, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'skill', skillId, from: fromSearch(query) };
+    }
     case VERBS.search:
       return { kind: 'search', query: PAYLOADS[verb].parse(payload).query };
   }

@@ -72,7 +72,7 @@ async function selfAssess(city: City, who: Person, framework: Framework, answers
 
 /** The series of the KPI card's chart of self-assessed levels, by legend. */
 function levelChartLegends(card: Card): string[] {
-  const [chart] = elementsOf(card, (e) => e.type === 'Chart.VerticalBar.Grouped' && String(e.title).startsWith('自己診断のレベル分布'));
+  const [chart] = elementsOf(card, (e) => e.type === 'Chart.Line' && String(e.title).startsWith('自己診断のレベル分布'));
   return ((chart?.data ?? []) as { legend: string }[]).map((series) => series.legend);
 }
 

@@ -8,6 +8,7 @@ import { catalogNotice } from '../notices';
 import { sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
 import { answer, type FrameworkRequest } from './answer';
+import { fromSearch } from './views/fromSearch';
 import { menuOptions, type MenuRoster } from './menuOptions';
 import { parseCommand } from './parseCommand';
 
@@ -39,9 +40,9 @@ export function registerFrameworkFeature(app: Application<TurnState>, catalog: F
 
   onAction(app, VERBS.menu, (context) => respond(context, { kind: 'menu' }));
   onAction(app, VERBS.ladder, (context) => respond(context, { kind: 'ladder' }));
-  onAction(app, VERBS.level, (context, { level }) => respond(context, { kind: 'level', level }));
-  onAction(app, VERBS.skill, (context, { skillId }) => respond(context, { kind: 'skill', skillId }));
-  onAction(app, VERBS.recommended, (context) => respond(context, { kind: 'recommended' }));
-  onAction(app, VERBS.training, (context, { level }) => respond(context, { kind: 'training', level }));
+  onAction(app, VERBS.level, (context, { level, item, query }) => respond(context, { kind: 'level', level, from: fromSearch(query, item) }));
+  onAction(app, VERBS.skill, (context, { skillId, query }) => respond(context, { kind: 'skill', skillId, from: fromSearch(query) }));
+  onAction(app, VERBS.recommended, (context, { query }) => respond(context, { kind: 'recommended', from: fromSearch(query) }));
+  onAction(app, VERBS.training, (context, { level, item, query }) => respond(context, { kind: 'training', level, from: fromSearch(query, item) }));
   onAction(app, VERBS.search, (context, { query }) => respond(context, { kind: 'search', query }));
 }
