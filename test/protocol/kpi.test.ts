@@ -347,7 +347,7 @@ describe('a city whose KPI is a DX推進リーダー in every 係', () => {
     const card = await sayTo(kunisaki, hr, 'KPI');
     const text = textOf(card);
     expect(text).toContain('DX推進リーダーの配置（係ごと）');
-    expect(text).toContain('4係のうち2係に配置済み（50%）、未配置は2係です。');
+    expect(text).toContain('4係のうち配置済みは2（50%）、未配置は2です。');
     expect(text).toContain('未配置の係');
     expect(text).toContain('・市民局 窓口係');
     expect(text).toContain('・建設局 道路係');

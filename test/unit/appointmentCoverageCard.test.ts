@@ -1,5 +1,5 @@
-import { APPOINTMENT, perSectionHolders } from '../../src/domain/appointment/appointment';
-import { sectionCoverage } from '../../src/domain/appointment/coverage';
+import { APPOINTMENT, perSectionCoverage } from '../../src/domain/appointment/appointment';
+import type { PerSectionCoverage } from '../../src/domain/appointment/coverage';
 import type { Employee } from '../../src/domain/roster/employee';
 import { coverageCard, MAX_ROWS } from '../../src/features/appointment/views/coverageCard';
 import { translator } from '../../src/i18n';
@@ -11,9 +11,9 @@ const framework = kunisakiLikeFramework();
 const rules = framework.rules.appointment!;
 const t = translator('ja');
 
-function coverageWith(roster: readonly Employee[], leaders: readonly Employee[]): ReturnType<typeof sectionCoverage> {
+function coverageWith(roster: readonly Employee[], leaders: readonly Employee[]): PerSectionCoverage {
   const held = leaders.map((l) => ({ aadObjectId: l.aadObjectId, tier: 'leader', applicationId: APPOINTMENT }));
-  return sectionCoverage(roster, perSectionHolders(held, rules));
+  return perSectionCoverage(roster, held, rules)!;
 }
 
 const endButtons = (card: unknown): unknown[] => executeActions(card).filter((a) => a.verb === 'hr.appointment.end').map((a) => a.data);

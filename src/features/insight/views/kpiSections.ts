@@ -1,4 +1,4 @@
-import type { Coverage } from '../../../domain/appointment/coverage';
+import type { PerSectionCoverage } from '../../../domain/appointment/coverage';
 import type { Framework } from '../../../domain/framework/framework';
 import type { DepartmentRow } from '../../../domain/insight/departments';
 import type { KpiFigures } from '../../../domain/insight/kpiFigures';
@@ -114,13 +114,15 @@ export function levelSection(figures: KpiFigures, t: Translate): object {
   };
 }
 
-/** Which sections have a holder of the per-section tier: the counts, and the sections without one. */
-export function coverageSection(framework: Framework, coverage: Coverage & { tier: string }, t: Translate): object {
+/** Which sections have a holder of the per-section tier: the counts, and the sections without one, in the framework's unit. */
+export function coverageSection(framework: Framework, coverage: PerSectionCoverage, t: Translate): object {
+  const { unit } = coverage;
   const uncovered = coverage.sections.filter((s) => s.leaders.length === 0);
   const summary =
     coverage.total === 0
-      ? t('kpi.coverage.noSections')
+      ? t('kpi.coverage.noSections', { unit })
       : t('kpi.coverage.summary', {
+          unit,
           total: grouped(coverage.total),
           covered: grouped(coverage.covered),
           uncovered: grouped(uncovered.length),
@@ -128,12 +130,12 @@ export function coverageSection(framework: Framework, coverage: Coverage & { tie
         });
   return {
     summary,
-    uncovered: uncovered.slice(0, UNCOVERED_SHOWN).map((s) => ({ text: `・${sectionLabel(s, t)}` })),
-    more: uncovered.length > UNCOVERED_SHOWN ? t('kpi.coverage.more', { count: grouped(uncovered.length - UNCOVERED_SHOWN) }) : '',
-    complete: coverage.total > 0 && uncovered.length === 0 ? t('kpi.coverage.complete') : '',
+    uncovered: uncovered.slice(0, UNCOVERED_SHOWN).map((s) => ({ text: `・${sectionLabel(s, unit, t)}` })),
+    more: uncovered.length > UNCOVERED_SHOWN ? t('kpi.coverage.more', { unit, count: grouped(uncovered.length - UNCOVERED_SHOWN) }) : '',
+    complete: coverage.total > 0 && uncovered.length === 0 ? t('kpi.coverage.complete', { unit }) : '',
     labels: {
-      heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier) }),
-      uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading') : '',
+      heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier), unit }),
+      uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading', { unit }) : '',
     },
   };
 }
