@@ -5,7 +5,9 @@ import { coverageCard, MAX_ROWS } from '../../src/features/appointment/views/cov
 import { translator } from '../../src/i18n';
 import { largeRoster } from '../support/appointmentCards';
 import { executeActions, textOf } from '../support/botHarness';
-import { kunisakiLikeFramework } from '../support/kunisakiLike';
+import { coverageSection } from '../../src/features/insight/views/kpiSections';
+import { kunisakiLikeDocument, kunisakiLikeFramework } from '../support/kunisakiLike';
+import { loadFrameworkDocument } from './realFramework';
 
 const framework = kunisakiLikeFramework();
 const rules = framework.rules.appointment!;
@@ -59,5 +61,18 @@ describe('the coverage card', () => {
     const sections = large.length / 3;
     expect(textOf(card)).toMatch(new RegExp(`係${sections - listed / 2}件と任命0件の表示を省略しています`));
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(80 * 1024);
+  });
+
+  it('counts in the unit the framework names: a city that counts its 課 says 課, on this card and on the KPI', () => {
+    const document = kunisakiLikeDocument('per-ka');
+    const rules = document.rules as { appointment: Record<string, unknown> };
+    rules.appointment.coverageUnit = '課';
+    const perKa = loadFrameworkDocument(document, 'a framework counting 課');
+    const coverage = perSectionCoverage(roster, [{ aadObjectId: first.aadObjectId, tier: 'leader', applicationId: APPOINTMENT }], perKa.rules.appointment)!;
+    expect(coverage.unit).toBe('課');
+    expect(textOf(coverageCard(perKa, perKa.rules.appointment!, coverage, [], t))).toContain('DX推進リーダーがいる課：1 / 3');
+    const kpi = coverageSection(perKa, coverage, t) as { summary: string; labels: { heading: string } };
+    expect(kpi.labels.heading).toBe('DX推進リーダーの配置（課ごと）');
+    expect(kpi.summary).toBe('3課のうち配置済みは1（33%）、未配置は2です。');
   });
 });
