@@ -205,6 +205,10 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
     add(`training ${level}`, 'training', answer(active, { kind: 'training', level }, t));
   }
   add('training (no level given)', 'training', answer(active, { kind: 'training' }, t));
+  // Opened from a search result: the item found named and marked, the way back to the results.
+  const aiBasics = framework.document.trainingFocusItems.find((f) => f.name === 'AI基礎')!;
+  add('training (AI基礎 found by search)', 'training', answer(active, { kind: 'training', level: aiBasics.level, from: { query: 'AI基礎', item: aiBasics.id } }, t));
+  add('level 3 (a role found by search)', 'level', answer(active, { kind: 'level', level: 3, from: { query: '歩く', item: 'execution' } }, t));
   add('not on the roster (a personal feature)', 'notice', rosterRequired({ t, framework }));
   // Kunisaki-like: a framework that names no contact office.
   add('not on the roster, in a city without a contact', 'notice', rosterRequired({ t, framework: kunisakiLikeFramework() }));
