@@ -126,6 +126,7 @@ describe('a search result opens the very item it names, and leads back to the re
     const { hit } = await result('歩く 話す 学ぶ', 'Lv.3 各職場でDXを企画・実行する人材｜業務遂行');
     const { body } = await harness.click(hit.verb, hit.data);
     expect(standingOut(body.value).map((text) => text.split('\n')[0])).toEqual(['業務遂行']);
+    expect(executeActions(body.value.actions).filter((a) => a.verb === 'framework.search').map((a) => a.data)).toEqual([{ query: '歩く 話す 学ぶ' }]);
   });
 
   it('leads back to the results from every kind of result, and opens a result the same without them', async () => {
@@ -134,7 +135,8 @@ describe('a search result opens the very item it names, and leads back to the re
     expect(new Set(hits.map((h) => h.verb)).size).toBeGreaterThan(1);
     for (const hit of hits) {
       const { body } = await harness.click(hit.verb, hit.data);
-      const back = executeActions(body.value).find((a) => a.verb === 'framework.search');
+      // Among the card's own actions, at the foot, where the way back to the menu is too.
+      const back = executeActions(body.value.actions).find((a) => a.verb === 'framework.search');
       expect({ hit: hit.title, back: back?.data }).toEqual({ hit: hit.title, back: { query: 'AI' } });
     }
     // A Lv.3 button elsewhere (the menu, another level) opens the page as it always did: nothing marked, no way back.
