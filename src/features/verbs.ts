@@ -78,6 +78,12 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** Card templates write numbers through string expressions, so a level may arrive as "3". */
 const levelNumber = z.coerce.number().int().min(1).max(10);
+/** An id of the framework's (a skill, a category, a focus item, a program). */
+const frameworkItem = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** The words a search result was opened from: the way back to the results. */
+const searchQuery = z.string().trim().min(1).max(100);
+/** What a search result opened, and the search to go back to; both only for a card opened from the results. */
+const fromSearch = { item: frameworkItem.optional(), query: searchQuery.optional() };
 
 const assessmentId = z.string().regex(INVERTED_TIME_ID_PATTERN);
 /** Which step a card was made for, so a click on an old card is recognised (see domain/assessment stepToken). */
@@ -155,11 +161,11 @@ const kpiCount = z.string().max(50).default('');
 export const PAYLOADS = {
   [VERBS.menu]: z.object({}),
   [VERBS.ladder]: z.object({}),
-  [VERBS.level]: z.object({ level: levelNumber }),
-  [VERBS.skill]: z.object({ skillId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) }),
-  [VERBS.recommended]: z.object({}),
-  [VERBS.training]: z.object({ level: levelNumber }),
-  [VERBS.search]: z.object({ query: z.string().trim().min(1).max(100) }),
+  [VERBS.level]: z.object({ level: levelNumber, ...fromSearch }),
+  [VERBS.skill]: z.object({ skillId: frameworkItem, query: searchQuery.optional() }),
+  [VERBS.recommended]: z.object({ query: searchQuery.optional() }),
+  [VERBS.training]: z.object({ level: levelNumber, ...fromSearch }),
+  [VERBS.search]: z.object({ query: searchQuery }),
   [VERBS.assessmentOpen]: z.object({}),
   [VERBS.assessmentStart]: z.object({}),
   [VERBS.assessmentContinue]: z.object({ assessmentId }),

@@ -24,6 +24,9 @@ export async function importRoster(
   const employees = validated.value;
   const managers = new Set(employees.map((e) => e.managerEmail).filter(Boolean)).size;
   const staff = employees.filter((e) => e.roles.length > 0).length;
-  const summary = `${employees.length} employees, ${managers} managers, ${staff} with HR or admin roles`;
+  const departments = new Set(employees.map((e) => e.department)).size;
+  // The count of sections (department and section together) lets whoever imports check the column holds the unit meant.
+  const sections = new Set(employees.filter((e) => e.section !== '').map((e) => JSON.stringify([e.department, e.section]))).size;
+  const summary = `${employees.length} employees in ${departments} departments and ${sections} sections, ${managers} managers, ${staff} with HR or admin roles`;
   return storeValidated(employees, summary, (e, version, onProgress) => repository.replace(e, version, onProgress), options);
 }

@@ -11,6 +11,7 @@ import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
 import type { FrameworkRequest } from '../../src/features/framework/answer';
 import { applicationsHomeCard } from '../../src/features/applications/views/homeCard';
 import { answer } from '../../src/features/framework/answer';
+import { fromSearch } from '../../src/features/framework/views/fromSearch';
 import { catalogNotice } from '../../src/features/notices';
 import { translator, type Locale } from '../../src/i18n';
 import { PAYLOADS, VERBS, type Verb } from '../../src/features/verbs';
@@ -164,7 +165,8 @@ describe('the cards enumerated for these tests', () => {
     const files = readdirSync(path.join(root, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
     expect([...files].sort()).toEqual([...CARD_NAMES].sort());
     expect(new Set(ja.map((c) => TEMPLATE_OF_VIEW[c.view]))).toEqual(new Set(CARD_NAMES));
-    expect(named('level')).toHaveLength(active.framework.levels.length);
+    // One card per level, besides a level opened from a search result.
+    expect(named('level').filter((c) => /^ja level \d+$/.test(c.name))).toHaveLength(active.framework.levels.length);
     expect(named('skill')).toHaveLength(33);
     expect(named('skill')).toHaveLength(active.framework.document.requiredSkills.length);
     expect(named('training').length).toBeGreaterThanOrEqual(active.framework.levels.length);
@@ -446,8 +448,8 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
     }
   });
 
-  it('takes its search text from an Input.Text with id "query"', () => {
-    const hasSearch = actions.some((a) => a.verb === VERBS.search);
+  it('takes its search text from an Input.Text with id "query", unless the button carries its own (back to the results)', () => {
+    const hasSearch = actions.some((a) => a.verb === VERBS.search && (a.data as { query?: unknown } | undefined)?.query === undefined);
     expect(inputsOf(card).filter((i) => i.type === 'Input.Text' && i.id === 'query')).toHaveLength(hasSearch ? 1 : 0);
   });
 
@@ -648,13 +650,19 @@ function requestOf(verb: FrameworkVerb, payload: unknown): FrameworkRequest {
     case VERBS.ladder:
       return { kind: 'ladder' };
     case VERBS.recommended:
-      return { kind: 'recommended' };
-    case VERBS.level:
-      return { kind: 'level', level: PAYLOADS[verb].parse(payload).level };
-    case VERBS.training:
-      return { kind: 'training', level: PAYLOADS[verb].parse(payload).level };
-    case VERBS.skill:
-      return { kind: 'skill', skillId: PAYLOADS[verb].parse(payload).skillId };
+      return { kind: 'recommended', from: fromSearch(PAYLOADS[verb].parse(payload).query) };
+    case VERBS.level: {
+      const { level, item, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'level', level, from: fromSearch(query, item) };
+    }
+    case VERBS.training: {
+      const { level, item, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'training', level, from: fromSearch(query, item) };
+    }
+    case VERBS.skill: {
+      const { skillId, query } = PAYLOADS[verb].parse(payload);
+      return { kind: 'skill', skillId, from: fromSearch(query) };
+    }
     case VERBS.search:
       return { kind: 'search', query: PAYLOADS[verb].parse(payload).query };
   }

@@ -26,8 +26,16 @@ describe('the demo roster', () => {
   test('casts an employee, their manager, an HR officer of DX・AI戦略室 and an admin', () => {
     expect(cast.employee).toMatchObject({ grade: '主事', roles: [] });
     expect(cast.manager).toMatchObject({ grade: '課長', email: cast.employee.managerEmail });
-    expect(cast.hr).toMatchObject({ department: '政策局', section: 'DX・AI戦略室', roles: ['hr'] });
+    expect(cast.hr).toMatchObject({ department: '政策局', section: 'DX・AI戦略室 企画係', roles: ['hr'] });
     expect(cast.admin?.roles).toContain('admin');
+  });
+
+  test('holds in each column what the roster format says: a 局 as the department, the unit within it as the section', () => {
+    for (const { name, grade, department, section } of cast.everyone) {
+      // A 部長 belongs to the department itself, a 課長 to their 課 (or 室), everyone else to a 係 of it.
+      const unit = grade === '部長' ? /^$/ : grade === '課長' ? /^\S+[課室]$/ : /^\S+[課室] \S+係$/;
+      expect({ name, department, section }).toEqual({ name, department: expect.stringMatching(/局$/) as unknown, section: expect.stringMatching(unit) as unknown });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { kitakyushuText } from '../support/botHarness';
-import { playgroundSessionForThisFile, t } from './playgroundSession';
+import { expectCardScreenshot, playgroundSessionForThisFile, t } from './playgroundSession';
 
 // Golden paths through the real Agents Playground in headless Chromium: what a person sees and clicks.
 
@@ -45,6 +45,20 @@ describe('DX Navi in the Agents Playground', () => {
     const skill = await session.latestCardShowing(t('skill.definition'));
     await session.waitFor(skill.getByText(t('skill.example'), { exact: true }), "the skill card's example");
     await session.waitFor(skill.getByText(skillName ?? '(a button without a name)', { exact: true }), `the skill's name "${skillName}"`);
+    await backToMenu();
+  });
+
+  test('a training focus item found by search opens marked on its level\'s page, which leads back to the results', async () => {
+    await session.send('AI基礎');
+    await session.latestCardShowing(t('search.title', { query: 'AI基礎' }));
+    await session.clickOnLatestCard('AI基礎（Lv.3 思考・認識）');
+    const training = await session.latestCardShowing(t('training.found', { name: 'AI基礎', place: '思考・認識' }));
+    await session.waitFor(training.getByText(t('training.heading', { level: 3 }), { exact: true }), 'the Lv.3 training page');
+    // Teams draws **AI基礎** in bold.
+    await session.waitFor(training.locator('strong', { hasText: 'AI基礎' }), 'AI基礎 in bold among its category\'s focus items');
+    await expectCardScreenshot(session, training, 'training-found-by-search.png');
+    await session.clickOnLatestCard(t('search.back', { query: 'AI基礎' }));
+    await session.latestCardShowing(t('search.title', { query: 'AI基礎' }));
     await backToMenu();
   });
 

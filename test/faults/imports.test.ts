@@ -204,7 +204,7 @@ describe('an oversized file is refused without a crash and changes nothing', () 
 
   it(`a valid roster of exactly ${MAX_ROSTER_ROWS} rows passes a dry run: the limit is not off by one`, async () => {
     expect(await runCommand('roster', 'big-ok.csv', bigRoster(MAX_ROSTER_ROWS), '--dry-run')).toBe(EXIT.ok);
-    expect(printed.join('\n')).toContain(`is valid (dry run, nothing written): ${MAX_ROSTER_ROWS} employees, 1 managers`);
+    expect(printed.join('\n')).toContain(`is valid (dry run, nothing written): ${MAX_ROSTER_ROWS} employees in 1 departments and 1 sections, 1 managers`);
     expect(await snapshotTables(azurite.connectionString)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
-import { cardOf, executeActions, someone, startBotHarness, textOf, type BotHarness } from '../support/botHarness';
+import { cardOf, executeActions, someone, startBotHarness, textOf, type BotHarness, type Card } from '../support/botHarness';
+import { elementsOf } from '../support/journey';
 
 /** An employee on the roster who has not written to the bot yet. */
 const writer = someone('若松 書子');
@@ -91,6 +92,75 @@ describe('browsing the framework over the Bot Framework protocol', () => {
     const stranger = someone('部外 者');
     await harness.say('メニュー', { user: stranger });
     expect(await harness.bot.repositories.conversations.find('user', stranger.aadObjectId)).toBeUndefined();
+  });
+});
+
+describe('a search result opens the very item it names, and leads back to the results', () => {
+  /** The results card of a search, and the button of the result with this title. */
+  async function result(query: string, title: string): Promise<{ results: Card; hit: { verb: string; data: unknown } }> {
+    const results = cardOf(await harness.say(query));
+    const hit = executeActions(results).find((a) => a.title === title);
+    if (!hit) throw new Error(`no result "${title}" for "${query}"`);
+    return { results, hit };
+  }
+
+  /** The containers of a card that stand out (style "accent"), as text. */
+  const standingOut = (card: Card): string[] => elementsOf(card, (e) => e.type === 'Container' && e.style === 'accent').map((c) => textOf(c));
+
+  it('opens 「AI基礎」 on its level\'s training page: named at the top, marked in its category, and the way back', async () => {
+    const { results, hit } = await result('AI基礎', 'AI基礎（Lv.3 思考・認識）');
+    const { body } = await harness.click(hit.verb, hit.data);
+    const card = body.value;
+    expect(textOf(card)).toContain('Lv.3の研修・施策');
+    expect(textOf(card)).toContain('検索した項目：AI基礎（思考・認識）');
+    // Only the category that holds it stands out, and in it the item is in bold among the others.
+    const marked = standingOut(card);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/^思考・認識\n(?:.+、)?\*\*AI基礎\*\*(?:、.+)?$/);
+    const back = executeActions(card).find((a) => a.verb === 'framework.search');
+    expect(back).toEqual({ title: '「AI基礎」の検索結果に戻る', verb: 'framework.search', data: { query: 'AI基礎' } });
+    expect((await harness.click(back!.verb, back!.data)).body.value).toEqual(results);
+  });
+
+  it('opens a role on its level\'s card with that category\'s role standing out', async () => {
+    const { hit } = await result('歩く 話す 学ぶ', 'Lv.3 各職場でDXを企画・実行する人材｜業務遂行');
+    const { body } = await harness.click(hit.verb, hit.data);
+    expect(standingOut(body.value).map((text) => text.split('\n')[0])).toEqual(['業務遂行']);
+    expect(executeActions(body.value.actions).filter((a) => a.verb === 'framework.search').map((a) => a.data)).toEqual([{ query: '歩く 話す 学ぶ' }]);
+  });
+
+  it('leads back to the results from every kind of result, and opens a result the same without them', async () => {
+    const results = cardOf(await harness.say('AI'));
+    const hits = executeActions(results).filter((a) => a.verb !== 'menu.show');
+    expect(new Set(hits.map((h) => h.verb)).size).toBeGreaterThan(1);
+    for (const hit of hits) {
+      const { body } = await harness.click(hit.verb, hit.data);
+      // Among the card's own actions, at the foot, where the way back to the menu is too.
+      const back = executeActions(body.value.actions).find((a) => a.verb === 'framework.search');
+      expect({ hit: hit.title, back: back?.data }).toEqual({ hit: hit.title, back: { query: 'AI' } });
+    }
+    // A Lv.3 button elsewhere (the menu, another level) opens the page as it always did: nothing marked, no way back.
+    const { body } = await harness.click('framework.training', { level: 3 });
+    expect(standingOut(body.value)).toEqual([]);
+    expect(executeActions(body.value).some((a) => a.verb === 'framework.search')).toBe(false);
+  });
+
+  it('shows an item id the framework does not have as the plain page, and refuses a search that is not one', async () => {
+    const { body } = await harness.click('framework.training', { level: 3, item: 'no-such-item', query: 'AI' });
+    expect(textOf(body.value)).not.toContain('検索した項目');
+    expect(standingOut(body.value)).toEqual([]);
+    for (const data of [{ level: 3, query: 'あ'.repeat(101) }, { level: 3, item: 'Not An Id' }, { skillId: 'rs01', query: '' }]) {
+      const verb = 'skillId' in data ? 'framework.skill' : 'framework.training';
+      expect(textOf((await harness.click(verb, data)).body.value)).toContain('この操作は実行できません');
+    }
+  });
+
+  it('says the description the three 階層別研修 share once, naming all three', async () => {
+    const { body } = await harness.click('framework.training', { level: 1 });
+    const text = textOf(body.value);
+    const description = '職員研修部門と連携した、新規採用、採用3年次、新任部長・課長等、階層別のDX研修を実施し';
+    expect(text.split(description)).toHaveLength(2);
+    expect(text).toContain(`・階層別研修（新規採用）、階層別研修（採用3年次）、階層別研修（新任部長・課長）：${description}`);
   });
 });
 

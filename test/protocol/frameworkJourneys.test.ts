@@ -72,7 +72,7 @@ async function selfAssess(city: City, who: Person, framework: Framework, answers
 
 /** The series of the KPI card's chart of self-assessed levels, by legend. */
 function levelChartLegends(card: Card): string[] {
-  const [chart] = elementsOf(card, (e) => e.type === 'Chart.VerticalBar.Grouped' && String(e.title).startsWith('自己診断のレベル分布'));
+  const [chart] = elementsOf(card, (e) => e.type === 'Chart.Line' && String(e.title).startsWith('自己診断のレベル分布'));
   return ((chart?.data ?? []) as { legend: string }[]).map((series) => series.legend);
 }
 
@@ -252,7 +252,7 @@ describe('Kunisaki (kunisaki.json): from browsing to a DX推進リーダー appo
     expect(after).toContain(`${leader.name}がいない係（1）\n${hrs}（職員 1人）`);
     expect(after).toContain(`${leader.name}がいる係（1）\n${theirs}（職員 2人）\n${employee.name}（${employee.grade}）`);
     const kpi = lines(await city.say(hr, 'KPI'));
-    expect(kpi).toEqual(expect.arrayContaining([`${leader.name}の配置（係ごと）`, '2係のうち1係に配置済み（50%）、未配置は1係です。', `・${hrs}`]));
+    expect(kpi).toEqual(expect.arrayContaining([`${leader.name}の配置（係ごと）`, '2係のうち配置済みは1（50%）、未配置は1です。', `・${hrs}`]));
     // Kunisaki appoints: the KPI speaks of appointments (任命), never of certification (認定).
     expect(kpi).toEqual(expect.arrayContaining([`${fy}年度の任命者：1人（目標は未設定）`, `・${leader.name}：1人`]));
     expect(kpi.join('\n')).not.toContain('認定');

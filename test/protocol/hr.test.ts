@@ -5,6 +5,7 @@ import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { silentLogger } from '../../src/logger';
 import { executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet, talkingTo } from '../support/conversation';
+import { elementsOf } from '../support/journey';
 
 // The HR office's side of applications: windows, the list, selection to certification, reassigning approvals,
 // reminders. The roster is one data set per storage, so this file brings its own Azurite and its own people.
@@ -236,6 +237,8 @@ describe('application windows (募集期間)', () => {
   it('saves a window in Japan time: 09:30 and 17:15 JST are stored as 00:30 and 08:15 UTC', async () => {
     const saved = await click(hr1, 'hr.window.save', windowInputs('gold', { date: `${fy}-06-01`, time: '09:30' }, { date: `${fy}-06-30`, time: '17:15' }));
     expect(textOf(saved)).toContain(`ゴールドの募集期間を保存しました：${fy}年6月1日 09:30 から ${fy}年6月30日 17:15 まで`);
+    // The form stays, every track in it.
+    expect(executeActions(saved).filter((a) => a.verb === 'hr.window.save')).toHaveLength(TRACKS.length);
 
     const window = await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy, 'gold');
     expect(window).toMatchObject({
@@ -266,13 +269,32 @@ describe('application windows (募集期間)', () => {
     ['a missing end date', 'professional', { date: `${fy}-06-01`, time: '00:00' }, { date: '', time: '' }],
     ['a missing start date', 'professional', { date: '', time: '09:00' }, { date: `${fy}-06-30`, time: '00:00' }],
     ['a track one cannot apply for', 'bronze', { date: `${fy}-06-01`, time: '00:00' }, { date: `${fy}-06-30`, time: '00:00' }],
-  ])('refuses %s and stores nothing', async (_case, track, opens, closes) => {
+  ])('refuses %s and stores nothing, the dates as typed still in the form', async (_case, track, opens, closes) => {
     const before = await everythingStored();
     const card = await click(hr1, 'hr.window.save', windowInputs(track, opens, closes));
     expect(textOf(card)).toContain(INVALID_WINDOW);
-    // The notice leads back to the windows card.
-    expect(executeActions(card).map((a) => a.verb)).toContain('hr.windows');
+    expect(textOf(card)).toContain(`募集期間の設定（${fy}年度）`);
+    if ((TRACKS as readonly string[]).includes(track)) {
+      expect([`opensDate_${track}`, `opensTime_${track}`, `closesDate_${track}`, `closesTime_${track}`].map((id) => inputValue(card, id))).toEqual([
+        opens.date,
+        opens.time,
+        closes.date,
+        closes.time,
+      ]);
+    }
     expect(await everythingStored()).toBe(before);
+  });
+
+  it('saves one track and keeps the form: that track shown saved, what was typed for the others still there', async () => {
+    const typedSilver = { opensDate_silver: `${fy}-09-01`, opensTime_silver: '10:00', closesDate_silver: `${fy}-09-15`, closesTime_silver: '' };
+    const inputs = { ...windowInputs('professional', { date: `${fy}-06-02`, time: '09:05' }, { date: `${fy}-06-20`, time: '' }), ...typedSilver };
+    const card = await click(hr1, 'hr.window.save', inputs);
+    const saved = elementsOf(card, (e) => e.type === 'Container' && e.style === 'good').map((c) => textOf(c));
+    expect(saved).toEqual([`プロフェッショナルトラック（DX）の募集期間を保存しました：${fy}年6月2日 09:05 から ${fy}年6月20日 00:00 まで`]);
+    // The saved track shows the dates as stored (times written out), the silver track what was typed and not saved.
+    expect(['opensTime_professional', 'closesTime_professional'].map((id) => inputValue(card, id))).toEqual(['09:05', '00:00']);
+    expect(Object.keys(typedSilver).map((id) => inputValue(card, id))).toEqual(Object.values(typedSilver));
+    expect(await harness.bot.repositories.applicationWindows.find(harness.frameworkId, fy, 'silver')).toBeUndefined();
   });
 
   it('closes an open window: an employee then cannot apply and is told when the next window is', async () => {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { answer } from '../../src/features/framework/answer';
-import { offersHrMenu } from '../../src/features/hrMenu/offersHrMenu';
+import { menuOptions } from '../../src/features/framework/menuOptions';
 import { VERBS } from '../../src/features/verbs';
 import { translator } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
@@ -186,14 +186,27 @@ describe('HR\'s menu in Kitakyushu (applications in a yearly window)', () => {
 describe('the ordinary menu', () => {
   const employeesMenu = answer(kitakyushuActive(), { kind: 'menu' }, ja);
 
-  it('is the employees\' menu, unchanged and without an HR button, for anyone who is not HR', async () => {
-    for (const user of [employee, kacho, stranger]) {
+  it('is the employees\' menu, without the team or the HR button, for someone with no reports who is not HR', async () => {
+    for (const user of [employee, stranger]) {
       const said = await sayTo(kitakyushu, user, 'メニュー');
       expect(said).toEqual(employeesMenu);
       expect(verbsOf(said)).not.toContain(VERBS.hrMenu);
+      expect(verbsOf(said)).not.toContain(VERBS.teamShow);
       const { body } = await kitakyushu.click(VERBS.menu, {}, { user });
       expect(body.value).toEqual(employeesMenu);
     }
+  });
+
+  it('has one more button for a manager (someone with a report on the roster), 「チームの自己診断」, which opens their team', async () => {
+    const said = await sayTo(kitakyushu, kacho, 'メニュー');
+    const buttons = executeActions(said);
+    expect(buttons.filter((a) => a.verb === VERBS.teamShow).map((a) => a.title)).toEqual(['チームの自己診断']);
+    expect(buttons.filter((a) => a.verb !== VERBS.teamShow)).toEqual(executeActions(employeesMenu));
+    const { body } = await kitakyushu.click(VERBS.menu, {}, { user: kacho });
+    expect(body.value).toEqual(said);
+    const team = textOf(await clickButton(kitakyushu, VERBS.teamShow, said, kacho));
+    expect(team).toContain(ja('team.title'));
+    expect(team).toContain(employee.name);
   });
 
   it('has one more button for HR, 「HRメニュー」, which opens HR\'s menu', async () => {
@@ -210,17 +223,19 @@ describe('the ordinary menu', () => {
     expect(executeActions(english).filter((a) => a.verb === VERBS.hrMenu).map((a) => a.title)).toEqual(['HR menu']);
   });
 
-  it('has no HR button in a team channel, where everyone sees it', async () => {
-    const { status, body } = await clickInChannel(kitakyushu, hr, VERBS.menu);
-    expect(status).toBe(200);
-    expect(body.value).toEqual(employeesMenu);
+  it('has no HR or team button in a team channel, where everyone sees it', async () => {
+    for (const user of [hr, kacho]) {
+      const { status, body } = await clickInChannel(kitakyushu, user, VERBS.menu);
+      expect(status).toBe(200);
+      expect(body.value).toEqual(employeesMenu);
+    }
   });
 
   it('falls back to the employees\' menu when the roster cannot be read', async () => {
     const context = { activity: { from: { id: hr.id, aadObjectId: hr.aadObjectId }, conversation: { conversationType: 'personal' } } } as TurnContext;
-    expect(await offersHrMenu(context, kitakyushu.bot.repositories.roster)).toBe(true);
+    expect(await menuOptions(context, kitakyushu.bot.repositories.roster)).toEqual({ offersHrMenu: true, offersTeam: false });
     const nowhere = createRepositories(createTableStorage({ connectionString: azuriteConnectionString(await closedPort(), await closedPort()) }));
-    expect(await offersHrMenu(context, nowhere.roster)).toBe(false);
+    expect(await menuOptions(context, nowhere.roster)).toEqual({});
   });
 });
 

@@ -144,19 +144,22 @@ function elements(card: Card, type: string): Record<string, unknown>[] {
 }
 
 /** The one chart of a type on a card. */
-function chart(card: Card, type: string): { data: unknown; fallback: unknown } {
+function chart(card: Card, type: string): Record<string, unknown> {
   const charts = elements(card, type);
   expect(charts).toHaveLength(1);
-  return charts[0] as { data: unknown; fallback: unknown };
+  return charts[0]!;
 }
 
-/** The grouped bar charts of a card, in order. */
-function groupedCharts(card: Card): { data: unknown; fallback: unknown }[] {
-  return elements(card, 'Chart.VerticalBar.Grouped') as { data: unknown; fallback: unknown }[];
+/** The chart with this title (each chart announces its title to screen readers). */
+function chartTitled(card: Card, title: string): Record<string, unknown> {
+  const charts = elementsOf(card, (e) => typeof e.type === 'string' && e.type.startsWith('Chart.') && e.title === title);
+  expect(charts).toHaveLength(1);
+  return charts[0]!;
 }
 
-/** The years the chart shows, oldest first. */
-const years = [fy - 4, fy - 3, fy - 2, fy - 1, fy].map((y) => `${y}年度`);
+/** The chart of the years, and of the funnel, as this card titles them. */
+const YEARS_CHART = '年度別の認定者数と目標';
+const funnelChart = (fiscalYear: number): string => `自己診断から認定まで（${fiscalYear}年度）`;
 
 /** The KPI settings as stored, with their version: what a refused save must leave as it was. */
 async function storedSettings(): Promise<unknown> {
@@ -178,25 +181,44 @@ describe('HR opens the KPI', () => {
     // The baseline is the plan's 2,228 until HR enters one; c1, certified twice, counts once.
     expect(text).toContain('累計：2,232人（DX Navi導入前の認定者 2,228人 ＋ DX Naviで認定 4人）（計画の値）');
     expect(text).toContain('計画の目標：2023〜2025年度で2,400人（累計の達成率 93%）');
-    // The first grouped chart is the years'; the second, the levels'.
-    const { data, fallback } = groupedCharts(card)[0]!;
-    expect(data).toEqual([
-      { legend: '認定者', color: 'categoricalBlue', values: years.map((x, i) => ({ x, y: [0, 0, 0, 2, 2][i] })) },
-      { legend: '目標', color: 'neutral', values: years.map((x) => ({ x, y: 0 })) },
+    // The plan's 2,400 as a gauge, the 2,228 before the bot and the 4 since as its parts.
+    expect(chart(card, 'Chart.Gauge')).toMatchObject({
+      min: 0,
+      max: 2400,
+      value: 2232,
+      segments: [
+        { legend: 'DX Navi導入前の認定者 2,228人', size: 2228 },
+        { legend: 'DX Naviで認定 4人', size: 4 },
+      ],
+    });
+    // The years from the first with anyone certified (the years before were the bot's baseline), without a target
+    // line when no year has a target, on an axis of whole people.
+    const years = chartTitled(card, YEARS_CHART);
+    expect(years).toMatchObject({ type: 'Chart.Line', yMin: 0, yMax: 4 });
+    expect(years.data).toEqual([
+      { legend: '認定者', color: 'categoricalBlue', values: [{ x: `${fy - 1}年度`, y: 2 }, { x: `${fy}年度`, y: 2 }] },
     ]);
     // Without charts, the same figures as rows.
-    expect(textOf(fallback)).toContain(`${fy - 1}年度\n■■■■■■■■■■\n2人（目標なし）`);
+    expect(textOf(years.fallback)).toContain(`${fy - 1}年度\n■■■■■■■■■■\n2人（目標なし）`);
   });
 
   it('sees the funnel in people: withdrawn left out, each step counting those who got that far', async () => {
     const card = await sayTo(kitakyushu, hr, '実績');
-    const funnel = chart(card, 'Chart.HorizontalBar');
+    const funnel = chartTitled(card, funnelChart(fy));
+    // Five people at most: an axis of 0, 2, 4, 6 and 8 people.
+    expect(funnel).toMatchObject({ type: 'Chart.Line', yMin: 0, yMax: 8 });
     expect(funnel.data).toEqual([
-      { x: '自己診断済み', y: 3 },
-      { x: '応募', y: 5 },
-      { x: '上司が承認', y: 3 },
-      { x: '選考通過', y: 2 },
-      { x: '認定', y: 1 },
+      {
+        legend: '人数',
+        color: 'categoricalTeal',
+        values: [
+          { x: '診断済み', y: 3 },
+          { x: '応募', y: 5 },
+          { x: '上司が承認', y: 3 },
+          { x: '選考通過', y: 2 },
+          { x: '認定', y: 1 },
+        ],
+      },
     ]);
     expect(textOf(funnel.fallback)).toContain('認定\n■■□□□□□□□□\n1人（前の段階の50%）');
   });
@@ -213,9 +235,10 @@ describe('HR opens the KPI', () => {
   it('sees the self-assessed levels, role and skill side by side', async () => {
     const card = await sayTo(kitakyushu, hr, 'kpi');
     expect(textOf(card)).toContain('自己診断のレベル分布（3人）');
-    const { data } = groupedCharts(card)[1]!;
+    const chart = chartTitled(card, '自己診断のレベル分布（3人）');
+    expect(chart).toMatchObject({ type: 'Chart.Line', yMin: 0, yMax: 4 });
     const levels = ['Lv.0', 'Lv.1', 'Lv.2', 'Lv.3', 'Lv.4', 'Lv.5'];
-    expect(data).toEqual([
+    expect(chart.data).toEqual([
       { legend: '役割レベル', color: 'categoricalPurple', values: levels.map((x, i) => ({ x, y: [0, 1, 1, 1, 0, 0][i] })) },
       { legend: 'スキルレベル', color: 'categoricalLightBlue', values: levels.map((x, i) => ({ x, y: [1, 1, 1, 0, 0, 0][i] })) },
     ]);
@@ -228,8 +251,8 @@ describe('HR opens the KPI', () => {
     expect(text).toContain(`${fy - 1}年度の認定者：2人（目標は未設定）`);
     expect(text).toContain('累計：2,230人');
     // Nobody applied last year.
-    expect(chart(card, 'Chart.HorizontalBar').data).toEqual([
-      { x: '自己診断済み', y: 3 },
+    expect((chartTitled(card, funnelChart(fy - 1)).data as { values: unknown }[])[0]!.values).toEqual([
+      { x: '診断済み', y: 3 },
       { x: '応募', y: 0 },
       { x: '上司が承認', y: 0 },
       { x: '選考通過', y: 0 },
@@ -265,8 +288,10 @@ describe('HR sets the year\'s targets and the baseline', () => {
     expect(text).toContain('・ゴールド：1人／目標 30人（人事が設定）');
     expect(text).toContain('・シルバー：1人');
     expect(text).toContain('累計：2,304人（DX Navi導入前の認定者 2,300人 ＋ DX Naviで認定 4人）（人事が設定）');
-    const targets = (groupedCharts(card)[0]!.data as { values: { y: number }[] }[])[1]!;
-    expect(targets.values.map((v) => v.y)).toEqual([0, 0, 0, 0, 120]);
+    // This year's target is a point of its own line, and the top of an axis of 0, 30, 60, 90 and 120 people.
+    const years = chartTitled(card, YEARS_CHART);
+    expect((years.data as { legend: string; values: unknown }[])[1]).toEqual({ legend: '目標', color: 'neutral', values: [{ x: `${fy}年度`, y: 120 }] });
+    expect(years.yMax).toBe(120);
     const stored = await kitakyushu.bot.repositories.kpiSettings.read(kitakyushu.frameworkId);
     expect(stored.settings).toEqual({
       targets: [
@@ -322,19 +347,21 @@ describe('a city whose KPI is a DX推進リーダー in every 係', () => {
     const card = await sayTo(kunisaki, hr, 'KPI');
     const text = textOf(card);
     expect(text).toContain('DX推進リーダーの配置（係ごと）');
-    expect(text).toContain('4係のうち2係に配置済み（50%）、未配置は2係です。');
+    expect(text).toContain('4係のうち配置済みは2（50%）、未配置は2です。');
     expect(text).toContain('未配置の係');
     expect(text).toContain('・市民局 窓口係');
     expect(text).toContain('・建設局 道路係');
     expect(text).not.toContain('・市民局 戸籍係');
     // HR appoints here: the figures speak of appointments (任命), never of certification (認定).
-    expect(chart(card, 'Chart.HorizontalBar').data).toEqual([
-      { x: '自己診断済み', y: 0 },
+    expect((chartTitled(card, `自己診断から任命まで（${fy}年度）`).data as { values: unknown }[])[0]!.values).toEqual([
+      { x: '診断済み', y: 0 },
       { x: '任命', y: 2 },
     ]);
     expect(text).toContain(`${fy}年度の任命者：2人（目標は未設定）`);
     expect(text).toContain('累計：2人（DX Naviで任命。導入前の任命者数は未設定）');
-    expect(groupedCharts(card)[0]!.data).toEqual([expect.objectContaining({ legend: '任命者' }), expect.objectContaining({ legend: '目標' })]);
+    // One year with appointments is no chart of years, and without a plan over several years there is no gauge.
+    expect(text).toContain(`任命者か目標があるのは${fy}年度だけのため、年度別のグラフはありません`);
+    expect(elements(card, 'Chart.Gauge')).toEqual([]);
     expect(text).not.toContain('認定');
     // The per-section tier's head count is one per 係: the coverage measures it, not a plan line.
     expect(text).not.toContain('計画の目標');

@@ -209,6 +209,10 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
     add(`training ${level}`, 'training', answer(active, { kind: 'training', level }, t));
   }
   add('training (no level given)', 'training', answer(active, { kind: 'training' }, t));
+  // Opened from a search result: the item found named and marked, the way back to the results.
+  const aiBasics = framework.document.trainingFocusItems.find((f) => f.name === 'AI基礎')!;
+  add('training (AI基礎 found by search)', 'training', answer(active, { kind: 'training', level: aiBasics.level, from: { query: 'AI基礎', item: aiBasics.id } }, t));
+  add('level 3 (a role found by search)', 'level', answer(active, { kind: 'level', level: 3, from: { query: '歩く', item: 'execution' } }, t));
   add('not on the roster (a personal feature)', 'notice', rosterRequired({ t, framework }));
   // Kunisaki-like: a framework that names no contact office.
   add('not on the roster, in a city without a contact', 'notice', rosterRequired({ t, framework: kunisakiLikeFramework() }));
@@ -737,6 +741,14 @@ function applicationCards(
     { window: defaultWindow(framework, 2026, 'professional'), stored: false },
   ]);
   windowsAt('(November: nothing stored)', november, tracksOf(framework).map((track) => ({ window: defaultWindow(framework, 2026, track), stored: false })));
+  // After a save the form stays: the saved track says so, another keeps what was typed; a refusal says why where it belongs.
+  const goldWindow = openApplicationWindow(framework, 'gold');
+  const afterSave = [{ window: goldWindow, stored: true }, ...['silver', 'professional'].map((track) => ({ window: defaultWindow(framework, 2026, track), stored: false }))];
+  const savedLine = t('hr.windows.saved', { track: trackName(framework, 'gold', t), opens: formatDate(goldWindow.opensAt, locale), closes: formatDate(goldWindow.closesAt, locale) });
+  const typed = { opensDate_silver: '2026-09-01', opensTime_silver: '10:00', closesDate_silver: '2026-09-15', closesTime_silver: '' };
+  add('hr windows (Gold saved, Silver as typed)', 'hrWindows', hrWindowsCard(framework, 2026, afterSave, june, t, locale, { note: { track: 'gold', text: savedLine, style: 'good' }, typed }));
+  const elsewhere = { note: { track: 'bronze', text: t('hr.windows.invalid'), style: 'warning' as const }, typed };
+  add('hr windows (refused for a track the form does not have)', 'hrWindows', hrWindowsCard(framework, 2026, afterSave, june, t, locale, elsewhere));
 
   const tracks = tracksOf(framework);
   const reassigned = reassign(goldSubmitted, actor(hr), { aadObjectId: senior.aadObjectId, name: senior.name }, minutes(june, 120));

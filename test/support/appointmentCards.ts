@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../src/cards/renderCard';
-import { APPOINTMENT, perSectionHolders } from '../../src/domain/appointment/appointment';
-import { sectionCoverage } from '../../src/domain/appointment/coverage';
+import { APPOINTMENT, perSectionCoverage } from '../../src/domain/appointment/appointment';
+import type { PerSectionCoverage } from '../../src/domain/appointment/coverage';
 import type { Employee } from '../../src/domain/roster/employee';
 import { appointConfirmCard, endConfirmCard } from '../../src/features/appointment/views/confirmCard';
 import { coverageCard, MAX_ROWS, type Appointed } from '../../src/features/appointment/views/coverageCard';
@@ -45,8 +45,8 @@ export function appointmentCards(t: Translate): { name: string; view: 'appointme
   const rules = framework.rules.appointment!;
   const appointed = (people: readonly Employee[], tier = 'leader'): Appointed[] =>
     people.map((p) => ({ aadObjectId: p.aadObjectId, tier, employee: p }));
-  const coverageOf = (roster: readonly Employee[], leaders: readonly Employee[]): ReturnType<typeof sectionCoverage> =>
-    sectionCoverage(roster, perSectionHolders(leaders.map((l) => ({ aadObjectId: l.aadObjectId, tier: 'leader', applicationId: APPOINTMENT })), rules));
+  const coverageOf = (roster: readonly Employee[], leaders: readonly Employee[]): PerSectionCoverage =>
+    perSectionCoverage(roster, leaders.map((l) => ({ aadObjectId: l.aadObjectId, tier: 'leader', applicationId: APPOINTMENT })), rules)!;
   const large = largeRoster();
   const others: Appointed[] = [...appointed([misaki], 'advanced'), { aadObjectId: GONE, tier: 'leader' }];
   return [

@@ -16,5 +16,6 @@ export function hrMenuCards(active: ActiveFramework, t: Translate): { name: stri
     { name: 'hr menu (evaluations)', view: 'hrMenu', card: hrMenuCard(mokaLikeFramework(), t) },
     { name: 'hr menu (appointments)', view: 'hrMenu', card: hrMenuCard(kunisakiLikeFramework(), t) },
     { name: 'menu (an HR officer\'s)', view: 'menu', card: answer(active, { kind: 'menu' }, t, { offersHrMenu: true }) },
+    { name: 'menu (a manager\'s)', view: 'menu', card: answer(active, { kind: 'menu' }, t, { offersTeam: true }) },
   ];
 }

@@ -38,6 +38,7 @@ export function kunisakiLikeDocument(id: string): Record<string, unknown> {
       appointment: {
         tiers: [KUNISAKI_TIERS.leader, KUNISAKI_TIERS.advanced],
         perSection: KUNISAKI_TIERS.leader,
+        coverageUnit: '係',
         text: 'DX推進リーダーは各係に1人、所属で指名します。高度専門人材は情報部門担当職員です。',
       },
     },

@@ -1,19 +1,21 @@
-import { APPOINTMENT, perSectionHolders } from '../../src/domain/appointment/appointment';
-import { sectionCoverage } from '../../src/domain/appointment/coverage';
+import { APPOINTMENT, perSectionCoverage } from '../../src/domain/appointment/appointment';
+import type { PerSectionCoverage } from '../../src/domain/appointment/coverage';
 import type { Employee } from '../../src/domain/roster/employee';
 import { coverageCard, MAX_ROWS } from '../../src/features/appointment/views/coverageCard';
 import { translator } from '../../src/i18n';
 import { largeRoster } from '../support/appointmentCards';
 import { executeActions, textOf } from '../support/botHarness';
-import { kunisakiLikeFramework } from '../support/kunisakiLike';
+import { coverageSection } from '../../src/features/insight/views/kpiSections';
+import { kunisakiLikeDocument, kunisakiLikeFramework } from '../support/kunisakiLike';
+import { loadFrameworkDocument } from './realFramework';
 
 const framework = kunisakiLikeFramework();
 const rules = framework.rules.appointment!;
 const t = translator('ja');
 
-function coverageWith(roster: readonly Employee[], leaders: readonly Employee[]): ReturnType<typeof sectionCoverage> {
+function coverageWith(roster: readonly Employee[], leaders: readonly Employee[]): PerSectionCoverage {
   const held = leaders.map((l) => ({ aadObjectId: l.aadObjectId, tier: 'leader', applicationId: APPOINTMENT }));
-  return sectionCoverage(roster, perSectionHolders(held, rules));
+  return perSectionCoverage(roster, held, rules)!;
 }
 
 const endButtons = (card: unknown): unknown[] => executeActions(card).filter((a) => a.verb === 'hr.appointment.end').map((a) => a.data);
@@ -59,5 +61,18 @@ describe('the coverage card', () => {
     const sections = large.length / 3;
     expect(textOf(card)).toMatch(new RegExp(`係${sections - listed / 2}件と任命0件の表示を省略しています`));
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(80 * 1024);
+  });
+
+  it('counts in the unit the framework names: a city that counts its 課 says 課, on this card and on the KPI', () => {
+    const document = kunisakiLikeDocument('per-ka');
+    const rules = document.rules as { appointment: Record<string, unknown> };
+    rules.appointment.coverageUnit = '課';
+    const perKa = loadFrameworkDocument(document, 'a framework counting 課');
+    const coverage = perSectionCoverage(roster, [{ aadObjectId: first.aadObjectId, tier: 'leader', applicationId: APPOINTMENT }], perKa.rules.appointment)!;
+    expect(coverage.unit).toBe('課');
+    expect(textOf(coverageCard(perKa, perKa.rules.appointment!, coverage, [], t))).toContain('DX推進リーダーがいる課：1 / 3');
+    const kpi = coverageSection(perKa, coverage, t) as { summary: string; labels: { heading: string } };
+    expect(kpi.labels.heading).toBe('DX推進リーダーの配置（課ごと）');
+    expect(kpi.summary).toBe('3課のうち配置済みは1（33%）、未配置は2です。');
   });
 });

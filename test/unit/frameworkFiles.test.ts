@@ -137,6 +137,9 @@ describe('kunisaki.json (国東市 人材育成・確保基本方針（デジタ
     expect(doc.rules.appointment?.tiers).toEqual(['dx-leader', 'advanced']);
     expect(doc.rules.appointment?.perSection).toBe('dx-leader');
     expect(doc.rules.appointment?.text).toContain('各係に1人（総括リーダー）');
+    // The unit its coverage counts is the document's: "各係に1人", "係ごとに1名配置".
+    expect(doc.rules.appointment?.coverageUnit).toBe('係');
+    expect(doc.rules.appointment?.text).toContain('係ごとに1名配置');
     expect(doc.rules.applicationWindow).toBeUndefined();
     expect(doc.rules.evaluation).toBeUndefined();
   });

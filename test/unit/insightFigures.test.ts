@@ -256,7 +256,7 @@ describe('planProgress and tierHolding', () => {
     // 高度専門人材 certified after an evaluation, DX推進リーダー appointed.
     const doc = kunisakiLikeDocument('mixed');
     const evaluation = { tiers: ['advanced'], viewpoints: [{ id: 'policy', name: '政策的観点', raters: '幹部職員' }], text: '評価して認定する。' };
-    const appointment = { tiers: ['leader'], perSection: 'leader', text: 'DX推進リーダーは各係に1人。' };
+    const appointment = { tiers: ['leader'], perSection: 'leader', coverageUnit: '係', text: 'DX推進リーダーは各係に1人。' };
     const mixed = validateFramework({ ...doc, rules: { ...(doc.rules as object), evaluation, appointment } });
     if (!mixed.ok) throw new Error(JSON.stringify(mixed.issues));
     expect(tierHolding(new Framework(mixed.value, 'v1'))).toBe('certifiedOrAppointed');

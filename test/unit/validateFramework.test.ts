@@ -139,3 +139,25 @@ describe('validateFramework on broken copies of kitakyushu.json', () => {
     ]);
   });
 });
+
+describe('validateFramework on the unit a per-section KPI counts (kunisaki.json)', () => {
+  const kunisaki = readFileSync(path.join(__dirname, '../../data/frameworks/kunisaki.json'), 'utf8');
+  const appointmentOf = (doc: unknown): Record<string, unknown> => (doc as { rules: { appointment: Record<string, unknown> } }).rules.appointment;
+
+  it('accepts the file, whose coverage counts 係', () => {
+    const result = validateFramework(JSON.parse(kunisaki));
+    expect(result.ok && result.value.rules.appointment?.coverageUnit).toBe('係');
+  });
+
+  it('rejects a per-section tier without the unit it is counted in', () => {
+    const doc: unknown = JSON.parse(kunisaki);
+    delete appointmentOf(doc).coverageUnit;
+    expect(issuesOf(doc)).toEqual([expect.objectContaining({ where: 'rules.appointment.coverageUnit', field: 'coverageUnit' })]);
+  });
+
+  it('rejects a unit without a per-section tier to count', () => {
+    const doc: unknown = JSON.parse(kunisaki);
+    delete appointmentOf(doc).perSection;
+    expect(issuesOf(doc)).toEqual([expect.objectContaining({ where: 'rules.appointment.coverageUnit', field: 'coverageUnit' })]);
+  });
+});

@@ -55,7 +55,7 @@ describe('validateRoster', () => {
 
   it('names a missing column on the header line', () => {
     expect(issues(HEADER.replace(',grade', ''), row(1))).toEqual([
-      { where: 'line 1', field: 'grade', message: 'the header has no "grade" column' },
+      { where: 'line 1', field: 'grade', message: 'the header has no "grade" column: the person\'s title (職名), e.g. 主事, 主任, 係長, 課長, 部長' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../applications/application';
 import type { AppointmentRules } from '../framework/schema';
 import type { Employee } from '../roster/employee';
+import { sectionCoverage, type PerSectionCoverage } from './coverage';
 
 /**
  * Where an appointment is recorded, a certification says which application led to it: an appointment has none, so
@@ -84,6 +85,19 @@ export function decideEnding(request: {
   if (!held || !isAppointment(held)) return { outcome: 'refused', refusal: 'notAppointed' };
   if (samePerson(held.aadObjectId, actor.aadObjectId)) return { outcome: 'refused', refusal: 'ownAppointment' };
   return confirmed ? { outcome: 'end' } : { outcome: 'confirm' };
+}
+
+/**
+ * Which sections have someone holding the per-section tier, for a framework that has one (and names the unit it
+ * counts); undefined for any other.
+ */
+export function perSectionCoverage(
+  employees: readonly Employee[],
+  held: Iterable<HeldTier>,
+  rules: AppointmentRules | undefined,
+): PerSectionCoverage | undefined {
+  if (!rules?.perSection || !rules.coverageUnit) return undefined;
+  return { tier: rules.perSection, unit: rules.coverageUnit, ...sectionCoverage(employees, perSectionHolders(held, rules)) };
 }
 
 /** Who holds the per-section tier, by lower-case Entra object id, as `sectionCoverage` takes them; empty without one. */

@@ -19,6 +19,13 @@ export interface Coverage {
   readonly total: number;
 }
 
+/** The coverage of a framework whose KPI is one holder of a tier per section: which tier, and its word for a section. */
+export interface PerSectionCoverage extends Coverage {
+  readonly tier: string;
+  /** What the framework calls the sections counted (係): the roster's section column holds them. */
+  readonly unit: string;
+}
+
 /** Japanese order, with numbers as numbers (第2係 before 第10係), the way an office lists its organisation. */
 const byName = new Intl.Collator('ja', { numeric: true }).compare;
 

@@ -121,7 +121,10 @@ const evaluation = z.object({
 
 const appointment = z.object({
   tiers: z.array(identifier).min(1).describe('tiers HR appoints people to, rather than certifying an application'),
-  perSection: identifier.optional().describe('a tier every section (係, the roster\'s section) should have one of: its KPI is coverage'),
+  perSection: identifier.optional().describe('a tier every section (the roster\'s section) should have one of: its KPI is coverage'),
+  coverageUnit: text
+    .optional()
+    .describe("what the framework calls the section its coverage counts, as its document names it (e.g. 係); with perSection only, and the roster's section column must hold that unit"),
   text,
 });
 

@@ -5,9 +5,9 @@ export type SearchTarget =
   | { kind: 'skill'; skillId: string }
   | { kind: 'role'; level: number; category: string }
   | { kind: 'level'; level: number }
-  | { kind: 'focusItem'; level: number }
+  | { kind: 'focusItem'; level: number; focusItemId: string }
   | { kind: 'recommendedSkill' }
-  | { kind: 'program'; level: number };
+  | { kind: 'program'; level: number; programId: string };
 
 /** One ranked result. */
 export interface SearchHit {
@@ -74,7 +74,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       rank: 2,
     })),
     ...d.trainingFocusItems.map((t) => ({
-      target: { kind: 'focusItem' as const, level: t.level },
+      target: { kind: 'focusItem' as const, level: t.level, focusItemId: t.id },
       title: `${t.name}（Lv.${t.level} ${categoryName(t.category)}）`,
       fields: [{ text: t.name, weight: TITLE }],
       rank: 3,
@@ -93,7 +93,11 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ),
     ...d.programs.map((p) => ({
       // Open the training view of the first level the program is meant for.
-      target: { kind: 'program' as const, level: framework.levels.find((l) => p.tiers.length === 0 || p.tiers.includes(l.tier))?.level ?? 1 },
+      target: {
+        kind: 'program' as const,
+        level: framework.levels.find((l) => p.tiers.length === 0 || p.tiers.includes(l.tier))?.level ?? 1,
+        programId: p.id,
+      },
       title: p.name,
       fields: [
         { text: p.name, weight: TITLE },

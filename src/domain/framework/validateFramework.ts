@@ -95,6 +95,13 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   if (appointment?.perSection && !appointment.tiers.includes(appointment.perSection)) {
     report('rules.appointment', undefined, 'perSection', `"${appointment.perSection}" is not one of the appointed tiers`);
   }
+  // The coverage counts sections by the framework's own word for them, so one is never without the other.
+  if (appointment?.perSection && !appointment.coverageUnit) {
+    report('rules.appointment', undefined, 'coverageUnit', 'say which unit the per-section tier is counted in, as the document names it (e.g. 係)');
+  }
+  if (appointment?.coverageUnit && !appointment.perSection) {
+    report('rules.appointment', undefined, 'coverageUnit', 'only a framework with a per-section tier (perSection) counts a unit');
+  }
   if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
   if (doc.assessment) issues.push(...assessmentIssues(doc.assessment));
   const maxGrade = doc.rules.professionalTrack?.maxGrade;

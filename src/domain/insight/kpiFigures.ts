@@ -1,5 +1,5 @@
-import { perSectionHolders } from '../appointment/appointment';
-import { sectionCoverage, type Coverage } from '../appointment/coverage';
+import { perSectionCoverage } from '../appointment/appointment';
+import type { PerSectionCoverage } from '../appointment/coverage';
 import type { Framework } from '../framework/framework';
 import type { Employee } from '../roster/employee';
 import type { AssessedPeople, LevelDistribution } from './assessed';
@@ -38,7 +38,7 @@ export interface KpiFigures {
   readonly departments: DepartmentBreakdown;
   readonly levels: LevelDistribution;
   /** Only for a framework whose KPI is one holder of a tier per section (係): which sections have one. */
-  readonly coverage?: Coverage & { readonly tier: string };
+  readonly coverage?: PerSectionCoverage;
 }
 
 /** What the figures are made from, collected from storage a page at a time. */
@@ -60,7 +60,6 @@ export function kpiFigures(framework: Framework, settings: KpiSettings, sources:
   const funnel = framework.rules.applicationWindow
     ? applicationFunnel(assessed.total, applications)
     : directFunnel(assessed.total, certified.countIn(fiscalYear));
-  const { appointment } = framework.rules;
   return {
     fiscalYear,
     years: yearlyProgress(framework, settings, certified, years),
@@ -71,9 +70,7 @@ export function kpiFigures(framework: Framework, settings: KpiSettings, sources:
     staff: placements.size,
     departments: topDepartments(departmentRows(placements, assessed.byDepartment, applicantsOf(applications), certified), DEPARTMENTS_SHOWN),
     levels: assessed.distribution(framework.highestLevel, { skills: framework.hasRequiredSkills }),
-    coverage: appointment?.perSection
-      ? { tier: appointment.perSection, ...sectionCoverage(employees, perSectionHolders(certified.people, appointment)) }
-      : undefined,
+    coverage: perSectionCoverage(employees, certified.people, framework.rules.appointment),
   };
 }
 

@@ -8,7 +8,12 @@ export interface Employee {
   readonly name: string;
   readonly email: string;
   readonly aadObjectId: string;
+  /** The 部局 the person belongs to (市民局; 総務課 where the 課 is the top unit): what the KPI and notices group staff by. */
   readonly department: string;
+  /**
+   * The unit within the department the person works in, written down to the 係 (区政推進課 企画係); '' for someone who
+   * belongs to the department itself. What a framework counting one holder per section counts.
+   */
   readonly section: string;
   /** The city's title, e.g. 主事, 主任, 係長, 課長, 部長. */
   readonly grade: string;
@@ -28,3 +33,22 @@ export const ROSTER_COLUMNS = [
   'managerEmail',
   'roles',
 ] as const;
+
+/** What each roster column holds, for the roster import's messages (the README's roster format says it at length). */
+export const ROSTER_COLUMN_MEANINGS: Readonly<Record<(typeof ROSTER_COLUMNS)[number], string>> = {
+  employeeNo: 'the employee number (職員番号): letters, digits, "-" or "_", one per person',
+  name: 'the name (氏名)',
+  email: 'the e-mail address the person signs in with, one per person',
+  aadObjectId: "the person's Microsoft Entra object id (a GUID): how Teams knows them",
+  department: 'the 部局 the person belongs to: a 局 or 区役所 (市民局), or the 課 where the 課 is the top unit (総務課)',
+  section: 'the unit within the department, down to the 係 (区政推進課 企画係, or 総務係 under a 課); empty under the department itself',
+  grade: "the person's title (職名), e.g. 主事, 主任, 係長, 課長, 部長",
+  managerEmail: 'the e-mail of the manager who approves their applications, on the roster too; empty for none',
+  roles: 'empty, hr, admin or hr;admin',
+};
+
+/** Everyone whose manager on the roster is `manager` (by e-mail, in any case), but never the manager themselves. */
+export function directReports(manager: Employee, everyone: readonly Employee[]): Employee[] {
+  const email = manager.email.toLowerCase();
+  return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
+}

@@ -1,4 +1,4 @@
-import { ROSTER_COLUMNS, STAFF_ROLES, type Employee, type StaffRole } from './employee';
+import { ROSTER_COLUMN_MEANINGS, ROSTER_COLUMNS, STAFF_ROLES, type Employee, type StaffRole } from './employee';
 import type { Validated, ValidationIssue } from '../validation';
 
 /** A CSV record as the validator sees it: the line it came from and its fields. */
@@ -53,7 +53,7 @@ function checkHeader(header: RosterRecord): ValidationIssue[] {
   const twice = names.filter((n, i) => names.indexOf(n) !== i);
   const where = `line ${header.line}`;
   return [
-    ...missing.map((c) => ({ where, field: c, message: `the header has no "${c}" column` })),
+    ...missing.map((c) => ({ where, field: c, message: `the header has no "${c}" column: ${ROSTER_COLUMN_MEANINGS[c]}` })),
     ...twice.map((c) => ({ where, field: c, message: `the column "${c}" appears twice` })),
     ...unknown.map((c) => ({ where, field: c, message: `unknown column "${c}"; expected ${ROSTER_COLUMNS.join(',')}` })),
   ];

@@ -15,7 +15,7 @@ import { missed, undeliveredLine } from '../notifier';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
-import { hrDetailCard, hrListCard, hrWindowsCard, STATES } from './views/hrCards';
+import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type WindowsFormState } from './views/hrCards';
 import { actorOf, type Who } from './who';
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -29,8 +29,11 @@ export interface HrDeps extends ApplicationDeps {
 export class HrFlow {
   constructor(private readonly deps: HrDeps) {}
 
-  /** This fiscal year's window of every track, as stored or as the rules would set it. */
-  async windows(who: Who): Promise<AdaptiveCard> {
+  /**
+   * This fiscal year's window of every track, as stored or as the rules would set it; after an action on one track,
+   * with what happened there and what was typed into the form.
+   */
+  async windows(who: Who, form?: WindowsFormState): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, 'windows', this.deps.logger);
     if (refused) return refused;
     const now = this.deps.now();
@@ -41,10 +44,10 @@ export class HrFlow {
         return { window: stored ?? defaultWindow(who.framework, fiscalYear, track), stored: stored !== undefined };
       }),
     );
-    return hrWindowsCard(who.framework, fiscalYear, windows, now, who.t, who.locale);
+    return hrWindowsCard(who.framework, fiscalYear, windows, now, who.t, who.locale, form);
   }
 
-  /** Saves one track's window from the card's date and time inputs (Japan time). */
+  /** Saves one track's window from the card's date and time inputs (Japan time); the form stays, saying how it went. */
   async saveWindow(who: Who, track: string, fiscalYear: number, inputs: Record<string, unknown>): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, 'saveWindow', this.deps.logger);
     if (refused) return refused;
@@ -56,14 +59,14 @@ export class HrFlow {
     const thisYear = fiscalYearOf(this.deps.now());
     const inYear = opens !== undefined && fiscalYearOf(opens) === fiscalYear && fiscalYear >= thisYear && fiscalYear <= thisYear + 1;
     if (!tracksOf(who.framework).includes(track) || !opens || !closes || closes <= opens || !inYear) {
-      return noticeCard(t, t('applications.refusal.title'), t('hr.windows.invalid'), 'warning', this.backToWindows(who));
+      return this.windows(who, { note: { track, text: t('hr.windows.invalid'), style: 'warning' }, typed: inputs });
     }
     const stored = await this.deps.windows.findWithEtag(who.framework.id, fiscalYear, track);
     const window = { frameworkId: who.framework.id, fiscalYear, track, opensAt: opens.toISOString(), closesAt: closes.toISOString() };
     if (!(await this.save(who, window, stored?.etag))) return this.changedMeanwhile(who);
     const at = (d: Date): string => formatDateTime(d.toISOString(), who.locale);
     const body = t('hr.windows.saved', { track: trackName(who.framework, track, t), opens: at(opens), closes: at(closes) });
-    return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), body, 'good', this.backToWindows(who));
+    return this.windows(who, { note: { track, text: body, style: 'good' }, typed: inputs });
   }
 
   /** Closes a track's window now (it may be reopened by saving new dates). */
@@ -75,10 +78,10 @@ export class HrFlow {
     const current = await this.deps.windows.findWithEtag(who.framework.id, fiscalYear, track);
     // Only an open window can be closed; an old card for a closed or never-set one changes nothing.
     if (!current || !isWindowOpen(current.window, now)) {
-      return noticeCard(t, t('applications.refusal.title'), t('hr.windows.notOpen', { track: trackName(who.framework, track, t) }), 'warning', this.backToWindows(who));
+      return this.windows(who, { note: { track, text: t('hr.windows.notOpen', { track: trackName(who.framework, track, t) }), style: 'warning' }, typed: {} });
     }
     if (!(await this.save(who, { ...current.window, closesAt: now.toISOString() }, current.etag))) return this.changedMeanwhile(who);
-    return noticeCard(t, t('hr.windows.title', { fy: fiscalYear }), t('hr.windows.closed', { track: trackName(who.framework, track, t) }), 'good', this.backToWindows(who));
+    return this.windows(who, { note: { track, text: t('hr.windows.closed', { track: trackName(who.framework, track, t) }), style: 'good' }, typed: {} });
   }
 
   /** This fiscal year's applications, by state, track and department. */

@@ -5,10 +5,9 @@ import {
   decideAppointment,
   decideEnding,
   isAppointment,
-  perSectionHolders,
+  perSectionCoverage,
   type AppointmentRefusal,
 } from '../../domain/appointment/appointment';
-import { sectionCoverage } from '../../domain/appointment/coverage';
 import type { AppointmentRules } from '../../domain/framework/schema';
 import type { Employee } from '../../domain/roster/employee';
 import type { MessageKey } from '../../i18n';
@@ -70,7 +69,7 @@ export class AppointmentFlow {
     if (!rules) return this.notice(who, 'appointment.notAppointing');
     const [employees, appointments] = await Promise.all([this.deps.roster.listEmployees(), this.appointments(who.framework.id)]);
     const byId = new Map(employees.map((e) => [e.aadObjectId.toLowerCase(), e]));
-    const coverage = rules.perSection ? sectionCoverage(employees, perSectionHolders(appointments, rules)) : undefined;
+    const coverage = perSectionCoverage(employees, appointments, rules);
     // The coverage lists the per-section appointees on the roster; every other appointment is listed apart.
     const others: Appointed[] = appointments
       .map((a) => ({ aadObjectId: a.aadObjectId, tier: a.tier, employee: byId.get(a.aadObjectId.toLowerCase()) }))

@@ -6,6 +6,7 @@ import { catalogNotice } from '../notices';
 import type { TextCommand } from './parseCommand';
 import { ladderCard } from './views/ladderView';
 import { levelCard } from './views/levelView';
+import type { FromSearch } from './views/fromSearch';
 import { menuCard, type MenuOptions } from './views/menuView';
 import { recommendedSkillsCard } from './views/recommendedView';
 import { searchResultsCard } from './views/searchView';
@@ -13,8 +14,8 @@ import { skillCard } from './views/skillView';
 import { trainingCard } from './views/trainingView';
 import { unknownInputCard } from './views/unknownView';
 
-/** Everything one can ask of the framework, by chat or by button. */
-export type FrameworkRequest = TextCommand | { kind: 'skill'; skillId: string };
+/** Everything one can ask of the framework, by chat or by button; `from` when a search result's button asks. */
+export type FrameworkRequest = (TextCommand | { kind: 'skill'; skillId: string }) & { readonly from?: FromSearch };
 
 /** How many hits a search considers; the card lists the best few and counts the rest. */
 const SEARCH_LIMIT = 50;
@@ -35,14 +36,14 @@ export function answer(active: ActiveFramework, request: FrameworkRequest, t: Tr
     case 'ladder':
       return ladderCard(framework, t);
     case 'level':
-      return levelOrNotice(request.level, (level) => levelCard(framework, level, t));
+      return levelOrNotice(request.level, (level) => levelCard(framework, level, t, request.from));
     case 'training':
-      return levelOrNotice(request.level ?? 1, (level) => trainingCard(framework, level, t));
+      return levelOrNotice(request.level ?? 1, (level) => trainingCard(framework, level, t, request.from));
     case 'recommended':
-      return recommendedSkillsCard(framework, t);
+      return recommendedSkillsCard(framework, t, request.from);
     case 'skill': {
       const skill = framework.skill(request.skillId);
-      return skill ? skillCard(framework, skill, t) : catalogNotice(t, 'error.invalidAction.title', 'error.skillNotFound.body');
+      return skill ? skillCard(framework, skill, t, request.from) : catalogNotice(t, 'error.invalidAction.title', 'error.skillNotFound.body');
     }
     case 'search': {
       const exact = framework.document.requiredSkills.find((s) => s.name === request.query);

@@ -4,11 +4,12 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { withActiveFramework } from '../activeFramework';
-import { offersHrMenu, type HrRoster } from '../hrMenu/offersHrMenu';
 import { catalogNotice } from '../notices';
 import { sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
 import { answer, type FrameworkRequest } from './answer';
+import { fromSearch } from './views/fromSearch';
+import { menuOptions, type MenuRoster } from './menuOptions';
 import { parseCommand } from './parseCommand';
 
 /** Longer messages are not questions to this bot; they get a polite limit instead of a search. */
@@ -16,13 +17,13 @@ export const MAX_MESSAGE_CHARS = 500;
 
 /**
  * Browsing the framework: chat commands, keyword search and the cards' navigation buttons. The roster is read only
- * for the menu, which leads HR officers on to the HR menu.
+ * for the menu, which leads HR officers on to the HR menu and managers to their team.
  */
-export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, roster: HrRoster): void {
+export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, roster: MenuRoster): void {
   const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
     return withActiveFramework(catalog, t, async (active) => {
-      const menu = request.kind === 'menu' ? { offersHrMenu: await offersHrMenu(context, roster) } : {};
+      const menu = request.kind === 'menu' ? await menuOptions(context, roster) : {};
       return answer(active, request, t, menu);
     });
   };
@@ -39,9 +40,9 @@ export function registerFrameworkFeature(app: Application<TurnState>, catalog: F
 
   onAction(app, VERBS.menu, (context) => respond(context, { kind: 'menu' }));
   onAction(app, VERBS.ladder, (context) => respond(context, { kind: 'ladder' }));
-  onAction(app, VERBS.level, (context, { level }) => respond(context, { kind: 'level', level }));
-  onAction(app, VERBS.skill, (context, { skillId }) => respond(context, { kind: 'skill', skillId }));
-  onAction(app, VERBS.recommended, (context) => respond(context, { kind: 'recommended' }));
-  onAction(app, VERBS.training, (context, { level }) => respond(context, { kind: 'training', level }));
+  onAction(app, VERBS.level, (context, { level, item, query }) => respond(context, { kind: 'level', level, from: fromSearch(query, item) }));
+  onAction(app, VERBS.skill, (context, { skillId, query }) => respond(context, { kind: 'skill', skillId, from: fromSearch(query) }));
+  onAction(app, VERBS.recommended, (context, { query }) => respond(context, { kind: 'recommended', from: fromSearch(query) }));
+  onAction(app, VERBS.training, (context, { level, item, query }) => respond(context, { kind: 'training', level, from: fromSearch(query, item) }));
   onAction(app, VERBS.search, (context, { query }) => respond(context, { kind: 'search', query }));
 }

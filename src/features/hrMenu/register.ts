@@ -7,8 +7,7 @@ import { onAction } from '../actions';
 import { normalizeChatText } from '../chatText';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
-import { askingInPersonalChat, hrOnly } from '../whoAsks';
-import type { HrRoster } from './offersHrMenu';
+import { askingInPersonalChat, hrOnly, type AskersRoster } from '../whoAsks';
 import { hrMenuCard } from './views/hrMenuCard';
 
 /** Chat words that open HR's menu. */
@@ -21,7 +20,7 @@ export function isHrMenuCommand(text: string | undefined): boolean {
 
 /** What HR's menu needs from outside. */
 export interface HrMenuDeps {
-  readonly roster: HrRoster;
+  readonly roster: AskersRoster;
   readonly logger: Logger;
 }
 

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { forEachLimited } from '../../concurrency';
-import type { Employee } from '../../domain/roster/employee';
+import { directReports, type Employee } from '../../domain/roster/employee';
 import type { Logger } from '../../logger';
 import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
@@ -46,7 +46,7 @@ export class TeamFlow {
     }
     const manager = own ? viewer : await this.deps.roster.findByEmail(asked);
     if (!manager) return noticeCard(t, t('team.title'), t('team.unknownManager', { email: managerEmail }));
-    const reports = await this.reportsOf(manager);
+    const reports = directReports(manager, await this.deps.roster.listEmployees());
     // Someone without reports is not a manager: they learn why there is nothing to show, and nothing more is read.
     if (reports.length === 0 && !isHr) return noticeCard(t, t('team.title'), t('team.noReports'));
     const summaries = await this.latestOf(who.framework.id, reports);
@@ -62,12 +62,6 @@ export class TeamFlow {
     return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr, pendingApprovals });
   }
 
-  /** Everyone on the roster whose manager is `manager` (by e-mail, in any case), but never the manager themselves. */
-  private async reportsOf(manager: Employee): Promise<Employee[]> {
-    const email = manager.email.toLowerCase();
-    const everyone = await this.deps.roster.listEmployees();
-    return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
-  }
 
   private async latestOf(frameworkId: string, reports: readonly Employee[]): Promise<Map<string, AssessmentSummary>> {
     const found = new Map<string, AssessmentSummary>();

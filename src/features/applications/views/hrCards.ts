@@ -28,7 +28,20 @@ const NEXT_STEPS: Partial<Record<ApplicationState, readonly ('select' | 'notSele
   trainingCompleted: ['certify'],
 };
 
-/** Each track's window of a fiscal year (stored, or the rules' default) with inputs to change it. */
+/**
+ * The windows form after HR acted on one track: what happened there (saved, closed, or refused and why), and the
+ * dates as they were typed into the form (every track's inputs come with a click), so nothing typed is lost.
+ */
+export interface WindowsFormState {
+  readonly note: { readonly track: string; readonly text: string; readonly style: 'good' | 'warning' };
+  readonly typed: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Each track's window of a fiscal year (stored, or the rules' default) with inputs to change it. After an action on
+ * one track, that track says what happened, and shows its stored dates when they were saved; every other input keeps
+ * what was typed in it.
+ */
 export function hrWindowsCard(
   framework: Framework,
   fiscalYear: number,
@@ -36,9 +49,19 @@ export function hrWindowsCard(
   now: Date,
   t: Translate,
   locale: Locale,
+  form?: WindowsFormState,
 ): AdaptiveCard {
+  // A track the form does not have (an old or forged card) has no place of its own to say what happened.
+  const elsewhere = form && !windows.some(({ window }) => window.track === form.note.track);
   return renderCard('hrWindows', {
+    banner: elsewhere ? { text: form.note.text, style: form.note.style } : '',
     tracks: windows.map(({ window, stored }) => {
+      const acted = form?.note.track === window.track;
+      const showStored = acted && form.note.style === 'good';
+      const typedOr = (id: string, value: string): string => {
+        const typed = form?.typed[id];
+        return !showStored && typeof typed === 'string' ? typed : value;
+      };
       const opens = jstDateAndTime(window.opensAt);
       const closes = jstDateAndTime(window.closesAt);
       const open = stored && isWindowOpen(window, now);
@@ -52,14 +75,15 @@ export function hrWindowsCard(
             ? t('hr.windows.status.set')
             : t('hr.windows.status.planned', { opens: formatDate(window.opensAt, locale) }),
         isOpen: open,
+        note: acted ? { text: form.note.text, style: form.note.style } : '',
         opensDateId: `opensDate_${window.track}`,
         opensTimeId: `opensTime_${window.track}`,
         closesDateId: `closesDate_${window.track}`,
         closesTimeId: `closesTime_${window.track}`,
-        opensDate: opens.date,
-        opensTime: opens.time,
-        closesDate: closes.date,
-        closesTime: closes.time,
+        opensDate: typedOr(`opensDate_${window.track}`, opens.date),
+        opensTime: typedOr(`opensTime_${window.track}`, opens.time),
+        closesDate: typedOr(`closesDate_${window.track}`, closes.date),
+        closesTime: typedOr(`closesTime_${window.track}`, closes.time),
         opensLabel: t('hr.windows.opens'),
         closesLabel: t('hr.windows.closes'),
         saveLabel: t('hr.windows.save'),

@@ -20,7 +20,7 @@ export function appointConfirmCard(
 ): AdaptiveCard {
   return renderCard('appointmentConfirm', {
     question: t('appointment.confirm.question', { tier: tierName(framework, tier) }),
-    facts: personFacts(appointee, t),
+    facts: personFacts(appointee, framework, t),
     note: replaces ? t('appointment.confirm.replaces', { tier: tierName(framework, replaces) }) : '',
     verb: VERBS.hrAppointmentConfirm,
     data: { aadObjectId: appointee.aadObjectId, tier, reviewed },
@@ -34,7 +34,7 @@ export function endConfirmCard(framework: Framework, appointed: Appointed, revie
   const tier = tierName(framework, appointed.tier);
   return renderCard('appointmentConfirm', {
     question: t('appointment.end.question', { tier }),
-    facts: appointed.employee ? personFacts(appointed.employee, t) : [{ title: t('appointment.fact.name'), value: t('appointment.notOnRoster') }],
+    facts: appointed.employee ? personFacts(appointed.employee, framework, t) : [{ title: t('appointment.fact.name'), value: t('appointment.notOnRoster') }],
     note: '',
     verb: VERBS.hrAppointmentEnd,
     data: { aadObjectId: appointed.aadObjectId, confirmed: true, reviewed },
@@ -43,11 +43,12 @@ export function endConfirmCard(framework: Framework, appointed: Appointed, revie
   });
 }
 
-function personFacts(employee: Employee, t: Translate): { title: string; value: string }[] {
+/** Who the person is, from the roster; their section under the framework's own word for it (係) where it counts one. */
+function personFacts(employee: Employee, framework: Framework, t: Translate): { title: string; value: string }[] {
   return [
     { title: t('appointment.fact.name'), value: t('appointment.person', { name: employee.name, grade: employee.grade }) },
     { title: t('appointment.fact.department'), value: employee.department },
-    { title: t('appointment.fact.section'), value: employee.section || '—' },
+    { title: framework.rules.appointment?.coverageUnit ?? t('appointment.fact.section'), value: employee.section || '—' },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import type { Coverage, SectionCoverage } from '../../../domain/appointment/coverage';
+import type { PerSectionCoverage, SectionCoverage } from '../../../domain/appointment/coverage';
 import type { Framework } from '../../../domain/framework/framework';
 import type { AppointmentRules } from '../../../domain/framework/schema';
 import type { Employee } from '../../../domain/roster/employee';
@@ -27,7 +27,7 @@ const MAX_CARD_BYTES = 70 * 1024;
 export function coverageCard(
   framework: Framework,
   rules: AppointmentRules,
-  coverage: Coverage | undefined,
+  coverage: PerSectionCoverage | undefined,
   others: readonly Appointed[],
   t: Translate,
 ): AdaptiveCard {
@@ -40,12 +40,13 @@ export function coverageCard(
 function renderCoverage(
   framework: Framework,
   rules: AppointmentRules,
-  coverage: Coverage | undefined,
+  coverage: PerSectionCoverage | undefined,
   others: readonly Appointed[],
   t: Translate,
   maxRows: number,
 ): AdaptiveCard {
-  const perSection = rules.perSection ? tierName(framework, rules.perSection) : '';
+  const perSection = coverage ? tierName(framework, coverage.tier) : '';
+  const unit = coverage?.unit ?? '';
   const sections = coverage?.sections ?? [];
   const uncovered = sections.filter((s) => s.leaders.length === 0);
   const covered = sections.filter((s) => s.leaders.length > 0);
@@ -64,18 +65,18 @@ function renderCoverage(
   const shownOthers = upTo(others, () => 1);
   const hiddenSections = sections.length - shownUncovered.length - shownCovered.length;
   const hiddenOthers = others.length - shownOthers.length;
-  const sectionLine = (s: SectionCoverage): string => t('appointment.coverage.section', { section: sectionLabel(s, t), staff: s.staff });
+  const sectionLine = (s: SectionCoverage): string => t('appointment.coverage.section', { section: sectionLabel(s, unit, t), staff: s.staff });
   const end = (aadObjectId: string, name: string): { aadObjectId: string; title: string } => ({
     aadObjectId,
     title: t('appointment.end.button', { name }),
   });
   return renderCard('appointmentCoverage', {
-    summary: coverage ? t('appointment.coverage.summary', { tier: perSection, covered: coverage.covered, total: coverage.total }) : '',
+    summary: coverage ? t('appointment.coverage.summary', { tier: perSection, unit, covered: coverage.covered, total: coverage.total }) : '',
     rulesText: keepLineBreaks(rules.text),
-    allCovered: coverage && coverage.total > 0 && uncovered.length === 0 ? t('appointment.coverage.allCovered', { tier: perSection }) : '',
-    uncoveredHeading: uncovered.length > 0 ? t('appointment.coverage.uncovered', { tier: perSection, count: uncovered.length }) : '',
+    allCovered: coverage && coverage.total > 0 && uncovered.length === 0 ? t('appointment.coverage.allCovered', { tier: perSection, unit }) : '',
+    uncoveredHeading: uncovered.length > 0 ? t('appointment.coverage.uncovered', { tier: perSection, unit, count: uncovered.length }) : '',
     uncovered: shownUncovered.map((s) => ({ line: sectionLine(s) })),
-    coveredHeading: covered.length > 0 ? t('appointment.coverage.covered', { tier: perSection, count: covered.length }) : '',
+    coveredHeading: covered.length > 0 ? t('appointment.coverage.covered', { tier: perSection, unit, count: covered.length }) : '',
     covered: shownCovered.map((s) => ({
       line: sectionLine(s),
       names: s.leaders.map((l) => t('appointment.person', { name: l.name, grade: l.grade })).join(t('appointment.nameSeparator')),
@@ -87,7 +88,7 @@ function renderCoverage(
       const place = o.employee ? placeOf(o.employee, t) : '—';
       return { line: t('appointment.coverage.other', { name, tier: tierName(framework, o.tier), place }), ...end(o.aadObjectId, name) };
     }),
-    hidden: hiddenSections + hiddenOthers > 0 ? t('appointment.coverage.hidden', { sections: hiddenSections, appointees: hiddenOthers }) : '',
+    hidden: hiddenSections + hiddenOthers > 0 ? t('appointment.coverage.hidden', { sections: hiddenSections, unit, appointees: hiddenOthers }) : '',
     tierChoices: rules.tiers.map((id) => ({ title: tierName(framework, id), value: id })),
     defaultTier: rules.perSection ?? rules.tiers[0],
     labels: {

@@ -12,7 +12,10 @@ export function placeOf(employee: Pick<Employee, 'department' | 'section'>, t: T
   return employee.section ? t('appointment.place', { department: employee.department, section: employee.section }) : employee.department;
 }
 
-/** A section of the coverage list; employees the roster puts under no section are their department's own line. */
-export function sectionLabel(section: Pick<Employee, 'department' | 'section'>, t: Translate): string {
-  return section.section ? placeOf(section, t) : t('appointment.place.departmentOnly', { department: section.department });
+/**
+ * A section of the coverage list; employees the roster puts under no section are their department's own line, named
+ * with the framework's word for the unit it counts (`unit`, e.g. 係).
+ */
+export function sectionLabel(section: Pick<Employee, 'department' | 'section'>, unit: string, t: Translate): string {
+  return section.section ? placeOf(section, t) : t('appointment.place.departmentOnly', { department: section.department, unit });
 }

@@ -2,21 +2,27 @@ import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Translate } from '../../../i18n';
 import { emphasize } from './emphasize';
+import { backToResults, type FromSearch } from './fromSearch';
 import { keepLineBreaks } from './lineBreaks';
 import { tierLookOfLevel } from './tierLook';
 
 /**
  * One level: its tier's criteria and target head count when the framework gives them, its role in every category,
  * and its required skills, each opening the skill's card (no skills part when the framework names no required skills).
+ * Opened from a search result, the role it found stands out, and the card leads back to the results.
  */
-export function levelCard(framework: Framework, level: number, t: Translate): AdaptiveCard {
+export function levelCard(framework: Framework, level: number, t: Translate, from?: FromSearch): AdaptiveCard {
   const info = framework.level(level)!;
   const tier = framework.tier(info.tier);
   const look = tierLookOfLevel(framework, level, t);
   const categoryName = (id: string): string => framework.category(id)?.name ?? id;
   const roles = framework.categories.map((category) => {
     const role = framework.role(level, category.id);
-    return { category: category.name, text: role ? keepLineBreaks(emphasize(role.text, role.highlights)) : '' };
+    return {
+      category: category.name,
+      text: role ? keepLineBreaks(emphasize(role.text, role.highlights)) : '',
+      style: category.id === from?.item ? 'accent' : 'default',
+    };
   });
   const emphasized = framework.categories.some((category) => (framework.role(level, category.id)?.highlights.length ?? 0) > 0);
   const hasSkills = framework.hasRequiredSkills;
@@ -35,6 +41,7 @@ export function levelCard(framework: Framework, level: number, t: Translate): Ad
     skillsNote: hasSkills ? skillsNote(framework, level, skills.length, t) : '',
     previous: level > 1 ? level - 1 : 0,
     next: level < framework.highestLevel ? level + 1 : 0,
+    backToResults: backToResults(from, t),
     labels: {
       rolesHeading: t('level.rolesHeading'),
       highlightsHint: emphasized ? t('level.highlightsHint') : '',

@@ -3,22 +3,25 @@ import type { Framework } from '../../../domain/framework/framework';
 import type { Translate } from '../../../i18n';
 import { tierNames } from '../../applications/trackName';
 
-/** How the menu differs per user: only an HR officer's leads to the HR menu. */
+/** How the menu differs per user: only an HR officer's leads to the HR menu, only a manager's to their team. */
 export interface MenuOptions {
   readonly offersHrMenu?: boolean;
+  readonly offersTeam?: boolean;
 }
 
 /**
  * The menu: the ways into the framework and a search box. Recommended skills are offered only when the framework
  * has some, and applying is named after the tiers one applies for, or is "how certification works" without a window.
- * An HR officer also gets the way into the HR menu; everyone else's menu is the same card without it.
+ * An HR officer also gets the way into the HR menu, and a manager the way to their team's self-assessments; everyone
+ * else's menu is the same card without them.
  */
-export function menuCard(framework: Framework, t: Translate, { offersHrMenu = false }: MenuOptions = {}): AdaptiveCard {
+export function menuCard(framework: Framework, t: Translate, { offersHrMenu = false, offersTeam = false }: MenuOptions = {}): AdaptiveCard {
   const window = framework.rules.applicationWindow;
   return renderCard('menu', {
     frameworkName: framework.document.name,
     hasRecommended: framework.recommendedSkillGroups.length > 0,
     offersHrMenu,
+    offersTeam,
     labels: {
       title: t('menu.title'),
       intro: t('menu.intro'),

@@ -3,12 +3,14 @@ import type { Framework } from '../../../domain/framework/framework';
 import type { Translate } from '../../../i18n';
 import { noticeCard } from '../../notices';
 import { VERBS } from '../../verbs';
+import { backToResults, type FromSearch } from './fromSearch';
 
 /**
  * The recommended skills, group by group, under the framework's own word on them, with what it says a skill means.
- * A framework without recommended skills gets a notice saying so rather than an empty card.
+ * A framework without recommended skills gets a notice saying so rather than an empty card. Opened from a search
+ * result, the card leads back to it.
  */
-export function recommendedSkillsCard(framework: Framework, t: Translate): AdaptiveCard {
+export function recommendedSkillsCard(framework: Framework, t: Translate, from?: FromSearch): AdaptiveCard {
   if (framework.recommendedSkillGroups.length === 0) {
     return noticeCard(t, t('recommended.title'), t('recommended.none', { framework: framework.document.name }), 'default', {
       title: t('common.ladder'),
@@ -26,6 +28,7 @@ export function recommendedSkillsCard(framework: Framework, t: Translate): Adapt
   return renderCard('recommendedSkills', {
     groups,
     note: framework.document.skillNotes?.recommended ?? '',
+    backToResults: backToResults(from, t),
     labels: {
       title: t('recommended.title'),
       intro: t('recommended.intro', { count: total }),

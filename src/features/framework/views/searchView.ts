@@ -14,7 +14,7 @@ export function searchResultsCard(query: string, hits: readonly SearchHit[], t: 
       title: hit.title,
       snippet: hit.snippet,
       kind: t(`search.kind.${hit.target.kind}`),
-      ...actionFor(hit.target),
+      ...actionFor(hit.target, query),
     })),
     labels: {
       title: t('search.title', { query }),

@@ -3,14 +3,15 @@ import type { Framework } from '../../../domain/framework/framework';
 import type { RequiredSkill } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
 import { tierNames } from '../../applications/trackName';
+import { backToResults, type FromSearch } from './fromSearch';
 import { tierLookOfLevel } from './tierLook';
 
 /**
  * One required skill: definition, example (when the framework gives one), where it sits, and the training focus
  * items that build it. The notes say what the framework's rules say: not asked at application (only where one
- * applies), and lower levels first (only where skills accumulate).
+ * applies), and lower levels first (only where skills accumulate). Opened from a search result, it leads back to it.
  */
-export function skillCard(framework: Framework, skill: RequiredSkill, t: Translate): AdaptiveCard {
+export function skillCard(framework: Framework, skill: RequiredSkill, t: Translate, from?: FromSearch): AdaptiveCard {
   const level = framework.level(skill.level)!;
   const origin =
     skill.origin === 'standard'
@@ -41,6 +42,7 @@ export function skillCard(framework: Framework, skill: RequiredSkill, t: Transla
     exampleNote: framework.document.skillNotes?.example ?? '',
     focusItems: framework.focusItemsFor(skill).map((f) => ({ name: f.name })),
     notes: notes.join('\n\n'),
+    backToResults: backToResults(from, t),
     labels: {
       definition: t('skill.definition'),
       example: t('skill.example'),

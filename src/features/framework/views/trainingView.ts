@@ -1,39 +1,49 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
-import { programKinds } from '../../../domain/framework/schema';
+import { programKinds, type Program } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
+import { backToResults, type FromSearch } from './fromSearch';
 import { tierLookOfLevel } from './tierLook';
 
-/** What to learn at a level (its training focus items by category, when the framework has them) and the programs that help. */
-export function trainingCard(framework: Framework, level: number, t: Translate): AdaptiveCard {
+/**
+ * What to learn at a level (its training focus items by category, when the framework has them) and the programs that
+ * help. Opened from a search result, it names the item found at the top, marks it where it stands, and leads back to
+ * the results.
+ */
+export function trainingCard(framework: Framework, level: number, t: Translate, from?: FromSearch): AdaptiveCard {
   const look = tierLookOfLevel(framework, level, t);
+  const item = from?.item;
   const focusItems = framework.focusItemsAt(level);
-  const focusByCategory = framework.categories
-    .map((c) => ({
-      category: c.name,
-      items: focusItems
-        .filter((f) => f.category === c.id)
-        .map((f) => f.name)
-        .join('、'),
-    }))
-    .filter((row) => row.items !== '');
   const programs = framework.programsFor(level);
+  const focusByCategory = framework.categories
+    .map((c) => {
+      const inCategory = focusItems.filter((f) => f.category === c.id);
+      return { category: c.name, items: inCategory.map((f) => marked(f.name, f.id === item)).join('、'), style: styleOf(inCategory, item) };
+    })
+    .filter((row) => row.items !== '');
   const programsByKind = programKinds
-    .map((kind) => ({
-      kind: t(`training.kind.${kind}`),
-      programs: programs
-        .filter((p) => p.kind === kind)
-        .map((p) => ({ text: p.description ? `${p.name}：${p.description}` : p.name })),
-    }))
+    .map((kind) => {
+      const ofKind = programs.filter((p) => p.kind === kind);
+      return { kind: t(`training.kind.${kind}`), programs: programLines(ofKind, item), style: styleOf(ofKind, item) };
+    })
     .filter((group) => group.programs.length > 0);
+  const focusItem = focusItems.find((f) => f.id === item);
+  const program = programs.find((p) => p.id === item);
+  const found = focusItem
+    ? t('training.found', { name: focusItem.name, place: framework.category(focusItem.category)?.name ?? focusItem.category })
+    : program
+      ? t('training.found', { name: program.name, place: t(`training.kind.${program.kind}`) })
+      : '';
   return renderCard('training', {
     level,
     heading: t('training.heading', { level }),
     tierLabel: look.label,
     tierStyle: look.style,
+    found,
     focusByCategory,
     programsByKind,
     levels: framework.levels.filter((l) => l.level !== level).map((l) => ({ level: l.level })),
+    backToResults: backToResults(from, t),
     labels: {
       focusHeading: t('training.focusHeading'),
       programsHeading: t('training.programsHeading'),
@@ -41,5 +51,33 @@ export function trainingCard(framework: Framework, level: number, t: Translate):
       levelRoles: t('training.levelRoles'),
       backToMenu: t('common.backToMenu'),
     },
+  });
+}
+
+/** A name in bold when it is the item a search result opened. */
+function marked(name: string, isItem: boolean): string {
+  return isItem ? `**${name}**` : name;
+}
+
+/** The container of the item a search result opened stands out. */
+function styleOf(items: readonly { id: string }[], item: string | undefined): 'accent' | 'default' {
+  return items.some((i) => i.id === item) ? 'accent' : 'default';
+}
+
+/**
+ * A kind's programs, a line each; programs that share their description are named together on one line, so the
+ * description is said once (the three 階層別研修 of Kitakyushu's strategy have one text between them).
+ */
+function programLines(programs: readonly Program[], item: string | undefined): { text: string }[] {
+  const byDescription = new Map<string, Program[]>();
+  for (const p of programs) {
+    // A program without a description shares nothing: its id keeps it on a line of its own.
+    const key = p.description ?? `#${p.id}`;
+    byDescription.set(key, [...(byDescription.get(key) ?? []), p]);
+  }
+  return [...byDescription.values()].map((same) => {
+    const names = same.map((p) => marked(p.name, p.id === item)).join('、');
+    const description = same[0]!.description;
+    return { text: description ? `${names}：${description}` : names };
   });
 }

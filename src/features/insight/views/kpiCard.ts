@@ -2,7 +2,8 @@ import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { KpiFigures } from '../../../domain/insight/kpiFigures';
 import type { Translate } from '../../../i18n';
-import { coverageSection, departmentSection, funnelSection, levelSection, progressSection } from './kpiSections';
+import { coverageSection, departmentSection, funnelSection, levelSection } from './kpiSections';
+import { progressSection } from './progressSection';
 import { yearLabel } from './describe';
 
 /** A line above the figures: what just happened (saved) or what did not (a year that cannot be set). */
@@ -12,8 +13,8 @@ export interface KpiBanner {
 }
 
 /**
- * HR's KPI for one fiscal year: certified people against the targets (a chart, with a table for clients without
- * charts), the funnel from self-assessment to certification, the departments, the self-assessed levels, and the
+ * HR's KPI for one fiscal year: certified people against the baseline, the plan and each year's targets (charts, with
+ * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the self-assessed levels, and the
  * coverage of sections when the framework's KPI is one holder per section. A year selector and the way to the
  * targets form.
  */

@@ -1,99 +1,32 @@
-import type { Coverage } from '../../../domain/appointment/coverage';
+import type { PerSectionCoverage } from '../../../domain/appointment/coverage';
 import type { Framework } from '../../../domain/framework/framework';
 import type { DepartmentRow } from '../../../domain/insight/departments';
 import type { KpiFigures } from '../../../domain/insight/kpiFigures';
 import type { Translate } from '../../../i18n';
 import { sectionLabel, tierName } from '../../appointment/views/describe';
 import { grouped } from '../../broadcast/views/describe';
-import { holdingWords, percentOf, sourceLabel, textBar, yearLabel, type HoldingWords } from './describe';
+import { holdingWords, peopleAxisTop, percentOf, textBar } from './describe';
 
 /** The uncovered sections a card lists before "and n more": enough to act on, short enough to read. */
 const UNCOVERED_SHOWN = 15;
 
 /**
- * The data of each part of the KPI card (cards/kpi.json). Every chart comes with rows of text for clients that do
- * not draw charts: the same figures, as a bar of ■ and the numbers.
+ * The data of the KPI card's other parts (cards/kpi.json; the certified people are progressSection's). Every chart
+ * comes with rows of text for clients that do not draw charts: the same figures, as a bar of ■ and the numbers.
  */
 
 /**
- * Certified (or appointed) people against targets: a line per fact, the plan's head count of each tier that has one,
- * and a point per fiscal year for the chart.
+ * The funnel: each step's people, and the share of the step before, on a line chart whose axis counts whole people;
+ * a sentence instead when every step is 0.
  */
-export function progressSection(framework: Framework, figures: KpiFigures, t: Translate): object {
-  const current = figures.years[figures.years.length - 1]!;
-  const { cumulative } = figures;
-  const words = holdingWords(figures.holding, t);
-  const lines: string[] = [yearLine(current.fiscalYear, current.certified, current.target, words, t)];
-  for (const tier of current.tiers) {
-    const name = tierName(framework, tier.tier);
-    lines.push(
-      tier.target
-        ? t('kpi.progress.tier', { tier: name, certified: grouped(tier.certified), target: grouped(tier.target.count) }) + sourceLabel(tier.target, t)
-        : t('kpi.progress.tierNoTarget', { tier: name, certified: grouped(tier.certified) }),
-    );
-  }
-  lines.push(
-    cumulative.baseline
-      ? t('kpi.progress.cumulative', {
-          ...words,
-          total: grouped(cumulative.total),
-          baseline: grouped(cumulative.baseline.count),
-          certified: grouped(cumulative.certified),
-        }) + sourceLabel(cumulative.baseline, t)
-      : t('kpi.progress.cumulativeNoBaseline', { ...words, total: grouped(cumulative.total) }),
-  );
-  if (cumulative.range) {
-    const { fromFiscalYear, toFiscalYear, count } = cumulative.range;
-    const percent = percentOf(cumulative.total, count) ?? 0;
-    lines.push(t('kpi.progress.range', { from: fromFiscalYear, to: toFiscalYear, target: grouped(count), percent }));
-  }
-  for (const { tier, holders, target } of figures.plan) {
-    const percent = percentOf(holders, target) ?? 0;
-    lines.push(t('kpi.progress.plan', { tier: tierName(framework, tier), target: grouped(target), holders: grouped(holders), percent }));
-  }
-  const max = Math.max(0, ...figures.years.map((y) => Math.max(y.certified, y.target?.count ?? 0)));
-  return {
-    lines: lines.map((text) => ({ text })),
-    points: figures.years.map((y) => ({
-      label: yearLabel(y.fiscalYear, t),
-      certified: y.certified,
-      // A year without a target draws no target bar; its row says so.
-      target: y.target?.count ?? 0,
-      bar: textBar(y.certified, max),
-      figures: y.target
-        ? t('kpi.chart.yearRow', { certified: grouped(y.certified), target: grouped(y.target.count) })
-        : t('kpi.chart.yearRowNoTarget', { certified: grouped(y.certified) }),
-    })),
-    labels: {
-      heading: t('kpi.progress.heading', words),
-      chartTitle: t('kpi.chart.title', words),
-      certified: t('kpi.chart.certified', words),
-      target: t('kpi.chart.target'),
-      people: t('kpi.chart.people'),
-    },
-  };
-}
-
-function yearLine(
-  fiscalYear: number,
-  certified: number,
-  target: KpiFigures['years'][number]['target'],
-  words: HoldingWords,
-  t: Translate,
-): string {
-  if (!target) return t('kpi.progress.yearNoTarget', { ...words, fy: fiscalYear, certified: grouped(certified) });
-  const percent = percentOf(certified, target.count);
-  const params = { ...words, fy: fiscalYear, certified: grouped(certified), target: grouped(target.count) };
-  const line = percent === undefined ? t('kpi.progress.yearNoPercent', params) : t('kpi.progress.year', { ...params, percent });
-  return line + sourceLabel(target, t);
-}
-
-/** The funnel: each step's people, and the share of the step before. */
 export function funnelSection(figures: KpiFigures, t: Translate): object {
   const words = holdingWords(figures.holding, t);
   const max = Math.max(0, ...figures.funnel.map((s) => s.count));
   const direct = figures.funnel.length === 2;
+  const params = { ...words, fy: figures.fiscalYear };
   return {
+    empty: max === 0 ? t(direct ? 'kpi.funnel.emptyDirect' : 'kpi.funnel.empty', params) : '',
+    axisTop: peopleAxisTop(max),
     steps: figures.funnel.map((step, i) => {
       const before = i > 1 ? figures.funnel[i - 1]!.count : undefined;
       const percent = before === undefined ? undefined : percentOf(step.count, before);
@@ -108,8 +41,9 @@ export function funnelSection(figures: KpiFigures, t: Translate): object {
       };
     }),
     labels: {
-      heading: t('kpi.funnel.heading', { ...words, fy: figures.fiscalYear }),
-      note: t(direct ? 'kpi.funnel.noteDirect' : 'kpi.funnel.note', { ...words, fy: figures.fiscalYear }),
+      heading: t('kpi.funnel.heading', params),
+      people: t('kpi.funnel.people'),
+      note: t(direct ? 'kpi.funnel.noteDirect' : 'kpi.funnel.note', params),
     },
   };
 }
@@ -143,8 +77,8 @@ export function departmentSection(figures: KpiFigures, t: Translate): object {
 }
 
 /**
- * The self-assessed levels: role level and skill level side by side, from Lv.0 (skills only) to the top; the role
- * level alone when the framework names no required skills.
+ * The self-assessed levels: role level and skill level side by side, from Lv.0 (skills only) to the top, on a line
+ * chart whose axis counts whole people; the role level alone when the framework names no required skills.
  */
 export function levelSection(figures: KpiFigures, t: Translate): object {
   const { roleLevels, skillLevels } = figures.levels;
@@ -156,6 +90,7 @@ export function levelSection(figures: KpiFigures, t: Translate): object {
   return {
     assessed,
     hasSkills,
+    axisTop: peopleAxisTop(max),
     points: levels.map((level) => {
       const role = countAt(roleLevels, level);
       const skill = countAt(skillLevels, level);
@@ -179,13 +114,15 @@ export function levelSection(figures: KpiFigures, t: Translate): object {
   };
 }
 
-/** Which sections have a holder of the per-section tier: the counts, and the sections without one. */
-export function coverageSection(framework: Framework, coverage: Coverage & { tier: string }, t: Translate): object {
+/** Which sections have a holder of the per-section tier: the counts, and the sections without one, in the framework's unit. */
+export function coverageSection(framework: Framework, coverage: PerSectionCoverage, t: Translate): object {
+  const { unit } = coverage;
   const uncovered = coverage.sections.filter((s) => s.leaders.length === 0);
   const summary =
     coverage.total === 0
-      ? t('kpi.coverage.noSections')
+      ? t('kpi.coverage.noSections', { unit })
       : t('kpi.coverage.summary', {
+          unit,
           total: grouped(coverage.total),
           covered: grouped(coverage.covered),
           uncovered: grouped(uncovered.length),
@@ -193,12 +130,12 @@ export function coverageSection(framework: Framework, coverage: Coverage & { tie
         });
   return {
     summary,
-    uncovered: uncovered.slice(0, UNCOVERED_SHOWN).map((s) => ({ text: `・${sectionLabel(s, t)}` })),
-    more: uncovered.length > UNCOVERED_SHOWN ? t('kpi.coverage.more', { count: grouped(uncovered.length - UNCOVERED_SHOWN) }) : '',
-    complete: coverage.total > 0 && uncovered.length === 0 ? t('kpi.coverage.complete') : '',
+    uncovered: uncovered.slice(0, UNCOVERED_SHOWN).map((s) => ({ text: `・${sectionLabel(s, unit, t)}` })),
+    more: uncovered.length > UNCOVERED_SHOWN ? t('kpi.coverage.more', { unit, count: grouped(uncovered.length - UNCOVERED_SHOWN) }) : '',
+    complete: coverage.total > 0 && uncovered.length === 0 ? t('kpi.coverage.complete', { unit }) : '',
     labels: {
-      heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier) }),
-      uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading') : '',
+      heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier), unit }),
+      uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading', { unit }) : '',
     },
   };
 }

@@ -1,0 +1,27 @@
+import type { TurnContext } from 'botbuilder';
+import { directReports } from '../../domain/roster/employee';
+import type { RosterRepository } from '../../storage/rosterRepository';
+import { isStorageUnavailable } from '../../storage/storageErrors';
+import { isPersonalChat, senderAadObjectId } from '../personalTurn';
+import type { MenuOptions } from './views/menuView';
+
+/** Where the menu learns who its reader is: HR, a manager, or neither. */
+export type MenuRoster = Pick<RosterRepository, 'findByAadObjectId' | 'listEmployees'>;
+
+/**
+ * What the menu of this turn offers beyond the employees' menu, from the roster (never a card's say), in the reader's
+ * personal chat only (a menu in a channel is everyone's, and both views open only in the personal chat anyway): the
+ * way into the HR menu to an HR officer, and the team view to a manager, someone with at least one report.
+ */
+export async function menuOptions(context: TurnContext, roster: MenuRoster): Promise<MenuOptions> {
+  if (!isPersonalChat(context)) return {};
+  try {
+    const employee = await roster.findByAadObjectId(senderAadObjectId(context));
+    if (!employee) return {};
+    return { offersHrMenu: employee.roles.includes('hr'), offersTeam: directReports(employee, await roster.listEmployees()).length > 0 };
+  } catch (error) {
+    // The menu itself needs no storage once the framework is in memory: without the roster it is the employees' menu.
+    if (isStorageUnavailable(error)) return {};
+    throw error;
+  }
+}
