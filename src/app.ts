@@ -24,6 +24,7 @@ import { CardUpdater } from './features/exports/cardUpdates';
 import { LinkHandover, TeamsFileHandover } from './features/exports/handover';
 import { registerExportsFeature } from './features/exports/register';
 import { registerFrameworkFeature } from './features/framework/register';
+import { waitingForApproval } from './features/applications/waitingForApproval';
 import { registerHrMenuFeature } from './features/hrMenu/register';
 import { registerInsightFeature } from './features/insight/register';
 import { catalogNotice } from './features/notices';
@@ -184,7 +185,10 @@ export function createApp(deps: AppDependencies): Bot {
     now,
   });
   registerHrMenuFeature(app, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
-  registerFrameworkFeature(app, deps.catalog, deps.repositories.roster);
+  registerFrameworkFeature(app, deps.catalog, {
+    roster: repositories.roster,
+    pendingApprovals: async (frameworkId, approverId) => (await waitingForApproval(repositories.applications, frameworkId, approverId, now())).length,
+  });
   onUnknownAction(app);
 
   app.error(async (context, error) => {

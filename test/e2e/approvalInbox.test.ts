@@ -4,7 +4,7 @@ import { kitakyushuText, textOf } from '../support/botHarness';
 import { expectCardScreenshot, openApplications, playgroundSessionsForThisFile, t, type SharedBot } from './playgroundSession';
 
 // A manager who never opened DX Navi before June: the demo employee applied while she could not be reached. When she
-// opens the app, the request kept for her arrives by itself; she also finds it by typing 承認待ち, and approves there.
+// opens the app, the request kept for her arrives by itself; her menu also leads to her inbox, where she approves.
 
 const framework = JSON.parse(kitakyushuText()) as { tiers: { id: string; name: string }[] };
 const TRACK = 'silver';
@@ -35,8 +35,11 @@ test('a manager who never opened the bot gets the kept request on her first visi
   await expectCardScreenshot(manager, kept, 'approval-kept-request.png');
   expect(await harness.bot.repositories.outbox.waitingFor(cast.manager.aadObjectId)).toEqual([]);
 
-  // Her inbox, in her words: the application waiting for her, oldest first, each with a way to open it.
-  await manager.send('承認待ち');
+  // Her menu leads to what waits for her; so do her own words (「承認待ち」, see the protocol tests).
+  await manager.send('メニュー');
+  const menu = await manager.latestCardShowing(t('menu.intro'));
+  await expectCardScreenshot(manager, menu, 'menu-with-approvals.png');
+  await manager.clickOnLatestCard(t('approvals.inbox.menuButton', { count: 1 }));
   const inbox = await manager.latestCardShowing(t('approvals.inbox.title', { count: 1 }));
   await manager.waitFor(inbox.getByText(t('approvals.inbox.intro'), { exact: true }), 'the inbox introduction');
   const row = t('approvals.inbox.name', { name: cast.employee.name, department: cast.employee.department, grade: cast.employee.grade });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { TurnContext } from 'botbuilder';
+import { submitApplication } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { waitingForApproval } from '../../src/features/applications/waitingForApproval';
 import { answer } from '../../src/features/framework/answer';
 import { menuOptions } from '../../src/features/framework/menuOptions';
 import { VERBS } from '../../src/features/verbs';
@@ -9,7 +11,7 @@ import { translator } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
 import { azuriteConnectionString } from '../../src/storage/azuriteConnectionString';
-import { createRepositories } from '../../src/storage/repositories';
+import { createRepositories, type Repositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { kitakyushuActive } from '../support/allCards';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card, type TestUser } from '../support/botHarness';
@@ -231,11 +233,41 @@ describe('the ordinary menu', () => {
     }
   });
 
+  it('leads whoever an application waits for to their approvals, 「承認待ち（1件）」, until it is decided', async () => {
+    const { applications } = kitakyushu.bot.repositories;
+    const now = new Date();
+    const waiting = submitApplication(
+      {
+        frameworkId: kitakyushu.frameworkId,
+        fiscalYear: fiscalYearOf(now),
+        track: 'silver',
+        applicant: { aadObjectId: employee.aadObjectId, name: employee.name, employeeNo: 'E03', department: '市民局', grade: '主事' },
+        approver: { aadObjectId: kacho.aadObjectId, name: kacho.name },
+        motivation: '窓口の電子申請を広げたいので応募します。',
+      },
+      now,
+    );
+    const stored = await applications.create(waiting);
+    const said = await sayTo(kitakyushu, kacho, 'メニュー');
+    expect(executeActions(said).filter((a) => a.verb === VERBS.approvalInbox).map((a) => a.title)).toEqual(['承認待ち（1件）']);
+    expect(textOf(await clickButton(kitakyushu, VERBS.approvalInbox, said, kacho))).toContain(`${employee.name}（市民局・主事）`);
+    // Not to anyone else, and no more once decided.
+    expect(verbsOf(await sayTo(kitakyushu, hr, 'メニュー'))).not.toContain(VERBS.approvalInbox);
+    await applications.update({ ...waiting, state: 'approved' }, stored.etag);
+    expect(verbsOf(await sayTo(kitakyushu, kacho, 'メニュー'))).not.toContain(VERBS.approvalInbox);
+  });
+
   it('falls back to the employees\' menu when the roster cannot be read', async () => {
     const context = { activity: { from: { id: hr.id, aadObjectId: hr.aadObjectId }, conversation: { conversationType: 'personal' } } } as TurnContext;
-    expect(await menuOptions(context, kitakyushu.bot.repositories.roster)).toEqual({ offersHrMenu: true, offersTeam: false });
+    const sources = (repositories: Repositories) => ({
+      roster: repositories.roster,
+      pendingApprovals: async (frameworkId: string, approverId: string) =>
+        (await waitingForApproval(repositories.applications, frameworkId, approverId, new Date())).length,
+    });
+    const found = await menuOptions(context, kitakyushu.frameworkId, sources(kitakyushu.bot.repositories));
+    expect(found).toEqual({ offersHrMenu: true, offersTeam: false, pendingApprovals: 0 });
     const nowhere = createRepositories(createTableStorage({ connectionString: azuriteConnectionString(await closedPort(), await closedPort()) }));
-    expect(await menuOptions(context, nowhere.roster)).toEqual({});
+    expect(await menuOptions(context, kitakyushu.frameworkId, sources(nowhere))).toEqual({});
   });
 });
 

@@ -17,5 +17,6 @@ export function hrMenuCards(active: ActiveFramework, t: Translate): { name: stri
     { name: 'hr menu (appointments)', view: 'hrMenu', card: hrMenuCard(kunisakiLikeFramework(), t) },
     { name: 'menu (an HR officer\'s)', view: 'menu', card: answer(active, { kind: 'menu' }, t, { offersHrMenu: true }) },
     { name: 'menu (a manager\'s)', view: 'menu', card: answer(active, { kind: 'menu' }, t, { offersTeam: true }) },
+    { name: 'menu (a manager\'s, two applications waiting)', view: 'menu', card: answer(active, { kind: 'menu' }, t, { offersTeam: true, pendingApprovals: 2 }) },
   ];
 }

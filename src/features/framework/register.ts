@@ -9,22 +9,22 @@ import { sendCard, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
 import { answer, type FrameworkRequest } from './answer';
 import { fromSearch } from './views/fromSearch';
-import { menuOptions, type MenuRoster } from './menuOptions';
+import { menuOptions, type MenuSources } from './menuOptions';
 import { parseCommand } from './parseCommand';
 
 /** Longer messages are not questions to this bot; they get a polite limit instead of a search. */
 export const MAX_MESSAGE_CHARS = 500;
 
 /**
- * Browsing the framework: chat commands, keyword search and the cards' navigation buttons. The roster is read only
- * for the menu, which leads HR officers on to the HR menu and managers to their team.
+ * Browsing the framework: chat commands, keyword search and the cards' navigation buttons. Storage is read only for
+ * the menu, which leads HR officers on to the HR menu, managers to their team, and approvers to what waits for them.
  */
-export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, roster: MenuRoster): void {
+export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, menu: MenuSources): void {
   const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
     return withActiveFramework(catalog, t, async (active) => {
-      const menu = request.kind === 'menu' ? await menuOptions(context, roster) : {};
-      return answer(active, request, t, menu);
+      const options = request.kind === 'menu' ? await menuOptions(context, active.framework.id, menu) : {};
+      return answer(active, request, t, options);
     });
   };
 

@@ -7,6 +7,8 @@ import { tierNames } from '../../applications/trackName';
 export interface MenuOptions {
   readonly offersHrMenu?: boolean;
   readonly offersTeam?: boolean;
+  /** Applications waiting for the reader's approval: the menu leads to them when there are any. */
+  readonly pendingApprovals?: number;
 }
 
 /**
@@ -15,13 +17,14 @@ export interface MenuOptions {
  * An HR officer also gets the way into the HR menu, and a manager the way to their team's self-assessments; everyone
  * else's menu is the same card without them.
  */
-export function menuCard(framework: Framework, t: Translate, { offersHrMenu = false, offersTeam = false }: MenuOptions = {}): AdaptiveCard {
+export function menuCard(framework: Framework, t: Translate, { offersHrMenu = false, offersTeam = false, pendingApprovals = 0 }: MenuOptions = {}): AdaptiveCard {
   const window = framework.rules.applicationWindow;
   return renderCard('menu', {
     frameworkName: framework.document.name,
     hasRecommended: framework.recommendedSkillGroups.length > 0,
     offersHrMenu,
     offersTeam,
+    offersInbox: pendingApprovals > 0,
     labels: {
       title: t('menu.title'),
       intro: t('menu.intro'),
@@ -32,6 +35,7 @@ export function menuCard(framework: Framework, t: Translate, { offersHrMenu = fa
       applications: window ? t('menu.applications', { tracks: tierNames(framework, window.tiers, t) }) : t('applications.noWindow.menu'),
       team: t('team.menuButton'),
       hrMenu: t('hrMenu.menuButton'),
+      inbox: t('approvals.inbox.menuButton', { count: pendingApprovals }),
       searchLabel: t('menu.searchLabel'),
       searchPlaceholder: t('menu.searchPlaceholder'),
       searchButton: t('menu.searchButton'),
