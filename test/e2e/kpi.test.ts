@@ -3,6 +3,7 @@ import { submitApplication } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import type { Employee } from '../../src/domain/roster/employee';
 import { expectCardScreenshot, playgroundSessionsForThisFile, t, type PlaygroundSession } from './playgroundSession';
+import { recordSelfAssessed } from '../support/selfAssessed';
 
 // HR's KPI card in the real Agents Playground, as the demo HR officer sees it: first before anyone has a number,
 // then with a few. Teams scales a chart's axis to its data by itself; with few or no numbers the axes used to read
@@ -83,17 +84,7 @@ test('with a few numbers, every chart counts whole people', async () => {
 
 /** Records a finished self-assessment, as the assessment does when someone completes one. */
 function selfAssessed({ harness }: PlaygroundSession, who: Employee, overallRoleLevel: number, skillLevel: number): Promise<void> {
-  return harness.bot.repositories.assessmentSummaries.record({
-    frameworkId: harness.frameworkId,
-    aadObjectId: who.aadObjectId,
-    assessmentId: `${Date.now()}-e2e`,
-    completedAt: new Date().toISOString(),
-    overallRoleLevel,
-    skillLevel,
-    target: overallRoleLevel + 1,
-    rolePositions: {},
-    gapSkillIds: [],
-  });
+  return recordSelfAssessed(harness.bot.repositories.assessmentSummaries, harness.frameworkId, who.aadObjectId, { overallRoleLevel, skillLevel });
 }
 
 /** Someone certified in a fiscal year (as HR's last step records it). */

@@ -8,6 +8,7 @@ import { buttonData, startBotHarness, textOf, type BotHarness, type Card, type T
 import { clickOn, importRosterRows, sayTo } from '../support/conversation';
 import { elementsOf } from '../support/journey';
 import { kunisakiLikeDocument } from '../support/kunisakiLike';
+import { recordSelfAssessed } from '../support/selfAssessed';
 
 // HR's KPI through the real HTTP server and the fake Bot Connector: figures counted from what is stored (a roster,
 // assessment summaries, applications, certifications), targets and the baseline set from the card, bad input and a
@@ -77,17 +78,7 @@ async function seedKitakyushu(): Promise<void> {
   const { assessmentSummaries, applications, certifications } = kitakyushu.bot.repositories;
   const frameworkId = kitakyushu.frameworkId;
   const summary = (who: Person, overallRoleLevel: number, skillLevel: number): Promise<void> =>
-    assessmentSummaries.record({
-      frameworkId,
-      aadObjectId: who.aadObjectId,
-      assessmentId: `${Date.now()}-${randomUUID().slice(0, 8)}`,
-      completedAt: new Date().toISOString(),
-      overallRoleLevel,
-      skillLevel,
-      target: overallRoleLevel + 1,
-      rolePositions: {},
-      gapSkillIds: [],
-    });
+    recordSelfAssessed(assessmentSummaries, frameworkId, who.aadObjectId, { overallRoleLevel, skillLevel });
   await Promise.all([summary(a1, 2, 1), summary(a2, 3, 2), summary(c1, 1, 0)]);
 
   const application = (who: Person, track: string, state: ApplicationState): Promise<unknown> => {
