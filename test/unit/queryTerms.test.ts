@@ -1,4 +1,4 @@
-import { normalize, queryTerms } from '../../src/domain/framework/queryTerms';
+import { looksLikeQuestion, normalize, queryTerms } from '../../src/domain/framework/queryTerms';
 
 const words = (query: string): string[] => queryTerms(query).map((t) => t.text);
 
@@ -38,5 +38,15 @@ describe('normalize', () => {
     expect(normalize('ﾌﾟﾛｼﾞｪｸﾄ')).toBe(normalize('ぷろじぇくと'));
     expect(normalize('コンピューター')).toBe(normalize('コンピュータ'));
     expect(normalize('サーバー')).toBe('さば');
+  });
+});
+
+describe('looksLikeQuestion', () => {
+  it.each(['RPAについて学べる？', 'RPAについて学べる', '募集はいつ', '何がある', 'What is RPA', 'AIはありますか'])('takes %p for a question', (text) => {
+    expect(looksLikeQuestion(text)).toBe(true);
+  });
+
+  it.each(['ぬるぽ', 'RPA', 'プロジェクト管理', 'zzqx'])('takes the keyword %p for no question', (text) => {
+    expect(looksLikeQuestion(text)).toBe(false);
   });
 });

@@ -73,3 +73,15 @@ export function bigrams(text: string): Set<string> {
   for (let i = 0; i < compact.length - 1; i++) set.add(compact.slice(i, i + 2));
   return set;
 }
+
+/**
+ * Marks of a question or a sentence rather than a keyword: a question mark, a question word, a word followed by a
+ * hiragana ending (「学べる」「ありますか」: the chat may have dropped the question mark), an English question.
+ */
+const QUESTION =
+  /[?？]|いつ|どう|なぜ|何|誰|どこ|どれ|どの|[^\p{Script=Hiragana}\s]\p{Script=Hiragana}+[。.!！]*$|^(?:what|when|how|who|why|where|which|can|do|does|is|are)\b/iu;
+
+/** Whether a message asks something, so that finding nothing deserves "the framework does not say" rather than "no match". */
+export function looksLikeQuestion(text: string): boolean {
+  return QUESTION.test(text.normalize('NFKC').trim());
+}
