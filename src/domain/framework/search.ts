@@ -44,8 +44,6 @@ const TITLE = 10;
 const KEYWORD = 8;
 const BODY = 2;
 const SNIPPET_RADIUS = 40;
-/** Hits scoring below this share of the best one are noise next to it (a single common word matched). */
-const RELEVANT_SHARE = 0.1;
 
 /** Builds the search index over every text the framework has. */
 export function buildSearchIndex(framework: Framework): SearchIndex {
@@ -121,7 +119,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
 /**
  * Ranked search. The query is read as a person writes it: split into the words it carries (see `queryTerms`), and
  * every item scores by the words it contains, rarer words counting more, a name or keyword far more than a body text.
- * An item need not contain every word; items far below the best are left out so a list stays relevant.
+ * An item need not contain every word: it ranks below those that contain more, or rarer, of them.
  */
 export function search(index: SearchIndex, query: string, limit = 10): SearchHit[] {
   const terms = queryTerms(query);
@@ -140,9 +138,7 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchHit
     if (firstMatch === undefined) continue;
     hits.push({ target: entry.target, title: entry.title, snippet: snippet(entry, firstMatch), score, rank: entry.rank });
   }
-  const best = Math.max(0, ...hits.map((h) => h.score));
   return hits
-    .filter((h) => h.score >= best * RELEVANT_SHARE)
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .slice(0, limit)
     .map(({ rank: _rank, ...hit }) => hit);
