@@ -145,7 +145,7 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchHit
 }
 
 /**
- * Names that look like the query even though they do not contain it (e.g. "プロジェクト管理" → プロジェクトマネジメント),
+ * Names that look like the query even though they do not contain it (e.g. the typo 「マネジメソト」 → マネジメント),
  * by the overlap of two-character pieces. Used to suggest something when a search finds nothing.
  */
 export function similarTitles(index: SearchIndex, query: string, limit = 3): SearchHit[] {
@@ -188,7 +188,7 @@ function snippet(entry: Entry, term: string): string {
   const field = body.find((f) => f.folded.includes(term)) ?? body[0];
   if (!field) return '';
   const at = Math.max(0, field.folded.indexOf(term));
-  // NFKC can change length for some characters; a snippet slightly off is harmless.
+  // Folding (NFKC, the long-vowel mark) can change the length; a snippet slightly off is harmless.
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(field.text.length, at + term.length + SNIPPET_RADIUS);
   return `${start > 0 ? '…' : ''}${field.text.slice(start, end)}${end < field.text.length ? '…' : ''}`;
