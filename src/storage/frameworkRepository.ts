@@ -1,4 +1,4 @@
-import type { FrameworkDocument } from '../domain/framework/schema';
+import { frameworkDocumentSchema, type FrameworkDocument } from '../domain/framework/schema';
 import type { DatasetHead, DatasetRow, DatasetStore, ProgressListener } from './datasetStore';
 
 /** The list-valued parts of a framework, each stored as one row per item. */
@@ -32,7 +32,10 @@ export class FrameworkRepository {
     return this.store.findHead(frameworkId);
   }
 
-  /** Loads one version of a framework; undefined if it is not (or no longer) stored. */
+  /**
+   * Loads one version of a framework; undefined if it is not (or no longer) stored. A version stored before the format
+   * gained a field (e.g. `keywords`) gets the field's default, as its file would today.
+   */
   async load(frameworkId: string, version: string): Promise<FrameworkDocument | undefined> {
     const rows = await this.store.listRows<unknown>(frameworkId, version);
     const header = rows.find((r) => r.rowKey === HEADER_ROW)?.data as Header | undefined;
@@ -43,7 +46,7 @@ export class FrameworkRepository {
         .filter((r) => r.rowKey.startsWith(`${section}:`))
         .map((r) => r.data);
     }
-    return document;
+    return frameworkDocumentSchema.parse(document);
   }
 
   /** Loads whatever version is active. */

@@ -3,7 +3,7 @@ import { expectCardScreenshot, playgroundSessionForThisFile, t } from './playgro
 
 // Golden paths through the real Agents Playground in headless Chromium: what a person sees and clicks.
 
-const framework = JSON.parse(kitakyushuText()) as { levels: { level: number; title: string }[]; categories: { name: string }[] };
+const framework = JSON.parse(kitakyushuText()) as { name: string; levels: { level: number; title: string }[]; categories: { name: string }[] };
 
 const session = playgroundSessionForThisFile();
 
@@ -59,6 +59,23 @@ describe('DX Navi in the Agents Playground', () => {
     await expectCardScreenshot(session, training, 'training-found-by-search.png');
     await session.clickOnLatestCard(t('search.back', { query: 'AI基礎' }));
     await session.latestCardShowing(t('search.title', { query: 'AI基礎' }));
+    await backToMenu();
+  });
+
+  test('questions in plain words: a rule answered in the strategy\'s words, items ranked, and an honest "not in the strategy"', async () => {
+    await session.send('募集はいつですか');
+    const rule = await session.latestCardShowing(t('rule.topic.applicationWindow'));
+    await session.waitFor(rule.getByRole('button', { name: t('applications.apply'), exact: true }), 'the answer leading on to applying');
+    await session.screenshot(rule, 'question-rule.png');
+
+    await session.send('説明が苦手です');
+    const results = await session.latestCardShowing(t('search.title', { query: '説明が苦手です' }));
+    await session.waitFor(results.getByRole('button', { name: /説明力/ }).first(), 'the skill 説明力 among the results');
+    await session.screenshot(results, 'question-results.png');
+
+    await session.send('RPAについて学べる？');
+    const none = await session.latestCardShowing(t('rule.noAnswer.title', { framework: framework.name }));
+    await session.screenshot(none, 'question-no-answer.png');
     await backToMenu();
   });
 

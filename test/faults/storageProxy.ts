@@ -26,6 +26,8 @@ export interface StorageProxy {
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
   readonly fired: boolean;
+  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs. */
+  readonly requests: readonly StorageRequest[];
   stop(): Promise<void>;
 }
 
@@ -42,10 +44,12 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
   let rule: Rule | undefined;
   let down = false;
   let fired = false;
+  const requests: StorageRequest[] = [];
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
     const request = { method: req.method ?? 'GET', path: req.url ?? '/' };
+    requests.push(request);
     if (down) {
       req.socket.destroy();
       return;
@@ -92,6 +96,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
     get fired() {
       return fired;
     },
+    requests,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

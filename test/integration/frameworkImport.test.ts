@@ -5,7 +5,7 @@ import { createRepositories } from '../../src/storage/repositories';
 import { importFramework } from '../../src/importing/importFramework';
 import { FrameworkCatalog } from '../../src/storage/frameworkCatalog';
 import { kitakyushuText } from '../support/botHarness';
-import { frameworkDocumentSchema } from '../../src/domain/framework/schema';
+import { frameworkDocumentSchema, type FrameworkDocument } from '../../src/domain/framework/schema';
 import { odata } from '@azure/data-tables';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
@@ -40,6 +40,17 @@ describe('importing a framework into Table storage', () => {
     // 1 header + 3 tiers + 5 levels + 5 categories + 25 roles + 33 skills + 4 groups + 51 items + the programs
     const programs = (JSON.parse(text) as { programs: unknown[] }).programs.length;
     expect(await rowsInTable(id)).toBe(1 + 3 + 5 + 5 + 25 + 33 + 4 + 51 + programs);
+  });
+
+  it('reads a version stored before the format had keywords and rule questions with their defaults', async () => {
+    const id = newId();
+    const older = JSON.parse(kitakyushuText(id)) as { requiredSkills: { keywords?: string[] }[]; rules: { questions?: unknown } };
+    for (const skill of older.requiredSkills) delete skill.keywords;
+    delete older.rules.questions;
+    await repositories.frameworks.replace(older as unknown as FrameworkDocument, 'v-older');
+    const stored = await repositories.frameworks.loadActive(id);
+    expect(stored?.document.requiredSkills.every((s) => Array.isArray(s.keywords) && s.keywords.length === 0)).toBe(true);
+    expect(stored?.document.rules.questions).toEqual([]);
   });
 
   it('changes nothing when the same file is imported again', async () => {

@@ -28,6 +28,7 @@ import {
 import { historyOf } from '../../src/domain/assessment/history';
 import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import type { Framework } from '../../src/domain/framework/framework';
+import { findRuleAnswer } from '../../src/domain/framework/ruleAnswers';
 import { buildSearchIndex, search, similarTitles } from '../../src/domain/framework/search';
 import type { Employee } from '../../src/domain/roster/employee';
 import { refusalCard } from '../../src/features/applications/refusals';
@@ -46,6 +47,7 @@ import { startCard } from '../../src/features/assessment/views/startCard';
 import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
 import { skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
 import { answer } from '../../src/features/framework/answer';
+import { noAnswerCard, ruleAnswerCard } from '../../src/features/framework/views/ruleAnswerView';
 import { searchResultsCard } from '../../src/features/framework/views/searchView';
 import { unknownInputCard } from '../../src/features/framework/views/unknownView';
 import { welcomeCard } from '../../src/features/framework/views/welcomeView';
@@ -80,8 +82,8 @@ export const LOCALES: readonly Locale[] = ['ja', 'en'];
 /** Queries whose search finds something (each must, or the search-results card would not be covered). */
 export const SEARCH_QUERIES = ['プロジェクト', 'AI', 'セキュリティ'] as const;
 
-/** Finds nothing but resembles a skill name, so the unknown-input card offers suggestions. */
-export const UNKNOWN_WITH_SUGGESTIONS = 'プロジェクト管理';
+/** Finds nothing but resembles skill names (a typo of マネジメント), so the unknown-input card offers suggestions. */
+export const UNKNOWN_WITH_SUGGESTIONS = 'マネジメソト';
 /** Finds nothing and resembles nothing. */
 export const UNKNOWN_WITHOUT_SUGGESTIONS = 'ぬるぽ';
 
@@ -229,6 +231,13 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
     if (search(searchIndex, text).length > 0) throw new Error(`"${text}" finds something; it cannot stand for unknown input`);
     add(`unknown "${text}"`, 'unknownInput', answer(active, { kind: 'search', query: text }, t));
   }
+  for (const { topic, questions } of framework.document.rules.questions) {
+    const rule = findRuleAnswer(framework, questions[0]!);
+    if (rule?.topic !== topic) throw new Error(`"${questions[0]}" is not answered by the rule ${topic}`);
+    add(`rule answer ${topic}`, 'notice', ruleAnswerCard(framework, rule, t));
+  }
+  add('no answer, with the contact office', 'notice', noAnswerCard(framework, t));
+  add('no answer, in a city without a contact', 'notice', noAnswerCard(kunisakiLikeFramework(), t));
   const longText = 'あいうえお'.repeat(20);
   add('unknown (long text, view)', 'unknownInput', unknownInputCard(longText, similarTitles(searchIndex, longText), t));
 

@@ -168,7 +168,7 @@ describe('data/frameworks/kitakyushu.json', () => {
   it('has the 51 training focus items with their levels', () => {
     expect(doc.trainingFocusItems).toHaveLength(51);
     expect(countBy(doc.trainingFocusItems, (t) => t.level)).toEqual({ 1: 11, 2: 11, 3: 10, 4: 12, 5: 7 });
-    expect(doc.trainingFocusItems[0]).toEqual({ id: 'tf01', name: '北九州市職員の心構え', level: 1, category: 'mission' });
+    expect(doc.trainingFocusItems[0]).toEqual({ id: 'tf01', name: '北九州市職員の心構え', level: 1, category: 'mission', keywords: [] });
     const lv5Execution = doc.trainingFocusItems.filter((t) => t.level === 5 && t.category === 'execution');
     expect(lv5Execution.map((t) => t.name)).toEqual(['プロジェクト立ち上げ', 'マスマーケティング']);
     expect(doc.trainingFocusItems.filter((t) => t.level === 5 && t.category === 'mission')).toEqual([]);

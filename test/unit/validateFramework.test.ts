@@ -10,6 +10,7 @@ interface Doc {
   recommendedSkillGroups: { skills: { id: string }[] }[];
   trainingFocusItems: Record<string, unknown>[];
   programs: Record<string, unknown>[];
+  rules: { questions: { topic: string; questions: string[]; answer?: string }[]; digitalExpert?: unknown };
 }
 
 const file = path.join(__dirname, '../../data/frameworks/kitakyushu.json');
@@ -35,6 +36,23 @@ function at<T>(items: T[], index: number): T {
 describe('validateFramework on broken copies of kitakyushu.json', () => {
   it('accepts the file itself', () => {
     expect(validateFramework(copy()).ok).toBe(true);
+  });
+
+  it('rejects a question about a rule the framework has no words on, naming the rule', () => {
+    const doc = copy();
+    delete doc.rules.digitalExpert;
+    doc.rules.questions.push({ topic: 'levelsCertified', questions: ['レベルは認定される'] });
+    const topics = doc.rules.questions.map((q) => q.topic);
+    expect(issuesOf(doc)).toEqual([
+      expect.objectContaining({ where: `rules.questions[${topics.indexOf('digitalExpert')}].answer`, item: 'digitalExpert' }),
+      expect.objectContaining({ where: `rules.questions[${topics.length - 1}].answer`, item: 'levelsCertified' }),
+    ]);
+  });
+
+  it('rejects a question about a rule the format does not know', () => {
+    const doc = copy();
+    doc.rules.questions.push({ topic: 'salary', questions: ['給料は'] });
+    expect(issuesOf(doc)).toEqual([expect.objectContaining({ where: `rules.questions[${doc.rules.questions.length - 1}].topic` })]);
   });
 
   it('rejects a skill with an unknown category, naming the skill and the field', () => {

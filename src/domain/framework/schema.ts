@@ -11,6 +11,8 @@ export const identifier = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-" only, 1–64 characters');
 
 const text = z.string().trim().min(1);
+/** Other names people use for an item, so a search finds it by their words: the source's own terms, plain synonyms. */
+const keywords = z.array(text).default([]).describe('other names and words for the item, e.g. 人工知能 for AI; searched like its name');
 const levelNumber = z.number().int().min(1).max(10);
 
 const tier = z.object({
@@ -57,13 +59,16 @@ const requiredSkill = z.object({
   definition: text,
   example: text.optional().describe('活用例; absent when the source gives none'),
   origin: z.enum(['standard', 'city']).optional().describe('standard: from a national skill standard; city: defined by the city'),
+  keywords,
 });
 
 const recommendedSkillGroup = z.object({
   id: identifier,
   name: text,
   skills: z
-    .array(z.object({ id: identifier, name: text, note: text.optional().describe('what the source says the skill means, if anything') }))
+    .array(
+      z.object({ id: identifier, name: text, note: text.optional().describe('what the source says the skill means, if anything'), keywords }),
+    )
     .min(1),
 });
 
@@ -72,6 +77,7 @@ const trainingFocusItem = z.object({
   name: text,
   level: levelNumber,
   category: identifier,
+  keywords,
 });
 
 export const programKinds = [
@@ -90,6 +96,7 @@ const program = z.object({
   kind: z.enum(programKinds),
   description: text.optional(),
   tiers: z.array(identifier).default([]).describe('tiers the program is meant for; empty for everyone'),
+  keywords,
 });
 
 /** A rating scale step, for self-assessment and for evaluations by others. */
@@ -128,6 +135,27 @@ const appointment = z.object({
   text,
 });
 
+/** The rules a plain question can be about; each is answered from its own text in `rules` (or `answer`). */
+export const ruleTopics = [
+  'applicationWindow',
+  'levelsCertified',
+  'requiredSkillsAtApplication',
+  'professionalTrack',
+  'digitalExpert',
+  'tiers',
+  'kpi',
+  'evaluation',
+  'appointment',
+] as const;
+
+const ruleQuestions = z.object({
+  topic: z.enum(ruleTopics),
+  questions: z.array(text).min(1).describe('how people ask it, e.g. 募集はいつ; a question matches when it carries their words'),
+  answer: text
+    .optional()
+    .describe("the source's own words, for a rule without a text of its own (levelsCertified, requiredSkillsAtApplication)"),
+});
+
 const rules = z.object({
   applicationWindow: z
     .object({
@@ -164,6 +192,7 @@ const rules = z.object({
   evaluation: evaluation.optional().describe('multi-rater evaluation, for cities that certify that way'),
   appointment: appointment.optional().describe('tiers HR appoints to, for cities that nominate rather than certify'),
   notes: z.array(text).default([]),
+  questions: z.array(ruleQuestions).default([]).describe('the questions each rule answers, in the words people use'),
 });
 
 const assessment = z.object({
@@ -223,3 +252,5 @@ export type YearlyTarget = FrameworkRules['targets'][number];
 export type EvaluationRules = NonNullable<FrameworkRules['evaluation']>;
 export type EvaluationViewpoint = EvaluationRules['viewpoints'][number];
 export type AppointmentRules = NonNullable<FrameworkRules['appointment']>;
+export type RuleTopic = (typeof ruleTopics)[number];
+export type RuleQuestions = FrameworkRules['questions'][number];

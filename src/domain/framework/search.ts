@@ -1,4 +1,5 @@
 import type { Framework } from './framework';
+import { bigrams, normalize, queryTerms } from './queryTerms';
 
 /** What a search hit points at, so the bot can open it. */
 export type SearchTarget =
@@ -39,6 +40,8 @@ export interface SearchIndex {
 }
 
 const TITLE = 10;
+/** A city's own other names for an item (its keywords) count nearly as much as the name. */
+const KEYWORD = 8;
 const BODY = 2;
 const SNIPPET_RADIUS = 40;
 
@@ -53,6 +56,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       title: s.name,
       fields: [
         { text: s.name, weight: TITLE },
+        ...keywordFields(s.keywords),
         { text: s.definition, weight: BODY * 2 },
         { text: s.example ?? '', weight: BODY },
       ],
@@ -76,7 +80,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ...d.trainingFocusItems.map((t) => ({
       target: { kind: 'focusItem' as const, level: t.level, focusItemId: t.id },
       title: `${t.name}（Lv.${t.level} ${categoryName(t.category)}）`,
-      fields: [{ text: t.name, weight: TITLE }],
+      fields: [{ text: t.name, weight: TITLE }, ...keywordFields(t.keywords)],
       rank: 3,
     })),
     ...d.recommendedSkillGroups.flatMap((g) =>
@@ -85,6 +89,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
         title: `${s.name}（${g.name}）`,
         fields: [
           { text: s.name, weight: TITLE },
+          ...keywordFields(s.keywords),
           { text: g.name, weight: BODY },
           { text: s.note ?? '', weight: BODY },
         ],
@@ -101,6 +106,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       title: p.name,
       fields: [
         { text: p.name, weight: TITLE },
+        ...keywordFields(p.keywords),
         { text: p.description ?? '', weight: BODY },
       ],
       rank: 5,
@@ -115,59 +121,56 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
 }
 
 /**
- * Ranked keyword search. Every word of the query must occur (after normalising width, case and kana);
- * a hit in a name counts far more than one in a body text, and an exact name match most of all.
+ * Ranked search. The query is read as a person writes it: split into the words it carries (see `queryTerms`), and
+ * every item scores by the words it contains, rarer words counting more, a name or keyword far more than a body text.
+ * An item need not contain every word: it ranks below those that contain more, or rarer, of them.
  */
 export function search(index: SearchIndex, query: string, limit = 10): SearchHit[] {
-  const terms = splitTerms(query);
+  const terms = queryTerms(query);
   if (terms.length === 0) return [];
+  const weighted = terms.map((term) => ({ ...term, rarity: rarity(index, term.text) }));
   const hits: (SearchHit & { rank: number })[] = [];
   for (const entry of index.entries) {
     let score = 0;
-    let matchedAll = true;
-    for (const term of terms) {
-      const termScore = scoreTerm(entry, term);
-      if (termScore === 0) matchedAll = false;
-      score += termScore;
+    let firstMatch: string | undefined;
+    for (const term of weighted) {
+      const termScore = scoreTerm(entry, term.text);
+      if (termScore === 0) continue;
+      firstMatch ??= term.text;
+      score += termScore * term.weight * term.rarity;
     }
-    if (!matchedAll) continue;
-    hits.push({ target: entry.target, title: entry.title, snippet: snippet(entry, terms[0]!), score, rank: entry.rank });
+    if (firstMatch === undefined) continue;
+    hits.push({ target: entry.target, title: entry.title, snippet: snippet(entry, firstMatch), score, rank: entry.rank });
   }
-  hits.sort((a, b) => b.score - a.score || a.rank - b.rank);
-  return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
+  return hits
+    .sort((a, b) => b.score - a.score || a.rank - b.rank)
+    .slice(0, limit)
+    .map(({ rank: _rank, ...hit }) => hit);
 }
 
 /**
- * Names that look like the query even though they do not contain it (e.g. "プロジェクト管理" → プロジェクトマネジメント),
+ * Names that look like the query even though they do not contain it (e.g. the typo 「マネジメソト」 → マネジメント),
  * by the overlap of two-character pieces. Used to suggest something when a search finds nothing.
  */
 export function similarTitles(index: SearchIndex, query: string, limit = 3): SearchHit[] {
-  const q = bigrams(normalize(query));
+  const q = bigrams(query);
   if (q.size === 0) return [];
   return index.entries
-    .map((entry) => {
-      const name = entry.fields[0]!.folded;
-      return { target: entry.target, title: entry.title, snippet: '', score: dice(q, bigrams(name)), rank: entry.rank };
-    })
+    .map((entry) => ({ target: entry.target, title: entry.title, snippet: '', score: dice(q, bigrams(entry.fields[0]!.text)), rank: entry.rank }))
     .filter((h) => h.score >= 0.3)
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .slice(0, limit)
     .map(({ rank: _rank, ...hit }) => hit);
 }
 
-/** Folds full-width/half-width, case and katakana/hiragana so that "ＡＩ", "ai" and "AI" match alike. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+function keywordFields(keywords: readonly string[]): Omit<Field, 'folded'>[] {
+  return keywords.map((text) => ({ text, weight: KEYWORD }));
 }
 
-function splitTerms(query: string): string[] {
-  return normalize(query)
-    .split(/[\s、,，・]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 8);
+/** How much rarer words count: ln(1 + entries / entries containing the word), as in tf-idf. */
+function rarity(index: SearchIndex, term: string): number {
+  const containing = index.entries.filter((entry) => entry.fields.some((f) => f.folded.includes(term))).length;
+  return containing === 0 ? 0 : Math.log(1 + index.entries.length / containing);
 }
 
 function scoreTerm(entry: Entry, term: string): number {
@@ -185,21 +188,14 @@ function scoreTerm(entry: Entry, term: string): number {
 
 /** An excerpt of the body around the term; the title is already shown, so a name hit shows the body's opening. */
 function snippet(entry: Entry, term: string): string {
-  const body = entry.fields.filter((f) => f.weight !== TITLE && f.text !== '');
+  const body = entry.fields.filter((f) => f.weight < KEYWORD && f.text !== '');
   const field = body.find((f) => f.folded.includes(term)) ?? body[0];
   if (!field) return '';
   const at = Math.max(0, field.folded.indexOf(term));
-  // NFKC can change length for some characters; a snippet slightly off is harmless.
+  // Folding (NFKC, the long-vowel mark) can change the length; a snippet slightly off is harmless.
   const start = Math.max(0, at - SNIPPET_RADIUS);
   const end = Math.min(field.text.length, at + term.length + SNIPPET_RADIUS);
   return `${start > 0 ? '…' : ''}${field.text.slice(start, end)}${end < field.text.length ? '…' : ''}`;
-}
-
-function bigrams(text: string): Set<string> {
-  const compact = text.replace(/\s+/g, '');
-  const set = new Set<string>();
-  for (let i = 0; i < compact.length - 1; i++) set.add(compact.slice(i, i + 2));
-  return set;
 }
 
 function dice(a: Set<string>, b: Set<string>): number {

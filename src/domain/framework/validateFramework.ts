@@ -1,3 +1,4 @@
+import { ruleText } from './ruleAnswers';
 import { frameworkDocumentSchema, type FrameworkDocument } from './schema';
 import { issuesFromZod, type Validated, type ValidationIssue } from '../validation';
 
@@ -108,6 +109,12 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   if (maxGrade && !(doc.grades ?? []).includes(maxGrade)) {
     report('rules.professionalTrack', undefined, 'maxGrade', `"${maxGrade}" is not one of the framework's grades`);
   }
+
+  doc.rules.questions.forEach((q, i) => {
+    if (!q.answer && ruleText(doc, q.topic).length === 0) {
+      report(`rules.questions[${i}]`, q.topic, 'answer', `the framework has no text on "${q.topic}" to answer with: write the source's words in "answer"`);
+    }
+  });
 
   return issues;
 }

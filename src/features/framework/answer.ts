@@ -1,24 +1,21 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { search, similarTitles } from '../../domain/framework/search';
+import { similarTitles } from '../../domain/framework/search';
 import type { Translate } from '../../i18n';
 import type { ActiveFramework } from '../../storage/frameworkCatalog';
 import { catalogNotice } from '../notices';
+import { answerQuestion } from './answerQuestion';
 import type { TextCommand } from './parseCommand';
 import { ladderCard } from './views/ladderView';
 import { levelCard } from './views/levelView';
 import type { FromSearch } from './views/fromSearch';
 import { menuCard, type MenuOptions } from './views/menuView';
 import { recommendedSkillsCard } from './views/recommendedView';
-import { searchResultsCard } from './views/searchView';
 import { skillCard } from './views/skillView';
 import { trainingCard } from './views/trainingView';
 import { unknownInputCard } from './views/unknownView';
 
 /** Everything one can ask of the framework, by chat or by button; `from` when a search result's button asks. */
 export type FrameworkRequest = (TextCommand | { kind: 'skill'; skillId: string }) & { readonly from?: FromSearch };
-
-/** How many hits a search considers; the card lists the best few and counts the rest. */
-const SEARCH_LIMIT = 50;
 
 /**
  * The card that answers a request. Never throws for bad input: a level or skill that does not exist gets a notice.
@@ -48,10 +45,9 @@ export function answer(active: ActiveFramework, request: FrameworkRequest, t: Tr
     case 'search': {
       const exact = framework.document.requiredSkills.find((s) => s.name === request.query);
       if (exact) return skillCard(framework, exact, t);
-      const hits = search(searchIndex, request.query, SEARCH_LIMIT);
-      return hits.length > 0
-        ? searchResultsCard(request.query, hits, t)
-        : unknownInputCard(request.query, similarTitles(searchIndex, request.query), t);
+      return (
+        answerQuestion(active, request.query, t) ?? unknownInputCard(request.query, similarTitles(searchIndex, request.query), t)
+      );
     }
   }
 }
