@@ -2,8 +2,7 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { search, similarTitles } from '../../domain/framework/search';
 import type { Translate } from '../../i18n';
 import type { ActiveFramework } from '../../storage/frameworkCatalog';
-import { catalogNotice } from '../notices';
-import type { TextCommand } from './parseCommand';
+import { catalogNotice, type NoticeAction } from '../notices';
 import { ladderCard } from './views/ladderView';
 import { levelCard } from './views/levelView';
 import { menuCard, type MenuOptions } from './views/menuView';
@@ -13,8 +12,18 @@ import { skillCard } from './views/skillView';
 import { trainingCard } from './views/trainingView';
 import { unknownInputCard } from './views/unknownView';
 
-/** Everything one can ask of the framework, by chat or by button. */
-export type FrameworkRequest = TextCommand | { kind: 'skill'; skillId: string };
+/**
+ * Everything one can ask of the framework, by chat or by button. A search carries what to offer if it finds nothing
+ * (the router's likeliest actions for the message).
+ */
+export type FrameworkRequest =
+  | { kind: 'menu' }
+  | { kind: 'ladder' }
+  | { kind: 'level'; level: number }
+  | { kind: 'recommended' }
+  | { kind: 'training'; level?: number }
+  | { kind: 'skill'; skillId: string }
+  | { kind: 'search'; query: string; offers?: readonly NoticeAction[] };
 
 /** How many hits a search considers; the card lists the best few and counts the rest. */
 const SEARCH_LIMIT = 50;
@@ -50,7 +59,7 @@ export function answer(active: ActiveFramework, request: FrameworkRequest, t: Tr
       const hits = search(searchIndex, request.query, SEARCH_LIMIT);
       return hits.length > 0
         ? searchResultsCard(request.query, hits, t)
-        : unknownInputCard(request.query, similarTitles(searchIndex, request.query), t);
+        : unknownInputCard(request.query, similarTitles(searchIndex, request.query), request.offers ?? [], t);
     }
   }
 }
