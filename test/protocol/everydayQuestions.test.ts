@@ -44,8 +44,7 @@ describe('everyday questions that ask for an action', () => {
     expect(everydayQuestions().length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(questions.map((q) => [q.text, q.as, q]))('%p (asked by the %s) gets the right card', async (_text, _as, question) => {
-    const q = question as EverydayQuestion;
+  it.each(questions.map((q) => [q.text, q.as, q]))('%p (asked by the %s) gets the right card', async (_text, _as, q) => {
     const reply = textOf(await sayTo(bot, askers[q.as], q.text, q.locale));
     for (const shown of q.shows) expect(reply).toContain(shown);
     expect(reply).not.toContain('見つかりませんでした');
