@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/renderCard';
 import type { Framework } from '../domain/framework/framework';
 import type { Translate } from '../i18n';
 import type { FrameworkCatalog } from '../storage/frameworkCatalog';
+import { activeFrameworkOf } from './activeFramework';
 import { catalogNotice, noticeCard, type NoticeAction } from './notices';
 import { sendCard, translatorFor } from './turn';
 import { VERBS } from './verbs';
@@ -72,8 +73,7 @@ export class MessageRouter {
     const t = translatorFor(context);
     const text = (context.activity.text ?? '').trim();
     if (text.length > MAX_MESSAGE_CHARS) return catalogNotice(t, 'error.tooLong.title', 'error.tooLong.body', { max: MAX_MESSAGE_CHARS });
-    // The framework is served from memory; the feature that answers reads it again from there, not from storage.
-    const understanding = this.understand(text, (await catalog.current())?.framework);
+    const understanding = this.understand(text, (await activeFrameworkOf(context, catalog))?.framework);
     switch (understanding.kind) {
       case 'act':
         return this.dispatch(context, understanding.recognition, []);

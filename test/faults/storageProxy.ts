@@ -26,6 +26,8 @@ export interface StorageProxy {
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
   readonly fired: boolean;
+  /** How many requests reached the table service through the proxy so far: what an action costs in storage calls. */
+  readonly requestCount: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
   let rule: Rule | undefined;
   let down = false;
   let fired = false;
+  let requestCount = 0;
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
@@ -50,6 +53,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
       req.socket.destroy();
       return;
     }
+    requestCount += 1;
     const firing = rule?.matches(request) ? rule : undefined;
     if (firing) {
       rule = undefined;
@@ -91,6 +95,9 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
     },
     get fired() {
       return fired;
+    },
+    get requestCount() {
+      return requestCount;
     },
     async stop() {
       server.closeAllConnections();

@@ -25,7 +25,7 @@ export function registerFrameworkFeature(
 ): void {
   const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
-    return withActiveFramework(catalog, t, async (active) => {
+    return withActiveFramework(context, catalog, t, async (active) => {
       const menu = request.kind === 'menu' ? { offersHrMenu: await offersHrMenu(context, roster) } : {};
       return answer(active, request, t, menu);
     });
