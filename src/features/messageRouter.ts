@@ -5,6 +5,9 @@ import type { Framework } from '../domain/framework/framework';
 import type { Translate } from '../i18n';
 import type { FrameworkCatalog } from '../storage/frameworkCatalog';
 import { activeFrameworkOf } from './activeFramework';
+import { APPLICATIONS_INTENTS } from './applications/intents';
+import { ASSESSMENT_INTENTS } from './assessment/intents';
+import { FRAMEWORK_INTENTS } from './framework/intents';
 import { catalogNotice, noticeCard, type NoticeAction } from './notices';
 import { sendCard, translatorFor } from './turn';
 import { VERBS } from './verbs';
@@ -21,7 +24,9 @@ const CLOSE_SCORES = 0.15;
 /** How many likely things a search that found nothing offers. */
 const OFFERS = 4;
 /** What a message that matched nothing most likely wanted, after the readings it came near: what people come for. */
-const LIKELY_INTENTS = ['assessment.open', 'applications.open', 'framework.training', 'framework.ladder'];
+const LIKELY_INTENTS = [ASSESSMENT_INTENTS.open, APPLICATIONS_INTENTS.apply, FRAMEWORK_INTENTS.training, FRAMEWORK_INTENTS.ladder].map(
+  (declaration) => declaration.intent,
+);
 
 /** A feature's answer to a message it serves; `offers` are the buttons a search that finds nothing shows. */
 export type IntentHandler = (context: TurnContext, entities: Entities, offers: readonly NoticeAction[]) => Promise<AdaptiveCard>;
@@ -55,7 +60,7 @@ export class MessageRouter {
     const readings = this.recognizerFor(framework).recognize(text).filter((reading) => this.routes.has(reading.intent));
     const [best, second] = readings;
     if (!best || best.score < ACT_SCORE) return { kind: 'search', readings };
-    if (second && second.score >= ACT_SCORE && best.score - second.score < CLOSE_SCORES && this.differ(best, second)) {
+    if (second && second.score >= ACT_SCORE && best.score - second.score < CLOSE_SCORES && this.canAsk(best, second)) {
       return { kind: 'ask', readings: [best, second] };
     }
     return { kind: 'act', recognition: best };
@@ -107,8 +112,10 @@ export class MessageRouter {
     return button && { title: t(button.title), verb: button.verb, data: button.data?.(reading.entities) ?? {} };
   }
 
-  private differ(a: Recognition, b: Recognition): boolean {
-    return this.routes.get(a.intent)?.declaration.button?.verb !== this.routes.get(b.intent)?.declaration.button?.verb;
+  /** Whether asking between two readings makes sense: each has its own button, and they are not the same one. */
+  private canAsk(a: Recognition, b: Recognition): boolean {
+    const [first, second] = [a, b].map((reading) => this.routes.get(reading.intent)?.declaration.button?.verb);
+    return first !== undefined && second !== undefined && first !== second;
   }
 
   private recognizerFor(framework: Framework | undefined): Recognizer {

@@ -10,6 +10,7 @@ import { FRAMEWORK_INTENTS } from '../../src/features/framework/intents';
 import { HR_MENU_INTENTS } from '../../src/features/hrMenu/intents';
 import { INSIGHT_INTENTS } from '../../src/features/insight/intents';
 import { MessageRouter } from '../../src/features/messageRouter';
+import { projectRoot } from '../../src/projectRoot';
 import { TEAM_INTENTS } from '../../src/features/team/intents';
 import type { IntentDeclaration } from '../../src/features/understanding/intent';
 
@@ -26,7 +27,7 @@ export interface EverydayQuestion {
 
 /** The everyday set (test/everyday/questions.json), shared by the tests and `npm run bench -- everyday`. */
 export function everydayQuestions(): readonly EverydayQuestion[] {
-  const file = path.join(__dirname, '../everyday/questions.json');
+  const file = path.join(projectRoot(), 'test', 'everyday', 'questions.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { questions: EverydayQuestion[] }).questions;
 }
 
