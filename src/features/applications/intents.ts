@@ -7,7 +7,7 @@ export const APPLICATIONS_INTENTS = {
     intent: 'applications.open',
     phrases: {
       ja: ['応募', 'おうぼ', '申請', 'しんせい', '申し込み', '申込', 'もうしこみ', '立候補', '応募状況', '申請状況', '状況 申請',
-        '状況 応募', '募集', '次の募集', '取り下げ', '取下げ'],
+        '状況 応募', '募集', '次の募集', '取り下げ', '取下げ', 'エントリー'],
       en: ['apply', 'application', 'applications', 'my application', 'withdraw'],
     },
     entities: { tier: 'with' },
@@ -28,7 +28,7 @@ export const APPLICATIONS_INTENTS = {
   },
   hrList: {
     intent: 'hr.applications',
-    phrases: { ja: ['応募一覧', '申請一覧', '応募者一覧', '応募者 一覧'], en: ['applications list', 'list of applications'] },
+    phrases: { ja: ['応募一覧', '申請一覧', '応募者', '応募者一覧', '応募者 一覧'], en: ['applications list', 'list of applications'] },
     button: { title: 'router.button.hrApplications', verb: VERBS.hrApplications },
   },
 } as const satisfies Record<string, IntentDeclaration>;

@@ -7,8 +7,9 @@ export const ASSESSMENT_INTENTS = {
     intent: 'assessment.open',
     phrases: {
       ja: ['診断', 'しんだん', '自己診断', 'じこしんだん', '自己評価', 'セルフチェック', '診断 続き', '診断 再開', '診断 始め',
-        '診断 開始', 'アセスメント'],
-      en: ['assessment', 'self-assessment', 'self assessment', 'assess', 'diagnosis', 'continue assessment'],
+        '診断 開始', 'アセスメント', '自分 レベル', '私 レベル', 'わたし レベル', '今 レベル',
+        'レベル 診断', 'レベル チェック'],
+      en: ['assessment', 'self-assessment', 'self assessment', 'assess', 'diagnosis', 'continue assessment', 'my level'],
     },
     button: { title: 'router.button.assessment', verb: VERBS.assessmentOpen },
   },

@@ -8,7 +8,7 @@ export const FRAMEWORK_INTENTS = {
     intent: MENU_INTENT,
     phrases: {
       ja: ['メニュー', 'ヘルプ', '使い方', 'つかいかた', '何ができ', 'なにができ', 'できること', 'はじめに', 'スタート',
-        'こんにちは', 'こんばんは', 'おはよう', 'はじめまして', 'お疲れ様', 'おつかれさま', 'お疲れさま', 'よろしく', 'もしもし'],
+        'こんにちは', 'こんばんは', 'おはよう', 'はじめまして', 'お疲れ様', 'おつかれさま', 'お疲れさま', 'よろしく', 'もしもし', 'DX Navi'],
       en: ['menu', 'help', 'hi', 'hello', 'hey', 'good morning', 'good afternoon', 'good evening', 'what can you do'],
     },
     button: { title: 'common.backToMenu', verb: VERBS.menu },
@@ -42,7 +42,7 @@ export const FRAMEWORK_INTENTS = {
   training: {
     intent: 'framework.training',
     phrases: {
-      ja: ['研修', 'けんしゅう', '研修・施策', '施策', '育成', '重点育成項目', '講座', '学び', '学ぶ', '勉強'],
+      ja: ['研修', 'けんしゅう', '研修・施策', '施策', '育成', '重点育成項目', '講座', '学び', '学ぶ', '勉強', '研修一覧', 'おすすめ 研修'],
       en: ['training', 'trainings', 'courses', 'learn'],
     },
     entities: { level: 'with' },

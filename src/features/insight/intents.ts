@@ -5,7 +5,7 @@ import { VERBS } from '../verbs';
 export const INSIGHT_INTENTS = {
   kpi: {
     intent: 'hr.kpi',
-    phrases: { ja: ['KPI', '実績', 'ダッシュボード', '目標 達成', '認定者数'], en: ['dashboard'] },
+    phrases: { ja: ['KPI', '実績', 'ダッシュボード', '目標 達成', '達成状況', '目標 進捗', '認定者数'], en: ['dashboard'] },
     button: { title: 'router.button.kpi', verb: VERBS.hrKpi },
   },
 } as const satisfies Record<string, IntentDeclaration>;
