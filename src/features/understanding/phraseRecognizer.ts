@@ -18,7 +18,9 @@ const EMAIL = /\S+@\S+/u;
 /** A level: 「レベル3」「Lv.4」, or a bare number right after a word that takes one (「研修 2」). */
 const LEVEL = /(?:lv|level|れべる)(\d{1,2})(?!\d)|(?<=研修|けんしゅう|training|育成)(\d{1,2})(?!\d)/u;
 const FILLERS_LONGEST_FIRST = [...JAPANESE_FILLERS].sort((a, b) => b.length - a.length);
+/** How much a character of a word that asks about the rules (いつ, 条件 …) counts against an intent that leaves it. */
 const QUESTION_WEIGHT = 3;
+/** How much a character of another intent's word counts: the message may say two things, and the router then asks. */
 const OTHER_INTENT_WEIGHT = 0.5;
 
 interface Span {
