@@ -7,6 +7,7 @@ import { importRoster } from '../src/importing/importRoster';
 import { createRepositories, type Repositories } from '../src/storage/repositories';
 import { createTableStorage } from '../src/storage/tableStorage';
 import { benchEndToEnd } from './endToEnd';
+import { benchEverydayQuestions } from './everydayQuestions';
 import { expectStatus, frameworkText, ms } from './fixtures';
 import { measure, summarize, type Stats } from './measure';
 import { collectGarbage, memoryRow, printMemory } from './memory';
@@ -136,7 +137,10 @@ async function benchCards(index: SearchIndex, framework: Framework): Promise<voi
   printTable('5. Card building (answer(), Japanese)', ['card', 'p50 µs', 'p95 µs', 'cards/s', 'JSON KB'], rows);
 }
 
-/** Section `everyday` (tables 1 to 7 and the bench process's memory): imports, look-ups, search, cards and chat turns. */
+/**
+ * Section `everyday` (tables 1 to 7, the bench process's memory, and the everyday questions): imports, look-ups, search,
+ * cards, chat turns and how many plain questions are answered.
+ */
 export async function benchEverydayUse(connectionString: string): Promise<void> {
   const memory: string[][] = [memoryRow('at start (modules loaded)')];
   const storage = createTableStorage({ connectionString });
@@ -159,5 +163,6 @@ export async function benchEverydayUse(connectionString: string): Promise<void> 
   await benchEndToEnd(connectionString, memory);
   memory.push(memoryRow('after the end-to-end run (bot stopped)'));
   printMemory('8. Memory of the bench process (Azurite runs in a child process, not counted)', memory);
+  benchEverydayQuestions(index, framework);
 }
 

@@ -13,6 +13,7 @@ import { remindPendingApprovals } from './features/applications/reminders';
 import { registerAssessmentFeature } from './features/assessment/register';
 import { registerBroadcastFeature } from './features/broadcast/register';
 import { broadcastStatusCard } from './features/broadcast/views/statusCard';
+import { MessageRouter } from './features/messageRouter';
 import { Notifier } from './features/notifier';
 import { Outbox } from './features/outbox/outbox';
 import { applicationRedrafters } from './features/applications/letters';
@@ -110,8 +111,10 @@ export function createApp(deps: AppDependencies): Bot {
       return Promise.resolve(true);
     });
   }
+  // Every feature declares the intents it serves on the router, which alone turns messages into actions.
+  const router = new MessageRouter();
   registerConversationsFeature(app, { ...repositories, reachable: (aadObjectId) => outbox.deliverWaiting(aadObjectId) }, deps.catalog);
-  registerAssessmentFeature(app, deps.catalog, {
+  registerAssessmentFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
@@ -129,8 +132,8 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   };
-  registerApplicationsFeature(app, deps.catalog, applicationDeps);
-  registerBroadcastFeature(app, deps.catalog, {
+  registerApplicationsFeature(app, router, deps.catalog, applicationDeps);
+  registerBroadcastFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     applications: deps.repositories.applications,
     conversations: deps.repositories.conversations,
@@ -140,14 +143,14 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
-  registerAppointmentFeature(app, deps.catalog, {
+  registerAppointmentFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     certifications: deps.repositories.certifications,
     notifier,
     logger: deps.logger,
     now,
   });
-  registerEvaluationFeature(app, deps.catalog, {
+  registerEvaluationFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     evaluations: deps.repositories.evaluations,
     certifications: deps.repositories.certifications,
@@ -156,12 +159,12 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
-  registerInsightFeature(app, deps.catalog, { ...deps.repositories, logger: deps.logger, now });
+  registerInsightFeature(app, router, deps.catalog, { ...deps.repositories, logger: deps.logger, now });
   // One transport for every card updated from background work: the sender's progress cards and the exports'.
   const transport = new BotConnectorTransport(adapter, deps.bot.id ?? '');
   const exports = new ExportPreparer({ exports: deps.repositories.exportChunks, logger: deps.logger, now });
   const cards = new CardUpdater(transport, deps.logger);
-  registerExportsFeature(app, deps.catalog, {
+  registerExportsFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     applications: deps.repositories.applications,
     summaries: deps.repositories.assessmentSummaries,
@@ -177,18 +180,19 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
-  registerTeamFeature(app, deps.catalog, {
+  registerTeamFeature(app, router, deps.catalog, {
     roster: repositories.roster,
     summaries: repositories.assessmentSummaries,
     applications: repositories.applications,
     logger: deps.logger,
     now,
   });
-  registerHrMenuFeature(app, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
-  registerFrameworkFeature(app, deps.catalog, {
+  registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
+  registerFrameworkFeature(app, router, deps.catalog, {
     roster: repositories.roster,
     pendingApprovals: async (frameworkId, approverId) => (await waitingForApproval(repositories.applications, frameworkId, approverId, now())).length,
   });
+  router.listen(app, deps.catalog);
   onUnknownAction(app);
 
   app.error(async (context, error) => {

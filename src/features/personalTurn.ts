@@ -34,7 +34,7 @@ export function inPersonalChat<T = AdaptiveCard>(
 ): Promise<T | AdaptiveCard> {
   const t = translatorFor(context);
   if (!isPersonalChat(context)) return Promise.resolve(catalogNotice(t, notice.title, notice.body, {}, 'default'));
-  return withActiveFramework(catalog, t, ({ framework }) =>
+  return withActiveFramework(context, catalog, t, ({ framework }) =>
     use({ aadObjectId: senderAadObjectId(context), name: context.activity.from.name ?? '', framework, t, locale: localeOf(context) }),
   );
 }

@@ -94,6 +94,27 @@ describe('DX Navi in the Agents Playground', () => {
     await session.latestCardShowing(t('search.title', { query: 'AI' }));
     await backToMenu();
   });
+
+  test('a question in plain words opens the right card, and one that matches nothing offers the likeliest actions', async () => {
+    await session.send('ｼﾞｺｼﾝﾀﾞﾝをやりたいです');
+    await expectCardScreenshot(session, await session.latestCardShowing(t('assessment.title')), 'plain-words-assessment.png');
+
+    await session.send('量子コンピュータの話');
+    const unknown = await session.latestCardShowing(t('unknown.title', { text: '量子コンピュータの話' }));
+    await expectCardScreenshot(session, unknown, 'plain-words-no-match.png');
+    for (const name of [t('router.button.assessment'), t('router.button.apply')]) {
+      await session.waitFor(unknown.getByRole('button', { name, exact: true }), `the offered "${name}" button`);
+    }
+    await session.clickOnLatestCard(t('router.button.assessment'));
+    await session.latestCardShowing(t('assessment.title'));
+
+    await session.send('診断と応募');
+    const ask = await session.latestCardShowing(t('router.ask.title', { text: '診断と応募' }));
+    await expectCardScreenshot(session, ask, 'plain-words-which.png');
+    await session.clickOnLatestCard(t('router.button.apply'));
+    await session.latestCardShowing(t('applications.home.title', { tracks: 'ゴールド・シルバー' }));
+    await backToMenu();
+  });
 });
 
 async function backToMenu(): Promise<void> {

@@ -239,7 +239,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   add('no answer, with the contact office', 'notice', noAnswerCard(framework, t));
   add('no answer, in a city without a contact', 'notice', noAnswerCard(kunisakiLikeFramework(), t));
   const longText = 'あいうえお'.repeat(20);
-  add('unknown (long text, view)', 'unknownInput', unknownInputCard(longText, similarTitles(searchIndex, longText), t));
+  add('unknown (long text, view)', 'unknownInput', unknownInputCard(longText, similarTitles(searchIndex, longText), [], t));
 
   add(`level ${MISSING_LEVEL} (not found)`, 'notice', answer(active, { kind: 'level', level: MISSING_LEVEL }, t));
   add(`skill ${MISSING_SKILL} (not found)`, 'notice', answer(active, { kind: 'skill', skillId: MISSING_SKILL }, t));

@@ -1,23 +1,16 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { normalizeChatText } from '../chatText';
-import { sendCard } from '../turn';
+import type { MessageRouter } from '../messageRouter';
 import { VERBS } from '../verbs';
 import { askingInPersonalChat, type AskersRoster } from '../whoAsks';
 import { AssessmentFlow, type AssessmentDeps } from './assessmentFlow';
+import { ASSESSMENT_INTENTS } from './intents';
 
-/** Chat words that open the self-assessment. */
-const ASSESSMENT_WORDS = /^(?:診断|自己診断|自己診断する|assessment|self-assessment|assess)$/i;
-
-/** True for a chat message asking for the self-assessment. */
-export function isAssessmentCommand(text: string | undefined): boolean {
-  return ASSESSMENT_WORDS.test(normalizeChatText(text));
-}
-
-/** The self-assessment: chat words and the buttons of its cards. Register before the framework's catch-all message route. */
+/** The self-assessment: what people type to open it or see their results, and the buttons of its cards. */
 export function registerAssessmentFeature(
   app: Application<TurnState>,
+  router: MessageRouter,
   catalog: FrameworkCatalog,
   deps: AssessmentDeps & { readonly roster: AskersRoster },
 ): void {
@@ -25,10 +18,9 @@ export function registerAssessmentFeature(
   // Who asks: always the sender of the activity, on the roster; card data never names the user.
   const asking = askingInPersonalChat(catalog, deps.roster, { title: 'assessment.title', body: 'assessment.personalOnly' });
 
-  app.message(
-    (context) => Promise.resolve(isAssessmentCommand(context.activity.text)),
-    async (context) => sendCard(context, await asking(context, (who) => flow.open(who))),
-  );
+  router
+    .on(ASSESSMENT_INTENTS.open, (context) => asking(context, (who) => flow.open(who)))
+    .on(ASSESSMENT_INTENTS.history, (context) => asking(context, (who) => flow.history(who)));
 
   onAction(app, VERBS.assessmentOpen, (context) => asking(context, (who) => flow.open(who)));
   onAction(app, VERBS.assessmentStart, (context) => asking(context, (who) => flow.start(who)));

@@ -3,38 +3,33 @@ import { TurnContext } from 'botbuilder';
 import type { ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { answerBelow, onAction } from '../actions';
-import { normalizeChatText } from '../chatText';
+import type { MessageRouter } from '../messageRouter';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
 import { askingInPersonalChat, hrOnly } from '../whoAsks';
 import { ComposeFlow } from './composeFlow';
 import type { BroadcastDeps } from './deps';
+import { BROADCAST_INTENTS } from './intents';
 import { SendFlow } from './sendFlow';
 import { StatusFlow } from './statusFlow';
 
-/** Chat words that open HR's broadcasts. */
-const BROADCAST_WORDS = /^(?:お知らせ配信|一斉配信|配信|broadcasts?)$/i;
-
-/** True for a chat message asking for the broadcasts. */
-export function isBroadcastCommand(text: string | undefined): boolean {
-  return BROADCAST_WORDS.test(normalizeChatText(text));
-}
-
 /**
  * HR's broadcasts: write a notice, preview it, choose the recipients, confirm, follow the progress card, stop, send
- * again, download the results. Every action is HR's alone. Register before the framework's catch-all message route.
+ * again, download the results. Every action is HR's alone.
  */
-export function registerBroadcastFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: BroadcastDeps): void {
+export function registerBroadcastFeature(
+  app: TeamsApplication<TurnState>,
+  router: MessageRouter,
+  catalog: FrameworkCatalog,
+  deps: BroadcastDeps,
+): void {
   const compose = new ComposeFlow(deps);
   const send = new SendFlow(deps);
   const status = new StatusFlow(deps);
   // Drafts and figures are not for a channel.
   const asHr = hrOnly(askingInPersonalChat(catalog, deps.roster, { title: 'broadcast.title', body: 'broadcast.personalOnly' }), deps.logger);
 
-  app.message(
-    (context) => Promise.resolve(isBroadcastCommand(context.activity.text)),
-    async (context) => sendCard(context, await asHr(context, 'broadcasts', (who) => compose.list(who))),
-  );
+  router.on(BROADCAST_INTENTS.broadcasts, (context) => asHr(context, 'broadcasts', (who) => compose.list(who)));
   onAction(app, VERBS.hrBroadcasts, (context) => asHr(context, 'broadcasts', (who) => compose.list(who)));
   // Writing, previewing and choosing the recipients each answer as the newest message, where HR is reading (the
   // preview alone can be a screen high): the card clicked stays as it was.

@@ -4,33 +4,30 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { actorOf } from '../applications/who';
-import { normalizeChatText } from '../chatText';
-import { sendCard } from '../turn';
+import type { MessageRouter } from '../messageRouter';
 import { VERBS } from '../verbs';
 import { askingInPersonalChat, hrOnly, type ForWho } from '../whoAsks';
 import type { EvaluationDeps, EvaluationWho } from './deps';
+import { EVALUATION_INTENTS } from './intents';
 import { notUsedCard } from './views/noticeCards';
 import { RateFlow } from './rateFlow';
 import { StartFlow } from './startFlow';
 import { StatusFlow } from './statusFlow';
 
-/** Chat words that open the evaluations: HR's list, or the requests of a rater. */
-const EVALUATION_WORDS = /^(?:評価|多面評価|evaluations?)$/i;
-
 /** What a flow does for the sender once they may ask. */
 type Use = (who: EvaluationWho) => Promise<AdaptiveCard> | AdaptiveCard;
-
-/** True for a chat message asking for the evaluations. */
-export function isEvaluationCommand(text: string | undefined): boolean {
-  return EVALUATION_WORDS.test(normalizeChatText(text));
-}
 
 /**
  * Multi-rater evaluations, for a city whose framework certifies that way (rules.evaluation): HR starts one, raters get
  * a card and rate, HR follows the ratings per viewpoint and certifies. In any other city the bot says that the city
- * does not evaluate this way. Register before the framework's catch-all message route.
+ * does not evaluate this way. Asked in chat, it opens HR's list for HR and a rater's requests for anyone else.
  */
-export function registerEvaluationFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: EvaluationDeps): void {
+export function registerEvaluationFeature(
+  app: TeamsApplication<TurnState>,
+  router: MessageRouter,
+  catalog: FrameworkCatalog,
+  deps: EvaluationDeps,
+): void {
   const status = new StatusFlow(deps);
   const start = new StartFlow(deps, status);
   const rating = new RateFlow(deps);
@@ -42,9 +39,8 @@ export function registerEvaluationFeature(app: TeamsApplication<TurnState>, cata
   const asHr = (context: TurnContext, action: string, use: Use): Promise<AdaptiveCard> => hr(context, action, inCityThatEvaluates(use));
   const asAnyone = (context: TurnContext, use: Use): Promise<AdaptiveCard> => anyone(context, inCityThatEvaluates(use));
 
-  app.message(
-    (context) => Promise.resolve(isEvaluationCommand(context.activity.text)),
-    async (context) => sendCard(context, await asAnyone(context, (who) => (actorOf(who).isHr ? start.list(who) : rating.requests(who)))),
+  router.on(EVALUATION_INTENTS.evaluations, (context) =>
+    asAnyone(context, (who) => (actorOf(who).isHr ? start.list(who) : rating.requests(who))),
   );
   onAction(app, VERBS.hrEvaluations, (context) => asHr(context, 'evaluations', (who) => start.list(who)));
   onAction(app, VERBS.hrEvaluationNew, (context, form) => asHr(context, 'evaluation.new', (who) => start.form(who, form)));

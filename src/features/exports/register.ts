@@ -5,17 +5,15 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { EXPORT_ID } from '../../exporting/preparedExport';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
-import { normalizeChatText } from '../chatText';
+import type { MessageRouter } from '../messageRouter';
 import { sendCard } from '../turn';
 import { VERBS } from '../verbs';
 import { askingInPersonalChat, hrOnly } from '../whoAsks';
 import type { CardLocation } from './cardUpdates';
 import type { ExportsDeps } from './deps';
+import { EXPORT_INTENTS } from './intents';
 import type { Who } from '../applications/who';
 import { ExportsFlow, type ConsentChat, type UploadInfo } from './exportsFlow';
-
-/** Chat words that open HR's exports. */
-const EXPORT_WORDS = /^(?:エクスポート|CSV|CSV出力|CSVエクスポート|データ出力|exports?|csv export)$/i;
 
 /** Teams' attachment that shows a file saved in OneDrive. */
 const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
@@ -25,25 +23,21 @@ const CONSENT_ANSWER = z.object({ context: z.object({ exportId: EXPORT_ID }) });
 /** An acceptance's upload session in the user's OneDrive, and the file it will be. */
 const UPLOAD_INFO = z.object({ uploadUrl: z.url(), contentUrl: z.string(), name: z.string().min(1), uniqueId: z.string(), fileType: z.string() });
 
-/** True for a chat message asking for the exports. */
-export function isExportCommand(text: string | undefined): boolean {
-  return EXPORT_WORDS.test(normalizeChatText(text));
-}
-
 /**
  * HR's CSV exports: applications of a fiscal year, the latest self-assessments, the broadcasts, a broadcast's report;
- * and Teams' file consent answers that hand a ready file over. Every action is HR's alone. Register before the
- * framework's catch-all message route.
+ * and Teams' file consent answers that hand a ready file over. Every action is HR's alone.
  */
-export function registerExportsFeature(app: TeamsApplication<TurnState>, catalog: FrameworkCatalog, deps: ExportsDeps): void {
+export function registerExportsFeature(
+  app: TeamsApplication<TurnState>,
+  router: MessageRouter,
+  catalog: FrameworkCatalog,
+  deps: ExportsDeps,
+): void {
   const flow = new ExportsFlow(deps);
   // The files hold personal data: not for a channel.
   const asHr = hrOnly(askingInPersonalChat(catalog, deps.roster, { title: 'export.title', body: 'export.personalOnly' }), deps.logger);
 
-  app.message(
-    (context) => Promise.resolve(isExportCommand(context.activity.text)),
-    async (context) => sendCard(context, await asHr(context, 'exports', (who) => flow.home(who))),
-  );
+  router.on(EXPORT_INTENTS.exports, (context) => asHr(context, 'exports', (who) => flow.home(who)));
   onAction(app, VERBS.hrExports, (context) => asHr(context, 'exports', (who) => flow.home(who)));
   onAction(app, VERBS.hrExportStart, (context, { kind, exportYear }) =>
     asHr(context, 'export.start', (who) => flow.start(who, { kind, fiscalYear: exportYear }, (card) => postCard(context, card))),

@@ -2,9 +2,8 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { similarTitles } from '../../domain/framework/search';
 import type { Translate } from '../../i18n';
 import type { ActiveFramework } from '../../storage/frameworkCatalog';
-import { catalogNotice } from '../notices';
+import { catalogNotice, type NoticeAction } from '../notices';
 import { answerQuestion } from './answerQuestion';
-import type { TextCommand } from './parseCommand';
 import { ladderCard } from './views/ladderView';
 import { levelCard } from './views/levelView';
 import type { FromSearch } from './views/fromSearch';
@@ -14,8 +13,19 @@ import { skillCard } from './views/skillView';
 import { trainingCard } from './views/trainingView';
 import { unknownInputCard } from './views/unknownView';
 
-/** Everything one can ask of the framework, by chat or by button; `from` when a search result's button asks. */
-export type FrameworkRequest = (TextCommand | { kind: 'skill'; skillId: string }) & { readonly from?: FromSearch };
+/**
+ * Everything one can ask of the framework, by chat or by button; `from` when a search result's button asks. A search
+ * carries what to offer if it finds nothing (the router's likeliest actions for the message).
+ */
+export type FrameworkRequest = (
+  | { kind: 'menu' }
+  | { kind: 'ladder' }
+  | { kind: 'level'; level: number }
+  | { kind: 'recommended' }
+  | { kind: 'training'; level?: number }
+  | { kind: 'skill'; skillId: string }
+  | { kind: 'search'; query: string; offers?: readonly NoticeAction[] }
+) & { readonly from?: FromSearch };
 
 /**
  * The card that answers a request. Never throws for bad input: a level or skill that does not exist gets a notice.
@@ -46,7 +56,8 @@ export function answer(active: ActiveFramework, request: FrameworkRequest, t: Tr
       const exact = framework.document.requiredSkills.find((s) => s.name === request.query);
       if (exact) return skillCard(framework, exact, t);
       return (
-        answerQuestion(active, request.query, t) ?? unknownInputCard(request.query, similarTitles(searchIndex, request.query), t)
+        answerQuestion(active, request.query, t) ??
+        unknownInputCard(request.query, similarTitles(searchIndex, request.query), request.offers ?? [], t)
       );
     }
   }

@@ -1,42 +1,44 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import { onAction } from '../actions';
 import { withActiveFramework } from '../activeFramework';
-import { catalogNotice } from '../notices';
-import { sendCard, translatorFor } from '../turn';
+import type { MessageRouter } from '../messageRouter';
+import { noticeCard } from '../notices';
+import { translatorFor } from '../turn';
 import { VERBS } from '../verbs';
 import { answer, type FrameworkRequest } from './answer';
-import { fromSearch } from './views/fromSearch';
+import { FRAMEWORK_INTENTS } from './intents';
 import { menuOptions, type MenuSources } from './menuOptions';
-import { parseCommand } from './parseCommand';
-
-/** Longer messages are not questions to this bot; they get a polite limit instead of a search. */
-export const MAX_MESSAGE_CHARS = 500;
+import { fromSearch } from './views/fromSearch';
 
 /**
- * Browsing the framework: chat commands, keyword search and the cards' navigation buttons. Storage is read only for
- * the menu, which leads HR officers on to the HR menu, managers to their team, and approvers to what waits for them.
+ * Browsing the framework: the menu, the ladder, levels, skills and trainings, the search that answers everything the
+ * router did not take for an action, and the cards' navigation buttons. Storage is read only for the menu, which
+ * leads HR officers on to the HR menu, managers to their team, and approvers to what waits for them.
  */
-export function registerFrameworkFeature(app: Application<TurnState>, catalog: FrameworkCatalog, menu: MenuSources): void {
+export function registerFrameworkFeature(app: Application<TurnState>, router: MessageRouter, catalog: FrameworkCatalog, menu: MenuSources): void {
   const respond = (context: TurnContext, request: FrameworkRequest): Promise<AdaptiveCard> => {
     const t = translatorFor(context);
-    return withActiveFramework(catalog, t, async (active) => {
+    return withActiveFramework(context, catalog, t, async (active) => {
       const options = request.kind === 'menu' ? await menuOptions(context, active.framework.id, menu) : {};
       return answer(active, request, t, options);
     });
   };
+  const thanks = (context: TurnContext): Promise<AdaptiveCard> => {
+    const t = translatorFor(context);
+    return Promise.resolve(noticeCard(t, t('thanks.title'), t('thanks.body'), 'good', { title: t('common.backToMenu'), verb: VERBS.menu, data: {} }));
+  };
 
-  app.activity(ActivityTypes.Message, async (context) => {
-    const text = (context.activity.text ?? '').trim();
-    if (text.length > MAX_MESSAGE_CHARS) {
-      const t = translatorFor(context);
-      await sendCard(context, catalogNotice(t, 'error.tooLong.title', 'error.tooLong.body', { max: MAX_MESSAGE_CHARS }));
-      return;
-    }
-    await sendCard(context, await respond(context, text === '' ? { kind: 'menu' } : parseCommand(text)));
-  });
+  router
+    .on(FRAMEWORK_INTENTS.menu, (context) => respond(context, { kind: 'menu' }))
+    .on(FRAMEWORK_INTENTS.thanks, thanks)
+    .on(FRAMEWORK_INTENTS.ladder, (context) => respond(context, { kind: 'ladder' }))
+    .on(FRAMEWORK_INTENTS.level, (context, { level }) => respond(context, { kind: 'level', level: level ?? 1 }))
+    .on(FRAMEWORK_INTENTS.recommended, (context) => respond(context, { kind: 'recommended' }))
+    .on(FRAMEWORK_INTENTS.training, (context, { level }) => respond(context, { kind: 'training', level }))
+    .on(FRAMEWORK_INTENTS.search, (context, { query }, offers) => respond(context, { kind: 'search', query: query ?? '', offers }));
 
   onAction(app, VERBS.menu, (context) => respond(context, { kind: 'menu' }));
   onAction(app, VERBS.ladder, (context) => respond(context, { kind: 'ladder' }));
