@@ -99,8 +99,8 @@ describe('DX Navi in the Agents Playground', () => {
     await session.send('ｼﾞｺｼﾝﾀﾞﾝをやりたいです');
     await expectCardScreenshot(session, await session.latestCardShowing(t('assessment.title')), 'plain-words-assessment.png');
 
-    await session.send('量子コンピュータの話');
-    const unknown = await session.latestCardShowing(t('unknown.title', { text: '量子コンピュータの話' }));
+    await session.send('給与明細');
+    const unknown = await session.latestCardShowing(t('unknown.title', { text: '給与明細' }));
     await expectCardScreenshot(session, unknown, 'plain-words-no-match.png');
     for (const name of [t('router.button.assessment'), t('router.button.apply')]) {
       await session.waitFor(unknown.getByRole('button', { name, exact: true }), `the offered "${name}" button`);

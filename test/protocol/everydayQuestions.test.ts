@@ -53,7 +53,7 @@ describe('everyday questions that ask for an action', () => {
 
 describe('a message that matches nothing', () => {
   it('offers the likeliest actions as buttons, the self-assessment and applying among them, and hints at 診断, 応募 and 承認', async () => {
-    const card = await sayTo(bot, askers.employee, '量子コンピュータの話');
+    const card = await sayTo(bot, askers.employee, '給与明細');
     const reply = textOf(card);
     for (const hint of ['診断', '応募', '承認']) expect(reply).toContain(hint);
     const buttons = JSON.stringify((card as { actions?: unknown[] }).actions ?? []);
