@@ -17,6 +17,7 @@ describe('findRuleAnswer: questions about the rules, answered in the framework\'
     ['プロフェッショナルトラックには誰が応募できますか', 'professionalTrack', rules.professionalTrack?.text],
     ['デジタルエキスパートになるには？', 'digitalExpert', rules.digitalExpert?.text],
     ['KPIを教えて', 'kpi', rules.kpi?.text],
+    ['DX人材はこれまで何人育ったの？', 'kpi', rules.kpi?.text],
     ['When is the application window?', 'applicationWindow', rules.applicationWindow?.text],
   ])('Kitakyushu: %p → %s, quoting the data', (question, topic, quote) => {
     expect(quote).toBeDefined();
@@ -28,6 +29,7 @@ describe('findRuleAnswer: questions about the rules, answered in the framework\'
       topic: 'tiers',
       quotes: ['ブロンズ：全職員', 'シルバー：DX変革リーダー', 'ゴールド：DX変革リーダー'],
     });
+    expect(findRuleAnswer(kitakyushu, 'シルバーの対象は？')?.topic).toBe('tiers');
   });
 
   it('Moka: certified by evaluation, so "when to apply" is answered with how people are certified', () => {
