@@ -79,6 +79,13 @@ describe('questions about the rules: the framework\'s own words, and the rule th
     expect(verbs(await ask('kitakyushu', '募集はいつですか'))).toEqual(['application.open', 'menu.show']);
   });
 
+  it('Kitakyushu: 「Lv4になるには？」 is answered with what Lv.4 asks for: its card, role and required skills', async () => {
+    for (const question of ['Lv4になるには？', 'ＬＶ４になるには', 'レベル4になるには何が必要ですか']) {
+      const text = textOf(await ask('kitakyushu', question));
+      expect({ question, level: text.includes('Lv.4 DXプロジェクトの企画から完了までの全工程を統括する人材') }).toEqual({ question, level: true });
+    }
+  });
+
   it('Kitakyushu: the tiers and their difference, each tier with whom it is for', async () => {
     const text = textOf(await ask('kitakyushu', 'シルバーとゴールドの違いは？'));
     for (const tier of kitakyushu.tiers) expect(text).toContain(`${tier.name}：${tier.audience}`);
