@@ -8,7 +8,7 @@ export const ASSESSMENT_INTENTS = {
     phrases: {
       ja: ['診断', 'しんだん', '自己診断', 'じこしんだん', '自己評価', 'セルフチェック', '診断 続き', '診断 再開', '診断 始め',
         '診断 開始', 'アセスメント', '自分 レベル', '私 レベル', 'わたし レベル', '今 レベル',
-        'レベル 診断', 'レベル チェック'],
+        'レベル 診断', 'レベル チェック', '足りない スキル', '不足 スキル', '自分 スキル', '目標 レベル', '強み 弱み'],
       en: ['assessment', 'self-assessment', 'self assessment', 'assess', 'diagnosis', 'continue assessment', 'my level'],
     },
     button: { title: 'router.button.assessment', verb: VERBS.assessmentOpen },
