@@ -1,5 +1,3 @@
-import { startAzurite, type Azurite } from '../../src/local/azurite';
-import { startStorageProxy, type StorageProxy } from '../faults/storageProxy';
 import { cardOf, executeActions, startBotHarness, textOf, type BotHarness, type Card } from '../support/botHarness';
 import { loadFrameworkFile } from '../unit/realFramework';
 
@@ -126,36 +124,5 @@ describe('questions the framework does not answer', () => {
   it('a word that is no question still gets "nothing matches" with suggestions', async () => {
     const card = cardOf(await bots.get('kitakyushu')!.say('ぬるぽ'));
     expect(textOf(card)).toContain('「ぬるぽ」に一致するものは見つかりませんでした');
-  });
-});
-
-describe('the cost of a question', () => {
-  let azurite: Azurite;
-  let proxy: StorageProxy;
-  let bot: BotHarness;
-  beforeAll(async () => {
-    azurite = await startAzurite();
-    proxy = await startStorageProxy(azurite);
-    bot = await startBotHarness({ connectionString: proxy.connectionString });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await proxy?.stop();
-    await azurite?.stop();
-  });
-
-  /** The table requests the bot makes to answer `text`, the first message having recorded the conversation. */
-  async function requestsFor(text: string): Promise<number> {
-    const before = proxy.requests.length;
-    cardOf(await bot.say(text));
-    return proxy.requests.length - before;
-  }
-
-  it('costs no more storage calls than a keyword search: the framework is in memory', async () => {
-    await bot.say('プロジェクト');
-    const keyword = await requestsFor('プロジェクト');
-    expect(await requestsFor('シルバーになるにはどうすればいいですか')).toBe(keyword);
-    expect(await requestsFor('AIの研修はありますか？')).toBe(keyword);
-    expect(await requestsFor('RPAについて学べる？')).toBe(keyword);
   });
 });

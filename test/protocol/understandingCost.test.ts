@@ -39,7 +39,7 @@ describe('the storage a message costs', () => {
     expect(calls).toBe(KEYWORD_SEARCH_CALLS);
   });
 
-  it.each(['AIの研修はありますか？', '説明が苦手です', '量子コンピュータの話', 'レベル3', 'ありがとう'])(
+  it.each(['AIの研修はありますか？', '説明が苦手です', 'シルバーになるにはどうすればいいですか', 'RPAについて学べる？', '量子コンピュータの話', 'レベル3', 'ありがとう'])(
     'is no more for %p, understood by the router and answered from the framework',
     async (text) => {
       expect((await storageCallsOf(text)).calls).toBe(KEYWORD_SEARCH_CALLS);
