@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Translate } from '../../../i18n';
-import { tierNames } from '../../applications/trackName';
+import { tierNames, trackName } from '../../applications/trackName';
 
 /** How the menu differs per user: only an HR officer's leads to the HR menu, only a manager's to their team. */
 export interface MenuOptions {
@@ -39,7 +39,17 @@ export function menuCard(framework: Framework, t: Translate, { offersHrMenu = fa
       searchLabel: t('menu.searchLabel'),
       searchPlaceholder: t('menu.searchPlaceholder'),
       searchButton: t('menu.searchButton'),
-      commandsHint: t('menu.commandsHint'),
+      commandsHint: t('menu.commandsHint', { examples: plainExamples(framework, t) }),
     },
   });
+}
+
+/** What one may type, in plain words: applying (and approving) only where the city has an application window. */
+function plainExamples(framework: Framework, t: Translate): string {
+  const firstTrack = framework.rules.applicationWindow?.tiers[0];
+  return [
+    t('menu.example.assessment'),
+    firstTrack ? t('menu.example.apply', { track: trackName(framework, firstTrack, t) }) : '',
+    t('menu.example.training'),
+  ].join('');
 }
