@@ -59,7 +59,9 @@ export function playgroundConfig(cast: DemoCast, as: DemoRole = 'employee', tena
     bot: DEMO_BOT,
     currentUser: playgroundUser(current),
     users: users.map(playgroundUser),
-    personalChat: { id: 'dx-navi-personal-chat' },
+    // One personal chat per person: the Playground of one person (all run on the same port, one at a time) refuses a
+    // message to another person's chat, so a notice for someone not there now is kept for them, not shown to the wrong person.
+    personalChat: { id: `dx-navi-personal-chat-${as}` },
     groupChat: { id: 'dx-navi-group-chat', name: 'DX Navi デモ' },
     team: { id: 'dx-navi-team', name: 'DX Navi デモ', aadGroupId: '3a9c8b7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', channels: [] },
   };

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { importRoster } from '../../src/importing/importRoster';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { DEMO_ROSTER_FILE, demoCast, parseDemoRoster } from '../../src/local/demoRoster';
+import { startPlayground } from '../../src/local/playground';
 import { PLAYGROUND_CONFIG_FILE, playgroundConfig, writePlaygroundConfig } from '../../src/local/playgroundConfig';
+import { findFreePort } from '../../src/local/ports';
 import { seedFiles, seedWhenEmpty } from '../../src/local/seedWhenEmpty';
 import { parseStartArgs } from '../../src/local/startArgs';
 import { createRepositories, type Repositories } from '../../src/storage/repositories';
@@ -67,6 +69,31 @@ describe('the Playground config', () => {
     const config = written(playgroundConfig(cast, 'manager'));
     expect(config.currentUser.aadObjectId).toBe(cast.manager.aadObjectId);
     expect(config.users.map((u) => u.aadObjectId)).toContain(cast.employee.aadObjectId);
+  });
+
+  test('gives each person a personal chat of their own, which the Playground of another person refuses', async () => {
+    const port = await findFreePort();
+    const playground = await startPlayground({
+      botEndpoint: `http://127.0.0.1:${await findFreePort()}/api/messages`,
+      workDir: path.join(dir, 'manager'),
+      config: playgroundConfig(cast, 'manager'),
+      port,
+    });
+    try {
+      const post = (chat: string): Promise<number> =>
+        fetch(`${playground.url}/_connector/v3/conversations/${chat}/activities`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'お知らせ', from: { id: 'bot' } }),
+        }).then((response) => response.status);
+      const own = playgroundConfig(cast, 'manager').personalChat.id;
+      const others = playgroundConfig(cast).personalChat.id;
+      expect(own).not.toBe(others);
+      // A notice for the employee, sent while the manager's Playground holds the port, fails and is kept for him.
+      expect({ own: (await post(own)) < 300, others: (await post(others)) >= 400 }).toEqual({ own: true, others: true });
+    } finally {
+      await playground.stop();
+    }
   });
 
   test('splits Japanese names into surname and given name', () => {
