@@ -1,5 +1,5 @@
 import type { Letter } from '../outbox/letter';
-import type { Employee } from '../roster/employee';
+import { type Employee, samePerson } from '../roster/employee';
 
 /**
  * An application to become a Gold or Silver candidate (or to join the professional track), and the rules of its
@@ -144,11 +144,6 @@ export function submitApplication(
       },
     ],
   };
-}
-
-/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
-function samePerson(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Who may take an action, given the application: the rule behind every button. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../applications/application';
 import type { AppointmentRules } from '../framework/schema';
-import type { Employee } from '../roster/employee';
+import { type Employee, samePerson } from '../roster/employee';
 import { sectionCoverage, type PerSectionCoverage } from './coverage';
 
 /**
@@ -109,7 +109,3 @@ export function perSectionHolders(held: Iterable<HeldTier>, rules: AppointmentRu
   return holders;
 }
 
-/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
-function samePerson(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

@@ -1,6 +1,6 @@
 import type { Actor } from '../applications/application';
 import type { EvaluationRules, RatingStep } from '../framework/schema';
-import type { Employee } from '../roster/employee';
+import { type Employee, samePerson } from '../roster/employee';
 import { evaluationScale } from './evaluationScale';
 
 /**
@@ -117,11 +117,6 @@ export type PlanProblem =
 export const MAX_RATERS_PER_VIEWPOINT = 20;
 /** The longest comment kept: a few sentences, short enough for HR's card. */
 export const RATING_COMMENT_MAX = 500;
-
-/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
-function samePerson(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
 
 /** The candidate as an evaluation records them. */
 export function candidateOf(employee: Employee): Candidate {

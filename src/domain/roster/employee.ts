@@ -52,3 +52,8 @@ export function directReports(manager: Employee, everyone: readonly Employee[]):
   const email = manager.email.toLowerCase();
   return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
 }
+
+/** Entra object ids are GUIDs: the same person may come in upper or lower case. */
+export function samePerson(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -16,9 +16,8 @@ import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
 import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type WindowsFormState } from './views/hrCards';
+import { samePerson } from '../../domain/roster/employee';
 import { actorOf, type Who } from './who';
-
-const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** What HR needs beyond the application flows: where certified tiers are recorded. */
 export interface HrDeps extends ApplicationDeps {
@@ -147,7 +146,7 @@ export class HrFlow {
     const approver = email ? await this.deps.roster.findByEmail(email) : undefined;
     if (!approver) return noticeCard(t, t('applications.refusal.title'), t('hr.reassign.unknown', { email: email || '—' }));
     const current = await findApplication(this.deps, who, id);
-    if (current && sameId(current.application.approver.aadObjectId, approver.aadObjectId)) return this.resendApproval(who, id);
+    if (current && samePerson(current.application.approver.aadObjectId, approver.aadObjectId)) return this.resendApproval(who, id);
     const next = { aadObjectId: approver.aadObjectId, name: approver.name };
     const handOver = (application: Application): ApplicationOutcome => reassign(application, actorOf(who), next, this.deps.now());
     const changed = await changeApplication(this.deps, who, id, handOver, VERBS.hrApplication);

@@ -1,5 +1,6 @@
 import { fiscalYearOfApplication } from '../../domain/applications/application';
 import type { Framework } from '../../domain/framework/framework';
+import { samePerson } from '../../domain/roster/employee';
 import type { ApplicationRepository } from '../../storage/applicationRepository';
 import type { CardBuilder } from '../notifier';
 import type { Redrafters } from '../outbox/outbox';
@@ -14,7 +15,7 @@ export function applicationRedrafters(applications: ApplicationRepository): Pick
     // Still a request only while it waits for this recipient: decided, withdrawn or reassigned, it has no news for them.
     async approvalRequest(letter, framework, recipient): Promise<CardBuilder | undefined> {
       const application = await find(framework, letter.applicationId);
-      const waitsForThem = application?.state === 'submitted' && application.approver.aadObjectId.toLowerCase() === recipient.toLowerCase();
+      const waitsForThem = application?.state === 'submitted' && samePerson(application.approver.aadObjectId, recipient);
       if (!waitsForThem) return undefined;
       return (t, locale, teamsUserId) => approvalCard(framework, application, { aadObjectId: application.approver.aadObjectId, teamsUserId }, t, locale);
     },

@@ -2,6 +2,7 @@ import { formatDate } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import { lastDecision, type Application } from '../../../domain/applications/application';
 import type { Framework } from '../../../domain/framework/framework';
+import { samePerson } from '../../../domain/roster/employee';
 import type { Locale, Translate } from '../../../i18n';
 import { trackName } from '../trackName';
 import { assessmentLine, stateLabel } from './describe';
@@ -21,7 +22,7 @@ export function approvalCard(
 ): AdaptiveCard {
   const decision = lastDecision(application);
   const pending = application.state === 'submitted';
-  const isApprover = viewer.aadObjectId.toLowerCase() === application.approver.aadObjectId.toLowerCase();
+  const isApprover = samePerson(viewer.aadObjectId, application.approver.aadObjectId);
   const stateLine = pending
     ? isApprover
       ? t('approval.waitingForYou')
