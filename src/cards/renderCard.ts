@@ -60,6 +60,12 @@ export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; ver
 export class CardTemplateError extends Error {}
 
 const templates = new Map<CardName, unknown>();
+/**
+ * Each template prepared once. Preparing parses every `${…}` of the card with the expression grammar, which costs far
+ * more than expanding; a prepared Template "can be bound to different data objects in a loop" (its documentation), and
+ * expand() resets what it keeps between calls.
+ */
+const prepared = new Map<CardName, ACData.Template>();
 
 /** The parsed template; read from disk once, never mutated. */
 export function cardTemplate(name: CardName): unknown {
@@ -78,7 +84,12 @@ export function cardTemplate(name: CardName): unknown {
  * unless the data itself holds that text (an employee may well type "${" in a motivation).
  */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
-  const card = new ACData.Template(cardTemplate(name)).expand({ $root: data }) as AdaptiveCard;
+  let template = prepared.get(name);
+  if (!template) {
+    template = new ACData.Template(cardTemplate(name));
+    prepared.set(name, template);
+  }
+  const card = template.expand({ $root: data }) as AdaptiveCard;
   const fromData = stringsIn(data).filter((text) => text.includes('${'));
   for (const text of stringsIn(card)) {
     for (const [placeholder] of text.matchAll(/\$\{[^}]*\}/g)) {
