@@ -1,4 +1,8 @@
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+// From their own modules, not the package's index: the index also loads teams-ai's AI side (an OpenAI client, GPT
+// tokenizers' tables), which DX Navi does not use, and which cost every instance some 25 MB and a slower start.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { BotConnectorTransport } from './broadcast/channelTransport';
 import { findRecipients } from './broadcast/recipients';
@@ -25,7 +29,7 @@ import { CardUpdater } from './features/exports/cardUpdates';
 import { LinkHandover, TeamsFileHandover } from './features/exports/handover';
 import { registerExportsFeature } from './features/exports/register';
 import { registerFrameworkFeature } from './features/framework/register';
-import { waitingForApproval } from './features/applications/waitingForApproval';
+import { ApprovalCounts } from './features/applications/waitingForApproval';
 import { registerHrMenuFeature } from './features/hrMenu/register';
 import { registerInsightFeature } from './features/insight/register';
 import { catalogNotice } from './features/notices';
@@ -49,6 +53,8 @@ export interface AppDependencies {
   readonly fileDelivery: Config['fileDelivery'];
   readonly repositories: Repositories;
   readonly catalog: FrameworkCatalog;
+  /** How long what a turn reads of shared data may be reused (see RECHECK_MS in the runtime). */
+  readonly recheckMs: number;
   readonly logger: Logger;
   /** Where a browser on this machine reaches the bot, for download links (a function: the port is known only once listening). */
   readonly publicUrl: () => string;
@@ -187,10 +193,11 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
+  const approvalCounts = new ApprovalCounts(repositories.applications, deps.recheckMs, now);
   registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, router, deps.catalog, {
     roster: repositories.roster,
-    pendingApprovals: async (frameworkId, approverId) => (await waitingForApproval(repositories.applications, frameworkId, approverId, now())).length,
+    pendingApprovals: (frameworkId, approverId) => approvalCounts.count(frameworkId, approverId),
   });
   router.listen(app, deps.catalog);
   onUnknownAction(app);
