@@ -7,8 +7,11 @@ import { FrameworkCatalog } from './storage/frameworkCatalog';
 import { createRepositories, createWorkQueue, type Repositories } from './storage/repositories';
 import { createTableStorage, type TableStorage } from './storage/tableStorage';
 
-/** A new framework import reaches every instance within this time, without a restart. */
-const FRAMEWORK_CHECK_MS = 5_000;
+/**
+ * A new import of the framework or the roster reaches every instance within this time, without a restart; what a turn
+ * reads of them in between comes from memory (and so does an approver's count of waiting applications).
+ */
+const RECHECK_MS = 5_000;
 /** While storage is unreachable at start-up, how often to try creating the tables again. */
 const TABLES_RETRY_MS = 5_000;
 /** How often pending approvals are looked at for reminders (each is reminded at most once per APPROVAL_REMINDER_DAYS). */
@@ -48,7 +51,8 @@ export async function startBot(
   logger: Logger,
   options: {
     host?: string;
-    frameworkCheckMs?: number;
+    /** See RECHECK_MS (tests that change data behind the bot's back set 0: look every time). */
+    recheckMs?: number;
     senderOptions?: SenderOptions;
     /** Whether this instance runs the broadcast sender: every instance does, unless a test that never broadcasts says not. */
     broadcastSender?: boolean;
@@ -59,12 +63,9 @@ export async function startBot(
   } = {},
 ): Promise<RunningBot> {
   const storage = tableStorageFor(config);
-  const repositories = createRepositories(storage);
-  const catalog = new FrameworkCatalog(
-    repositories.frameworks,
-    config.frameworkId,
-    options.frameworkCheckMs ?? FRAMEWORK_CHECK_MS,
-  );
+  const recheckMs = options.recheckMs ?? RECHECK_MS;
+  const repositories = createRepositories(storage, { recheckMs, now: Date.now });
+  const catalog = new FrameworkCatalog(repositories.frameworks, config.frameworkId, recheckMs);
   // A function, because the port is known only once the server listens (PORT=0 asks the OS for one).
   const publicUrl = (): string => localUrl(options.host ?? config.listenHost ?? '127.0.0.1', server.port);
   const bot = createApp({
@@ -74,6 +75,7 @@ export async function startBot(
     fileDelivery: config.fileDelivery,
     repositories,
     catalog,
+    recheckMs,
     logger,
     publicUrl,
     workQueue: createWorkQueue(storage, logger),

@@ -25,11 +25,21 @@ type ApplicationEntity = { data: string };
  * keyed by the application id, which is unique per applicant, track and year.
  */
 export class ApplicationRepository {
+  private changes = 0;
+
   constructor(private readonly table: TableClient) {}
+
+  /**
+   * Moves whenever a write of this instance starts or ends: what was kept from reading applications (an approver's
+   * count) while it stood still is current but for other instances' writes.
+   */
+  get writeMark(): number {
+    return this.changes;
+  }
 
   /** Stores a new application; a 409 if that person already has one for the track and year. */
   async create(application: Application): Promise<StoredApplication> {
-    return { application, etag: await writeOnce(this.table, toEntity(application)) };
+    return { application, etag: await this.write(() => writeOnce(this.table, toEntity(application))) };
   }
 
   async find(frameworkId: string, fiscalYear: number, id: string): Promise<StoredApplication | undefined> {
@@ -39,7 +49,16 @@ export class ApplicationRepository {
 
   /** Saves a change only if nobody changed the application since `etag` was read (a 412 otherwise). */
   async update(application: Application, etag: string): Promise<StoredApplication> {
-    return { application, etag: await writeOnce(this.table, toEntity(application), etag) };
+    return { application, etag: await this.write(() => writeOnce(this.table, toEntity(application), etag)) };
+  }
+
+  private async write<T>(write: () => Promise<T>): Promise<T> {
+    this.changes++;
+    try {
+      return await write();
+    } finally {
+      this.changes++;
+    }
   }
 
   /** The applications of several fiscal years matching the filter, oldest first. */

@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { BoundedMap } from '../boundedMap';
 import { escapeKey } from './tables';
 import { findEntity } from './entities';
 
@@ -15,28 +16,40 @@ export interface ConversationRecord {
   readonly reference: object;
 }
 
+/**
+ * How long this instance trusts that a record it wrote is still what storage holds. Within it, the same record is not
+ * written again; after it, once more, which mends a row changed or lost behind the bot's back.
+ */
+const TRUST_WRITTEN_MS = 60 * 60 * 1000;
+/** Records remembered as written: one per person who talked to this instance lately, in a city of 10,000. */
+const WRITTEN_KEPT = 10_000;
+
 /** Conversation references, one per user (and per team), kept current on every message. */
 export class ConversationRepository {
-  constructor(private readonly table: TableClient) {}
+  /** What this instance wrote lately, per row: the record as text, and when. */
+  private readonly written = new BoundedMap<string, { readonly record: string; readonly at: number }>(WRITTEN_KEPT);
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
-   * Records (or refreshes) where to reach someone. Merges, so an activity that lacks a name or locale
-   * (an install event has no name) does not blank what an earlier one recorded.
+   * Records (or refreshes) where to reach someone. A record this instance wrote the same lately is not written again,
+   * so the turns of someone talking to the bot cost no storage call for it. Merges, so an activity that lacks a name or
+   * locale (an install event has no name) does not blank what an earlier one recorded.
    */
   async save(record: ConversationRecord): Promise<void> {
+    const rowKey = rowKeyOf(record.scope, record.key);
     const known = Object.fromEntries(
       Object.entries({ name: record.name, tenantId: record.tenantId, locale: record.locale }).filter(([, v]) => v),
     );
-    await this.table.upsertEntity(
-      {
-        partitionKey: record.scope,
-        rowKey: rowKeyOf(record.scope, record.key),
-        ...known,
-        reference: JSON.stringify(record.reference),
-        updatedAt: new Date().toISOString(),
-      },
-      'Merge',
-    );
+    const entity = { partitionKey: record.scope, rowKey, ...known, reference: JSON.stringify(record.reference) };
+    const asText = JSON.stringify(entity);
+    const last = this.written.get(rowKey);
+    if (last?.record === asText && this.now() - last.at < TRUST_WRITTEN_MS) return;
+    await this.table.upsertEntity({ ...entity, updatedAt: new Date().toISOString() }, 'Merge');
+    this.written.set(rowKey, { record: asText, at: this.now() });
   }
 
   /** The reference for one user or team, or undefined if the bot never heard from them. */

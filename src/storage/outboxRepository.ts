@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { BoundedMap } from '../boundedMap';
 import { letterKey, type Letter } from '../domain/outbox/letter';
 import { findEntity } from './entities';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
@@ -14,25 +15,54 @@ export interface KeptLetter {
 
 type LetterEntity = { letter: string; keptAt: string };
 
+/** How long a look that found nothing is trusted (letters kept by another instance wait at most this long for a turn). */
+const TRUST_EMPTY_MS = 10 * 60 * 1000;
+/** Empty looks remembered: one per person who talked to this instance lately, in a city of 10,000. */
+const EMPTY_LOOKS_KEPT = 10_000;
+
 /**
  * Notices that could not reach their recipient, one partition per recipient (their lower-case Entra id), one row per
  * letter key: a newer letter about the same thing replaces the older one, so a person who comes back hears of each
  * thing once, as it stands then.
  */
 export class OutboxRepository {
-  constructor(private readonly table: TableClient) {}
+  /** When this instance last found nobody's letters, per recipient, having kept none for them meanwhile. */
+  private readonly foundEmpty = new BoundedMap<string, number>(EMPTY_LOOKS_KEPT);
+  /** Letters this instance started keeping, counted: a look that overlaps a keep proves nothing. */
+  private keepsStarted = 0;
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Keeps a letter for someone, replacing any letter about the same thing. */
   async keep(recipient: string, letter: Letter, now: Date): Promise<void> {
+    this.keepsStarted++;
     const entity = { partitionKey: partitionOf(recipient), rowKey: escapeKey(letterKey(letter)), letter: JSON.stringify(letter), keptAt: now.toISOString() };
     await this.table.upsertEntity(entity, 'Replace');
+    this.foundEmpty.delete(partitionOf(recipient));
+  }
+
+  /**
+   * Whether a look at someone's letters could find any. Not when this instance found none lately and kept none for
+   * them since: the turns of someone talking to the bot then cost no storage call for the outbox. Letters another
+   * instance kept meanwhile are found once TRUST_EMPTY_MS has passed.
+   */
+  mayHoldFor(recipient: string): boolean {
+    const emptyAt = this.foundEmpty.get(partitionOf(recipient));
+    return emptyAt === undefined || this.now() - emptyAt >= TRUST_EMPTY_MS;
   }
 
   /** Everything waiting for someone, oldest first. One query of their partition: nothing waits for most people. */
   async waitingFor(recipient: string): Promise<KeptLetter[]> {
-    const rows = this.table.listEntities<LetterEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionOf(recipient)}` } });
+    const partition = partitionOf(recipient);
+    const [keepsBefore, lookedAt] = [this.keepsStarted, this.now()];
+    const rows = this.table.listEntities<LetterEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } });
     const kept: KeptLetter[] = [];
     for await (const e of rows) kept.push({ recipient, letter: JSON.parse(e.letter) as Letter, keptAt: e.keptAt, etag: e.etag });
+    if (kept.length === 0 && keepsBefore === this.keepsStarted) this.foundEmpty.set(partition, lookedAt);
+    else this.foundEmpty.delete(partition);
     return kept.sort((a, b) => a.keptAt.localeCompare(b.keptAt));
   }
 

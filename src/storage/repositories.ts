@@ -15,7 +15,7 @@ import { FrameworkRepository } from './frameworkRepository';
 import { KpiSettingsRepository } from './kpiSettingsRepository';
 import { LeaseRepository } from './leaseRepository';
 import { OutboxRepository } from './outboxRepository';
-import { RosterRepository } from './rosterRepository';
+import { RosterRepository, type RosterRecheck } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
 import { WorkQueue } from './workQueue';
@@ -40,12 +40,15 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
 }
 
-/** Wires the repositories to their tables. */
-export function createRepositories(storage: TableStorage): Repositories {
+/**
+ * Wires the repositories to their tables. A bot passes how often the roster is checked for a new import (see
+ * RosterRepository); the import commands do not, and read it afresh every time.
+ */
+export function createRepositories(storage: TableStorage, rosterRecheck?: RosterRecheck): Repositories {
   const heads = storage.table(TABLE_NAMES.datasets);
   return {
     frameworks: new FrameworkRepository(new DatasetStore('framework', heads, storage.table(TABLE_NAMES.frameworkItems))),
-    roster: new RosterRepository(new DatasetStore('roster', heads, storage.table(TABLE_NAMES.rosterEntries))),
+    roster: new RosterRepository(new DatasetStore('roster', heads, storage.table(TABLE_NAMES.rosterEntries)), rosterRecheck),
     conversations: new ConversationRepository(storage.table(TABLE_NAMES.conversations)),
     assessments: new AssessmentRepository(storage.table(TABLE_NAMES.assessments)),
     assessmentSummaries: new AssessmentSummaryRepository(storage.table(TABLE_NAMES.assessmentSummaries)),

@@ -3,7 +3,7 @@ import { executeActions, textOf, type Card, type TestUser } from '../support/bot
 import { clickOn } from '../support/conversation';
 import { chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
 import { snapshotTables } from './storageSnapshot';
-import { isWriteTo, startStorageProxy, type StorageProxy } from './storageProxy';
+import { isReadOf, isWriteTo, startStorageProxy, type StorageProxy } from './storageProxy';
 
 // Storage stops in the middle of an action that writes more than once, at the exact point a proxy in front of Azurite
 // is told to cut. Whatever the point, the user gets an answer (the friendly "try again" card in Japanese while the
@@ -53,8 +53,8 @@ describe('an application submitted while storage stops', () => {
   it('cut before the application is written: a friendly error, nothing written; the same click later submits it once', async () => {
     const before = await state();
     const requestsBefore = approvalRequests();
-    // The click's first write is where to reach the applicant; storage is gone right after it.
-    proxy.cutAfter(isWriteTo('conversations'));
+    // The click reads the applicant's applications before writing one; storage is gone right after that read.
+    proxy.cutAfter(isReadOf('applications'));
     expect(textOf(await submit('silver'))).toContain(UNAVAILABLE);
     expect(proxy.fired).toBe(true);
     proxy.restore();
@@ -106,7 +106,7 @@ describe('a manager deciding while storage stops', () => {
     const approve = approveButton('silver');
     const before = await state();
     const newsBefore = applicantNews();
-    proxy.cutAfter(isWriteTo('conversations'));
+    proxy.cutAfter(isReadOf('applications'));
     expect(textOf(await click('approval.decide', approve, fixture.manager))).toContain(UNAVAILABLE);
     expect(proxy.fired).toBe(true);
     proxy.restore();

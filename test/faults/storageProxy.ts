@@ -33,8 +33,19 @@ export interface StorageProxy {
 
 /** The writes of the Table service to one table (not its reads): create, update, upsert, delete. */
 export function isWriteTo(table: string): (request: StorageRequest) => boolean {
-  const path = new RegExp(`^/[^/]+/${table}(?:\\(|\\?|$)`);
+  const path = pathOf(table);
   return (request) => request.method !== 'GET' && path.test(request.path);
+}
+
+/** The reads of one table: point reads and queries. */
+export function isReadOf(table: string): (request: StorageRequest) => boolean {
+  const path = pathOf(table);
+  return (request) => request.method === 'GET' && path.test(request.path);
+}
+
+/** The paths of requests to one table: the table, an entity of it, or a query. */
+function pathOf(table: string): RegExp {
+  return new RegExp(`^/[^/]+/${table}(?:\\(|\\?|$)`);
 }
 
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };

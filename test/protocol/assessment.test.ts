@@ -256,7 +256,7 @@ async function restartedBot(base: BotHarness): Promise<RunningBot> {
     FRAMEWORK_ID: base.frameworkId,
     BOT_LANGUAGE: 'auto',
   });
-  return startBot(config, silentLogger, { host: '127.0.0.1', frameworkCheckMs: 0 });
+  return startBot(config, silentLogger, { host: '127.0.0.1', recheckMs: 0 });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ async function startInstance(options: { now?: () => number } = {}): Promise<Runn
   const config = loadConfig({ PORT: '0', STORAGE_CONNECTION_STRING: azurite.connectionString, FRAMEWORK_ID: frameworkId, BOT_LANGUAGE: 'ja' });
   const bot = await startBot(config, silentLogger, {
     host: '127.0.0.1',
-    frameworkCheckMs: 0,
+    recheckMs: 0,
     // Half of Teams' budget and a wider margin: this process also plays Teams, on a machine running other test files at
     // once, and the fake sees requests late when it is busy. The bench measures the production pace.
     senderOptions: {

@@ -120,6 +120,11 @@ export async function startBotHarness(
     exportSweepMs?: number;
     /** People on the roster besides the harness's own user (ordinary staff of one section), on storage of its own. */
     staff?: readonly TestUser[];
+    /**
+     * How long the bot reuses what it read of the framework and the roster (0 unless told: tests change them behind
+     * its back and expect the next turn to see it).
+     */
+    recheckMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const frameworkId = options.frameworkId ?? `kk-${randomUUID().slice(0, 8)}`;
@@ -139,7 +144,7 @@ export async function startBotHarness(
     const started = running.add(
       await startBot(config, options.logger ?? silentLogger, {
         host: '127.0.0.1',
-        frameworkCheckMs: 0,
+        recheckMs: options.recheckMs ?? 0,
         broadcastSender: options.broadcastSender,
         notifyWaitMs: options.notifyWaitMs ?? PATIENCE_MS,
         exportSweepMs: options.exportSweepMs,

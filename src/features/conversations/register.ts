@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { ConversationRepository } from '../../storage/conversationRepository';
 import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
 import type { RosterRepository } from '../../storage/rosterRepository';
@@ -35,7 +35,7 @@ export function registerConversationsFeature(app: Application<TurnState>, { conv
       name: who.scope === 'user' ? context.activity.from?.name : undefined,
       tenantId: context.activity.conversation?.tenantId,
       locale: localeOf(context),
-      reference: TurnContext.getConversationReference(context.activity),
+      reference: proactiveReference(context),
     });
     if (who.scope === 'user') reachable(who.key);
   };
@@ -67,4 +67,15 @@ export function registerConversationsFeature(app: Application<TurnState>, { conv
       active ? welcomeCard(active.framework, t) : catalogNotice(t, 'error.noFramework.title', 'error.noFramework.body'),
     );
   });
+}
+
+/**
+ * Where to reach the person later: the conversation, without the id of the message that carried it. Notices start
+ * messages of their own rather than answer an old one, and a reference that does not change with every message is
+ * written once, not on every turn.
+ */
+function proactiveReference(context: TurnContext): Partial<ConversationReference> {
+  const reference = TurnContext.getConversationReference(context.activity);
+  delete reference.activityId;
+  return reference;
 }

@@ -37,8 +37,12 @@ export class Outbox {
     private readonly redrafters: Redrafters,
   ) {}
 
-  /** Starts delivering what waits for someone who just proved reachable; the turn that proved it does not wait. */
+  /**
+   * Starts delivering what waits for someone who just proved reachable; the turn that proved it does not wait. Costs
+   * nothing when the outbox knows nothing can be waiting.
+   */
   deliverWaiting(aadObjectId: string): void {
+    if (!this.deps.outbox.mayHoldFor(aadObjectId)) return;
     const work = this.deliverAll(aadObjectId).catch((error: unknown) =>
       // Whatever was not taken out still waits, and the person's next turn tries again.
       this.deps.logger.warn('kept notices not delivered; they wait for the next turn', { aadObjectId, error }),
