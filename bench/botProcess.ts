@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startChild } from '../src/local/childProcess';
+import { projectRoot } from '../src/projectRoot';
 import { findFreePort } from '../src/local/ports';
 import { outputTail, waitForListening } from '../src/local/waitForListening';
 
@@ -22,6 +23,8 @@ export interface BotProcess {
 
 /** The production entry point, compiled next to the bench (`npm run bench` builds first). */
 const BOT_ENTRY = path.join(__dirname, '..', 'src', 'index.js');
+/** Node's flags in `npm run bot` (and Azure's start command, which a test keeps equal): the bot runs as it does there. */
+const BOT_NODE_FLAGS = nodeFlagsOfBotScript();
 const START_TIMEOUT_MS = 30_000;
 
 /**
@@ -30,7 +33,8 @@ const START_TIMEOUT_MS = 30_000;
  */
 export async function startBotProcess(name: string, env: Record<string, string>, entry = BOT_ENTRY): Promise<BotProcess> {
   const port = await findFreePort();
-  const child = startChild(name, process.execPath, [entry], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags = entry === BOT_ENTRY ? BOT_NODE_FLAGS : [];
+  const child = startChild(name, process.execPath, [...flags, entry], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = outputTail(child);
   const exited = (): boolean => child.process.exitCode !== null || child.process.signalCode !== null;
   const ended = new Promise<void>((resolve) => {
@@ -54,6 +58,13 @@ export async function startBotProcess(name: string, env: Record<string, string>,
     },
     stop: () => child.stop(),
   };
+}
+
+function nodeFlagsOfBotScript(): string[] {
+  const packageJson = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const flags = /\bnode ((?:--\S+ )*)dist\/src\/index\.js$/.exec(packageJson.scripts.bot ?? '')?.[1];
+  if (flags === undefined) throw new Error('package.json\'s "bot" script does not end with `node [flags] dist/src/index.js`');
+  return flags.split(' ').filter(Boolean);
 }
 
 /** VmHWM ("high water mark") of a live process, in bytes; 0 where /proc is not there. */

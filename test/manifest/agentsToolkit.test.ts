@@ -63,7 +63,7 @@ describe('m365agents.yml', () => {
   it('zip-deploys to the App Service the template creates, keeping what `node dist/src/index.js` needs', () => {
     const zipDeploy = step(project.deploy, 'azureAppService/zipDeploy').with!;
     expect(placeholders(zipDeploy.resourceId as string)).toEqual(['BOT_AZURE_APP_SERVICE_RESOURCE_ID']);
-    expect(bicep).toContain("appCommandLine: 'node dist/src/index.js'");
+    expect(bicep).toMatch(/appCommandLine: 'node [^']*dist\/src\/index\.js'/);
     const ignored = read(zipDeploy.ignoreFile as string)
       .split('\n')
       .filter((line) => line && !line.startsWith('#'));
@@ -72,5 +72,15 @@ describe('m365agents.yml', () => {
     }
     // Unanchored, a pattern such as "src/" would also drop folders of that name inside node_modules.
     expect(ignored.filter((pattern) => !pattern.startsWith('/'))).toEqual([]);
+  });
+});
+
+describe('the command that starts the bot', () => {
+  it('is the same on Azure as in `npm run bot`, flags included', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const local = /&& (node .*dist\/src\/index\.js)$/.exec(scripts.bot!)?.[1];
+    const azure = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
+    expect(local).toMatch(/^node --max-semi-space-size=\d+ dist\/src\/index\.js$/);
+    expect(azure).toBe(local);
   });
 });
