@@ -23,7 +23,7 @@ export function generateRosterCsv(count: number): string {
   const depth: number[] = [0];
   const lines = [ROSTER_COLUMNS.join(',')];
   for (let i = 0; i < count; i++) {
-    const manager = i === 0 ? undefined : Math.floor((i - 1) / FAN_OUT);
+    const manager = managerOf(i);
     if (manager !== undefined) depth[i] = depth[manager]! + 1;
     const grade = GRADES[depth[i]!] ?? (i % 3 === 0 ? '主任' : '主事');
     const roles = i >= 10 && i < 15 ? 'hr' : i >= 15 && i < 17 ? 'admin' : i === 17 ? 'hr;admin' : '';
@@ -42,6 +42,11 @@ export function generateRosterCsv(count: number): string {
     );
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The manager of employee `i` in a generated roster; employee 0 has none. */
+export function managerOf(i: number): number | undefined {
+  return i === 0 ? undefined : Math.floor((i - 1) / FAN_OUT);
 }
 
 function emailOf(i: number): string {

@@ -1,3 +1,4 @@
+import { fiscalYearOf } from '../src/domain/applications/fiscalYear';
 import { importFramework } from '../src/importing/importFramework';
 import { importRoster } from '../src/importing/importRoster';
 import { createRepositories } from '../src/storage/repositories';
@@ -16,6 +17,19 @@ export async function seedBotStorage(connectionString: string, frameworkId: stri
   expectStatus(await importFramework(frameworkText(frameworkId), repositories.frameworks), 'imported');
   expectStatus(await importRoster(generateRosterCsv(employees), repositories.roster), 'imported');
   return botEnvironment(connectionString, frameworkId);
+}
+
+/** Opens this fiscal year's window of `track` in a bot's storage, from yesterday to a week from now. */
+export async function openApplicationWindow(connectionString: string, frameworkId: string, track: string): Promise<void> {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  await createRepositories(createTableStorage({ connectionString })).applicationWindows.save({
+    frameworkId,
+    fiscalYear: fiscalYearOf(new Date(now)),
+    track,
+    opensAt: new Date(now - DAY).toISOString(),
+    closesAt: new Date(now + 7 * DAY).toISOString(),
+  });
 }
 
 /** The environment of a bot started as `npm run bot` does, on this storage and framework, answering in Japanese. */
