@@ -3,7 +3,8 @@ import { startBotProcess } from './botProcess';
 import { chatClient, type ChatClient } from './chat';
 import { now, summarize } from './measure';
 import { printNote } from './report';
-import { seedBotStorage } from './seed';
+import { botEnvironment, seedBotStorage } from './seed';
+import { countingStorage } from './storageCount';
 import { startSink } from './sink';
 import { fixed, int, mb, printTable } from './table';
 
@@ -31,14 +32,16 @@ function timedClicks(chat: ChatClient, samples: number[]): ChatClient {
  * answers, the Lv.1 skills, then cancel (so the next start makes a new one), against the bot as `npm run bot` runs it.
  */
 export async function benchLoad200(connectionString: string): Promise<void> {
-  const env = await seedBotStorage(connectionString, 'bench-load200', EMPLOYEES * (1 + SPARES));
+  await seedBotStorage(connectionString, 'bench-load200', EMPLOYEES * (1 + SPARES));
+  const storage = await countingStorage(connectionString);
   const sink = await startSink();
-  const bot = await startBotProcess('dx-navi', env);
+  const bot = await startBotProcess('dx-navi', botEnvironment(storage.connectionString, 'bench-load200'));
   const latencies: number[] = [];
   const errors: string[] = [];
   let rounds = 0;
   try {
     const chat = timedClicks(chatClient(bot.url, sink), latencies);
+    const callsBefore = storage.requests.length;
     const startedAt = now();
     const deadline = startedAt + DURATION_S * 1000;
     await Promise.all(
@@ -57,10 +60,13 @@ export async function benchLoad200(connectionString: string): Promise<void> {
       }),
     );
     const seconds = (now() - startedAt) / 1000;
+    const calls = storage.requests.slice(callsBefore);
     const s = summarize('invokes', latencies);
+    const perInvoke = (n: number): string => fixed(n / s.iterations, 2);
+    const reads = calls.filter((c) => c.method === 'GET').length;
     printTable(
       `${EMPLOYEES} employees doing self-assessments at once for ${DURATION_S} s (each invoke: Action.Execute → invoke response)`,
-      ['employees', 'seconds', 'assessments', 'invokes', 'invokes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bot peak RSS MB'],
+      ['employees', 'seconds', 'assessments', 'invokes', 'invokes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bot peak RSS MB', 'storage reads / writes per invoke'],
       [
         [
           String(EMPLOYEES),
@@ -73,15 +79,19 @@ export async function benchLoad200(connectionString: string): Promise<void> {
           fixed(s.p99, 1),
           int(errors.length),
           mb(bot.peakRss()),
+          `${perInvoke(reads)} / ${perInvoke(calls.length - reads)}`,
         ],
       ],
     );
     printNote(
       'an assessment here is start, one answer per role category, every Lv.1 skill rated in one answer, then cancel; ' +
-        'the bot runs in a child process, storage in Azurite on the same machine.',
+        'the bot runs in a child process, storage in Azurite on the same machine, its calls counted by a proxy in between. ' +
+        'Every user clicks again as soon as answered (no time to read), so the times are those of a saturated bot: ' +
+        'with 200 users always waiting, p50 is about 200 / (invokes/s).',
     );
     if (errors.length > 0) printNote(`first error: ${errors[0]!.slice(0, 300)}`);
   } finally {
     await Promise.all([bot.stop(), sink.stop()]);
+    await storage.stop();
   }
 }
