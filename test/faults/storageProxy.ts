@@ -51,7 +51,7 @@ function pathOf(table: string): RegExp {
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
 
 /** Starts a proxy on a free port in front of `azurite`'s table service. */
-export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy> {
+export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'queuePort'>): Promise<StorageProxy> {
   let rule: Rule | undefined;
   let down = false;
   let fired = false;

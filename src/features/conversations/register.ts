@@ -15,7 +15,7 @@ const SUPPORTED_CHANNELS = new Set(['msteams', 'emulator']);
 export interface ConversationsDeps {
   readonly conversations: ConversationRepository;
   readonly roster: Pick<RosterRepository, 'findByAadObjectId'>;
-  /** Called (not awaited) for an employee whose chat was just recorded: notices kept for them can go now. */
+  /** Called (not awaited) on every turn of an employee, who has just proved reachable: notices kept for them can go now. */
   readonly reachable: (aadObjectId: string) => void;
 }
 
