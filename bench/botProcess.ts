@@ -11,6 +11,8 @@ export interface BotProcess {
   readonly url: string;
   /** The bot process's peak resident memory so far, in bytes (Linux: VmHWM of /proc/<pid>/status). */
   readonly peakRss: () => number;
+  /** CPU time the bot process has used so far, user and system, in milliseconds (Linux: /proc/<pid>/stat). */
+  readonly cpuMs: () => number;
   /** True once the process has exited, whoever ended it. */
   readonly exited: () => boolean;
   /** The end of what the bot printed (its log lines), to show why it failed. */
@@ -50,6 +52,7 @@ export async function startBotProcess(name: string, env: Record<string, string>,
   return {
     url: `http://127.0.0.1:${port}/api/messages`,
     peakRss: () => peakRssOf(child.process.pid),
+    cpuMs: () => cpuMsOf(child.process.pid),
     exited,
     output,
     async kill() {
@@ -66,6 +69,21 @@ function nodeFlagsOfBotScript(): string[] {
   if (flags === undefined) throw new Error('package.json\'s "bot" script does not end with `node [flags] dist/src/index.js`');
   return flags.split(' ').filter(Boolean);
 }
+
+/** utime + stime of a live process, in milliseconds; 0 where /proc is not there. */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    // The fields after the command name (which may hold spaces, hence the last parenthesis): utime and stime are 14 and 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** The kernel's clock ticks per second, which /proc/<pid>/stat counts CPU time in (100 on Linux). */
+const CLOCK_TICKS_PER_S = 100;
 
 /** VmHWM ("high water mark") of a live process, in bytes; 0 where /proc is not there. */
 function peakRssOf(pid: number | undefined): number {

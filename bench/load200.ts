@@ -41,7 +41,7 @@ export async function benchLoad200(connectionString: string): Promise<void> {
   let rounds = 0;
   try {
     const chat = timedClicks(chatClient(bot.url, sink), latencies);
-    const callsBefore = storage.requests.length;
+    const [callsBefore, cpuBefore] = [storage.requests.length, bot.cpuMs()];
     const startedAt = now();
     const deadline = startedAt + DURATION_S * 1000;
     await Promise.all(
@@ -61,12 +61,13 @@ export async function benchLoad200(connectionString: string): Promise<void> {
     );
     const seconds = (now() - startedAt) / 1000;
     const calls = storage.requests.slice(callsBefore);
+    const botCpuMs = bot.cpuMs() - cpuBefore;
     const s = summarize('invokes', latencies);
     const perInvoke = (n: number): string => fixed(n / s.iterations, 2);
     const reads = calls.filter((c) => c.method === 'GET').length;
     printTable(
       `${EMPLOYEES} employees doing self-assessments at once for ${DURATION_S} s (each invoke: Action.Execute → invoke response)`,
-      ['employees', 'seconds', 'assessments', 'invokes', 'invokes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bot peak RSS MB', 'storage reads / writes per invoke'],
+      ['employees', 'seconds', 'assessments', 'invokes', 'invokes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bot peak RSS MB', 'bot CPU ms per invoke', 'storage reads / writes per invoke'],
       [
         [
           String(EMPLOYEES),
@@ -79,6 +80,7 @@ export async function benchLoad200(connectionString: string): Promise<void> {
           fixed(s.p99, 1),
           int(errors.length),
           mb(bot.peakRss()),
+          perInvoke(botCpuMs),
           `${perInvoke(reads)} / ${perInvoke(calls.length - reads)}`,
         ],
       ],
