@@ -1,3 +1,5 @@
+import { applicationId } from '../../src/domain/applications/application';
+import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import type { Logger } from '../../src/logger';
 import { startStorageProxy, type StorageRequest, type StorageProxy } from '../faults/storageProxy';
@@ -126,5 +128,17 @@ describe('a change made through the bot', () => {
     await waitFor('her outbox found empty', () => !outboxMayHold(manager));
     const calls = await callsOf(() => say(manager, 'メニュー'));
     expect(described(calls)).toEqual([]);
+  });
+});
+
+describe("a manager's decision on the application submitted above", () => {
+  it("reads the application and the applicant's chat once each, and writes once", async () => {
+    const id = applicationId(fiscalYearOf(new Date()), 'silver', employee.aadObjectId);
+    const calls = await callsOf(() => click(manager, 'approval.decide', { applicationId: id, decision: 'approve' }));
+    expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`)).toEqual([
+      'read /devstoreaccount1/applications',
+      'read /devstoreaccount1/conversations',
+      'write /devstoreaccount1/applications',
+    ]);
   });
 });

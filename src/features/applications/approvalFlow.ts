@@ -36,7 +36,7 @@ export class ApprovalFlow {
     // The applicant's chat is looked up before the decision is written: after that write, nothing may fail it.
     const current = await findApplication(this.deps, who, id);
     const applicant = current && (await this.deps.notifier.reach(current.application.applicant.aadObjectId));
-    const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), decision, this.deps.now(), comment));
+    const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), decision, this.deps.now(), comment), undefined, current);
     if ('refused' in changed) return changed.refused;
     await notifyApplicant(this.deps, who.framework, changed.application, applicant);
     return approvalCard(who.framework, changed.application, { aadObjectId: who.aadObjectId, teamsUserId }, who.t, who.locale);

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { approversOf, fiscalYearOfApplication, type Application, type ApplicationOutcome, type ApplicationRefusal } from '../../domain/applications/application';
+import type { StoredApplication } from '../../storage/applicationRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -15,7 +16,7 @@ export async function findApplication(
   deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
   who: Who,
   id: string,
-): Promise<{ application: Application; etag: string } | undefined> {
+): Promise<StoredApplication | undefined> {
   const stored = await deps.applications.find(who.framework.id, fiscalYearOfApplication(id), id);
   if (!stored || concerns(stored.application, who)) return stored;
   deps.logger.warn('application hidden from an outsider', { applicationId: id, by: who.aadObjectId });
@@ -37,7 +38,8 @@ export function applicationNotFound(deps: Pick<ApplicationDeps, 'logger'>, who: 
  * Reads an application, applies a transition and writes it back with the ETag it was read with. A refusal comes
  * back as the card that explains it (and is logged); a lost race is retried once on the fresh state, so the second of
  * two decisions at once is refused by the state machine, naming who decided and how. Nothing is written then.
- * A refusal leads back to the card the action was taken on (`from`).
+ * A refusal leads back to the card the action was taken on (`from`). An action that has just read the application
+ * (`alreadyRead`, as found for this person) does not read it again for the first attempt.
  */
 export async function changeApplication(
   deps: Pick<ApplicationDeps, 'applications' | 'logger'>,
@@ -45,10 +47,11 @@ export async function changeApplication(
   id: string,
   transition: (application: Application) => ApplicationOutcome,
   from?: ApplicationView,
+  alreadyRead?: StoredApplication,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
   // A write can lose to a change that does not matter to this one (a reminder stamp): read again and try once more.
   for (let attempt = 1; ; attempt++) {
-    const decided = await decide(deps, who, id, transition, from);
+    const decided = await decide(deps, who, id, transition, from, attempt === 1 ? alreadyRead : undefined);
     if ('refused' in decided) return decided;
     const { stored, outcome } = decided;
     try {
@@ -86,11 +89,12 @@ async function decide(
   id: string,
   transition: (application: Application) => ApplicationOutcome,
   from: ApplicationView | undefined,
+  alreadyRead?: StoredApplication,
 ): Promise<
   | { stored: { application: Application; etag: string }; outcome: Extract<ApplicationOutcome, { ok: true }> }
   | { refused: AdaptiveCard }
 > {
-  const stored = await findApplication(deps, who, id);
+  const stored = alreadyRead ?? (await findApplication(deps, who, id));
   if (!stored) return { refused: applicationNotFound(deps, who, id) };
   const outcome = transition(stored.application);
   return outcome.ok ? { stored, outcome } : { refused: refused(deps, who, outcome.refusal, stored.application, from) };
