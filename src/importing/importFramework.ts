@@ -1,4 +1,6 @@
+import type { FrameworkDocument } from '../domain/framework/schema';
 import { validateFramework } from '../domain/framework/validateFramework';
+import type { ValidationIssue } from '../domain/validation';
 import type { FrameworkRepository } from '../storage/frameworkRepository';
 import { storeValidated, type ImportOptions, type ImportOutcome } from './importOutcome';
 import { parseJsonText } from './parseJsonText';
@@ -14,13 +16,31 @@ export async function importFramework(
 ): Promise<ImportOutcome> {
   const json = parseJsonText(text);
   if (!json.ok) return { status: 'invalid', issues: json.issues };
-  const validated = validateFramework(json.value);
-  if (!validated.ok) return { status: 'invalid', issues: validated.issues };
+  return importFrameworkContent(json.value, repository, options);
+}
+
+/**
+ * The import of a framework however it was written (JSON, a workbook): validate, then store.
+ * `explain` words the issues for where the content came from (a workbook names sheets and cells).
+ */
+export async function importFrameworkContent(
+  content: unknown,
+  repository: FrameworkRepository,
+  options: ImportOptions,
+  explain: (issues: ValidationIssue[]) => ValidationIssue[] = (issues) => issues,
+): Promise<ImportOutcome> {
+  const validated = validateFramework(content);
+  if (!validated.ok) return { status: 'invalid', issues: explain(validated.issues) };
   const document = validated.value;
-  const summary =
+  return storeValidated(document, frameworkSummary(document), (d, version, onProgress) => repository.replace(d, version, onProgress), options);
+}
+
+/** What a framework holds, counted: the import's one-line report. */
+export function frameworkSummary(document: FrameworkDocument): string {
+  return (
     `${document.name}: ${document.levels.length} levels, ${document.categories.length} categories, ` +
     `${document.roles.length} roles, ${document.requiredSkills.length} required skills, ` +
     `${document.recommendedSkillGroups.reduce((n, g) => n + g.skills.length, 0)} recommended skills, ` +
-    `${document.trainingFocusItems.length} training focus items, ${document.programs.length} programs`;
-  return storeValidated(document, summary, (d, version, onProgress) => repository.replace(d, version, onProgress), options);
+    `${document.trainingFocusItems.length} training focus items, ${document.programs.length} programs`
+  );
 }
