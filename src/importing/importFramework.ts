@@ -1,6 +1,5 @@
 import type { FrameworkDocument } from '../domain/framework/schema';
 import { validateFramework } from '../domain/framework/validateFramework';
-import type { ValidationIssue } from '../domain/validation';
 import type { FrameworkRepository } from '../storage/frameworkRepository';
 import { storeValidated, type ImportOptions, type ImportOutcome } from './importOutcome';
 import { parseJsonText } from './parseJsonText';
@@ -16,22 +15,13 @@ export async function importFramework(
 ): Promise<ImportOutcome> {
   const json = parseJsonText(text);
   if (!json.ok) return { status: 'invalid', issues: json.issues };
-  return importFrameworkContent(json.value, repository, options);
+  const validated = validateFramework(json.value);
+  if (!validated.ok) return { status: 'invalid', issues: validated.issues };
+  return storeFramework(validated.value, repository, options);
 }
 
-/**
- * The import of a framework however it was written (JSON, a workbook): validate, then store.
- * `explain` words the issues for where the content came from (a workbook names sheets and cells).
- */
-export async function importFrameworkContent(
-  content: unknown,
-  repository: FrameworkRepository,
-  options: ImportOptions,
-  explain: (issues: ValidationIssue[]) => ValidationIssue[] = (issues) => issues,
-): Promise<ImportOutcome> {
-  const validated = validateFramework(content);
-  if (!validated.ok) return { status: 'invalid', issues: explain(validated.issues) };
-  const document = validated.value;
+/** The last step of every framework import (JSON, a workbook): store the validated document, unless it is a dry run. */
+export function storeFramework(document: FrameworkDocument, repository: FrameworkRepository, options: ImportOptions): Promise<ImportOutcome> {
   return storeValidated(document, frameworkSummary(document), (d, version, onProgress) => repository.replace(d, version, onProgress), options);
 }
 

@@ -23,7 +23,9 @@ async function throughFile(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook
 
 describe('a framework written as a workbook and read back', () => {
   it.each(SHIPPED)('%s comes back exactly as its validated file', async (id) => {
-    const { $schema: _schemaOfTheJsonFile, ...document } = shipped(id);
+    const document = shipped(id);
+    // Only a JSON editor reads it; a workbook has no place for it.
+    delete document.$schema;
     const reading = readWorkbook(await throughFile(frameworkWorkbook(document)));
     if (!reading.ok) throw new Error(JSON.stringify(reading.problems));
     const again = validateFramework(reading.document);

@@ -19,12 +19,18 @@ export function toCell(type: CellType, value: unknown): CellValue {
   if (value === undefined || value === null) return null;
   switch (type) {
     case 'boolean':
-      return value ? YES_NO.yes : YES_NO.no;
+      return asWritten(type, value as boolean);
     case 'lines':
       return Array.isArray(value) && value.length > 0 ? value.join('\n') : null;
     default:
       return value as string | number;
   }
+}
+
+/** A single value as the cell shows it, to compare with a drop-down's choices: yes/no in Japanese. */
+export function asWritten(type: CellType, value: FieldValue): string {
+  if (type === 'boolean') return value ? YES_NO.yes : YES_NO.no;
+  return Array.isArray(value) ? value.join('\n') : String(value);
 }
 
 /** A cell's value read as a field of `type`. Blank text is empty: the format has no use for it. */
@@ -74,7 +80,7 @@ function plainValue(cell: CellValue): string | number | boolean | Date | { error
   if (typeof cell !== 'object' || cell instanceof Date) return cell;
   if ('richText' in cell) return cell.richText.map((run) => run.text).join('');
   if ('error' in cell) return { error: String(cell.error) };
-  if ('result' in cell) return plainValue(cell.result as CellValue);
-  if ('text' in cell) return plainValue(cell.text as CellValue);
+  if ('result' in cell) return plainValue(cell.result);
+  if ('text' in cell) return plainValue(cell.text);
   return undefined;
 }

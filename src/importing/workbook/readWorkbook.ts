@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { toCell } from './cellValues';
+import { asWritten } from './cellValues';
 import { getAt, setAt } from './paths';
 import { readSheet, type Location, type SheetRecord, type WorkbookProblem } from './readSheet';
 import { listedSheet, SHEETS, type Sheet, type TableSheet } from './sheets';
@@ -46,7 +46,7 @@ function dropDownProblems(read: readonly { sheet: Sheet; records: SheetRecord[] 
       return records.flatMap((record): WorkbookProblem[] => {
         const value = record.values.get(column.key);
         // Compared as the cell writes it: a yes/no read as true is offered as はい.
-        if (value === undefined || offered.includes(String(toCell(column.type, value)))) return [];
+        if (value === undefined || offered.includes(asWritten(column.type, value))) return [];
         const at = record.cells.get(column.key)!;
         return listed
           ? [{ at, key: 'workbook.notInSheet', params: { value: String(value), sheet: listed.name, header: listed.columns[0]!.header } }]
