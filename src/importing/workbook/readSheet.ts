@@ -29,13 +29,13 @@ const HEADER_ROW = 1;
 
 /**
  * Reads a sheet's items, reporting every cell that cannot be read as its column's type. A fields sheet (one field
- * per row) reads as a single record; a table sheet gives one record per row that has anything in it.
+ * per row) reads as a single record; a table sheet gives one record per row that has anything in it. Undefined: no such sheet.
  */
-export function readSheet(workbook: ExcelJS.Workbook, sheet: Sheet, problems: WorkbookProblem[]): SheetRecord[] {
+export function readSheet(workbook: ExcelJS.Workbook, sheet: Sheet, problems: WorkbookProblem[]): SheetRecord[] | undefined {
   const worksheet = workbook.getWorksheet(sheet.name);
   if (!worksheet) {
     problems.push({ at: { sheet: sheet.name }, key: 'workbook.missingSheet' });
-    return [];
+    return undefined;
   }
   return sheet.kind === 'fields' ? [readFields(worksheet, sheet.columns, problems)] : readTable(worksheet, sheet.columns, problems);
 }

@@ -13,6 +13,8 @@ export type WorkbookReading =
   | { readonly ok: false; readonly problems: WorkbookProblem[] };
 
 type Item = Record<string, unknown>;
+/** A sheet's records as read; undefined when the workbook lacks the sheet. */
+type SheetRead = { readonly sheet: Sheet; readonly records: SheetRecord[] | undefined };
 
 /** Reads a framework workbook into the same object the JSON path validates, remembering where each value came from. */
 export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookReading {
@@ -23,7 +25,7 @@ export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookReading {
 
   const document: Item = {};
   const locations: Locations = new Map();
-  for (const { sheet, records } of read) {
+  for (const { sheet, records = [] } of read) {
     if (sheet.kind === 'fields') placeFields(records[0]!, document, locations);
     else if (sheet.within) placeChildren(sheet, records, document, locations);
     else placeTable(sheet, records, document, locations);
@@ -31,18 +33,22 @@ export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookReading {
   return { ok: true, document, locations };
 }
 
-/** A value a drop-down offers that the cell does not hold: the officer typed it, or the list it names changed. */
-function dropDownProblems(read: readonly { sheet: Sheet; records: SheetRecord[] }[]): WorkbookProblem[] {
-  const idsOf = (sheet: TableSheet): string[] => {
+/**
+ * A value a drop-down does not offer: the officer typed it, or the list it names changed. A list whose sheet is
+ * missing is not checked against: the missing sheet is the one problem to name.
+ */
+function dropDownProblems(read: readonly SheetRead[]): WorkbookProblem[] {
+  const idsOf = (sheet: TableSheet): string[] | undefined => {
     const idKey = sheet.columns[0]!.key;
-    return read.find((r) => r.sheet === sheet)!.records.flatMap((r) => (r.values.has(idKey) ? [String(r.values.get(idKey))] : []));
+    return read.find((r) => r.sheet === sheet)!.records?.flatMap((r) => (r.values.has(idKey) ? [String(r.values.get(idKey))] : []));
   };
-  return read.flatMap(({ sheet, records }) =>
+  return read.flatMap(({ sheet, records = [] }) =>
     sheet.columns.flatMap((column) => {
       const dropDown = column.dropDown;
       if (!dropDown) return [];
       const listed = 'sheet' in dropDown ? listedSheet(dropDown.sheet) : undefined;
       const offered = listed ? idsOf(listed) : (dropDown as { values: readonly string[] }).values;
+      if (!offered) return [];
       return records.flatMap((record): WorkbookProblem[] => {
         const value = record.values.get(column.key);
         // Compared as the cell writes it: a yes/no read as true is offered as はい.
@@ -57,8 +63,8 @@ function dropDownProblems(read: readonly { sheet: Sheet; records: SheetRecord[] 
 }
 
 /** A row of a sheet whose items sit inside another sheet's items must name its parent, or it would belong nowhere. */
-function parentlessProblems(read: readonly { sheet: Sheet; records: SheetRecord[] }[]): WorkbookProblem[] {
-  return read.flatMap(({ sheet, records }) => {
+function parentlessProblems(read: readonly SheetRead[]): WorkbookProblem[] {
+  return read.flatMap(({ sheet, records = [] }) => {
     const parentKey = sheet.kind === 'table' ? sheet.within?.parentKey : undefined;
     if (!parentKey) return [];
     return records.filter((r) => !r.values.has(parentKey)).map((r) => ({ at: r.cells.get(parentKey)!, key: 'issue.required' as const }));
