@@ -62,6 +62,16 @@ export const YES_NO = { yes: 'はい', no: 'いいえ' } as const;
 const BOOLEAN: DropDown = { values: [YES_NO.yes, YES_NO.no] };
 
 const ID_NOTE = '半角の英小文字・数字・「-」で1〜64文字（例: rs01）。他のシートから参照する名札です。日本語は「名称」に書きます。';
+/** The id column: `what` the id names, `more` to say after the rules for ids. */
+const idColumn = (what?: string, more?: string): Column => ({
+  key: 'id',
+  header: 'ID',
+  type: 'text',
+  required: true,
+  note: [what && `${what}の名札。`, ID_NOTE, more].filter(Boolean).join(''),
+});
+const nameColumn = (note: string): Column => ({ key: 'name', header: '名称', type: 'text', required: true, note });
+const CATEGORY_COLUMN: Column = { key: 'category', header: 'カテゴリ', type: 'text', required: true, dropDown: CATEGORY, note: '「カテゴリ」シートのIDから選びます。' };
 const KEYWORDS: Column = {
   key: 'keywords',
   header: '別名・キーワード',
@@ -89,7 +99,7 @@ export const SHEETS: readonly Sheet[] = [
     about: 'フレームワークの名前・自治体・出典など、1つだけ書く項目。',
     columns: [
       { key: 'id', header: 'フレームワークID', type: 'text', required: true, note: `このフレームワークの名札（例: kitakyushu）。${ID_NOTE}` },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '戦略・方針の題名を、文書のとおりに。' },
+      nameColumn('戦略・方針の題名を、文書のとおりに。'),
       { key: 'city', header: '自治体名', type: 'text', required: true, note: '例: 北九州市' },
       { key: 'published', header: '公表時期', type: 'text', required: true, note: '文書の書き方のとおりに（例: 令和8年6月）。' },
       { key: 'source', header: '出典', type: 'text', required: true, note: '内容を取った文書の名前。読んだ人が原文を探せるように。' },
@@ -109,8 +119,8 @@ export const SHEETS: readonly Sheet[] = [
     name: '区分',
     about: '認定などの区分（例: ブロンズ・シルバー・ゴールド）。1行に1つ。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: `認定などの区分（例: ブロンズ・シルバー・ゴールド）の名札。${ID_NOTE}` },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '例: ブロンズ' },
+      idColumn('認定などの区分（例: ブロンズ・シルバー・ゴールド）'),
+      nameColumn('例: ブロンズ'),
       { key: 'audience', header: '対象', type: 'text', note: 'この区分が誰のためか（例: 全職員、DX変革リーダー）。文書に書かれていなければ空のまま。' },
       { key: 'criteria', header: '認定基準', type: 'text', note: '認定されるための条件を、文書の言葉のとおりに。' },
       { key: 'targetCount', header: '目標人数', type: 'integer', note: '計画がこの区分に求める人数（半角数字）。' },
@@ -134,8 +144,8 @@ export const SHEETS: readonly Sheet[] = [
     name: 'カテゴリ',
     about: '役割表・スキル表の列（例: 使命感、思考・認識）。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: `役割表・スキル表の列（例: 使命感、思考・認識）の名札。${ID_NOTE}` },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '例: 思考・認識' },
+      idColumn('役割表・スキル表の列（例: 使命感、思考・認識）'),
+      nameColumn('例: 思考・認識'),
       { key: 'group', header: 'グループ', type: 'text', note: 'カテゴリの上にまとめる見出しがあれば（例: 業務遂行・市政変革力）。' },
       { key: 'note', header: '注記', type: 'text', note: 'カテゴリについて文書が添えていること。' },
     ],
@@ -160,7 +170,7 @@ export const SHEETS: readonly Sheet[] = [
     about: 'レベル×カテゴリごとの役割（DX人材の役割）。',
     columns: [
       { key: 'level', header: 'レベル', type: 'integer', required: true, dropDown: LEVEL, note: '「レベル」シートのレベルから選びます。レベル×カテゴリの組み合わせごとに1行ずつ、すべての組み合わせが必要です。' },
-      { key: 'category', header: 'カテゴリ', type: 'text', required: true, dropDown: CATEGORY, note: '「カテゴリ」シートのIDから選びます。' },
+      CATEGORY_COLUMN,
       { key: 'text', header: '役割', type: 'text', required: true, note: 'そのレベルの人がそのカテゴリで果たす役割（DX人材の役割）を、文書のとおりに。' },
       { key: 'highlights', header: '強調する語句', type: 'lines', note: '文書が強調している語句（着眼点）。「役割」の文中にそのまま出てくる語句を、1行に1つ。' },
     ],
@@ -171,10 +181,10 @@ export const SHEETS: readonly Sheet[] = [
     name: '必須スキル',
     about: 'レベルごとに習得すべきスキル。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: ID_NOTE },
-      { key: 'name', header: '名称', type: 'text', required: true, note: 'スキルの名前。' },
+      idColumn(),
+      nameColumn('スキルの名前。'),
       { key: 'level', header: 'レベル', type: 'integer', required: true, dropDown: LEVEL, note: 'このスキルを習得すべきレベル。「レベル」シートから選びます。' },
-      { key: 'category', header: 'カテゴリ', type: 'text', required: true, dropDown: CATEGORY, note: '「カテゴリ」シートのIDから選びます。' },
+      CATEGORY_COLUMN,
       { key: 'definition', header: '定義', type: 'text', required: true, note: 'スキルの定義を、文書のとおりに。' },
       { key: 'example', header: '活用例', type: 'text', note: '文書に活用例がなければ空のまま。' },
       { key: 'origin', header: '出所', type: 'text', dropDown: { values: ['standard', 'city'] }, note: 'standard: 国のスキル標準（例: デジタルスキル標準）から、city: 自治体が独自に定義。わからなければ空のまま。' },
@@ -187,8 +197,8 @@ export const SHEETS: readonly Sheet[] = [
     name: '推奨スキルの分野',
     about: '推奨スキルをまとめる分野。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: `推奨スキルの分野（例: データ活用）の名札。${ID_NOTE}` },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '例: データ活用' },
+      idColumn('推奨スキルの分野（例: データ活用）'),
+      nameColumn('例: データ活用'),
     ],
   },
   {
@@ -199,8 +209,8 @@ export const SHEETS: readonly Sheet[] = [
     about: 'より専門的な、推奨するスキル。',
     columns: [
       { key: 'group', header: '分野', type: 'text', required: true, dropDown: { sheet: 'recommendedSkillGroups' }, note: '「推奨スキルの分野」シートのIDから選びます。どの分野にも1つ以上のスキルが必要です。' },
-      { key: 'id', header: 'ID', type: 'text', required: true, note: `${ID_NOTE} すべての分野を通して重ならないように。` },
-      { key: 'name', header: '名称', type: 'text', required: true, note: 'スキルの名前。' },
+      idColumn(undefined, 'すべての分野を通して重ならないように。'),
+      nameColumn('スキルの名前。'),
       { key: 'note', header: '説明', type: 'text', note: '文書がこのスキルについて述べていることがあれば。' },
       KEYWORDS,
     ],
@@ -211,10 +221,10 @@ export const SHEETS: readonly Sheet[] = [
     name: '重点育成項目',
     about: 'レベル・カテゴリごとの重点育成項目。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: ID_NOTE },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '重点的に育成する項目。' },
+      idColumn(),
+      nameColumn('重点的に育成する項目。'),
       { key: 'level', header: 'レベル', type: 'integer', required: true, dropDown: LEVEL, note: '「レベル」シートから選びます。' },
-      { key: 'category', header: 'カテゴリ', type: 'text', required: true, dropDown: CATEGORY, note: '「カテゴリ」シートのIDから選びます。' },
+      CATEGORY_COLUMN,
       KEYWORDS,
     ],
   },
@@ -224,8 +234,8 @@ export const SHEETS: readonly Sheet[] = [
     name: '研修・施策',
     about: '研修・施策・制度。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: ID_NOTE },
-      { key: 'name', header: '名称', type: 'text', required: true, note: '研修・施策・制度の名前（例: DXアカデミー）。' },
+      idColumn(),
+      nameColumn('研修・施策・制度の名前（例: DXアカデミー）。'),
       { key: 'kind', header: '種類', type: 'text', required: true, dropDown: { values: programKinds }, note: 'off-jt: 職場外研修、ojt: 職場内研修、self-development: 自己啓発支援、career-support: キャリア形成支援、tier-training: 区分ごとの研修、hierarchical-training: 階層別研修、other: その他の施策。' },
       { key: 'description', header: '説明', type: 'text', note: '文書に書かれていることだけを。' },
       { key: 'tiers', header: '対象の区分', type: 'lines', note: '対象となる区分のID（「区分」シート）を1行に1つ。全員が対象なら空のまま。' },
@@ -279,7 +289,7 @@ export const SHEETS: readonly Sheet[] = [
     name: '評価の観点',
     about: '多面評価で認定する自治体の、評価の観点と評価者。',
     columns: [
-      { key: 'id', header: 'ID', type: 'text', required: true, note: ID_NOTE },
+      idColumn(),
       { key: 'name', header: '観点', type: 'text', required: true, note: '例: 政策的観点' },
       { key: 'raters', header: '評価者', type: 'text', required: true, note: 'この観点で評価する人（例: 幹部職員）。' },
       { key: 'description', header: '説明', type: 'text', note: '文書に書かれていれば。' },
