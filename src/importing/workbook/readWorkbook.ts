@@ -47,7 +47,7 @@ function dropDownProblems(read: readonly SheetRead[]): WorkbookProblem[] {
       const dropDown = column.dropDown;
       if (!dropDown) return [];
       const listed = 'sheet' in dropDown ? listedSheet(dropDown.sheet) : undefined;
-      const offered = listed ? idsOf(listed) : (dropDown as { values: readonly string[] }).values;
+      const offered = 'values' in dropDown ? dropDown.values : idsOf(listed!);
       if (!offered) return [];
       return records.flatMap((record): WorkbookProblem[] => {
         const value = record.values.get(column.key);
