@@ -43,7 +43,6 @@ export interface TableSheet {
 /** A sheet with one field per row (項目 | 値 | 説明), for the parts of the format that occur once. */
 export interface FieldsSheet {
   readonly kind: 'fields';
-  readonly path: '';
   readonly name: string;
   readonly about: string;
   /** Here `key` is the field's full path in the document. */
@@ -94,7 +93,6 @@ const ratingScale = (path: string, name: string, use: string): TableSheet => ({
 export const SHEETS: readonly Sheet[] = [
   {
     kind: 'fields',
-    path: '',
     name: '基本情報',
     about: 'フレームワークの名前・自治体・出典など、1つだけ書く項目。',
     columns: [
@@ -244,7 +242,6 @@ export const SHEETS: readonly Sheet[] = [
   },
   {
     kind: 'fields',
-    path: '',
     name: 'ルール',
     about: '募集・認定・KPIなど、制度のしくみ。',
     columns: [
