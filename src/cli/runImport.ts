@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config';
 import { formatIssue, type ValidationIssue } from '../domain/validation';
+import type { Locale } from '../i18n';
 import { decodeUtf8Text } from '../importing/decodeText';
 import type { ImportOptions, ImportOutcome } from '../importing/importOutcome';
 import { createRepositories, type Repositories } from '../storage/repositories';
@@ -24,21 +25,44 @@ function tooLarge(size: number): ValidationIssue {
   return { where: '(file)', message: `the file is ${mb(size)}; an import file is at most ${mb(MAX_FILE_BYTES)}: is this the right file?` };
 }
 
-/** Runs one kind of import against the repositories. */
-export type Importer = (text: string, repositories: Repositories, options: ImportOptions) => Promise<ImportOutcome>;
+/** The file an import reads: its path (its extension says what it is) and its bytes. */
+export interface ImportFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
 
-/** Parses `--file <path> [--dry-run]`; undefined for anything else. */
-export function parseImportArgs(argv: readonly string[]): { file: string; dryRun: boolean } | undefined {
+/** Options of the command line: `locale` is the language of problems that have a Japanese wording (a workbook's). */
+export type CliImportOptions = ImportOptions & { readonly locale: Locale };
+
+/** Runs one kind of import against the repositories. */
+export type Importer = (file: ImportFile, repositories: Repositories, options: CliImportOptions) => Promise<ImportOutcome>;
+
+/** An importer of UTF-8 text (JSON, CSV): a file in another encoding is refused, saying how to save it. */
+export function textImporter(
+  importText: (text: string, repositories: Repositories, options: ImportOptions) => Promise<ImportOutcome>,
+): Importer {
+  return async (file, repositories, options) => {
+    const text = decodeUtf8Text(file.bytes);
+    return text.ok ? importText(text.value, repositories, options) : { status: 'invalid', issues: text.issues };
+  };
+}
+
+const LOCALES: readonly Locale[] = ['ja', 'en'];
+
+/** Parses `--file <path> [--dry-run] [--lang ja|en]`; undefined for anything else. */
+export function parseImportArgs(argv: readonly string[]): { file: string; dryRun: boolean; locale: Locale } | undefined {
   let file: string | undefined;
   let dryRun = false;
+  let locale: Locale = 'ja';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--dry-run') dryRun = true;
     else if (arg === '--file' && argv[i + 1] !== undefined) file = argv[++i];
     else if (arg?.startsWith('--file=')) file = arg.slice('--file='.length);
+    else if (arg === '--lang' && LOCALES.includes(argv[i + 1] as Locale)) locale = argv[++i] as Locale;
     else return undefined;
   }
-  return file ? { file, dryRun } : undefined;
+  return file ? { file, dryRun, locale } : undefined;
 }
 
 /**
@@ -48,7 +72,7 @@ export function parseImportArgs(argv: readonly string[]): { file: string; dryRun
 export async function runImport(command: string, argv: readonly string[], importer: Importer): Promise<number> {
   const args = parseImportArgs(argv);
   if (!args) {
-    console.error(`usage: npm run ${command} -- --file <path> [--dry-run]`);
+    console.error(`usage: npm run ${command} -- --file <path> [--dry-run] [--lang ja|en]`);
     return EXIT.usage;
   }
   let bytes: Buffer;
@@ -60,12 +84,11 @@ export async function runImport(command: string, argv: readonly string[], import
     console.error(`cannot read ${args.file}: ${(err as Error).message}`);
     return EXIT.failed;
   }
-  const text = decodeUtf8Text(bytes);
-  if (!text.ok) return report(args.file, { status: 'invalid', issues: text.issues });
   const storage = tableStorageFor(loadConfig());
   if (!args.dryRun) await storage.ensureTables();
-  const outcome = await importer(text.value, createRepositories(storage), {
+  const outcome = await importer({ path: args.file, bytes }, createRepositories(storage), {
     dryRun: args.dryRun,
+    locale: args.locale,
     onProgress: progressBar('writing'),
   });
   return report(args.file, outcome);
@@ -93,7 +116,12 @@ function report(file: string, outcome: ImportOutcome): number {
 
 /** Runs an import command as a process and exits with its code; storage failures are reported, not thrown. */
 export function runImportAsMain(command: string, importer: Importer): void {
-  runImport(command, process.argv.slice(2), importer)
+  runAsMain(command, () => runImport(command, process.argv.slice(2), importer));
+}
+
+/** Runs a command as a process and exits with its code; an unexpected failure is reported in one line, not thrown. */
+export function runAsMain(command: string, run: () => Promise<number>): void {
+  run()
     .then((code) => process.exit(code))
     .catch((error: unknown) => {
       console.error(`${command} failed; nothing was changed: ${error instanceof Error ? error.message : String(error)}`);

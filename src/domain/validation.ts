@@ -8,7 +8,40 @@ export interface ValidationIssue {
   item?: string;
   field?: string;
   message: string;
+  /** What kind of problem, so it can be said in the reader's language; `message` is its English wording. */
+  code?: IssueCode;
+  params?: IssueParams;
 }
+
+/** The kinds of problem a framework file can have that a message catalog words (`issue.<code>`). */
+export type IssueCode =
+  | 'required'
+  | 'wrongType'
+  | 'empty'
+  | 'tooFew'
+  | 'tooMany'
+  | 'tooSmall'
+  | 'tooLarge'
+  | 'identifier'
+  | 'notOneOf'
+  | 'levelUnknown'
+  | 'categoryUnknown'
+  | 'tierUnknown'
+  | 'idTwice'
+  | 'levelsGap'
+  | 'levelTwice'
+  | 'roleTwice'
+  | 'roleMissing'
+  | 'highlightMissing'
+  | 'targetTwice'
+  | 'scaleNotRising'
+  | 'masteredFromNotInScale'
+  | 'perSectionNotAppointed'
+  | 'coverageUnitMissing'
+  | 'coverageUnitWithoutPerSection'
+  | 'gradeUnknown'
+  | 'questionWithoutText';
+export type IssueParams = Record<string, string | number>;
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
@@ -27,8 +60,36 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
       item: itemLabel(input, path),
       field: path.length > 0 ? String(path[path.length - 1]) : undefined,
       message: issue.message,
+      ...zodIssueCode(issue, valueAt(input, path)),
     };
   });
+}
+
+/** The code of a zod issue, for the kinds a framework file meets; others keep zod's English message only. */
+function zodIssueCode(issue: z.core.$ZodIssue, value: unknown): Pick<ValidationIssue, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return value === undefined ? { code: 'required' } : { code: 'wrongType', params: { expected: issue.expected } };
+    case 'too_small':
+      if (issue.origin === 'string') return { code: 'empty' };
+      return { code: issue.origin === 'array' ? 'tooFew' : 'tooSmall', params: { minimum: Number(issue.minimum) } };
+    case 'too_big':
+      return { code: issue.origin === 'array' ? 'tooMany' : 'tooLarge', params: { maximum: Number(issue.maximum) } };
+    case 'invalid_format':
+      // The format's only pattern is the identifier's.
+      return { code: 'identifier' };
+    case 'invalid_value':
+      return { code: 'notOneOf', params: { values: issue.values.join(', ') } };
+    default:
+      return {};
+  }
+}
+
+function valueAt(input: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>(
+    (node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined),
+    input,
+  );
 }
 
 function formatPath(path: (string | number)[]): string {

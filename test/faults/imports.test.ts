@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXIT, MAX_FILE_BYTES, runImport, type Importer } from '../../src/cli/runImport';
-import { importFramework } from '../../src/importing/importFramework';
-import { importRoster } from '../../src/importing/importRoster';
+import { EXIT, MAX_FILE_BYTES, runImport } from '../../src/cli/runImport';
+import { frameworkImporter, rosterImporter } from '../../src/cli/importers';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { MAX_ROSTER_ROWS } from '../../src/domain/roster/validateRoster';
 import { ROSTER_HEADER } from '../support/conversation';
@@ -20,8 +19,6 @@ const FRAMEWORK_ID = 'faults-imports';
 const frameworkPretty = JSON.stringify({ ...(JSON.parse(readFileSync(path.join(__dirname, '../../data/frameworks/kitakyushu.json'), 'utf8')) as object), id: FRAMEWORK_ID }, null, 2);
 const demoRoster = readFileSync(path.join(__dirname, '../../data/demo/roster.csv'), 'utf8');
 
-const frameworkImporter: Importer = (text, repositories, options) => importFramework(text, repositories.frameworks, options);
-const rosterImporter: Importer = (text, repositories, options) => importRoster(text, repositories.roster, options);
 const COMMANDS = { framework: ['framework:import', frameworkImporter], roster: ['roster:import', rosterImporter] } as const;
 
 let azurite: Azurite;

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXIT, runImport, type Importer } from '../../src/cli/runImport';
-import { importFramework } from '../../src/importing/importFramework';
+import { EXIT, runImport } from '../../src/cli/runImport';
+import { frameworkImporter } from '../../src/cli/importers';
 import { kitakyushuText } from '../support/botHarness';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
@@ -20,8 +20,6 @@ afterAll(() => {
 beforeEach(() => {
   printed.length = 0;
 });
-
-const frameworkImporter: Importer = (text, repositories, options) => importFramework(text, repositories.frameworks, options);
 
 function file(name: string, content: string): string {
   const p = path.join(dir, name);

@@ -1,6 +1,6 @@
 import { ruleText } from './ruleAnswers';
 import { frameworkDocumentSchema, type FrameworkDocument } from './schema';
-import { issuesFromZod, type Validated, type ValidationIssue } from '../validation';
+import { issuesFromZod, type IssueCode, type IssueParams, type Validated, type ValidationIssue } from '../validation';
 
 /**
  * Validates a framework file: its shape first, then every reference between its parts
@@ -15,8 +15,8 @@ export function validateFramework(input: unknown): Validated<FrameworkDocument> 
 
 function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const report = (where: string, item: string | undefined, field: string, message: string): void => {
-    issues.push({ where: `${where}.${field}`, item, field, message });
+  const report = (where: string, item: string | undefined, field: string, message: string, code: IssueCode, params?: IssueParams): void => {
+    issues.push({ where: `${where}.${field}`, item, field, message, code, params });
   };
 
   const tierIds = new Set(doc.tiers.map((t) => t.id));
@@ -24,13 +24,13 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   const categoryIds = new Set(doc.categories.map((c) => c.id));
 
   const checkLevel = (where: string, item: string | undefined, level: number): void => {
-    if (!levelNumbers.has(level)) report(where, item, 'level', `level ${level} is not one of the framework's levels`);
+    if (!levelNumbers.has(level)) report(where, item, 'level', `level ${level} is not one of the framework's levels`, 'levelUnknown', { level });
   };
   const checkCategory = (where: string, item: string, category: string): void => {
-    if (!categoryIds.has(category)) report(where, item, 'category', `category "${category}" is not defined`);
+    if (!categoryIds.has(category)) report(where, item, 'category', `category "${category}" is not defined`, 'categoryUnknown', { category });
   };
   const checkTier = (where: string, item: string | undefined, field: string, tier: string): void => {
-    if (!tierIds.has(tier)) report(where, item, field, `tier "${tier}" is not defined`);
+    if (!tierIds.has(tier)) report(where, item, field, `tier "${tier}" is not defined`, 'tierUnknown', { tier });
   };
 
   issues.push(...duplicateIds('tiers', doc.tiers));
@@ -48,9 +48,9 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
 
   const sortedLevels = [...levelNumbers].sort((a, b) => a - b);
   sortedLevels.forEach((level, index) => {
-    if (level !== index + 1) report('levels', undefined, 'level', 'levels must be numbered 1, 2, 3 … without gaps');
+    if (level !== index + 1) report('levels', undefined, 'level', 'levels must be numbered 1, 2, 3 … without gaps', 'levelsGap');
   });
-  if (levelNumbers.size !== doc.levels.length) report('levels', undefined, 'level', 'a level number appears twice');
+  if (levelNumbers.size !== doc.levels.length) report('levels', undefined, 'level', 'a level number appears twice', 'levelTwice');
   doc.levels.forEach((l, i) => checkTier(`levels[${i}]`, `Lv.${l.level}`, 'tier', l.tier));
 
   const roleKeys = new Set<string>();
@@ -60,16 +60,16 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
     checkLevel(where, item, r.level);
     checkCategory(where, item, r.category);
     const key = `${r.level}/${r.category}`;
-    if (roleKeys.has(key)) report(where, item, 'category', 'a second role for the same level and category');
+    if (roleKeys.has(key)) report(where, item, 'category', 'a second role for the same level and category', 'roleTwice');
     roleKeys.add(key);
     r.highlights.forEach((h, j) => {
-      if (!r.text.includes(h)) report(where, item, `highlights[${j}]`, `"${h}" does not occur in the role's text`);
+      if (!r.text.includes(h)) report(where, item, `highlights[${j}]`, `"${h}" does not occur in the role's text`, 'highlightMissing', { highlight: h });
     });
   });
   for (const level of sortedLevels) {
     for (const category of categoryIds) {
       if (!roleKeys.has(`${level}/${category}`)) {
-        report('roles', `Lv.${level} ${category}`, 'text', 'no role is defined for this level and category');
+        report('roles', `Lv.${level} ${category}`, 'text', 'no role is defined for this level and category', 'roleMissing');
       }
     }
   }
@@ -94,25 +94,25 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   if (evaluation?.scale) issues.push(...scaleIssues('rules.evaluation.scale', evaluation.scale));
   appointment?.tiers.forEach((t, j) => checkTier('rules.appointment', undefined, `tiers[${j}]`, t));
   if (appointment?.perSection && !appointment.tiers.includes(appointment.perSection)) {
-    report('rules.appointment', undefined, 'perSection', `"${appointment.perSection}" is not one of the appointed tiers`);
+    report('rules.appointment', undefined, 'perSection', `"${appointment.perSection}" is not one of the appointed tiers`, 'perSectionNotAppointed', { tier: appointment.perSection });
   }
   // The coverage counts sections by the framework's own word for them, so one is never without the other.
   if (appointment?.perSection && !appointment.coverageUnit) {
-    report('rules.appointment', undefined, 'coverageUnit', 'say which unit the per-section tier is counted in, as the document names it (e.g. 係)');
+    report('rules.appointment', undefined, 'coverageUnit', 'say which unit the per-section tier is counted in, as the document names it (e.g. 係)', 'coverageUnitMissing');
   }
   if (appointment?.coverageUnit && !appointment.perSection) {
-    report('rules.appointment', undefined, 'coverageUnit', 'only a framework with a per-section tier (perSection) counts a unit');
+    report('rules.appointment', undefined, 'coverageUnit', 'only a framework with a per-section tier (perSection) counts a unit', 'coverageUnitWithoutPerSection');
   }
   if (doc.rules.digitalExpert) checkLevel('rules.digitalExpert', undefined, doc.rules.digitalExpert.minLevel);
   if (doc.assessment) issues.push(...assessmentIssues(doc.assessment));
   const maxGrade = doc.rules.professionalTrack?.maxGrade;
   if (maxGrade && !(doc.grades ?? []).includes(maxGrade)) {
-    report('rules.professionalTrack', undefined, 'maxGrade', `"${maxGrade}" is not one of the framework's grades`);
+    report('rules.professionalTrack', undefined, 'maxGrade', `"${maxGrade}" is not one of the framework's grades`, 'gradeUnknown', { grade: maxGrade });
   }
 
   doc.rules.questions.forEach((q, i) => {
     if (!q.answer && ruleText(doc, q.topic).length === 0) {
-      report(`rules.questions[${i}]`, q.topic, 'answer', `the framework has no text on "${q.topic}" to answer with: write the source's words in "answer"`);
+      report(`rules.questions[${i}]`, q.topic, 'answer', `the framework has no text on "${q.topic}" to answer with: write the source's words in "answer"`, 'questionWithoutText', { topic: q.topic });
     }
   });
 
@@ -123,7 +123,7 @@ function assessmentIssues(settings: NonNullable<FrameworkDocument['assessment']>
   const values = settings.scale.map((s) => s.value);
   const issues = scaleIssues('assessment.scale', settings.scale);
   if (!values.includes(settings.masteredFrom)) {
-    issues.push({ where: 'assessment.masteredFrom', field: 'masteredFrom', message: `${settings.masteredFrom} is not a value of the scale` });
+    issues.push({ where: 'assessment.masteredFrom', field: 'masteredFrom', message: `${settings.masteredFrom} is not a value of the scale`, code: 'masteredFromNotInScale', params: { value: settings.masteredFrom } });
   }
   return issues;
 }
@@ -131,7 +131,7 @@ function assessmentIssues(settings: NonNullable<FrameworkDocument['assessment']>
 function scaleIssues(where: string, scale: readonly { value: number }[]): ValidationIssue[] {
   const values = scale.map((s) => s.value);
   return values.some((v, i) => i > 0 && v <= values[i - 1]!)
-    ? [{ where, field: 'value', message: 'values must rise from the first step to the last' }]
+    ? [{ where, field: 'value', message: 'values must rise from the first step to the last', code: 'scaleNotRising' }]
     : [];
 }
 
@@ -142,7 +142,7 @@ function duplicateYearlyTargets(targets: FrameworkDocument['rules']['targets']):
   targets.forEach((t, i) => {
     const key = `${t.fiscalYear}/${t.tier ?? ''}`;
     if (seen.has(key)) {
-      issues.push({ where: `rules.targets[${i}].tier`, item: String(t.fiscalYear), field: 'tier', message: 'a second target for the same fiscal year and tier' });
+      issues.push({ where: `rules.targets[${i}].tier`, item: String(t.fiscalYear), field: 'tier', message: 'a second target for the same fiscal year and tier', code: 'targetTwice' });
     }
     seen.add(key);
   });
@@ -154,7 +154,7 @@ function duplicateIds(where: string, items: readonly { id: string }[]): Validati
   const issues: ValidationIssue[] = [];
   items.forEach((item, i) => {
     if (seen.has(item.id)) {
-      issues.push({ where: `${where}[${i}].id`, item: item.id, field: 'id', message: `id "${item.id}" is used twice` });
+      issues.push({ where: `${where}[${i}].id`, item: item.id, field: 'id', message: `id "${item.id}" is used twice`, code: 'idTwice', params: { id: item.id } });
     }
     seen.add(item.id);
   });
