@@ -39,8 +39,7 @@ interface KeyRequests {
  *
  * A request counts from when it starts (`begin`) until `ms` after it finished (`end`): the server receives it somewhere
  * in between, and a request started only once `max` others have all finished at least `ms` before can never share
- * a window of the server's with them, however late or early each reached it. `record` counts one that started and
- * finished at once.
+ * a window of the server's with them, however late or early each reached it.
  */
 export class SlidingWindowLimiter {
   private readonly windows: readonly RateWindow[];
@@ -86,12 +85,9 @@ export class SlidingWindowLimiter {
   end(key: string, now: number): void {
     const requests = this.of(key);
     requests.inFlight = Math.max(0, requests.inFlight - 1);
-    this.finished(key, requests, now);
-  }
-
-  /** Counts a request for `key` made (and done) at `now`. */
-  record(key: string, now: number): void {
-    this.finished(key, this.of(key), now);
+    forgetOlderThan(requests.times, now - this.longestMs);
+    insertSorted(requests.times, now);
+    if (++this.recordsSinceSweep >= this.recordsBetweenSweeps) this.sweep(now);
   }
 
   /** How many keys the limiter remembers (memory is bounded by the requests of the longest window). */
@@ -103,12 +99,6 @@ export class SlidingWindowLimiter {
     let requests = this.requests.get(key);
     if (!requests) this.requests.set(key, (requests = { inFlight: 0, times: [] }));
     return requests;
-  }
-
-  private finished(key: string, requests: KeyRequests, now: number): void {
-    forgetOlderThan(requests.times, now - this.longestMs);
-    insertSorted(requests.times, now);
-    if (++this.recordsSinceSweep >= this.recordsBetweenSweeps) this.sweep(now);
   }
 
   /** Drops keys with nothing left in the longest window: a broadcast touches each conversation once, then never again. */
@@ -138,15 +128,6 @@ function insertSorted(times: number[], time: number): void {
 
 const APP_KEY = 'app';
 
-/**
- * The app-wide budget spread over tenths of its window, by when requests leave: the same rate, without a whole
- * window's requests leaving at once and queueing up on the way (which would lengthen their round trips, and with them
- * how long each holds its slot).
- */
-function smoothing(appWindow: RateWindow): RateWindow {
-  return { max: Math.max(1, Math.ceil(appWindow.max / 10)), ms: appWindow.ms / 10 };
-}
-
 /** Call once the request's answer is back, or it failed: its slot then starts to leave Teams' windows. */
 export type ReleaseSlot = () => void;
 
@@ -154,15 +135,14 @@ export type ReleaseSlot = () => void;
  * Paces one sender's requests to Teams: the broadcast's app-wide budget for every request, and Teams' per-conversation
  * windows for sends. A request holds its slot from when it leaves until a window's length after its answer came back,
  * so Teams never counts more than a window allows, whenever within that time it received each request: the first ones,
- * late for a new connection and a token, included. Callers are served one at a time in arrival order, so together
- * they never exceed a window and none is overtaken.
+ * late for a new connection and a token, included. Requests are not spread over the second: that bound holds for
+ * bursts too, and each delay added to a request would lengthen the time it holds its slot, and so slow the pace.
+ * Callers are served one at a time in arrival order, so together they never exceed a window and none is overtaken.
  */
 export class Pacer {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly app: SlidingWindowLimiter;
-  /** Counts requests as they leave: it only spreads them out, the app-wide window sets the rate. */
-  private readonly appSmoothing: SlidingWindowLimiter;
   private readonly conversations: SlidingWindowLimiter;
   /** Settles when the last caller in line has been served or gave up. */
   private tail: Promise<void> = Promise.resolve();
@@ -185,7 +165,6 @@ export class Pacer {
     this.sleep = options.sleep ?? pause;
     const appWindow = options.appWindow ?? BROADCAST_APP_WINDOW;
     this.app = new SlidingWindowLimiter([appWindow]);
-    this.appSmoothing = new SlidingWindowLimiter([smoothing(appWindow)]);
     this.appWindowMs = appWindow.ms;
     this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
   }
@@ -216,7 +195,6 @@ export class Pacer {
         const wait = Math.max(
           this.quietUntil - now,
           this.app.waitMs(APP_KEY, now),
-          this.appSmoothing.waitMs(APP_KEY, now),
           conversationId === undefined ? 0 : this.conversations.waitMs(conversationId, now),
         );
         if (wait <= 0) return this.take(conversationId);
@@ -232,7 +210,6 @@ export class Pacer {
 
   private take(conversationId: string | undefined): ReleaseSlot {
     this.app.begin(APP_KEY);
-    this.appSmoothing.record(APP_KEY, this.now());
     if (conversationId !== undefined) this.conversations.begin(conversationId);
     let released = false;
     return () => {
