@@ -19,8 +19,8 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
  * holds a request's slot until its answer is back, so this is a hard bound on any second Teams sees, whatever the
  * network does; the one request a second kept back is the guaranteed room for the bot's interactive replies, which
  * share Teams' 50 (a reply that still meets a full second gets a 429, which botbuilder retries after `Retry-After`).
- * Taking more would leave the replies nothing; taking less would keep the broadcast under 95 % of Teams' rate, since a
- * slot also waits out its own round trip (49 per 1,000 ms + the round trip).
+ * Taking more would leave the replies nothing; taking 48 would keep the broadcast under 95 % of Teams' rate unless
+ * round trips took under 10 ms, since each slot also waits out its request's round trip (49 per 1,000 ms + that).
  */
 export const BROADCAST_APP_WINDOW: RateWindow = { max: 49, ms: 1_000 };
 
