@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { BROADCAST_APP_WINDOW } from '../src/broadcast/rateLimiter';
 import { createRepositories, type Repositories } from '../src/storage/repositories';
 import { createTableStorage } from '../src/storage/tableStorage';
@@ -14,7 +15,7 @@ import { fixed, int, printTable } from './table';
 /** Teams' limit per app: the figure every rate is a fraction of. */
 const TEAMS_RPS = 50;
 /** The issue's aim for the achieved rate, as a fraction of Teams' limit. */
-const AIM = 0.9;
+const AIM = 0.95;
 const STAFF = 10_100;
 const WITH_APP = 10_000;
 /** Every 101st employee never opened the bot: 100 people the report must list as not reachable. */
@@ -39,6 +40,10 @@ interface Result {
   readonly scenario: Scenario;
   readonly run: BroadcastRun;
   readonly figures: BroadcastFigures;
+  /** The most requests the fake Teams received in any 1,000 ms, refused ones included: what Teams' limit judges. */
+  readonly peakPerSecond: number;
+  /** The machine's 5-minute load average as the scenario ended: other work on it lengthens the bot's round trips. */
+  readonly load: number;
   /** `run.readsWhileSendingMs` as statistics. */
   readonly reads: Stats;
 }
@@ -60,7 +65,9 @@ export async function benchBroadcast(connectionString: string): Promise<void> {
   });
   try {
     const staff = await seed(repositories, connector.url);
-    const botEnv = botEnvironment(connectionString, FRAMEWORK_ID);
+    // One bot process at a time on this machine, as on an App Service instance: the one started after a kill takes the
+    // sender's lease over at once.
+    const botEnv = { ...botEnvironment(connectionString, FRAMEWORK_ID), INSTANCE_ID: 'bench-machine' };
     const results: Result[] = [];
     let storageStats: DeliveryStorageStats | undefined;
     for (const scenario of SCENARIOS) {
@@ -78,7 +85,8 @@ export async function benchBroadcast(connectionString: string): Promise<void> {
       });
       const { broadcast } = run;
       const figures = await broadcastFigures(connector.calls, staff, repositories.deliveries, broadcast.id, broadcast.progress);
-      results.push({ scenario, run, figures, reads: summarize(`point read while ${scenario.label} sends, 1/s`, run.readsWhileSendingMs) });
+      const reads = summarize(`point read while ${scenario.label} sends, 1/s`, run.readsWhileSendingMs);
+      results.push({ scenario, run, figures, peakPerSecond: connector.peakRequests(), load: loadavg()[1]!, reads });
       const { perSecond, fraction } = rateOf(figures.delivered, figures);
       console.log(
         `  ${scenario.label}: completed, ${int(figures.delivered)} copies at ${fixed(perSecond, 1)}/s (${fixed(fraction, 2)} × 50), ` +
@@ -146,6 +154,7 @@ function printBroadcastTable(results: readonly Result[]): void {
       row('time talking to Teams, s (first → last request)', (r) => seconds(r.figures.spanMs)),
       row('delivered/s (fraction of 50)', (r) => rate(r.figures.delivered, r.figures)),
       row('requests/s (fraction of 50)', (r) => rate(r.figures.requests, r.figures)),
+      row('peak requests in any 1,000 ms window (as Teams counts)', (r) => int(r.peakPerSecond)),
       row('people with 2+ copies (duplicates)', (r) => int(r.figures.duplicates)),
       row('  of them not flagged by the report', (r) => int(r.figures.unflaggedDuplicates)),
       row('people with the app and no copy (misses)', (r) => int(r.figures.misses)),
@@ -156,6 +165,10 @@ function printBroadcastTable(results: readonly Result[]): void {
       row('copies accepted before the kill', (r) => (r.run.restart ? int(r.run.restart.sentBeforeKill) : '-')),
       row('kill → new bot listening, s', (r) => sinceKill(r, r.run.restart?.listeningAt)),
       row('kill → Teams accepts copies again, s', (r) => sinceKill(r, r.run.restart?.resumedAt)),
+      row('new bot listening → Teams accepts copies again, s', (r) =>
+        r.run.restart?.resumedAt === undefined ? '-' : seconds(r.run.restart.resumedAt - r.run.restart.listeningAt),
+      ),
+      row(`machine load, 5-min average at the end (${availableParallelism()} cores)`, (r) => fixed(r.load, 1)),
     ],
   );
 }
@@ -178,8 +191,14 @@ function printStorageTable(s: DeliveryStorageStats, results: readonly Result[]):
 function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
   const budget = BROADCAST_APP_WINDOW.max / (BROADCAST_APP_WINDOW.ms / 1000);
   printNote(
-    `the sender paces itself to ${budget} of Teams' ${TEAMS_RPS} requests/s (${fixed(budget / TEAMS_RPS, 2)}) less a small ` +
-      'safety margin, keeping the rest for interactive replies; HR’s progress card updates count towards it.',
+    `the sender takes ${budget} of Teams' ${TEAMS_RPS} requests/s, keeping the rest for interactive replies; HR’s progress ` +
+      'card updates count towards it. A request holds its slot until its answer is back and a second after that, so no ' +
+      'second at Teams can hold more, however late a request reaches it; the rate is the budget per second and a round trip ' +
+      'as the bot sees it, which a busy machine lengthens.',
+  );
+  printNote(
+    'after the kill, the new bot process takes the sender’s lease over as soon as it looks: the lease names the instance ' +
+      'it was taken on (INSTANCE_ID, one bot process at a time there), so the dead process’s need not run out (15 s).',
   );
   printNote(
     `Azurite scans a broadcast's whole partition (${int(s.partitionRows)} rows here) on every write and every query ` +
@@ -195,7 +214,7 @@ function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
   if (belowAim.length > 0) {
     const reads = results.map((r) => fixed(r.reads.p50, 1)).join(' / ');
     printNote(
-      `requests/s below the aim of ${AIM} × 50: ${belowAim.join(', ')}. Each delivery costs two conditional ` +
+      `requests/s below the aim of ${AIM} × 50: ${belowAim.join(', ')}, at the machine load shown. Each delivery costs two conditional ` +
         `writes: Azurite took ${fixed(s.writeLarge.p50, 1)} ms per delivery write alone (${fixed(s.writeSmall.p50, 1)} ms ` +
         `in a partition of 100) and ${reads} ms per point read ` +
         'while the bot sent (p50), before the bot’s own share of each call.',
@@ -204,13 +223,14 @@ function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
   if (results.some((r) => r.figures.injectedFailures > 0)) {
     printNote('where Teams refuses 10 % of requests at random, delivered/s is lower than requests/s by those refusals, each retried.');
   }
-  for (const { scenario, figures: f } of results) {
+  for (const { scenario, figures: f, peakPerSecond } of results) {
     const problems = [
       f.duplicates > 0 && !scenario.killHalfWay ? `${f.duplicates} people got two copies` : '',
       f.unflaggedDuplicates > 0 ? `${f.unflaggedDuplicates} duplicates the report does not count` : '',
       f.misses > 0 ? `${f.misses} people with the app got nothing` : '',
       f.unexpected > 0 ? `${f.unexpected} people without the app got a copy` : '',
       f.rateLimited > 0 ? `Teams refused ${f.rateLimited} requests for going over its limits (${f.rateLimitedBy.join(', ')})` : '',
+      peakPerSecond > TEAMS_RPS ? `one second held ${peakPerSecond} requests, over Teams' ${TEAMS_RPS}` : '',
     ].filter(Boolean);
     if (problems.length > 0) printNote(`!! ${scenario.label}: ${problems.join('; ')}`);
   }

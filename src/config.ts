@@ -37,6 +37,12 @@ export interface Config {
    * "link", a single-use download link on a loopback address (local runs only).
    */
   readonly fileDelivery: 'teams' | 'link';
+  /**
+   * The machine or container this process runs on, where each runs one bot process at a time (App Service sets
+   * WEBSITE_INSTANCE_ID): after a crash, the next process there takes the broadcast sender's lease over at once.
+   * Unset: a lease left by a crash runs out first.
+   */
+  readonly instanceId?: string;
 }
 
 const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -86,6 +92,8 @@ const environmentSchema = z.object({
   LISTEN_HOST: optional,
   ALLOWED_TENANT_ID: optional,
   FILE_DELIVERY: z.enum(['teams', 'link']).optional(),
+  INSTANCE_ID: optional,
+  WEBSITE_INSTANCE_ID: optional,
 });
 
 /** Addresses only this machine reaches. */
@@ -146,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listenHost,
     allowedTenantId,
     fileDelivery,
+    instanceId: e.INSTANCE_ID ?? e.WEBSITE_INSTANCE_ID,
   });
 }

@@ -79,7 +79,7 @@ export async function startBot(
     logger,
     publicUrl,
     workQueue: createWorkQueue(storage, logger),
-    senderOptions: options.senderOptions,
+    senderOptions: { instanceId: config.instanceId, ...options.senderOptions },
     notifyWaitMs: options.notifyWaitMs,
   });
   const tables = ensureTablesUntilDone(storage, logger);

@@ -3,7 +3,7 @@ import type { DeliveryRepository } from '../storage/deliveryRepository';
 import type { ChannelTransport, PreparedPost } from './channelTransport';
 import { pause } from '../concurrency';
 import type { JobTracker } from './jobTracker';
-import type { Pacer } from './rateLimiter';
+import type { Pacer, ReleaseSlot } from './rateLimiter';
 import type { Decision, RetryPolicy } from './retryPolicy';
 
 /** How one delivery ended for this sender: done for its round, stopped before finishing, or taken by someone else. */
@@ -57,8 +57,9 @@ export async function deliverOne(deps: DeliveryDeps, job: JobTracker, start: Del
     );
     if (!claimed) return 'lost';
     job.record(d, claimed, deps.now());
-    if (!(await paced(deps, d))) return unclaim(deps, job, claimed, d);
-    const outcome = await request.post();
+    const release = await paced(deps, d);
+    if (!release) return unclaim(deps, job, claimed, d);
+    const outcome = await request.post().finally(release);
     const decision = deps.retry.decide(outcome, claimed.attempts);
     const recorded = await record(deps, outcomeOf(claimed, decision, outcome, deps.now()), claimed.etag!);
     if (!recorded) return 'lost';
@@ -112,14 +113,20 @@ async function unclaim(deps: DeliveryDeps, job: JobTracker, claimed: Delivery, b
   return 'interrupted';
 }
 
-/** Waits for the pacer's slot for this delivery's conversation; false when the sender stops meanwhile. */
-async function paced(deps: DeliveryDeps, d: Delivery): Promise<boolean> {
+/**
+ * Waits for the pacer's slot for this delivery's conversation; undefined when the sender stops meanwhile (the slot, if
+ * taken, is released unused).
+ */
+async function paced(deps: DeliveryDeps, d: Delivery): Promise<ReleaseSlot | undefined> {
+  let release: ReleaseSlot;
   try {
-    await deps.pacer.acquire(conversationIdOf(d), deps.signal);
+    release = await deps.pacer.acquire(conversationIdOf(d), deps.signal);
   } catch {
-    return false;
+    return undefined;
   }
-  return deps.mayAttempt();
+  if (deps.mayAttempt()) return release;
+  release();
+  return undefined;
 }
 
 async function settleAsCancelled(deps: DeliveryDeps, job: JobTracker, d: Delivery): Promise<DeliveryResult> {

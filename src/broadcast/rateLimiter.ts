@@ -15,23 +15,35 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
 ];
 
 /**
- * The app-wide budget of a broadcast. Teams allows 50 requests/s per app; keeping 2 back leaves room for the bot's
- * interactive replies during a broadcast and, with the pacer's margin, absorbs jitter between us and Teams
- * (48 per 1.03 s is 46.6/s: 93 % of Teams' limit).
+ * The app-wide budget of a broadcast. Teams allows 50 requests/s per app and counts every request it receives. The pacer
+ * holds a request's slot until its answer is back, so this is a hard bound on any second Teams sees, whatever the
+ * network does; the one request a second kept back is the guaranteed room for the bot's interactive replies, which
+ * share Teams' 50 (a reply that still meets a full second gets a 429, which botbuilder retries after `Retry-After`).
+ * Taking more would leave the replies nothing; taking 48 would keep the broadcast under 95 % of Teams' rate unless
+ * round trips took under 10 ms, since each slot also waits out its request's round trip (49 per 1,000 ms + that).
  */
-export const BROADCAST_APP_WINDOW: RateWindow = { max: 48, ms: 1_000 };
+export const BROADCAST_APP_WINDOW: RateWindow = { max: 49, ms: 1_000 };
 
 /** Records between two sweeps for forgotten keys, at least (more when more keys were left after the last sweep). */
 const MIN_RECORDS_BETWEEN_SWEEPS = 1024;
 
+/** One key's requests: how many are in flight, and when the finished ones finished (ascending). */
+interface KeyRequests {
+  inFlight: number;
+  readonly times: number[];
+}
+
 /**
  * Sliding-window rate limits per key (a conversation, or one shared key for an app-wide budget). Pure: the caller
  * passes the time and does the waiting.
+ *
+ * A request counts from when it starts (`begin`) until `ms` after it finished (`end`): the server receives it somewhere
+ * in between, and a request started only once `max` others have all finished at least `ms` before can never share
+ * a window of the server's with them, however late or early each reached it.
  */
 export class SlidingWindowLimiter {
   private readonly windows: readonly RateWindow[];
-  /** Request times per key, ascending, none older than the longest window. */
-  private readonly times = new Map<string, number[]>();
+  private readonly requests = new Map<string, KeyRequests>();
   private readonly longestMs: number;
   private recordsSinceSweep = 0;
   /**
@@ -40,51 +52,63 @@ export class SlidingWindowLimiter {
    */
   private recordsBetweenSweeps = MIN_RECORDS_BETWEEN_SWEEPS;
 
-  /**
-   * `marginMs` lengthens every window, so that requests which reach the server a little later or earlier than we
-   * started them still fit in the server's windows.
-   */
-  constructor(windows: readonly RateWindow[], options: { marginMs?: number } = {}) {
-    const marginMs = options.marginMs ?? 0;
-    this.windows = windows.map((w) => ({ max: w.max, ms: w.ms + marginMs }));
-    this.longestMs = Math.max(0, ...this.windows.map((w) => w.ms));
+  constructor(windows: readonly RateWindow[]) {
+    this.windows = windows;
+    this.longestMs = Math.max(0, ...windows.map((w) => w.ms));
   }
 
-  /** Milliseconds until a request for `key` fits in every window; 0 when it may go now. */
+  /**
+   * Milliseconds until a request for `key` fits in every window; 0 when it may go now; Infinity when it must first wait
+   * for a request in flight to finish (and then for that one to leave the window).
+   */
   waitMs(key: string, now: number): number {
-    const times = this.times.get(key);
-    if (!times) return 0;
+    const requests = this.requests.get(key);
+    if (!requests) return 0;
     let wait = 0;
     for (const window of this.windows) {
-      // With `max` requests in the window, a slot frees when the oldest of the last `max` leaves it.
-      const oldestOfLastMax = times[times.length - window.max];
-      if (oldestOfLastMax !== undefined) wait = Math.max(wait, oldestOfLastMax + window.ms - now);
+      // The finished requests that may stay in the window alongside the ones in flight and the new one.
+      const room = window.max - requests.inFlight;
+      if (room <= 0) return Number.POSITIVE_INFINITY;
+      // A slot frees when the oldest of the last `room` finished requests leaves the window.
+      const oldestOfLast = requests.times[requests.times.length - room];
+      if (oldestOfLast !== undefined) wait = Math.max(wait, oldestOfLast + window.ms - now);
     }
     return wait;
   }
 
-  /** Counts a request for `key` made at `now`. */
-  record(key: string, now: number): void {
-    const times = this.times.get(key) ?? [];
-    forgetOlderThan(times, now - this.longestMs);
-    insertSorted(times, now);
-    this.times.set(key, times);
+  /** Counts a request for `key` that starts now and holds its place in every window until `end`. */
+  begin(key: string): void {
+    this.of(key).inFlight++;
+  }
+
+  /** The request begun for `key` finished at `now`: it leaves each window `ms` later. */
+  end(key: string, now: number): void {
+    const requests = this.of(key);
+    requests.inFlight = Math.max(0, requests.inFlight - 1);
+    forgetOlderThan(requests.times, now - this.longestMs);
+    insertSorted(requests.times, now);
     if (++this.recordsSinceSweep >= this.recordsBetweenSweeps) this.sweep(now);
   }
 
   /** How many keys the limiter remembers (memory is bounded by the requests of the longest window). */
   get trackedKeys(): number {
-    return this.times.size;
+    return this.requests.size;
+  }
+
+  private of(key: string): KeyRequests {
+    let requests = this.requests.get(key);
+    if (!requests) this.requests.set(key, (requests = { inFlight: 0, times: [] }));
+    return requests;
   }
 
   /** Drops keys with nothing left in the longest window: a broadcast touches each conversation once, then never again. */
   private sweep(now: number): void {
     this.recordsSinceSweep = 0;
-    for (const [key, times] of this.times) {
-      forgetOlderThan(times, now - this.longestMs);
-      if (times.length === 0) this.times.delete(key);
+    for (const [key, requests] of this.requests) {
+      forgetOlderThan(requests.times, now - this.longestMs);
+      if (requests.times.length === 0 && requests.inFlight === 0) this.requests.delete(key);
     }
-    this.recordsBetweenSweeps = Math.max(MIN_RECORDS_BETWEEN_SWEEPS, this.times.size);
+    this.recordsBetweenSweeps = Math.max(MIN_RECORDS_BETWEEN_SWEEPS, this.requests.size);
   }
 }
 
@@ -104,53 +128,45 @@ function insertSorted(times: number[], time: number): void {
 
 const APP_KEY = 'app';
 
-/**
- * The app-wide budget spread over tenths of its window: the same rate, without letting a whole window's requests go at
- * once. A burst that reaches Teams a little late (new connections at the start, a pause in either process) lands in
- * Teams' next window with the ones sent on time; spread out, the lateness costs a request or two, which the reserve
- * and the margin absorb.
- */
-function smoothing(appWindow: RateWindow): RateWindow {
-  return { max: Math.max(1, Math.ceil(appWindow.max / 10)), ms: appWindow.ms / 10 };
-}
+/** Call once the request's answer is back, or it failed: its slot then starts to leave Teams' windows. */
+export type ReleaseSlot = () => void;
 
 /**
  * Paces one sender's requests to Teams: the broadcast's app-wide budget for every request, and Teams' per-conversation
- * windows for sends. Callers are served one at a time in arrival order, so together they never exceed a window and
- * none is overtaken.
+ * windows for sends. A request holds its slot from when it leaves until a window's length after its answer came back,
+ * so Teams never counts more than a window allows, whenever within that time it received each request: the first ones,
+ * late for a new connection and a token, included. Requests are not spread over the second: that bound holds for
+ * bursts too, and each delay added to a request would lengthen the time it holds its slot, and so slow the pace.
+ * Callers are served one at a time in arrival order, so together they never exceed a window and none is overtaken.
  */
 export class Pacer {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly app: SlidingWindowLimiter;
-  /** No margin: it only spreads requests out, the app-wide window (with its margin) sets the rate. */
-  private readonly appSmoothing: SlidingWindowLimiter;
   private readonly conversations: SlidingWindowLimiter;
   /** Settles when the last caller in line has been served or gave up. */
   private tail: Promise<void> = Promise.resolve();
-  /** The app-wide window's length with its margin. */
   private readonly appWindowMs: number;
   /** No request goes before this time (see `takeOver`). */
   private quietUntil = 0;
+  /** Resolves when the next request in flight finishes (for a caller that can only wait for that). */
+  private nextRelease?: { promise: Promise<void>; resolve: () => void };
 
   /** `sleep` may end early when given an aborted signal (the default does, so no timer outlives a stopping sender). */
   constructor(
     options: {
       now?: () => number;
       sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-      marginMs?: number;
       /** The app-wide budget; Teams' less a reserve unless a test needs a smaller one. */
       appWindow?: RateWindow;
     } = {},
   ) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? pause;
-    const marginMs = options.marginMs ?? 30;
     const appWindow = options.appWindow ?? BROADCAST_APP_WINDOW;
-    this.app = new SlidingWindowLimiter([appWindow], { marginMs });
-    this.appSmoothing = new SlidingWindowLimiter([smoothing(appWindow)]);
-    this.appWindowMs = appWindow.ms + marginMs;
-    this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS, { marginMs });
+    this.app = new SlidingWindowLimiter([appWindow]);
+    this.appWindowMs = appWindow.ms;
+    this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
   }
 
   /**
@@ -162,10 +178,11 @@ export class Pacer {
   }
 
   /**
-   * Waits until a request may go, then counts it. Pass the conversation for a send; an update (PUT) passes none and
-   * counts app-wide only. If `signal` aborts first, rejects with its reason and counts nothing.
+   * Waits until a request may go, then counts it; the request holds its slot until the function returned is called.
+   * Pass the conversation for a send; an update (PUT) passes none and counts app-wide only. If `signal` aborts first,
+   * rejects with its reason and counts nothing.
    */
-  async acquire(conversationId?: string, signal?: AbortSignal): Promise<void> {
+  async acquire(conversationId?: string, signal?: AbortSignal): Promise<ReleaseSlot> {
     signal?.throwIfAborted();
     const ahead = this.tail;
     let leaveLine!: () => void;
@@ -178,22 +195,43 @@ export class Pacer {
         const wait = Math.max(
           this.quietUntil - now,
           this.app.waitMs(APP_KEY, now),
-          this.appSmoothing.waitMs(APP_KEY, now),
           conversationId === undefined ? 0 : this.conversations.waitMs(conversationId, now),
         );
-        if (wait <= 0) {
-          this.app.record(APP_KEY, now);
-          this.appSmoothing.record(APP_KEY, now);
-          if (conversationId !== undefined) this.conversations.record(conversationId, now);
-          return;
-        }
-        await settledOrAborted(this.sleep(wait, signal), signal);
+        if (wait <= 0) return this.take(conversationId);
+        const waiting = Number.isFinite(wait) ? this.sleep(wait, signal) : this.released();
+        await settledOrAborted(waiting, signal);
         signal?.throwIfAborted();
       }
     } finally {
       // A caller that gave up while others were still ahead must not let the one behind it skip them.
       void ahead.then(leaveLine);
     }
+  }
+
+  private take(conversationId: string | undefined): ReleaseSlot {
+    this.app.begin(APP_KEY);
+    if (conversationId !== undefined) this.conversations.begin(conversationId);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const now = this.now();
+      this.app.end(APP_KEY, now);
+      if (conversationId !== undefined) this.conversations.end(conversationId, now);
+      const waiting = this.nextRelease;
+      this.nextRelease = undefined;
+      waiting?.resolve();
+    };
+  }
+
+  /** Resolves when a request in flight releases its slot. */
+  private released(): Promise<void> {
+    if (!this.nextRelease) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.nextRelease = { promise, resolve };
+    }
+    return this.nextRelease.promise;
   }
 }
 

@@ -6,13 +6,13 @@ import { isSettled, type Delivery } from '../domain/broadcast/delivery';
 import type { Logger } from '../logger';
 import type { BroadcastRepository } from '../storage/broadcastRepository';
 import type { DeliveryRepository } from '../storage/deliveryRepository';
-import type { Lease, LeaseRepository } from '../storage/leaseRepository';
+import type { Lease, LeaseHolder, LeaseRepository } from '../storage/leaseRepository';
 import type { ReceivedWork, WorkQueue } from '../storage/workQueue';
 import { cardMessage, type ChannelTransport } from './channelTransport';
 import { forEachLimited, pause, Slots } from '../concurrency';
 import { deliverOne, type DeliveryDeps, type DeliveryResult } from './deliverOne';
 import { JobTracker } from './jobTracker';
-import { Pacer } from './rateLimiter';
+import { Pacer, type ReleaseSlot } from './rateLimiter';
 import { RetryPolicy } from './retryPolicy';
 import { prepareRound, type RoundPreparerDeps } from './roundPreparer';
 import { rangesOf } from './workRanges';
@@ -37,6 +37,12 @@ export interface SenderOptions {
   readonly pacer?: Pacer;
   readonly retry?: RetryPolicy;
   readonly now?: () => number;
+  /**
+   * The instance this process runs on, where an instance runs one bot process at a time (App Service's
+   * WEBSITE_INSTANCE_ID): a process that starts and finds the lease held by an earlier process of its own instance
+   * knows that one is gone, and takes the lease over at once instead of waiting for it to run out.
+   */
+  readonly instanceId?: string;
 }
 
 /** One lease for every instance: whoever holds it is the only one sending, so together they stay under Teams' limit. */
@@ -73,6 +79,7 @@ export class BroadcastSender {
   private readonly pacer: Pacer;
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
+  private readonly holder: LeaseHolder;
   private lease?: Lease;
   /** Aborted when this sender stops or loses its lease. */
   private sending: AbortController;
@@ -98,6 +105,7 @@ export class BroadcastSender {
     this.pacer = options.pacer ?? new Pacer();
     this.retry = options.retry ?? new RetryPolicy();
     this.now = options.now ?? Date.now;
+    this.holder = { owner: this.senderId, ...(options.instanceId !== undefined ? { instance: options.instanceId } : {}) };
   }
 
   start(): void {
@@ -144,13 +152,16 @@ export class BroadcastSender {
     await this.takeWork();
   }
 
-  /** Keeps (or takes) the lease; true while this sender may send. */
+  /**
+   * Keeps (or takes) the lease; true while this sender may send. Renewed on every tick, not only when it runs low: should
+   * another process of this instance take it over (it believes this one gone, see `SenderOptions.instanceId`), this
+   * one stops within a tick.
+   */
   private async holdLease(): Promise<boolean> {
     const now = this.now();
-    if (this.lease && this.lease.expiresAt - now > this.leaseMs / 2) return true;
     const held = this.lease
       ? await this.deps.leases.renew(this.lease, this.leaseMs, now)
-      : await this.deps.leases.acquire(SENDER_LEASE_NAME, this.senderId, this.leaseMs, now);
+      : await this.deps.leases.acquire(SENDER_LEASE_NAME, this.holder, this.leaseMs, now);
     if (!held && this.lease) {
       this.deps.logger.warn('broadcast sender lost its lease; another instance sends now');
       this.sending.abort();
@@ -264,13 +275,15 @@ export class BroadcastSender {
     if (settled > 0) await pause(settled, this.sending.signal);
     this.cardShownAt.set(b.id, this.now());
     if (final) this.cardShownAt.delete(b.id);
+    let release: ReleaseSlot;
     try {
-      await this.pacer.acquire(undefined, this.sending.signal);
+      release = await this.pacer.acquire(undefined, this.sending.signal);
     } catch {
       return;
     }
     const { reference, activityId } = b.progressCard;
-    const outcome = await this.deps.transport.update(reference, activityId, cardMessage(this.deps.statusCard(b), { id: activityId }));
+    const card = cardMessage(this.deps.statusCard(b), { id: activityId });
+    const outcome = await this.deps.transport.update(reference, activityId, card).finally(release);
     if (outcome.status >= 300 || outcome.status === 0) {
       this.deps.logger.warn('could not update the broadcast progress card', { broadcastId: b.id, status: outcome.status });
     }

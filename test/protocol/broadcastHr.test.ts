@@ -81,7 +81,7 @@ beforeAll(async () => {
   azurite = await startAzurite();
   const storage = createTableStorage({ connectionString: azurite.connectionString });
   await storage.ensureTables();
-  const held = await createRepositories(storage).leases.acquire(SENDER_LEASE_NAME, 'another-instance', HOUR, Date.now());
+  const held = await createRepositories(storage).leases.acquire(SENDER_LEASE_NAME, { owner: 'another-instance' }, HOUR, Date.now());
   if (!held) throw new Error('the sender lease could not be taken');
   harness = await startBotHarness({ connectionString: azurite.connectionString });
   await importRosterRows(harness, roster.map((r) => r.row));

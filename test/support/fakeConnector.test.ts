@@ -1,4 +1,5 @@
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { waitFor } from './waitFor';
 
 /** A clock the tests move by hand, so no rate-limit test waits for real time. */
 function manualClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -171,11 +172,11 @@ describe('fake Bot Connector', () => {
     await expectError(precondition, 'PreconditionFailed');
   });
 
-  it('scripted failures come before rate limits', async () => {
+  it('scripted failures come before rate limits, and take a slot in the windows like any request', async () => {
     fake.enforceRateLimits(true);
     fake.failNext(500);
     expect((await send(fake, 'a:1xyz')).status).toBe(500);
-    expect(await sendMany(fake, 'a:1xyz', 7)).toEqual(times(7, 201));
+    expect(await sendMany(fake, 'a:1xyz', 7)).toEqual([...times(6, 201), 429]);
   });
 
   it('does not limit anything unless rate limits are enforced', async () => {
@@ -193,16 +194,30 @@ describe('fake Bot Connector', () => {
     // Another conversation is not affected.
     expect((await send(fake, 'a:1other')).status).toBe(201);
 
-    clock.advance(999);
-    expect((await send(fake, 'a:1xyz')).status).toBe(429);
-    clock.advance(1);
-    expect((await send(fake, 'a:1xyz')).status).toBe(201);
-    // Refused sends were not counted: 7 accepted in the last 2 s + 1 = 8, the 8-per-2-s window is now full.
+    // Refused sends count too, as Teams counts them: the 7 accepted and the 1 refused at 0 fill the 8-per-2-s window.
+    clock.advance(1000);
     const eightPerTwo = await send(fake, 'a:1xyz');
     expect(eightPerTwo.status).toBe(429);
     await expectError(eightPerTwo, 'Throttled', '8 sends per 2 s');
-    expect(eightPerTwo.headers.get('retry-after')).toBe('1');
-    expect(fake.activities('a:1xyz')).toHaveLength(8);
+    expect(fake.activities('a:1xyz')).toHaveLength(7);
+  });
+
+  it('counts refused requests in its windows, as Teams does: retrying too soon costs a slot', async () => {
+    fake.enforceRateLimits(true);
+    for (let conversation = 0; conversation < 10; conversation++) {
+      expect(await sendMany(fake, `a:1user${conversation}`, 5)).toEqual(times(5, 201));
+    }
+    clock.advance(500);
+    for (let retry = 0; retry < 5; retry++) expect((await send(fake, `a:1late${retry}`)).status).toBe(429);
+
+    // The 50 accepted at 0 have left the window, the 5 refused at 500 have not: 45 fit, not 50.
+    clock.advance(500);
+    const statuses: number[] = [];
+    for (let i = 0; i < 46; i++) statuses.push((await send(fake, `a:1next${i}`)).status);
+    expect(statuses).toEqual([...times(45, 201), 429]);
+    // The busiest second, as Teams counts it: 50 accepted and 5 refused, from 0 to 500.
+    expect(fake.peakRequests()).toBe(55);
+    expect(fake.peakRequests(1)).toBe(50);
   });
 
   it('enforces 60 sends per 30 s in a conversation', async () => {
@@ -221,8 +236,8 @@ describe('fake Bot Connector', () => {
     clock.advance(14_999);
     expect((await send(fake, 'a:1xyz')).status).toBe(429);
     clock.advance(1);
-    expect(await sendMany(fake, 'a:1xyz', 4)).toEqual(times(4, 201));
-    expect((await send(fake, 'a:1xyz')).status).toBe(429);
+    // The four at 0 have left; the two refused count: 56 + 2 leave room for two.
+    expect(await sendMany(fake, 'a:1xyz', 4)).toEqual([201, 201, 429, 429]);
   });
 
   it('enforces 50 requests per second across conversations', async () => {
@@ -250,7 +265,7 @@ describe('fake Bot Connector', () => {
     }
   });
 
-  it('randomFailures refuses a share of sends after the scripted failures; refused sends take no rate-limit slot', async () => {
+  it('randomFailures refuses a share of sends after the scripted failures; refused sends count in the windows', async () => {
     // Each send draws once to decide, and once more to pick the status when it fails.
     const draws = [0.1, 0.9, 0.7, 0.1, 0.2];
     const random = (): number => draws.shift() ?? 0.9; // then every send passes
@@ -277,12 +292,35 @@ describe('fake Bot Connector', () => {
         body: JSON.stringify({ type: 'message', text: 'edited' }),
       });
       expect(update.status).toBe(200);
-      // Refused sends took no slot: 6 more are accepted (7 per second) before the rate limit answers.
-      expect(await sendMany(flaky, 'a:1xyz', 7)).toEqual([...times(6, 201), 429]);
-      expect(flaky.activities('a:1xyz')).toHaveLength(7);
+      // The 412, the 503 and the 429 took their slots like the accepted send: 3 more fit in the 7 per second.
+      expect(await sendMany(flaky, 'a:1xyz', 4)).toEqual([...times(3, 201), 429]);
+      expect(flaky.activities('a:1xyz')).toHaveLength(4);
     } finally {
       await flaky.stop();
     }
+  });
+
+  it('holdNext counts held requests when they are let go, after the ones that overtook them', async () => {
+    fake.enforceRateLimits(true);
+    const release = fake.holdNext(2);
+    const late = [send(fake, 'a:1late', 'one'), send(fake, 'a:1late', 'two')];
+    await waitFor('both requests to be held', () => fake.held === 2);
+    const start = clock.now();
+    clock.advance(700);
+    expect(await sendMany(fake, 'a:1onTime', 3)).toEqual(times(3, 201));
+    clock.advance(100);
+    release();
+    expect((await Promise.all(late)).map((r) => r.status)).toEqual([201, 201]);
+
+    expect(fake.held).toBe(0);
+    expect(fake.calls.map((c) => [c.conversationId, c.at - start])).toEqual([
+      ['a:1onTime', 700],
+      ['a:1onTime', 700],
+      ['a:1onTime', 700],
+      ['a:1late', 800],
+      ['a:1late', 800],
+    ]);
+    expect(fake.peakRequests()).toBe(5);
   });
 
   it('reset() forgets calls, activities, scripted failures and rate-limit history', async () => {

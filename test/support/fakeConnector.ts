@@ -12,14 +12,16 @@
  * - per conversation, for sends (POST .../activities and POST .../activities/:id): 7 per 1 s, 8 per 2 s,
  *   60 per 30 s, 1800 per 3600 s;
  * - across all conversations, for every request: 50 per 1 s.
- * Windows slide over the timestamps of **accepted** requests only. Teams may also count refused attempts, but counting
- * only what got through keeps `Retry-After` exact: a client that waits that long and retries gets through (unless other
- * traffic took the slot). A client that hammers is therefore not punished here: assert on `calls` to catch that.
- * Updates, deletes, member reads and conversation creation count towards the global limit only.
+ * Windows slide over the times the fake **received** requests, as Teams counts them: refused ones too (whatever refused
+ * them), so a client that hammers or retries too soon pays for it, and `Retry-After` says when a slot frees if nothing
+ * else comes meanwhile. Updates, deletes, member reads and conversation creation count towards the global limit only.
+ * Whether or not limits are enforced, `peakRequests()` says how many requests the busiest window held.
+ *
+ * A request is counted when it is handled; `holdNext` holds the next ones back until told, as the first requests of a
+ * client reach Teams late (a new connection, a token) and bunch up with the ones sent after them.
  *
  * Failures: `failNext` scripts the answers to the next requests; `randomFailures` refuses a share of sends at random,
- * like a busy Teams does. Scripted failures come first, then random ones, then rate limits; a refused request is not
- * accepted, so it does not count in any window.
+ * like a busy Teams does. Scripted failures come first, then random ones, then rate limits.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -77,7 +79,16 @@ export interface FakeConnector {
   failNext(status: ScriptedFailureStatus, options?: { times?: number; retryAfterSeconds?: number; conversationId?: string }): void;
   /** Turns Teams' rate limits on or off. */
   enforceRateLimits(enabled: boolean): void;
-  /** Forgets calls, scripted failures and rate-limit history (keeps the enforcement setting). */
+  /** The most requests (refused ones included) received in any `windowMs` (default: Teams' global window, 1,000 ms). */
+  peakRequests(windowMs?: number): number;
+  /**
+   * Holds the next `count` requests, unhandled and uncounted, until the function returned is called: as if they reached
+   * Teams only then. Requests after them are handled as usual meanwhile.
+   */
+  holdNext(count: number): () => void;
+  /** How many requests are being held now (see `holdNext`). */
+  readonly held: number;
+  /** Forgets calls, scripted failures and rate-limit history, and holds no more requests (keeps the enforcement setting). */
   reset(): void;
   /** Closes the server and every open socket; pending `waitForActivities` calls reject. */
   stop(): Promise<void>;
@@ -162,6 +173,9 @@ export async function startFakeConnector(
   const failures: ScriptedFailure[] = [];
   const sendTimes = new Map<string, number[]>();
   let requestTimes: number[] = [];
+  /** Requests still to hold, and the release they wait for. */
+  let hold = { count: 0, released: Promise.resolve() };
+  let held = 0;
   const waiters = new Set<Waiter>();
   const conversationsByMember = new Map<string, string>();
   const membersByConversation = new Map<string, string[]>();
@@ -226,10 +240,10 @@ export async function startFakeConnector(
     };
   };
 
-  const recordAccepted = (route: Route, at: number): void => {
+  const recordReceived = (route: Route | undefined, at: number): void => {
     requestTimes = requestTimes.filter((t) => t > at - GLOBAL_WINDOW.ms);
     requestTimes.push(at);
-    if (isSend(route)) {
+    if (route && isSend(route)) {
       const longest = CONVERSATION_WINDOWS[CONVERSATION_WINDOWS.length - 1]?.ms ?? 0;
       const times = (sendTimes.get(route.conversationId) ?? []).filter((t) => t > at - longest);
       times.push(at);
@@ -273,6 +287,12 @@ export async function startFakeConnector(
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const text = await readBody(req);
+    if (hold.count > 0) {
+      hold.count--;
+      held++;
+      await hold.released;
+      held--;
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     const path = req.url ?? '/';
     const at = now();
@@ -283,13 +303,13 @@ export async function startFakeConnector(
       route = matchRoute(method, path);
       if (!route) throw new ConnectorError(404, 'NotFound', `No such resource: ${method} ${path}`);
       answer = takeScriptedFailure(route) ?? takeRandomFailure(route) ?? checkRateLimits(route, at) ?? perform(route, body);
-      if (answer.status < 300) recordAccepted(route, at);
     } catch (error) {
       answer =
         error instanceof ConnectorError
           ? { status: error.status, json: errorBody(error.code, error.message) }
           : { status: 500, json: errorBody('InternalServerError', String(error)) };
     }
+    recordReceived(route, at);
     calls.push({
       method,
       path,
@@ -356,6 +376,17 @@ export async function startFakeConnector(
     enforceRateLimits(enabled) {
       enforce = enabled;
     },
+    peakRequests(windowMs = GLOBAL_WINDOW.ms) {
+      return busiest(calls.map((c) => c.at).sort((a, b) => a - b), windowMs);
+    },
+    holdNext(count) {
+      let release!: () => void;
+      hold = { count, released: new Promise((resolve) => (release = resolve)) };
+      return release;
+    },
+    get held() {
+      return held;
+    },
     reset() {
       calls.length = 0;
       sent.length = 0;
@@ -363,6 +394,7 @@ export async function startFakeConnector(
       failures.length = 0;
       sendTimes.clear();
       requestTimes = [];
+      hold.count = 0;
     },
     async stop() {
       if (stopped) return;
@@ -421,7 +453,17 @@ function failureAnswer(status: ScriptedFailureStatus, retryAfterSeconds: number 
   return { status, headers, json: errorBody(ERROR_CODES[status], message) };
 }
 
-/** Milliseconds until `window` has a free slot at `at`, given the times of accepted requests (ascending); 0 if it has one. */
+/** The most of `times` (ascending) in any window of `ms` ending at one of them: (t - ms, t], as the limits slide. */
+function busiest(times: readonly number[], ms: number): number {
+  let most = 0;
+  for (let last = 0, first = 0; last < times.length; last++) {
+    while (times[first]! <= times[last]! - ms) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+/** Milliseconds until `window` has a free slot at `at`, given the times of received requests (ascending); 0 if it has one. */
 function msUntilFree(times: number[], window: Window, at: number): number {
   const inWindow = times.filter((t) => t > at - window.ms);
   if (inWindow.length < window.max) return 0;

@@ -73,6 +73,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...env, BOT_TENANT_ID: 'tenant' }).bot).toMatchObject({ type: 'SingleTenant', tenantId: 'tenant' });
   });
 
+  it('knows the instance it runs on from INSTANCE_ID, else from App Service, else not at all', () => {
+    expect(loadConfig({}).instanceId).toBeUndefined();
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3' }).instanceId).toBe('a1b2c3');
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3', INSTANCE_ID: 'vm-7' }).instanceId).toBe('vm-7');
+  });
+
   it('returns a frozen result', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
