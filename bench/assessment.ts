@@ -115,7 +115,7 @@ function nextStep(card: InvokeCard, verb: string, previous: Execute, where: (dat
 }
 
 /** The first Action.Execute with the verb whose data passes `where`; throws, showing the card, when there is none. */
-function actionOn(card: InvokeCard, verb: string, where: (data: Execute['data']) => boolean = () => true): Execute {
+export function actionOn(card: InvokeCard, verb: string, where: (data: Execute['data']) => boolean = () => true): Execute {
   const found = executes(card).find((a) => a.verb === verb && where(a.data));
   if (!found) throw new Error(`no ${verb} button of the expected step on the card: ${JSON.stringify(card).slice(0, 400)}`);
   return found;

@@ -7,6 +7,8 @@ import { azuriteConnectionString } from '../../src/storage/azuriteConnectionStri
 export interface StorageRequest {
   readonly method: string;
   readonly path: string;
+  /** The entities Azurite's answer carried (a query's page, or 1 for a point read), known once the answer is through. */
+  rows: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface StorageProxy {
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
   readonly fired: boolean;
-  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs. */
+  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs in calls and rows. */
   readonly requests: readonly StorageRequest[];
   stop(): Promise<void>;
 }
@@ -39,6 +41,16 @@ export function isWriteTo(table: string): (request: StorageRequest) => boolean {
 
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
 
+/** Counts the entities of a read's JSON answer as it passes: a query's `value` array, or the one entity of a point read. */
+function countRows(answer: http.IncomingMessage, request: StorageRequest): void {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { value?: unknown };
+    request.rows = Array.isArray(body.value) ? body.value.length : 1;
+  });
+}
+
 /** Starts a proxy on a free port in front of `azurite`'s table service. */
 export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy> {
   let rule: Rule | undefined;
@@ -48,7 +60,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    const request = { method: req.method ?? 'GET', path: req.url ?? '/' };
+    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0 };
     requests.push(request);
     if (down) {
       req.socket.destroy();
@@ -69,6 +81,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
           return;
         }
         if (firing?.kind === 'cutAfter') down = true;
+        if (request.method === 'GET' && answer.statusCode === 200) countRows(answer, request);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
