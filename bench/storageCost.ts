@@ -6,6 +6,8 @@ export interface StorageCost {
   readonly ms: number;
   readonly calls: number;
   readonly rowsRead: number;
+  /** What the reads weigh against Azure's target for 1 KiB entities: each answer's entities, or its KiB if more. */
+  readonly kibEntitiesRead: number;
   /** Entity-group transactions among the calls (up to 100 entities each). */
   readonly batches: number;
 }
@@ -21,6 +23,7 @@ export async function costOf(proxy: StorageProxy, action: () => Promise<unknown>
     ms,
     calls: requests.length,
     rowsRead: requests.reduce((sum, r) => sum + r.rows, 0),
+    kibEntitiesRead: requests.reduce((sum, r) => sum + Math.max(r.rows, r.bytes / 1024), 0),
     batches: requests.filter((r) => r.path.includes('$batch')).length,
   };
 }
@@ -36,10 +39,11 @@ export const AZURE = { callMs: 10, entitiesPerSecondPerPartition: 2_000, entitie
 /**
  * What an action would take on Azure, from its counts rather than from Azurite's time (Azurite scans whole tables
  * where Azure reads an index): every call one round trip, one after another, plus every entity read or written at the
- * partition's target rate. Pessimistic on both counts: the bot makes some calls in parallel, and small entities go
- * faster than the 1 KiB ones the target is given for.
+ * partition's target rate, a read weighing as many 1 KiB entities as its answer has KiB where that is more (a packed row
+ * of a hundred employees is no cheaper than their hundred rows). Pessimistic on both counts: the bot makes some calls
+ * in parallel, and entities under 1 KiB count as whole ones.
  */
 export function azureMs(cost: StorageCost): number {
-  const entities = cost.rowsRead + cost.batches * AZURE.entitiesPerBatch;
+  const entities = cost.kibEntitiesRead + cost.batches * AZURE.entitiesPerBatch;
   return cost.calls * AZURE.callMs + (entities / AZURE.entitiesPerSecondPerPartition) * 1000;
 }

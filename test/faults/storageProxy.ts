@@ -9,6 +9,8 @@ export interface StorageRequest {
   readonly path: string;
   /** The entities Azurite's answer carried (a query's page, or 1 for a point read), known once the answer is through. */
   rows: number;
+  /** The size of a read's answer, in bytes. */
+  bytes: number;
 }
 
 /**
@@ -41,12 +43,14 @@ export function isWriteTo(table: string): (request: StorageRequest) => boolean {
 
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
 
-/** Counts the entities of a read's JSON answer as it passes: a query's `value` array, or the one entity of a point read. */
+/** Counts the entities (and bytes) of a read's JSON answer as it passes: a query's `value` array, or the one entity of a point read. */
 function countRows(answer: http.IncomingMessage, request: StorageRequest): void {
   const chunks: Buffer[] = [];
   answer.on('data', (chunk: Buffer) => chunks.push(chunk));
   answer.on('end', () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { value?: unknown };
+    const text = Buffer.concat(chunks);
+    const body = JSON.parse(text.toString('utf8')) as { value?: unknown };
+    request.bytes = text.length;
     request.rows = Array.isArray(body.value) ? body.value.length : 1;
   });
 }
@@ -60,7 +64,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0 };
+    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0 };
     requests.push(request);
     if (down) {
       req.socket.destroy();
@@ -89,6 +93,9 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   });
+  // Node closes a keep-alive connection idle for 5 s; a request the bot sends on it just then is sent again, and
+  // counted twice. Kept open until `stop`, every request is counted once.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
