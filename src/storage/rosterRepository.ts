@@ -1,3 +1,4 @@
+import { placementsOf, type Placements } from '../domain/insight/placements';
 import { samePerson, type Employee } from '../domain/roster/employee';
 import type { DatasetRow, DatasetStore, ProgressListener } from './datasetStore';
 import { escapeKey, MAX_STRING_CHARS } from './tables';
@@ -7,8 +8,8 @@ const ROSTER_ID = 'roster';
 
 /** The staff roster, looked up by the keys the bot meets: the Entra object id of a Teams user, or an e-mail. */
 export class RosterRepository {
-  /** The roster as last listed, under the ETag of the head it was listed from (a new import changes that ETag). */
-  private listed?: { readonly etag: string; readonly employees: readonly Employee[] };
+  /** What was last read of each kind of packed rows, under the ETag of the head it was read from (an import changes it). */
+  private readonly packed = new Map<string, { readonly etag: string; readonly value: unknown }>();
 
   constructor(private readonly store: DatasetStore) {}
 
@@ -47,20 +48,36 @@ export class RosterRepository {
 
   /**
    * Every employee of the active roster, once each, by employee number as text (none before the first import), read
-   * from the packed rows: a hundred employees or so to a row. The roster listed last is kept while its head is
-   * unchanged, so views that list everyone per click cost one point read.
+   * from the packed rows: a hundred employees or so to a row.
    */
   async listEmployees(): Promise<Employee[]> {
+    return [...((await this.readPacked<Employee[], readonly Employee[]>(PACKED_ROWS, (rows) => rows.flat())) ?? [])];
+  }
+
+  /**
+   * Where everyone on the active roster sits, by lower-case Entra id: what HR's figures count people by, read from a
+   * few rows (a thousand people or so to a row) rather than the whole roster.
+   */
+  async listPlacements(): Promise<Placements> {
+    return (await this.readPacked<PackedPlacements, Placements>(PLACEMENT_ROWS, unpackPlacements)) ?? new Map();
+  }
+
+  /**
+   * The rows of the active roster whose keys start with `prefix`, decoded. What was decoded last is kept while the
+   * head is unchanged, so views that need everyone on every click cost one point read.
+   */
+  private async readPacked<R, T>(prefix: string, decode: (rows: R[]) => T): Promise<T | undefined> {
     for (;;) {
       const head = await this.store.findHead(ROSTER_ID);
-      if (!head) return [];
-      if (this.listed?.etag === head.etag) return [...this.listed.employees];
-      const rows = await this.store.listRows<Employee[]>(ROSTER_ID, head.version, PACKED_ROWS);
+      if (!head) return undefined;
+      const kept = this.packed.get(prefix);
+      if (kept?.etag === head.etag) return kept.value as T;
+      const rows = await this.store.listRows<R>(ROSTER_ID, head.version, prefix);
       // An import that switched the roster meanwhile deletes the version just read, maybe half way: read the new one.
       if ((await this.store.findHead(ROSTER_ID))?.etag === head.etag) {
-        const employees = rows.flatMap((row) => row.data);
-        this.listed = { etag: head.etag, employees };
-        return [...employees];
+        const value = decode(rows.map((row) => row.data));
+        this.packed.set(prefix, { etag: head.etag, value });
+        return value;
       }
     }
   }
@@ -68,7 +85,7 @@ export class RosterRepository {
   /** Replaces the whole roster, all or nothing; false when `version` is already the active roster. */
   async replace(employees: readonly Employee[], version: string, onProgress?: ProgressListener): Promise<boolean> {
     const sorted = [...employees].sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
-    const rows = [...sorted.flatMap(lookupRows), ...packedRows(sorted)];
+    const rows = [...sorted.flatMap(lookupRows), ...packedEmployees(sorted), ...packedPlacements(sorted)];
     return this.store.replace(ROSTER_ID, `${version}${LAYOUT}`, rows, onProgress, employees.length);
   }
 
@@ -85,7 +102,9 @@ export class RosterRepository {
 const LAYOUT = '.2';
 /** The prefix of the rows that hold everyone, packed in employee-number order: listing these lists everyone once. */
 const PACKED_ROWS = 'all:';
-/** Room left in a packed row for the JSON array's brackets and commas. */
+/** The prefix of the rows that hold where everyone sits (department and section), packed the same way. */
+const PLACEMENT_ROWS = 'place:';
+/** Room left in a packed row for the JSON around its items (brackets, the names of a placement row's lists). */
 const PACKED_CHARS = MAX_STRING_CHARS - 1024;
 
 /** Each employee is stored once per lookup key (a point read each), and once more under their manager, if any. */
@@ -105,21 +124,55 @@ function reportsPrefix(managerEmail: string): string {
 }
 
 /** Everyone, as few rows as Table storage's limit on a string allows: what listing the whole roster reads. */
-function packedRows(employees: readonly Employee[]): DatasetRow[] {
-  const rows: DatasetRow[] = [];
-  let pack: Employee[] = [];
+function packedEmployees(employees: readonly Employee[]): DatasetRow[] {
+  return packs(employees, (employee) => JSON.stringify(employee).length).map((pack, i) => ({ rowKey: packedKey(PACKED_ROWS, i), data: pack }));
+}
+
+/** Where everyone sits, a row holding the departments and sections it names once and each person as two indexes. */
+type PackedPlacements = { departments: string[]; sections: string[]; people: [aadObjectId: string, department: number, section: number][] };
+
+function packedPlacements(employees: readonly Employee[]): DatasetRow[] {
+  // Sized as if every name were spelt out in full: the indexes make it smaller, never larger.
+  const sizeOf = (e: Employee): number => JSON.stringify([e.aadObjectId, e.department, e.section]).length;
+  return packs(employees, sizeOf).map((pack, i) => {
+    const departments = [...new Set(pack.map((e) => e.department))];
+    const sections = [...new Set(pack.map((e) => e.section))];
+    const data: PackedPlacements = {
+      departments,
+      sections,
+      people: pack.map((e) => [e.aadObjectId.toLowerCase(), departments.indexOf(e.department), sections.indexOf(e.section)]),
+    };
+    return { rowKey: packedKey(PLACEMENT_ROWS, i), data };
+  });
+}
+
+function unpackPlacements(rows: readonly PackedPlacements[]): Placements {
+  return placementsOf(
+    rows.flatMap(({ departments, sections, people }) =>
+      people.map(([aadObjectId, department, section]) => ({ aadObjectId, department: departments[department]!, section: sections[section]! })),
+    ),
+  );
+}
+
+/** Splits `items` into runs whose sizes add up to what one packed row may hold. */
+function packs<T>(items: readonly T[], sizeOf: (item: T) => number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
   let chars = 0;
-  const close = (): void => {
-    rows.push({ rowKey: `${PACKED_ROWS}${String(rows.length).padStart(6, '0')}`, data: pack });
-    pack = [];
-    chars = 0;
-  };
-  for (const employee of employees) {
-    const length = JSON.stringify(employee).length + 1;
-    if (chars + length > PACKED_CHARS && pack.length > 0) close();
-    pack.push(employee);
-    chars += length;
+  for (const item of items) {
+    const size = sizeOf(item) + 1;
+    if (chars + size > PACKED_CHARS && run.length > 0) {
+      runs.push(run);
+      run = [];
+      chars = 0;
+    }
+    run.push(item);
+    chars += size;
   }
-  if (pack.length > 0) close();
-  return rows;
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+function packedKey(prefix: string, index: number): string {
+  return `${prefix}${String(index).padStart(6, '0')}`;
 }
