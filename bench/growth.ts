@@ -25,8 +25,8 @@ import { fixed, int, mb, printTable } from './table';
 /** 1,000, 10,000 and 100,000 as the issue asks; BENCH_GROWTH_SIZES (e.g. "1000,10000") picks others for a quick check. */
 const SIZES: readonly number[] = process.env.BENCH_GROWTH_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
 /**
- * Three in ten have finished a self-assessment: the share a city reaches in the strategy's first years (Kitakyushu
- * counts 2,228 trained of its ~7,000 staff), and the one HR's cards and the export read.
+ * Three in ten have finished a self-assessment: about the share of its ~7,000 staff that Kitakyushu's plan already
+ * counts as trained (2,228), so a plausible take-up in the bot's first years. HR's cards and the export read these.
  */
 const ASSESSED_SHARE = 0.3;
 const FRAMEWORK_ID = 'bench-growth';
@@ -80,7 +80,8 @@ export async function benchGrowth(): Promise<void> {
       'The employee is a 主事 at the bottom of the tree, the manager has 8 direct reports, HR is an HR officer. ' +
       'Each action runs on a bot started fresh for the size (nothing cached) in the order listed; "again" repeats it at once. ' +
       'The import and the export run in the bench process (as the CLI and the background preparer do), everything else ' +
-      'through the bot over HTTP. Calls and rows are counted by a proxy between the bot and Azurite.',
+      'through the bot over HTTP. Calls and rows are counted by a proxy between the bot and Azurite; they include what ' +
+      "the bot's background work (the broadcast sender's tick each second, the framework check) did meanwhile: a call more at 100,000, where turns take longer on Azurite.",
   );
   printNote(
     `Azure time is derived from the counts, not from Azurite's time: Azurite (LokiJS) filters every query over the whole ` +
@@ -92,13 +93,21 @@ export async function benchGrowth(): Promise<void> {
       'at most 1,000 entities). Pessimistic: parallel calls are counted in sequence and entities under 1 KiB count as 1 KiB.',
   );
   printNote(
+    "the import's time on Azurite grows faster than its calls: LokiJS keeps its indexes as sorted arrays, so every " +
+      'row inserted moves entries in proportion to the table (and every row deleted, on a re-import, is searched for). ' +
+      'On Azure the roster is one partition written at its 2,000 entities/s target: about 3 minutes for 100,000 ' +
+      'employees (3 rows each, 3,012 transactions), once a year or so; a version spread over several partitions would ' +
+      'divide that. HR\'s KPI at 10,000 stays under 2 s on these figures (warm and on a freshly started bot), and its ' +
+      'floor is the one summary row per assessed employee.',
+  );
+  printNote(
     'what changed, measured at 10,000 employees before the change: an employee\'s first message read the whole roster ' +
       '(24 calls, 10,150 rows: the menu asked whether they manage anyone by listing everyone), and so did the team view ' +
       '(30 calls, 10,153 rows); the KPI read every employee\'s row and every summary whole (26 calls, 13,150 rows); the ' +
       'export looked up each summary\'s employee on its own (6,015 calls). Now each report is also stored under their ' +
       "manager's e-mail, so the team view reads its manager's reports and the menu at most two rows; everyone is packed " +
       'about a hundred to a row for the views that list the whole roster (the export joins the summaries to it in memory), ' +
-      'and where everyone sits about a thousand to a row for the KPI, which reads only the levels of each summary. ' +
+      'and where everyone sits several hundred to a row for the KPI, which reads only the levels of each summary. ' +
       'What HR\'s whole-roster cards still read grows with the people who assessed themselves: one summary row each.',
   );
 }
@@ -160,7 +169,7 @@ async function storageOn(connectionString: string): Promise<Repositories> {
   return createRepositories(storage);
 }
 
-/** Every tenth, third and sixth… employee: ASSESSED_SHARE of them, spread over the whole tree, with a summary. */
+/** The employees whose number ends in 0, 1 or 2 (ASSESSED_SHARE of them, all over the tree) get a summary. */
 async function seedSummaries(repositories: Repositories, size: number): Promise<void> {
   const assessed = Array.from({ length: size }, (_, i) => i).filter((i) => i % 10 < ASSESSED_SHARE * 10);
   await forEachLimited(assessed, SEED_WRITES_AT_ONCE, (i) =>

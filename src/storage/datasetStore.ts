@@ -106,7 +106,7 @@ export class DatasetStore {
 
   /**
    * Every row of a version, or only those whose RowKey starts with `prefix`, in RowKey order; with `limit`, the first
-   * few only, read in one request.
+   * few only, read a page of that size at a time (one request, unless storage answers a page short of it).
    */
   async listRows<T>(id: string, version: string, prefix?: string, limit?: number): Promise<{ rowKey: string; data: T }[]> {
     const conditions = [odata`PartitionKey eq ${this.partitionOf(id, version)}`];
@@ -117,7 +117,8 @@ export class DatasetStore {
       .byPage({ maxPageSize: limit });
     for await (const page of pages) {
       for (const e of page) rows.push({ rowKey: e.rowKey!, data: JSON.parse(e.data) as T });
-      if (limit !== undefined) break;
+      // A page may come back short, even empty, with more to read (Azure ends a query after 5 s): only enough ends it.
+      if (limit !== undefined && rows.length >= limit) break;
     }
     return rows;
   }

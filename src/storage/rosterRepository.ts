@@ -56,7 +56,7 @@ export class RosterRepository {
 
   /**
    * Where everyone on the active roster sits, by lower-case Entra id: what HR's figures count people by, read from a
-   * few rows (a thousand people or so to a row) rather than the whole roster.
+   * few rows (several hundred people to a row) rather than the whole roster.
    */
   async listPlacements(): Promise<Placements> {
     return (await this.readPacked<PackedPlacements, Placements>(PLACEMENT_ROWS, unpackPlacements)) ?? new Map();
@@ -104,7 +104,7 @@ const LAYOUT = '.2';
 const PACKED_ROWS = 'all:';
 /** The prefix of the rows that hold where everyone sits (department and section), packed the same way. */
 const PLACEMENT_ROWS = 'place:';
-/** Room left in a packed row for the JSON around its items (brackets, the names of a placement row's lists). */
+/** What the items of a packed row may add up to: Azure's limit on a string, less room for the JSON around them. */
 const PACKED_CHARS = MAX_STRING_CHARS - 1024;
 
 /** Each employee is stored once per lookup key (a point read each), and once more under their manager, if any. */
