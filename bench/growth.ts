@@ -41,6 +41,8 @@ type Row = { readonly action: string; readonly costs: readonly (StorageCost | un
  * table: 300,000 of them would take it about twenty minutes. Measured up to this size; its counts grow linearly.
  */
 const LARGEST_REIMPORT = 10_000;
+const KPI_FIRST = 'HR: KPI card';
+const KPI_AGAIN = 'HR: KPI card again';
 
 /**
  * Section `growth`: the same actions on rosters of 1,000, 10,000 and 100,000 generated employees, each in a storage
@@ -97,9 +99,16 @@ export async function benchGrowth(): Promise<void> {
       'row inserted moves entries in proportion to the table (and every row deleted, on a re-import, is searched for). ' +
       'On Azure the roster is one partition written at its 2,000 entities/s target: about 3 minutes for 100,000 ' +
       'employees (3 rows each, 3,012 transactions), once a year or so; a version spread over several partitions would ' +
-      'divide that. HR\'s KPI at 10,000 stays under 2 s on these figures (warm and on a freshly started bot), and its ' +
-      'floor is the one summary row per assessed employee.',
+      'divide that.',
   );
+  const kpiAtTenThousand = measured[SIZES.indexOf(10_000)];
+  if (kpiAtTenThousand) {
+    const derived = (action: string): string => `${fixed(azureMs(kpiAtTenThousand.get(action)!) / 1000, 2)} s`;
+    printNote(
+      `HR's KPI card at 10,000 employees on Azure's figures: ${derived(KPI_FIRST)} on a freshly started bot (which also ` +
+        `reads the framework), ${derived(KPI_AGAIN)} after that. Its floor is the one summary row per assessed employee.`,
+    );
+  }
   printNote(
     'what changed, measured at 10,000 employees before the change: an employee\'s first message read the whole roster ' +
       '(24 calls, 10,150 rows: the menu asked whether they manage anyone by listing everyone), and so did the team view ' +
@@ -152,8 +161,8 @@ async function measureSize(size: number): Promise<{ costs: Map<string, StorageCo
       costs.set('manager: team view again', await costOf(proxy, () => bot.click(MANAGER_OF_A_TEAM, 'team.show', { managerEmail: '' })));
     });
     await runBot(async (bot) => {
-      costs.set('HR: KPI card', await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
-      costs.set('HR: KPI card again', await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
+      costs.set(KPI_FIRST, await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
+      costs.set(KPI_AGAIN, await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
     });
     costs.set('HR: assessment export (whole file prepared)', await costOf(proxy, () => exportSummaries(counted)));
   } finally {
