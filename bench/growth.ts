@@ -90,7 +90,8 @@ export async function benchGrowth(): Promise<void> {
       `table and removes rows in time proportional to the table, so its times grow faster than Azure's. ` +
       `On Azure: ${AZURE.callMs} ms a round trip (Table storage documents no latency; Cosmos DB's Table API promises ` +
       `< 10 ms reads at p99), one call after another, plus every entity read or written (a batch counted as ` +
-      `${AZURE.entitiesPerBatch}; an answer of more KiB than entities as its KiB, so packing rows gains nothing here) at the documented target of ${int(AZURE.entitiesPerSecondPerPartition)} entities/s ` +
+      `${AZURE.entitiesPerBatch}; an answer of more KiB than entities as its KiB, so packing rows gains nothing here) ` +
+      `at the documented target of ${int(AZURE.entitiesPerSecondPerPartition)} entities/s ` +
       'per partition (learn.microsoft.com, "Scalability and performance targets for Table storage"; a query page holds ' +
       'at most 1,000 entities). Pessimistic: parallel calls are counted in sequence and entities under 1 KiB count as 1 KiB.',
   );

@@ -30,7 +30,7 @@ export interface StorageProxy {
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
   readonly fired: boolean;
-  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs in calls and rows. */
+  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs (calls, rows). */
   readonly requests: readonly StorageRequest[];
   stop(): Promise<void>;
 }
@@ -43,7 +43,10 @@ export function isWriteTo(table: string): (request: StorageRequest) => boolean {
 
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
 
-/** Counts the entities (and bytes) of a read's JSON answer as it passes: a query's `value` array, or the one entity of a point read. */
+/**
+ * Counts the entities (and bytes) of a read's JSON answer as it passes: a query's `value` array, or the one entity of
+ * a point read.
+ */
 function countRows(answer: http.IncomingMessage, request: StorageRequest): void {
   const chunks: Buffer[] = [];
   answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,7 +88,7 @@ export async function startStorageProxy(azurite: Azurite): Promise<StorageProxy>
           return;
         }
         if (firing?.kind === 'cutAfter') down = true;
-        if (request.method === 'GET' && answer.statusCode === 200) countRows(answer, request);
+        if (request.method === 'GET' && answer.statusCode === 200 && /json/.test(answer.headers['content-type'] ?? '')) countRows(answer, request);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },

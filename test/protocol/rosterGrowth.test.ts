@@ -34,7 +34,8 @@ function rosterOf(size: number): string[] {
   return Array.from({ length: size }, (_, i) => {
     const leader = Math.floor(i / TEAM) * TEAM;
     const manager = i === 0 ? '' : emailOf(leader === i ? 0 : leader);
-    return [`E${String(i).padStart(5, '0')}`, `職員 ${i}`, emailOf(i), aadOf(i), '市民局', `第${leader / TEAM + 1}係`, leader === i ? '係長' : '主事', manager, ''].join(',');
+    const [section, grade] = [`第${leader / TEAM + 1}係`, leader === i ? '係長' : '主事'];
+    return [`E${String(i).padStart(5, '0')}`, `職員 ${i}`, emailOf(i), aadOf(i), '市民局', section, grade, manager, ''].join(',');
   });
 }
 
