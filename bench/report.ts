@@ -4,7 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/projectRoot';
 
 /** The bench's sections, in the order `npm run bench` runs them and docs/BENCHMARKS.md lists them. */
-export const SECTIONS = ['everyday', 'clicks', 'echo', 'load', 'load200', 'broadcast'] as const;
+export const SECTIONS = ['everyday', 'clicks', 'echo', 'load', 'load200', 'broadcast', 'growth'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 const FILE = path.join(projectRoot(), 'docs', 'BENCHMARKS.md');

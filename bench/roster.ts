@@ -9,6 +9,11 @@ const GRADES = ['局長', '部長', '課長', '係長'];
 /** Direct reports per manager: depth 5 for the city's 7,000 staff. */
 const FAN_OUT = 8;
 
+/** Employee 1 heads the second level of the tree: FAN_OUT direct reports at any roster size above a few dozen. */
+export const MANAGER_OF_A_TEAM = 1;
+/** Employee 10 is one of the HR officers (roles below). */
+export const HR_OFFICER = 10;
+
 /** A deterministic GUID (version 4 layout) for employee `i`. */
 export function aadObjectIdOf(i: number): string {
   const hex = (i + 1).toString(16).padStart(12, '0');

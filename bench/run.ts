@@ -9,6 +9,7 @@ import { benchClicks } from './clicks';
 import { benchColdLoad } from './coldLoad';
 import { benchEcho } from './echo';
 import { benchEverydayUse } from './everyday';
+import { benchGrowth } from './growth';
 import { benchLoad200 } from './load200';
 import { now } from './measure';
 import { machine, SECTIONS, startRecording, writeSection, type SectionName } from './report';
@@ -21,6 +22,7 @@ const RUNS: Record<SectionName, (connectionString: string) => Promise<void>> = {
   load: benchColdLoad,
   load200: benchLoad200,
   broadcast: benchBroadcast,
+  growth: benchGrowth,
 };
 
 async function runSection(name: SectionName): Promise<void> {

@@ -1,6 +1,7 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
+import type { AssessmentFacts } from '../domain/insight/assessed';
 import { countEntities, findEntity, writeIfUnchanged } from './entities';
 import { escapeKey } from './tables';
 
@@ -82,6 +83,18 @@ export class AssessmentSummaryRepository {
     const filter = odata`PartitionKey eq ${escapeKey(frameworkId)}`;
     const pages = this.table.listEntities<SummaryEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: pageSize });
     for await (const page of pages) if (page.length > 0) yield page.map(toSummary);
+  }
+
+  /** Whose summaries a framework has and the levels they found, a page at a time: the rest of each row is never read. */
+  async *levelPages(frameworkId: string): AsyncIterable<AssessmentFacts[]> {
+    const filter = odata`PartitionKey eq ${escapeKey(frameworkId)}`;
+    const select = ['RowKey', 'overallRoleLevel', 'skillLevel'];
+    const pages = this.table
+      .listEntities<Pick<SummaryEntity, 'overallRoleLevel' | 'skillLevel'>>({ queryOptions: { filter, select } })
+      .byPage({ maxPageSize: MAX_PAGE });
+    for await (const page of pages) {
+      yield page.map((e) => ({ aadObjectId: decodeURIComponent(e.rowKey!), overallRoleLevel: e.overallRoleLevel, skillLevel: e.skillLevel }));
+    }
   }
 }
 

@@ -78,14 +78,21 @@ export class DatasetStore {
 
   /**
    * Makes `rows` the active version `version` of a data set, all or nothing: stage, switch the head, drop the old.
+   * `itemCount` is what the head says the data set holds, where an item is stored as several rows (an employee).
    * Returns false, writing nothing, when that version is already active (re-importing the same file).
    */
-  async replace(id: string, version: string, rows: readonly DatasetRow[], onProgress?: ProgressListener): Promise<boolean> {
+  async replace(
+    id: string,
+    version: string,
+    rows: readonly DatasetRow[],
+    onProgress?: ProgressListener,
+    itemCount = rows.length,
+  ): Promise<boolean> {
     const previous = await this.findHead(id);
     if (previous?.version === version) return false;
     try {
       await this.stage(id, version, rows, onProgress);
-      await this.activate(id, version, rows.length, previous);
+      await this.activate(id, version, itemCount, previous);
     } catch (err) {
       // Readers never saw the staged rows: remove them if storage lets us (unless a concurrent import of the
       // same version won the race and made them active), and report the original failure.
@@ -97,15 +104,22 @@ export class DatasetStore {
     return true;
   }
 
-  /** Every row of a version, or only those whose RowKey starts with `prefix`, in RowKey order. */
-  async listRows<T>(id: string, version: string, prefix?: string): Promise<{ rowKey: string; data: T }[]> {
+  /**
+   * Every row of a version, or only those whose RowKey starts with `prefix`, in RowKey order; with `limit`, the first
+   * few only, read a page of that size at a time (one request, unless storage answers a page short of it).
+   */
+  async listRows<T>(id: string, version: string, prefix?: string, limit?: number): Promise<{ rowKey: string; data: T }[]> {
     const conditions = [odata`PartitionKey eq ${this.partitionOf(id, version)}`];
     if (prefix) conditions.push(odata`RowKey ge ${prefix} and RowKey lt ${keysAfterPrefix(prefix)}`);
     const rows: { rowKey: string; data: T }[] = [];
-    const pages = this.items.listEntities<{ data: string }>({
-      queryOptions: { filter: conditions.join(' and '), select: ['RowKey', 'data'] },
-    });
-    for await (const e of pages) rows.push({ rowKey: e.rowKey!, data: JSON.parse(e.data) as T });
+    const pages = this.items
+      .listEntities<{ data: string }>({ queryOptions: { filter: conditions.join(' and '), select: ['RowKey', 'data'] } })
+      .byPage({ maxPageSize: limit });
+    for await (const page of pages) {
+      for (const e of page) rows.push({ rowKey: e.rowKey!, data: JSON.parse(e.data) as T });
+      // A page may come back short, even empty, with more to read (Azure ends a query after 5 s): only enough ends it.
+      if (limit !== undefined && rows.length >= limit) break;
+    }
     return rows;
   }
 

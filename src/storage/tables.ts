@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
  *
  * datasets            PK = dataset kind ("framework" | "roster"), RK = dataset id → the active version (the "head")
  * frameworkItems      PK = "{frameworkId}@{version}", RK = "{section}:{itemId}" → one framework item
- * rosterEntries       PK = "roster@{version}", RK = "emp:{employeeNo}" | "aad:{aadObjectId}" | "mail:{email}" → one employee
+ * rosterEntries       PK = "roster@{version}", RK = "aad:{aadObjectId}" | "mail:{email}" | "rep:{managerEmail}:{employeeNo}" → one
+ *                     employee (the last under their manager); RK = "all:{000000…}" → about a hundred employees, packed;
+ *                     RK = "place:{000000…}" → where several hundred employees sit (department, section), packed
  * conversations       PK = "user" | "team", RK = aadObjectId or team id → where to reach them (broadcasts need it)
  * assessments         PK = aadObjectId, RK = assessment id (newest first: it starts with an inverted time) → one assessment
  * assessmentSummaries PK = frameworkId, RK = lower-case aadObjectId → the employee's latest completed assessment, in short

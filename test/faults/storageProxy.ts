@@ -7,6 +7,10 @@ import { azuriteConnectionString } from '../../src/storage/azuriteConnectionStri
 export interface StorageRequest {
   readonly method: string;
   readonly path: string;
+  /** The entities Azurite's answer carried (a query's page, or 1 for a point read), known once the answer is through. */
+  rows: number;
+  /** The size of a read's answer, in bytes. */
+  bytes: number;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface StorageProxy {
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
   readonly fired: boolean;
-  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs. */
+  /** Every request the bot sent to the table service, oldest first, so a test can count what an action costs (calls, rows). */
   readonly requests: readonly StorageRequest[];
   stop(): Promise<void>;
 }
@@ -50,6 +54,21 @@ function pathOf(table: string): RegExp {
 
 type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
 
+/**
+ * Counts the entities (and bytes) of a read's JSON answer as it passes: a query's `value` array, or the one entity of
+ * a point read.
+ */
+function countRows(answer: http.IncomingMessage, request: StorageRequest): void {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => {
+    const text = Buffer.concat(chunks);
+    const body = JSON.parse(text.toString('utf8')) as { value?: unknown };
+    request.bytes = text.length;
+    request.rows = Array.isArray(body.value) ? body.value.length : 1;
+  });
+}
+
 /** Starts a proxy on a free port in front of `azurite`'s table service. */
 export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'queuePort'>): Promise<StorageProxy> {
   let rule: Rule | undefined;
@@ -59,7 +78,7 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    const request = { method: req.method ?? 'GET', path: req.url ?? '/' };
+    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0 };
     requests.push(request);
     if (down) {
       req.socket.destroy();
@@ -80,6 +99,7 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
           return;
         }
         if (firing?.kind === 'cutAfter') down = true;
+        if (request.method === 'GET' && answer.statusCode === 200 && /json/.test(answer.headers['content-type'] ?? '')) countRows(answer, request);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -87,6 +107,9 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   });
+  // Node closes a keep-alive connection idle for 5 s; a request the bot sends on it just then is sent again, and
+  // counted twice. Kept open until `stop`, every request is counted once.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

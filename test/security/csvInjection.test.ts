@@ -152,7 +152,7 @@ describe.each(PAYLOADS.map((p) => [JSON.stringify(p), p] as const))('a CSV expor
       // A skill the framework no longer names is listed by its id.
       gapSkillIds: [payload, 'rs01'],
     };
-    const roster = { findByAadObjectId: (id: string) => Promise.resolve(employee(payload, id)) };
+    const roster = { listEmployees: () => Promise.resolve([employee(payload, summary.aadObjectId)]) };
     const source = assessmentSummariesCsv({ summaries: { count: () => Promise.resolve(1), pages: () => pagesOf([summary]) }, roster }, framework, now);
     const rows = await rowsOf(source);
 

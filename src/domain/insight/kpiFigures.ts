@@ -43,8 +43,9 @@ export interface KpiFigures {
 
 /** What the figures are made from, collected from storage a page at a time. */
 export interface KpiSources {
+  /** The roster's employees, where the card names some (a framework counting holders per section); else none needed. */
   readonly employees: readonly Employee[];
-  /** The same roster, by Entra id. */
+  /** Where everyone on the roster sits, by Entra id. */
   readonly placements: Placements;
   readonly assessed: AssessedPeople;
   readonly certified: CertifiedPeople;

@@ -10,7 +10,7 @@ export interface Placement {
 export type Placements = ReadonlyMap<string, Placement>;
 
 /** The placements of a roster. */
-export function placementsOf(employees: Iterable<Employee>): Placements {
+export function placementsOf(employees: Iterable<Pick<Employee, 'aadObjectId' | 'department' | 'section'>>): Placements {
   const placements = new Map<string, Placement>();
   for (const { aadObjectId, department, section } of employees) {
     placements.set(aadObjectId.toLowerCase(), { department, section });

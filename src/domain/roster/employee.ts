@@ -47,12 +47,6 @@ export const ROSTER_COLUMN_MEANINGS: Readonly<Record<(typeof ROSTER_COLUMNS)[num
   roles: 'empty, hr, admin or hr;admin',
 };
 
-/** Everyone whose manager on the roster is `manager` (by e-mail, in any case), but never the manager themselves. */
-export function directReports(manager: Employee, everyone: readonly Employee[]): Employee[] {
-  const email = manager.email.toLowerCase();
-  return everyone.filter((e) => e.managerEmail?.toLowerCase() === email && e.aadObjectId !== manager.aadObjectId);
-}
-
 /** Entra object ids are GUIDs: the same person may come in upper or lower case. */
 export function samePerson(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();

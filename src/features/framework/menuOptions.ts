@@ -1,5 +1,4 @@
 import type { TurnContext } from 'botbuilder';
-import { directReports } from '../../domain/roster/employee';
 import type { RosterRepository } from '../../storage/rosterRepository';
 import { isStorageUnavailable } from '../../storage/storageErrors';
 import { isPersonalChat, senderAadObjectId } from '../personalTurn';
@@ -7,7 +6,7 @@ import type { MenuOptions } from './views/menuView';
 
 /** Where the menu learns who its reader is (HR, a manager, or neither) and what waits for their decision. */
 export interface MenuSources {
-  readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'listEmployees'>;
+  readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'hasReports'>;
   /** How many applications of the framework wait for this person's approval. */
   readonly pendingApprovals: (frameworkId: string, approverId: string) => Promise<number>;
 }
@@ -25,7 +24,7 @@ export async function menuOptions(context: TurnContext, frameworkId: string, { r
     if (!employee) return {};
     return {
       offersHrMenu: employee.roles.includes('hr'),
-      offersTeam: directReports(employee, await roster.listEmployees()).length > 0,
+      offersTeam: await roster.hasReports(employee),
       pendingApprovals: await pendingApprovals(frameworkId, employee.aadObjectId),
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { forEachLimited } from '../../concurrency';
-import { directReports, type Employee } from '../../domain/roster/employee';
+import type { Employee } from '../../domain/roster/employee';
 import type { Logger } from '../../logger';
 import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
@@ -13,7 +13,7 @@ import { teamCard } from './views/teamCard';
 
 /** What the team view needs from outside. */
 export interface TeamDeps {
-  readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'findByEmail' | 'listEmployees'>;
+  readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'findByEmail' | 'reportsOf'>;
   readonly summaries: Pick<AssessmentSummaryRepository, 'find'>;
   readonly applications: Pick<ApplicationRepository, 'listYears'>;
   readonly logger: Logger;
@@ -46,7 +46,7 @@ export class TeamFlow {
     }
     const manager = own ? viewer : await this.deps.roster.findByEmail(asked);
     if (!manager) return noticeCard(t, t('team.title'), t('team.unknownManager', { email: managerEmail }));
-    const reports = directReports(manager, await this.deps.roster.listEmployees());
+    const reports = await this.deps.roster.reportsOf(manager);
     // Someone without reports is not a manager: they learn why there is nothing to show, and nothing more is read.
     if (reports.length === 0 && !isHr) return noticeCard(t, t('team.title'), t('team.noReports'));
     const summaries = await this.latestOf(who.framework.id, reports);
@@ -61,7 +61,6 @@ export class TeamFlow {
     const pendingApprovals = own ? (await waitingForApproval(this.deps.applications, who.framework.id, viewer.aadObjectId, this.deps.now())).length : 0;
     return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr, pendingApprovals });
   }
-
 
   private async latestOf(frameworkId: string, reports: readonly Employee[]): Promise<Map<string, AssessmentSummary>> {
     const found = new Map<string, AssessmentSummary>();
