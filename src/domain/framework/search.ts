@@ -57,7 +57,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       fields: [
         { text: s.name, weight: TITLE },
         ...keywordFields(s.keywords),
-        { text: s.definition, weight: BODY * 2 },
+        { text: s.definition ?? '', weight: BODY * 2 },
         { text: s.example ?? '', weight: BODY },
       ],
       rank: 0,
@@ -74,7 +74,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ...d.roles.map((r) => ({
       target: { kind: 'role' as const, level: r.level, category: r.category },
       title: `${levelTitle(r.level)}｜${categoryName(r.category)}`,
-      fields: [{ text: r.text, weight: BODY }],
+      fields: [{ text: r.text ?? '', weight: BODY }],
       rank: 2,
     })),
     ...d.trainingFocusItems.map((t) => ({
@@ -100,7 +100,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       // Open the training view of the first level the program is meant for.
       target: {
         kind: 'program' as const,
-        level: framework.levels.find((l) => p.tiers.length === 0 || p.tiers.includes(l.tier))?.level ?? 1,
+        level: framework.levels.find((l) => framework.programsFor(l.level).includes(p))?.level ?? 1,
         programId: p.id,
       },
       title: p.name,
@@ -108,6 +108,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
         { text: p.name, weight: TITLE },
         ...keywordFields(p.keywords),
         { text: p.description ?? '', weight: BODY },
+        ...p.parts.map((part) => ({ text: `${part.name} ${part.description ?? ''}`, weight: BODY })),
       ],
       rank: 5,
     })),

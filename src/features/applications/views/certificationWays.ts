@@ -9,14 +9,19 @@ export interface CertificationWay {
 }
 
 /**
- * How one becomes a DX talent where nobody applies: the evaluation by several raters, the appointment by HR,
- * and each tier's criteria, in the framework's words. Empty when the framework says none of these.
+ * How one becomes a DX talent where nobody applies: the evaluation by several raters and the skills it assesses,
+ * the appointment by HR, and each tier's criteria, in the framework's words. Empty when the framework says none of these.
  */
 export function certificationWays(framework: Framework, t: Translate): CertificationWay[] {
   const { evaluation, appointment } = framework.rules;
   const ways: CertificationWay[] = [];
   if (evaluation) {
     ways.push({ heading: t('applications.noWindow.evaluation', { tiers: tierNames(framework, evaluation.tiers, t) }), text: evaluation.text });
+  }
+  if (evaluation?.skillMap) {
+    const { skills, text } = evaluation.skillMap;
+    const lines = skills.map((s) => (s.note ? `・${s.name}：${s.note}` : `・${s.name}`));
+    ways.push({ heading: t('applications.noWindow.skillMap'), text: [...lines, text].join('\n') });
   }
   if (appointment) {
     ways.push({ heading: t('applications.noWindow.appointment', { tiers: tierNames(framework, appointment.tiers, t) }), text: appointment.text });
