@@ -65,7 +65,12 @@ describe('search over the Kitakyushu framework', () => {
     const aiItems = ['AI基礎（Lv.3 思考・認識）', 'AI応用（Lv.4 思考・認識）', 'データ・AI活用戦略'];
     expect(titles(search(index, 'AI 研修').slice(0, 3)).sort()).toEqual([...aiItems].sort());
     const generative = titles(search(index, '生成AI').slice(0, 6));
-    expect(generative).toEqual(expect.arrayContaining([...aiItems, 'DX人材育成プロジェクト（シルバー）']));
+    expect(generative).toEqual(expect.arrayContaining([...aiItems, 'DX人材育成プロジェクト（R5.10～）（シルバー）']));
+  });
+
+  it('opens a program\'s part at the level of its tier: the シルバー part of the project at Lv.2', () => {
+    const hit = search(index, 'ハンズオン').find((h) => h.title === 'DX人材育成プロジェクト（R5.10～）（シルバー）');
+    expect(hit?.target).toEqual({ kind: 'program', level: 2, programId: 'dx-talent-project' });
   });
 
   it('finds 人工知能 through the items\' keywords, the same items as AI', () => {

@@ -1,5 +1,6 @@
 import type { Framework } from './framework';
 import { bigrams, normalize, queryTerms } from './queryTerms';
+import type { Program, ProgramPart } from './schema';
 
 /** What a search hit points at, so the bot can open it. */
 export type SearchTarget =
@@ -50,6 +51,9 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
   const d = framework.document;
   const levelTitle = (level: number): string => `Lv.${level} ${framework.level(level)?.title ?? ''}`;
   const categoryName = (id: string): string => framework.category(id)?.name ?? id;
+  const firstLevelOf = (program: Program, part?: ProgramPart): number =>
+    framework.levels.find((l) => (part ? framework.partsFor(program, l.level).includes(part) : framework.programsFor(l.level).includes(program)))
+      ?.level ?? 1;
   const entries: (Omit<Entry, 'fields'> & { fields: Omit<Field, 'folded'>[] })[] = [
     ...d.requiredSkills.map((s) => ({
       target: { kind: 'skill' as const, skillId: s.id },
@@ -98,20 +102,27 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ),
     ...d.programs.map((p) => ({
       // Open the training view of the first level the program is meant for.
-      target: {
-        kind: 'program' as const,
-        level: framework.levels.find((l) => framework.programsFor(l.level).includes(p))?.level ?? 1,
-        programId: p.id,
-      },
+      target: { kind: 'program' as const, level: firstLevelOf(p), programId: p.id },
       title: p.name,
       fields: [
         { text: p.name, weight: TITLE },
         ...keywordFields(p.keywords),
         { text: p.description ?? '', weight: BODY },
-        ...p.parts.map((part) => ({ text: `${part.name} ${part.description ?? ''}`, weight: BODY })),
       ],
       rank: 5,
     })),
+    // Each part on its own, so that a search opens the level of the part it found (シルバー's, not ブロンズ's).
+    ...d.programs.flatMap((p) =>
+      p.parts.map((part) => ({
+        target: { kind: 'program' as const, level: firstLevelOf(p, part), programId: p.id },
+        title: `${p.name}（${part.name}）`,
+        fields: [
+          { text: part.name, weight: BODY },
+          { text: part.description ?? '', weight: BODY },
+        ],
+        rank: 5,
+      })),
+    ),
   ];
   return {
     entries: entries.map((entry) => ({

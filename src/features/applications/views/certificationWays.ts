@@ -10,7 +10,8 @@ export interface CertificationWay {
 
 /**
  * How one becomes a DX talent where nobody applies: the evaluation by several raters and the skills it assesses,
- * the appointment by HR, and each tier's criteria, in the framework's words. Empty when the framework says none of these.
+ * the appointment by HR, each tier's criteria, and the framework's further notes (how else it secures staff), in
+ * the framework's words. Empty when the framework says none of these.
  */
 export function certificationWays(framework: Framework, t: Translate): CertificationWay[] {
   const { evaluation, appointment } = framework.rules;
@@ -29,5 +30,8 @@ export function certificationWays(framework: Framework, t: Translate): Certifica
   for (const tier of framework.document.tiers) {
     if (tier.criteria) ways.push({ heading: t('applications.noWindow.criteria', { tier: tier.name }), text: tier.criteria });
   }
+  // Notes say how else the city secures staff: beside the ways above, never as if they were one.
+  const { notes } = framework.rules;
+  if (ways.length > 0 && notes.length > 0) ways.push({ heading: t('applications.noWindow.notes'), text: notes.join('\n') });
   return ways;
 }

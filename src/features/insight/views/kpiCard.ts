@@ -14,9 +14,9 @@ export interface KpiBanner {
 
 /**
  * HR's KPI for one fiscal year: certified people against the baseline, the plan and each year's targets (charts, with
- * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the self-assessed levels, and the
- * coverage of sections when the framework's KPI is one holder per section, and the participants its programs plan for. A year selector and the way to the
- * targets form.
+ * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the
+ * self-assessed levels, the coverage of sections when the framework's KPI is one holder per section, and the
+ * participants its programs plan for. A year selector and the way to the targets form.
  */
 export function kpiCard(
   framework: Framework,
