@@ -63,7 +63,7 @@ import { cancelQuestionCard, retryQuestionCard } from '../../src/features/broadc
 import { reviewCard, type RecipientCount } from '../../src/features/broadcast/views/reviewCard';
 import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCard';
 import { appointmentCards } from './appointmentCards';
-import { kpiCards } from './kpiCards';
+import { firstKpiCard, kpiCards } from './kpiCards';
 import { exportAndTeamCards } from './exportAndTeamCards';
 import { evaluationCards, type EvaluationView } from './evaluationCards';
 import { hrMenuCards } from './hrMenuCards';
@@ -935,13 +935,13 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
 // recommended skills, no application window), for the renderer. Not part of allCards(): the bot those tests click
 // on serves Kitakyushu.
 
-/** The frameworks besides Kitakyushu's in data/frameworks. */
-export const OTHER_FRAMEWORKS = ['moka', 'kunisaki'] as const;
+/** The frameworks besides Kitakyushu's in data/frameworks: the other cities and the national model. */
+export const OTHER_FRAMEWORKS = ['moka', 'kunisaki', 'national'] as const;
 
 /**
  * Every browsing card of a framework (welcome, menu, ladder, levels, skills, recommended skills, training), its
  * self-assessment (start, each role step, a skills step where it has skills, the target, a result) and the cards
- * that say it has no application window (the employee's, HR's windows, a new notice to compose).
+ * that say it has no application window (the employee's, HR's windows, a new notice to compose), and its first KPI.
  */
 export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS)[number]): CardCase[] {
   const t = translator(locale);
@@ -979,5 +979,6 @@ export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS
   const noTracks = trackWindowsAt(framework, [], now);
   const form = { title: notice.title, body: notice.body, applyTracks: '' };
   add('compose (no application window)', 'broadcastCompose', composeCard(framework, 'draft-no-window', form, noTracks, t, locale));
+  add('kpi (no data yet)', 'kpi', firstKpiCard(framework, t));
   return cases;
 }

@@ -1,6 +1,6 @@
 import { normalize } from '../../src/domain/framework/queryTerms';
 import { buildSearchIndex, search, similarTitles, type SearchHit } from '../../src/domain/framework/search';
-import { loadKitakyushu } from './realFramework';
+import { loadFrameworkFile, loadKitakyushu } from './realFramework';
 
 const index = buildSearchIndex(loadKitakyushu());
 
@@ -154,5 +154,15 @@ describe('similarTitles', () => {
     expect(similarTitles(index, '')).toEqual([]);
     expect(similarTitles(index, 'x')).toEqual([]);
     expect(similarTitles(index, 'zzqxv')).toEqual([]);
+  });
+});
+
+describe('search over Moka\'s framework', () => {
+  const moka = buildSearchIndex(loadFrameworkFile('moka'));
+
+  it('finds the skills its evaluation certifies on, opening how one is certified there', () => {
+    const [first] = search(moka, 'UI/UX');
+    expect(first).toMatchObject({ title: 'UI/UX', target: { kind: 'certification' } });
+    expect(titles(search(moka, 'うれしい体験'))).toContain('UI/UX');
   });
 });

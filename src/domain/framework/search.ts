@@ -9,7 +9,9 @@ export type SearchTarget =
   | { kind: 'level'; level: number }
   | { kind: 'focusItem'; level: number; focusItemId: string }
   | { kind: 'recommendedSkill' }
-  | { kind: 'program'; level: number; programId: string };
+  | { kind: 'program'; level: number; programId: string }
+  /** How one is certified there: the skills an evaluation assesses (Moka's スキルマップ). */
+  | { kind: 'certification' };
 
 /** One ranked result. */
 export interface SearchHit {
@@ -110,6 +112,15 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
         { text: p.description ?? '', weight: BODY },
       ],
       rank: 5,
+    })),
+    ...(d.rules.evaluation?.skillMap?.skills ?? []).map((s) => ({
+      target: { kind: 'certification' as const },
+      title: s.name,
+      fields: [
+        { text: s.name, weight: TITLE },
+        { text: s.note ?? '', weight: BODY },
+      ],
+      rank: 4,
     })),
     // Each part on its own, so that a search opens the level of the part it found (シルバー's, not ブロンズ's).
     ...d.programs.flatMap((p) =>
