@@ -264,7 +264,12 @@ export const frameworkDocumentSchema = z.object({
     .optional()
     .describe("the city's titles from the lowest to the highest, as the roster writes them (e.g. 主事 … 部長)"),
   contact: z
-    .object({ office: text.describe('e.g. 政策局 DX・AI戦略室'), phone: text.optional(), email: text.optional() })
+    .object({
+      office: text.describe('e.g. 政策局 DX・AI戦略室'),
+      phone: text.optional(),
+      email: text.optional(),
+      website: z.string().regex(/^https:\/\/\S+$/, 'an https address').optional().describe("the city's web site; the Teams app package links to it"),
+    })
     .optional()
     .describe('where employees ask about programs and applications'),
   rules,
