@@ -204,6 +204,10 @@ const rules = z.object({
     .object({
       eligibleGrades: text.describe('as the source says it, e.g. 係長以下'),
       maxGrade: text.optional().describe('the highest grade (one of `grades`) that may apply; checked against the roster'),
+      gradesQuoted: z
+        .boolean()
+        .optional()
+        .describe("false: the order of `grades` is the roster's, not the source's; the bot says so where it checks the grade"),
       text,
     })
     .optional(),
