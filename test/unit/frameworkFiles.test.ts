@@ -184,7 +184,7 @@ describe('kunisaki.json (国東市 人材育成・確保基本方針（デジタ
   it('says how it secures 高度専門人材 (training, outside talent) in its notes, not as a program', () => {
     expect(doc.rules.notes).toEqual([
       expect.stringContaining('基本的には、職員の育成により確保していくこととする'),
-      expect.stringMatching(/^外部人材の活用　内部の人材育成を基本としつつ/),
+      expect.stringMatching(/^外部人材の活用\u3000内部の人材育成を基本としつつ/),
     ]);
   });
 });
