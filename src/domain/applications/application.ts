@@ -201,18 +201,24 @@ export function act(
   if (action === 'reject' && !trimmed) return { ok: false, refusal: 'commentRequired' };
   // The grade check holds until HR overrules it: nobody is selected on a requirement the roster says they miss.
   if (action === 'select' && awaitsEligibility(application)) return { ok: false, refusal: 'eligibilityUndecided' };
-  const at = now.toISOString();
-  const entry: AuditEntry = {
-    at,
-    by: actor.aadObjectId,
-    byName: actor.name,
-    action,
-    from: application.state,
-    to: rule.to,
-    // Cut by characters, not UTF-16 units, so an emoji at the limit is not split in half.
-    ...(trimmed ? { comment: Array.from(trimmed).slice(0, COMMENT_MAX).join('') } : {}),
-  };
-  return { ok: true, application: { ...application, state: rule.to, updatedAt: at, trail: [...application.trail, entry] } };
+  const entry = entryOf(application, actor, action, now, { to: rule.to, ...(trimmed ? { comment: cutComment(trimmed) } : {}) });
+  return { ok: true, application: { ...application, state: rule.to, updatedAt: entry.at, trail: [...application.trail, entry] } };
+}
+
+/** The trail entry of an actor's action on the application as it stands now; `details` says where it leads and the rest. */
+function entryOf(
+  application: Application,
+  actor: Actor,
+  action: ApplicationAction,
+  now: Date,
+  details: Omit<AuditEntry, 'at' | 'by' | 'byName' | 'action' | 'from'>,
+): AuditEntry {
+  return { at: now.toISOString(), by: actor.aadObjectId, byName: actor.name, action, from: application.state, ...details };
+}
+
+/** A comment as the trail keeps it: cut by characters, not UTF-16 units, so an emoji at the limit is not split in half. */
+function cutComment(trimmed: string): string {
+  return Array.from(trimmed).slice(0, COMMENT_MAX).join('');
 }
 
 /** Whether the grade check still stands: the roster did not show the requirement met, and HR has not overruled it. */
@@ -231,17 +237,8 @@ export function overrideEligibility(application: Application, actor: Actor, now:
   if (!application.gradeCheck || !['submitted', 'approved'].includes(application.state)) return { ok: false, refusal: 'wrongState' };
   const trimmed = comment.trim();
   if (!trimmed) return { ok: false, refusal: 'reasonRequired' };
-  const at = now.toISOString();
-  const entry: AuditEntry = {
-    at,
-    by: actor.aadObjectId,
-    byName: actor.name,
-    action: 'overrideEligibility',
-    from: application.state,
-    to: application.state,
-    comment: Array.from(trimmed).slice(0, COMMENT_MAX).join(''),
-  };
-  return { ok: true, application: { ...application, updatedAt: at, trail: [...application.trail, entry] } };
+  const entry = entryOf(application, actor, 'overrideEligibility', now, { to: application.state, comment: cutComment(trimmed) });
+  return { ok: true, application: { ...application, updatedAt: entry.at, trail: [...application.trail, entry] } };
 }
 
 /** HR hands the decision to someone else (a manager away, a deputy); only while the decision is pending. */
@@ -256,19 +253,13 @@ export function reassign(
   if (application.state !== 'submitted') return { ok: false, refusal: 'wrongState' };
   if (samePerson(approver.aadObjectId, application.applicant.aadObjectId)) return { ok: false, refusal: 'ownApplication' };
   if (samePerson(approver.aadObjectId, application.approver.aadObjectId)) return { ok: false, refusal: 'sameApprover' };
-  const at = now.toISOString();
-  const entry: AuditEntry = {
-    at,
-    by: actor.aadObjectId,
-    byName: actor.name,
-    action: 'reassign',
-    from: application.state,
+  const entry = entryOf(application, actor, 'reassign', now, {
     to: application.state,
     approverId: approver.aadObjectId,
     approverName: approver.name,
     previousApproverName: application.approver.name,
-  };
-  return { ok: true, application: { ...application, approver, updatedAt: at, trail: [...application.trail, entry] } };
+  });
+  return { ok: true, application: { ...application, approver, updatedAt: entry.at, trail: [...application.trail, entry] } };
 }
 
 /**
