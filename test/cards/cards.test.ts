@@ -333,6 +333,13 @@ describe('the cards enumerated for these tests', () => {
     expect(executeActionsOf(overruled.card).map((a) => a.verb)).not.toContain(VERBS.hrEligibility);
   });
 
+  it('include the rater\'s card with the tier\'s criteria and the skills the evaluation assesses', () => {
+    const [rate] = named('evaluationRate');
+    const text = textOf(rate!.card);
+    expect(text).toContain('評価・認定されるスキル\nマネジメント、リーダーシップ、AI/RPA、データ利活用、UI/UX');
+    expect(text).toContain('プロジェクト活動を通じてスキル(横軸)と段階(縦軸)で評価・認定される。');
+  });
+
   it('include the form and the confirmation with and without a self-assessment, and the approval card for each viewer and decision', () => {
     const t = translator('ja');
     const inputIds = (c: CardCase): unknown[] => inputsOf(c.card).map((i) => i.id);
