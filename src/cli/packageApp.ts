@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { FrameworkDocument } from '../domain/framework/schema';
+import { validateFramework } from '../domain/framework/validateFramework';
+import { parseJsonText } from '../importing/parseJsonText';
+import { projectRoot } from '../projectRoot';
+import { cityValues, type CityValues } from './appManifestTexts';
 
 /** Files that make up the Teams app package, in the order they are zipped. */
 export const APP_PACKAGE_FILES = ['manifest.json', 'en.json', 'color.png', 'outline.png'] as const;
@@ -14,7 +19,8 @@ export function isGuid(value: string): boolean {
 }
 
 /**
- * Replaces the `${{NAME}}` placeholders (Teams Toolkit convention) in a manifest template.
+ * Replaces the `${{NAME}}` placeholders (Teams Toolkit convention) in a manifest template. They stand inside JSON
+ * strings, so each value is written as JSON string content (a quote in a framework's name cannot break the file).
  * Throws if one has no value, so a package never ships with a placeholder left in it.
  */
 export function fillPlaceholders(template: string, values: Readonly<Record<string, string | undefined>>): string {
@@ -25,17 +31,17 @@ export function fillPlaceholders(template: string, values: Readonly<Record<strin
       missing.add(name);
       return match;
     }
-    return value;
+    return JSON.stringify(value).slice(1, -1);
   });
   if (missing.size > 0) throw new Error(`No value for manifest placeholder(s): ${[...missing].join(', ')}`);
   return filled;
 }
 
-/** Checks BOT_ID and returns the manifest with it filled in. */
-export function renderManifest(template: string, botId: string | undefined): string {
+/** Checks BOT_ID and returns the manifest with it and the city filled in. */
+export function renderManifest(template: string, botId: string | undefined, city: CityValues): string {
   if (!botId) throw new Error('BOT_ID is not set: export the bot\'s Microsoft app (client) ID, e.g. BOT_ID=<guid> npm run package');
   if (!isGuid(botId)) throw new Error(`BOT_ID must be a GUID (the bot's Microsoft app ID), got "${botId}"`);
-  return fillPlaceholders(template, { BOT_ID: botId });
+  return fillPlaceholders(template, { ...city, BOT_ID: botId });
 }
 
 /** One file to put in a ZIP archive. */
@@ -98,35 +104,50 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** Builds the Teams app package (zip bytes) from the files in `appPackageDir`. */
-export function buildAppPackage(appPackageDir: string, botId: string | undefined): Buffer {
-  const manifest = renderManifest(fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8'), botId);
+/** Builds the Teams app package (zip bytes) from the files in `appPackageDir`, for the city `city` names. */
+export function buildAppPackage(appPackageDir: string, botId: string | undefined, city: CityValues): Buffer {
+  const read = (name: string): string => fs.readFileSync(path.join(appPackageDir, name), 'utf8');
+  const filled: Partial<Record<(typeof APP_PACKAGE_FILES)[number], string>> = {
+    'manifest.json': renderManifest(read('manifest.json'), botId, city),
+    'en.json': fillPlaceholders(read('en.json'), city),
+  };
   return createZip(
     APP_PACKAGE_FILES.map((name) => ({
       name,
-      data: name === 'manifest.json' ? Buffer.from(manifest, 'utf8') : fs.readFileSync(path.join(appPackageDir, name)),
+      data: filled[name] === undefined ? fs.readFileSync(path.join(appPackageDir, name)) : Buffer.from(filled[name], 'utf8'),
     })),
   );
 }
 
-/** The project root: the nearest folder above this file with a package.json (works from src/ and dist/). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
-    dir = parent;
-  }
-  return dir;
+/** The framework file the package is for: data/frameworks/<FRAMEWORK_ID>.json, as the bot would carry it. */
+function frameworkFor(root: string, frameworkId: string): FrameworkDocument {
+  const file = path.join(root, 'data', 'frameworks', `${frameworkId}.json`);
+  if (!fs.existsSync(file)) throw new Error(`FRAMEWORK_ID "${frameworkId}": no ${path.relative(process.cwd(), file)}`);
+  const json = parseJsonText(fs.readFileSync(file, 'utf8'));
+  const validated = json.ok ? validateFramework(json.value) : json;
+  if (!validated.ok) throw new Error(`${frameworkId}.json is not valid: check it with npm run framework:import -- --dry-run`);
+  return validated.value;
 }
 
+/**
+ * `npm run package`: the app package of the city FRAMEWORK_ID names (default kitakyushu). With `--print-env`, the
+ * city's values as NAME=value lines instead, for env/.env.<environment> of the Agents Toolkit path.
+ */
 function main(): void {
-  const appPackageDir = path.join(projectRoot(), 'appPackage');
-  const zip = buildAppPackage(appPackageDir, process.env.BOT_ID?.trim());
+  const root = projectRoot();
+  const env = (name: string): string | undefined => process.env[name]?.trim() || undefined;
+  const framework = frameworkFor(root, env('FRAMEWORK_ID') ?? 'kitakyushu');
+  const city = cityValues(framework, { website: env('APP_WEBSITE_URL'), privacy: env('APP_PRIVACY_URL'), terms: env('APP_TERMS_URL') });
+  if (process.argv.includes('--print-env')) {
+    for (const [name, value] of Object.entries(city)) console.log(`${name}=${value}`);
+    return;
+  }
+  const appPackageDir = path.join(root, 'appPackage');
+  const zip = buildAppPackage(appPackageDir, env('BOT_ID'), city);
   const outFile = path.join(appPackageDir, 'build', 'appPackage.zip');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, zip);
-  console.log(`Wrote ${path.relative(process.cwd(), outFile)} (${zip.length} bytes). Upload it in the Teams admin center.`);
+  console.log(`Wrote ${path.relative(process.cwd(), outFile)} (${zip.length} bytes) for ${framework.city}. Upload it in the Teams admin center.`);
 }
 
 if (require.main === module) {

@@ -40,7 +40,9 @@ export type IssueCode =
   | 'coverageUnitMissing'
   | 'coverageUnitWithoutPerSection'
   | 'gradeUnknown'
-  | 'questionWithoutText';
+  | 'questionWithoutText'
+  | 'viewpointTierNotEvaluated'
+  | 'tierWithoutViewpoint';
 export type IssueParams = Record<string, string | number>;
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };

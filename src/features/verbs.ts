@@ -39,6 +39,7 @@ export const VERBS = {
   hrAdvance: 'hr.advance',
   hrReassign: 'hr.reassign',
   hrResendApproval: 'hr.approval.resend',
+  hrEligibility: 'hr.eligibility',
   hrBroadcasts: 'hr.broadcasts',
   hrBroadcastCompose: 'hr.broadcast.compose',
   hrBroadcastPreview: 'hr.broadcast.preview',
@@ -206,6 +207,7 @@ export const PAYLOADS = {
   [VERBS.hrAdvance]: z.object({ applicationId, action: z.enum(['select', 'notSelect', 'completeTraining', 'certify']), confirmed }),
   [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
   [VERBS.hrResendApproval]: z.object({ applicationId }),
+  [VERBS.hrEligibility]: z.object({ applicationId, eligibilityComment: freeText.default('') }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
   [VERBS.hrBroadcasts]: z.object({}),
   // Without an id: a new notice, pre-filled from the application windows.

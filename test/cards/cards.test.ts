@@ -292,8 +292,11 @@ describe('the cards enumerated for these tests', () => {
     const states = ['submitted', 'approved', 'rejected', 'withdrawn', 'selected', 'notSelected', 'trainingCompleted', 'certified'] as const;
     for (const state of states) expect({ state, shown: texts.includes(t(`applications.state.${state}`)) }).toEqual({ state, shown: true });
     for (const reason of ['notOnRoster', 'noManager'] as const) expect(texts).toContain(t(`applications.ineligible.${reason}`));
-    expect(texts).toContain(t('applications.ineligible.gradeUnknown', { grade: APPLICATION_PEOPLE.unknownGrade.grade }));
-    expect(texts).toContain(t('applications.ineligible.gradeAbove', { grades: '係長以下' }));
+    // A grade the roster does not show within 係長以下 no longer turns anyone away: it says HR decides, and why it may err.
+    expect(texts).toContain(t('applications.gradeCheck.gradeUnknown', { grade: APPLICATION_PEOPLE.unknownGrade.grade, grades: '係長以下' }));
+    expect(texts).toContain(t('applications.gradeCheck.gradeAbove', { grade: APPLICATION_PEOPLE.senior.grade, grades: '係長以下' }));
+    expect(texts).toContain(t('applications.gradeCheck.employee'));
+    expect(texts).toContain('（職位の順「主事・主任・係長・課長・部長」は戦略に書かれたものではなく、職員名簿の職位によるものです。）');
     expect(buttons).toContain(VERBS.applicationForm);
     expect(buttons).toContain(VERBS.applicationWithdraw);
     // Nobody the rules turn away gets a button to apply for that track.
@@ -302,7 +305,7 @@ describe('the cards enumerated for these tests', () => {
     }
     const senior = homes.find((h) => h.name.includes('grade above'))!;
     const tracks = executeActionsOf(senior.card).filter((a) => a.verb === VERBS.applicationForm).map((a) => (a.data as { track: string }).track);
-    expect(tracks.sort()).toEqual(['gold', 'silver']);
+    expect(tracks.sort()).toEqual(['gold', 'professional', 'silver']);
   });
 
   it('include HR\'s windows (open, set, planned), lists (full, filtered, empty) and an application in each state with its next steps', () => {
@@ -319,6 +322,22 @@ describe('the cards enumerated for these tests', () => {
     expect(details.map((c) => textOf(c.card)).join('\n')).toContain(`（${REJECT_COMMENT}）`);
     const own = details.find((c) => c.name.includes('HR\'s own'))!;
     expect(executeActionsOf(own.card).filter((a) => a.verb === VERBS.hrAdvance)).toEqual([]);
+    // The grade check: HR is asked to decide (with a reason) while it stands, and told who overruled it after.
+    const deciding = details.find((c) => c.name.includes('HR to decide'))!;
+    expect(textOf(deciding.card)).toContain(t('applications.gradeCheck.hr'));
+    expect(executeActionsOf(deciding.card).map((a) => a.verb)).toContain(VERBS.hrEligibility);
+    expect(inputsOf(deciding.card).map((i) => i.id)).toContain('eligibilityComment');
+    const overruled = details.find((c) => c.name.includes('overruled'))!;
+    expect(textOf(overruled.card)).toContain('職位の確認：到津 由美さんが、応募要件を満たすと判断しました');
+    expect(textOf(overruled.card)).toContain('応募要件を満たすと判断（課長級ですが、情報部門の実務経験から要件を満たすと判断しました。）');
+    expect(executeActionsOf(overruled.card).map((a) => a.verb)).not.toContain(VERBS.hrEligibility);
+  });
+
+  it('include the rater\'s card with the tier\'s criteria and the skills the evaluation assesses', () => {
+    const [rate] = named('evaluationRate');
+    const text = textOf(rate!.card);
+    expect(text).toContain('評価・認定されるスキル\nマネジメント、リーダーシップ、AI/RPA、データ利活用、UI/UX');
+    expect(text).toContain('プロジェクト活動を通じてスキル(横軸)と段階(縦軸)で評価・認定される。');
   });
 
   it('include the form and the confirmation with and without a self-assessment, and the approval card for each viewer and decision', () => {
@@ -468,6 +487,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       filterTrack: VERBS.hrApplications,
       filterDepartment: VERBS.hrApplications,
       approverEmail: VERBS.hrReassign,
+      eligibilityComment: VERBS.hrEligibility,
       // A broadcast's notice goes with "preview", its recipients and start time with "review".
       title: VERBS.hrBroadcastPreview,
       body: VERBS.hrBroadcastPreview,

@@ -38,11 +38,11 @@ describe('npm run framework:import', () => {
   });
 
   it('exits 1 on an invalid file and lists each problem with item and field', async () => {
-    const broken = JSON.parse(kitakyushuText('cli-broken')) as { requiredSkills: { definition?: string }[] };
-    delete broken.requiredSkills[0]!.definition;
+    const broken = JSON.parse(kitakyushuText('cli-broken')) as { requiredSkills: { name?: string }[] };
+    delete broken.requiredSkills[0]!.name;
     const f = file('broken.json', JSON.stringify(broken));
     expect(await runImport('framework:import', ['--file', f], frameworkImporter)).toBe(EXIT.failed);
-    expect(printed.join('\n')).toContain('requiredSkills[0].definition (rs01)');
+    expect(printed.join('\n')).toContain('requiredSkills[0].name (rs01)');
     expect(printed.join('\n')).toContain('nothing was changed');
   });
 

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppManifestUtils, type TeamsManifestV1D19 } from '@microsoft/app-manifest';
+import { cityValues, type CityValues } from '../../src/cli/appManifestTexts';
 import { APP_PACKAGE_FILES, buildAppPackage, renderManifest } from '../../src/cli/packageApp';
+import { loadFrameworkFile } from '../unit/realFramework';
 
 const APP_DIR = path.join(__dirname, '..', '..', 'appPackage');
 const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -120,12 +122,21 @@ function readZip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
+/** A city without a web site in its framework file gets its links from the environment, as `npm run package` does. */
+const CITY_SITE = 'https://www.example.city.jp/';
+const cityOf = (id: string): CityValues => {
+  const doc = loadFrameworkFile(id).document;
+  return cityValues(doc, doc.contact?.website ? {} : { website: CITY_SITE });
+};
+
 describe('Teams app package', () => {
   const template = readText('manifest.json');
   const localization = JSON.parse(readText('en.json')) as Localization;
+  const kitakyushu = cityOf('kitakyushu');
+  const manifestOf = (city: CityValues): Manifest => JSON.parse(renderManifest(template, BOT_ID, city)) as Manifest;
 
-  it('is a valid manifest once BOT_ID is filled in', async () => {
-    const [manifest, errors] = await validateManifestText(renderManifest(template, BOT_ID));
+  it('is a valid manifest once BOT_ID and the city are filled in', async () => {
+    const [manifest, errors] = await validateManifestText(renderManifest(template, BOT_ID, kitakyushu));
     expect(errors).toEqual([]);
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots?.[0]?.botId).toBe(BOT_ID);
@@ -133,8 +144,43 @@ describe('Teams app package', () => {
   });
 
   it('refuses a missing or malformed BOT_ID', () => {
-    expect(() => renderManifest(template, undefined)).toThrow(/BOT_ID is not set/);
-    expect(() => renderManifest(template, 'not-a-guid')).toThrow(/BOT_ID must be a GUID/);
+    expect(() => renderManifest(template, undefined, kitakyushu)).toThrow(/BOT_ID is not set/);
+    expect(() => renderManifest(template, 'not-a-guid', kitakyushu)).toThrow(/BOT_ID must be a GUID/);
+  });
+
+  it.each(['kitakyushu', 'moka', 'kunisaki', 'national'])('carries the city of %s.json: developer, links and descriptions in both languages', async (id) => {
+    const doc = loadFrameworkFile(id).document;
+    const files = readZip(buildAppPackage(APP_DIR, BOT_ID, cityOf(id)));
+    const [manifest, errors] = await validateManifestText(files.get('manifest.json')!.toString('utf8'));
+    expect(errors).toEqual([]);
+    expect(manifest.developer.name).toBe([doc.city, doc.contact?.office].filter(Boolean).join(' '));
+    expect(manifest.developer.websiteUrl).toBe(doc.contact?.website ?? CITY_SITE);
+    expect(manifest.description.short).toContain(doc.name);
+    expect(manifest.description.full).toContain(`「${doc.name}」を${doc.city}の職員一人ひとりに届けるボットです。`);
+    const english = JSON.parse(files.get('en.json')!.toString('utf8')) as Localization;
+    expect(localizationErrors(english)).toEqual([]);
+    expect(english['description.full']).toContain(doc.city);
+    for (const file of ['manifest.json', 'en.json']) expect(files.get(file)!.toString('utf8')).not.toContain('${{');
+  });
+
+  it('says how people become DX talents in the city: applying, an evaluation, an appointment', () => {
+    expect(cityOf('kitakyushu').APP_DESCRIPTION_FULL).toContain('毎年6月の募集期間には、ゴールド・シルバーへの応募から');
+    expect(cityOf('moka').APP_DESCRIPTION_FULL).toContain('DXアドバイザー・DXエキスパート・DXスペシャリストの認定のための多面評価');
+    expect(cityOf('kunisaki').APP_DESCRIPTION_FULL).toContain('DX推進リーダーへの任命');
+    expect(cityOf('national').APP_DESCRIPTION_FULL).not.toContain('応募');
+    expect(manifestOf(cityOf('kitakyushu')).developer.name).toBe('北九州市 政策局 DX・AI戦略室');
+  });
+
+  it('names the variable to set for a city whose framework has no web site, and refuses a link that is not https', () => {
+    const moka = loadFrameworkFile('moka').document;
+    expect(() => cityValues(moka)).toThrow(/set APP_WEBSITE_URL/);
+    expect(() => cityValues(moka, { website: CITY_SITE, privacy: 'http://www.example.city.jp/privacy' })).toThrow(/APP_PRIVACY_URL must be an https address/);
+    expect(cityValues(moka, { website: CITY_SITE, terms: `${CITY_SITE}terms` })).toMatchObject({ APP_PRIVACY_URL: CITY_SITE, APP_TERMS_URL: `${CITY_SITE}terms` });
+  });
+
+  it('keeps a quote in a framework\'s name from breaking the manifest', () => {
+    const quoted = { ...kitakyushu, APP_DESCRIPTION_SHORT: '"DX" 戦略\\' };
+    expect(manifestOf(quoted).description.short).toBe('"DX" 戦略\\');
   });
 
   it('offers the text commands in both scopes, each title within Teams limits', () => {
@@ -181,7 +227,7 @@ describe('Teams app package', () => {
   });
 
   it('zips the four files with a valid manifest', async () => {
-    const files = readZip(buildAppPackage(APP_DIR, BOT_ID));
+    const files = readZip(buildAppPackage(APP_DIR, BOT_ID, kitakyushu));
     expect([...files.keys()]).toEqual([...APP_PACKAGE_FILES]);
     expect(files.get('color.png')).toEqual(fs.readFileSync(path.join(APP_DIR, 'color.png')));
     const [, errors] = await validateManifestText(files.get('manifest.json')!.toString('utf8'));

@@ -215,16 +215,15 @@ describe('applying and approving', () => {
 });
 
 describe('who may apply for what', () => {
-  it('refuses the professional track to a grade above 係長 (課長), and stores nothing', async () => {
+  it('lets a grade above 係長 (課長) apply for the professional track, saying HR decides, and marks the application for HR', async () => {
     const home = await click(jiro, 'application.open', {});
-    expect(textOf(home)).toContain('プロフェッショナルトラックは係長以下の職員が対象です。');
+    // The order of grades is the roster's, not the strategy's (「職位が係長以下など」): the bot does not turn anyone away on it.
+    expect(textOf(home)).toContain('職員名簿の職位（課長）は、応募要件「係長以下」に当たりません。応募はできます。要件を満たすかどうかは人事担当者が判断します。');
+    expect(textOf(home)).toContain('職位の順「主事・主任・係長・課長・部長」は戦略に書かれたものではなく');
     const tracks = executeActions(home).filter((a) => a.verb === 'application.form').map((a) => (a.data as { track: string }).track);
-    expect(tracks.sort()).toEqual(['gold', 'silver']);
-    for (const verb of ['application.form', 'application.confirm', 'application.submit']) {
-      const card = await click(jiro, verb, draft('professional'));
-      expect({ verb, text: textOf(card) }).toEqual({ verb, text: expect.stringContaining('プロフェッショナルトラックは係長以下の職員が対象です。') as unknown });
-    }
-    expect(await stored(jiro, 'professional')).toBeUndefined();
+    expect(tracks.sort()).toEqual(['gold', 'professional', 'silver']);
+    expect(textOf(await click(jiro, 'application.submit', draft('professional')))).toContain('小倉 一郎さん');
+    expect(await stored(jiro, 'professional')).toMatchObject({ state: 'submitted', gradeCheck: 'gradeAbove' });
   });
 
   it('lets 係長 and below join the professional track', async () => {
@@ -234,6 +233,7 @@ describe('who may apply for what', () => {
     expect(textOf(card)).toContain('戸畑 健二');
     expect(textOf(card)).toContain('係長');
     expect((await stored(kenji, 'professional'))!.state).toBe('submitted');
+    expect((await stored(kenji, 'professional'))!.gradeCheck).toBeUndefined();
   });
 
   it('never gates Gold or Silver on a level or skills: a 課長 with no self-assessment applies for Gold', async () => {

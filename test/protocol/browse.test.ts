@@ -155,12 +155,21 @@ describe('a search result opens the very item it names, and leads back to the re
     }
   });
 
-  it('says the description the three 階層別研修 share once, naming all three', async () => {
+  it('shows the 階層別研修 as the case study\'s one sentence, 「等」 kept', async () => {
     const { body } = await harness.click('framework.training', { level: 1 });
     const text = textOf(body.value);
-    const description = '職員研修部門と連携した、新規採用、採用3年次、新任部長・課長等、階層別のDX研修を実施し';
-    expect(text.split(description)).toHaveLength(2);
-    expect(text).toContain(`・階層別研修（新規採用）、階層別研修（採用3年次）、階層別研修（新任部長・課長）：${description}`);
+    expect(text).toContain('・階層別研修：職員研修部門と連携した、新規採用、採用3年次、新任部長・課長等、階層別のDX研修を実施し');
+  });
+
+  it('shows the DX人材育成プロジェクト with the part for the level\'s tier only, and 民間企業・省庁に派遣 as job rotation', async () => {
+    const silver = textOf((await harness.click('framework.training', { level: 3 })).body.value);
+    expect(silver).toContain('・DX人材育成プロジェクト（R5.10～）：人材育成の区分をゴールド・シルバー・ブロンズに分け');
+    expect(silver).toContain('シルバー：生成AI・ローコードツール・データ利活用・BPRなど');
+    expect(silver).not.toContain('ゴールド：');
+    expect(silver).not.toContain('ブロンズ：');
+    expect(silver).toContain('ジョブローテーション\n・民間企業・省庁に派遣');
+    const gold = textOf((await harness.click('framework.training', { level: 5 })).body.value);
+    expect(gold).toContain('ゴールド：IT企業への派遣や専門的な研修の受講などにより、高度専門人材を育成');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   inputIds,
   kitakyushuPeople,
   kunisakiPeople,
+  nationalPeople,
   linesOf as lines,
   mokaPeople,
   openSilverWindow,
@@ -19,7 +20,9 @@ import {
 // One story per city of data/frameworks, on the real file, through the real HTTP server, Azurite and the fake Bot
 // Connector. An employee browses the framework and assesses themself, then becomes what the city makes of its DX
 // talents: in Kitakyushu by applying (HR opens the window, the manager approves, HR selects and certifies), in Moka
-// through an evaluation by several raters, in Kunisaki by appointment in their 係. HR's KPI then counts them.
+// through an evaluation by several raters, in Kunisaki by appointment in their 係. HR's KPI then counts them. The
+// national model, a city's starting point, certifies nobody and names no skills: its story is browsing, a
+// self-assessment by role alone, and a KPI of who assessed themself and what the programs plan for.
 // Everyone types in their chat or presses the buttons of the cards they received, by the titles the cards show;
 // the texts looked for are the catalog's and the framework file's.
 
@@ -40,12 +43,14 @@ async function browse(city: City, who: Person, framework: Framework, level: numb
   const shown = textOf(card).replaceAll('**', '');
   expect(shown).toContain(`Lv.${level} ${framework.level(level)!.title}`);
   for (const role of framework.document.roles.filter((r) => r.level === level)) {
-    for (const line of role.text.split('\n').filter(Boolean)) expect(shown).toContain(line);
+    for (const line of (role.text ?? '（資料には、この区分の役割の記載がありません。）').split('\n').filter(Boolean)) expect(shown).toContain(line);
   }
   const [skill] = framework.requiredSkillsAt(level);
   if (skill) {
     const skillCard = await city.press(who, card, skill.name);
-    expect(textOf(skillCard)).toContain(skill.definition);
+    // A skill the source does not define (Kunisaki's knowledge areas) shows no definition rather than a made-up one.
+    if (skill.definition) expect(textOf(skillCard)).toContain(skill.definition);
+    else expect(textOf(skillCard)).not.toContain('定義');
     await city.press(who, skillCard, `Lv.${level}に戻る`);
   }
   return card;
@@ -167,28 +172,39 @@ describe('Moka (moka.json): from browsing to a DXアドバイザー certified by
       },
     });
     for (const [i, v] of viewpoints.entries()) {
+      if (v.tiers.length > 0 && !v.tiers.includes(adviser!.id)) continue;
       expect(textOf(review)).toContain(`${v.name}（${v.raters}）\n${raters[i]!.name}（${raters[i]!.department}・${raters[i]!.grade}）`);
     }
+    // A viewpoint the file limits to other tiers (リーダーシップ: エキスパート and スペシャリスト) is not asked for this one.
+    const asked = viewpoints.flatMap((v, i) => (v.tiers.length === 0 || v.tiers.includes(adviser!.id) ? [{ viewpoint: v, rater: raters[i]! }] : []));
+    const skipped = viewpoints.filter((v) => !asked.some((a) => a.viewpoint === v));
+    expect(skipped.map((v) => v.name)).toEqual(['リーダーシップ']);
+    for (const v of skipped) expect(textOf(review)).not.toContain(`${v.name}（${v.raters}）`);
     const inboxes = raters.map((r) => city.inbox(r));
     const employeeInbox = city.inbox(employee);
     const started = await city.press(hr, review, '評価を始める');
-    expect(textOf(started)).toContain(`評価を始めました。${raters.length}件の評価依頼を送りました。`);
+    expect(textOf(started)).toContain(`評価を始めました。${asked.length}件の評価依頼を送りました。`);
 
-    // Each rater rates from the card they received.
+    // Each rater asked rates from the card they received; the one of the skipped viewpoint gets none.
     for (const [i, rater] of raters.entries()) {
+      const viewpoint = asked.find((a) => a.rater === rater)?.viewpoint;
       const [card, ...more] = inboxes[i]!.take();
+      if (!viewpoint) {
+        expect(card).toBeUndefined();
+        continue;
+      }
       expect(more).toEqual([]);
       expect(textOf(card)).toContain(`評価のお願い：${employee.name}さん`);
-      expect(textOf(card)).toContain(`${viewpoints[i]!.name}（${viewpoints[i]!.raters}）`);
+      expect(textOf(card)).toContain(`${viewpoint.name}（${viewpoint.raters}）`);
       const rated = await city.press(rater, card!, '評価を送信する', {
         typed: { rating: choice(card!, 'rating', '期待どおり'), ratingComment: '報告会での提案が具体的でした。' },
       });
-      expect(textOf(rated)).toContain(`${employee.name}さんの${viewpoints[i]!.name}：期待どおり。`);
+      expect(textOf(rated)).toContain(`${employee.name}さんの${viewpoint.name}：期待どおり。`);
     }
 
     // HR sees every viewpoint rated and certifies, after a confirmation; the employee is told.
     const status = await city.press(hr, await city.say(hr, '評価'), '開く');
-    expect(lines(status)).toContain(`${raters.length}/${raters.length}人`);
+    expect(lines(status)).toContain(`${asked.length}/${asked.length}人`);
     const question = await city.press(hr, status, '認定する');
     expect(textOf(question)).toContain('元に戻せません');
     const certified = await city.press(hr, question, '認定する');
@@ -243,8 +259,7 @@ describe('Kunisaki (kunisaki.json): from browsing to a DX推進リーダー appo
     expect(notice).toContain(`対象：${leader.audience}`);
     const role = framework.levels.find((l) => l.tier === leader.id)!.summary!;
     for (const line of role.split('\n')) expect(notice).toContain(line);
-    const other = framework.tier(framework.rules.appointment!.tiers.find((id) => id !== leader.id)!)!;
-    expect(notice).not.toContain(other.name);
+    for (const other of framework.document.tiers.filter((t) => t.id !== leader.id)) expect(notice).not.toContain(other.name);
 
     // Their 係 is covered, the other not: on the appointments card and on the KPI.
     const after = textOf(await city.say(hr, '任命'));
@@ -259,5 +274,50 @@ describe('Kunisaki (kunisaki.json): from browsing to a DX推進リーダー appo
     expect(kpi).not.toContain(`・${theirs}`);
 
     expect(textOf(await city.say(employee, '任命'))).toContain(`あなたは${leader.name}に任命されています`);
+  });
+});
+
+describe('the national model (national.json): browsing, a self-assessment by role alone, and the KPI of a city starting from it', () => {
+  const { framework } = frameworkActive('national');
+  const { employee, manager, hr } = nationalPeople();
+  const city = cityFor('national', [employee, manager, hr]);
+
+  it('browses the levels and the programs by rank, self-assesses without skills, and is counted in the KPI', async () => {
+    const ladder = textOf(await city.press(employee, await city.say(employee, 'メニュー'), `レベル一覧（${framework.levels.length}段階）`));
+    for (const item of framework.document.aims[0]!.items) expect(ladder).toContain(item);
+    // 高度専門人材's role is not in the guide: the level says so instead of a text nobody wrote.
+    expect(textOf(await browse(city, employee, framework, 3))).toContain('（資料には、この区分の役割の記載がありません。）');
+
+    // The programs say whom each part is for and how many people the plan means to reach.
+    const training = lines(await city.press(employee, await browse(city, employee, framework, 1), 'このレベルの研修'));
+    expect(training).toEqual(
+      expect.arrayContaining([
+        'ジョブローテーション',
+        'エグゼクティブセミナー　対象：局長級等',
+        'デジタルリテラシー教育　対象：管理職層、一般職層',
+        '受講者規模：40,000人/年',
+        '受講者規模：5,000人/5年',
+        'デジタルツールを活用する人材の育成　対象：係長級以下',
+      ]),
+    );
+
+    // The self-assessment says there are no skills to rate, places by role, and points to the target's programs.
+    const start = await city.say(employee, '診断');
+    expect(textOf(start)).toContain(`${framework.document.name}には必須スキルの定めがないため、スキルは診断しません。`);
+    const result = textOf(await selfAssess(city, employee, framework, { role: 2, target: 3 }));
+    expect(result).toContain('役割の位置（全体）：Lv.2');
+    expect(result).toContain(`目標：Lv.3 ${framework.level(3)!.title}`);
+    expect(result).not.toContain('必須スキル');
+
+    // Nobody is certified or appointed; the KPI counts the self-assessment and lists the programs' planned participants.
+    const kpi = lines(await city.say(hr, 'KPI'));
+    expect(kpi).toEqual(
+      expect.arrayContaining([
+        '研修の受講者規模（計画）',
+        '・デジタルリテラシー向上（東京都）（受講者規模：40,000人/年）',
+        '・リスキリング人材育成（東京都）（受講者規模：5,000人/5年）',
+      ]),
+    );
+    expect(levelChartLegends(await city.say(hr, 'KPI'))).toEqual(['役割レベル']);
   });
 });

@@ -770,6 +770,7 @@ describe('edge cases of the HR side', () => {
   const riko = person('若松 莉子', 'riko@example.city.jp', '市民局', '主事', hanako);
   const shun = person('折尾 俊', 'shun@example.city.jp', '市民局', '主事', hanako);
   const emi = person('八幡 恵美', 'emi@example.city.jp', '市民局', '主事', hanako);
+  const senior = person('黒崎 誠司', 'seiji@example.city.jp', '市民局', '課長', hanako);
   beforeAll(async () => {
     await openAllWindows();
   });
@@ -785,6 +786,29 @@ describe('edge cases of the HR side', () => {
     await certify('gold');
     await certify('silver');
     expect(await harness.bot.repositories.certifications.find(harness.frameworkId, riko.aadObjectId)).toMatchObject({ tier: 'gold' });
+  });
+
+  it('holds a 課長 on the professional track until HR decides, with a reason, who recorded', async () => {
+    const id = await apply(senior, 'professional');
+    await approve(hanako, id);
+    let detail = await click(hr1, 'hr.application', { applicationId: id });
+    expect(textOf(detail)).toContain('職員名簿の職位（課長）は、応募要件「係長以下」に当たりません。選考の前に、要件を満たすかどうかを判断してください。');
+
+    // Selecting is refused while the grade check stands; so is overruling it without a reason, or by anyone but HR.
+    const before = await everythingStored();
+    expect(textOf(await click(hr1, 'hr.advance', { applicationId: id, action: 'select' }))).toContain('職位が応募要件に当たるかどうかの判断がまだです');
+    expect(textOf(await click(hr1, 'hr.eligibility', { applicationId: id, eligibilityComment: '   ' }))).toContain('要件を満たすと判断する理由を入力してください');
+    expect(textOf(await click(hanako, 'hr.eligibility', { applicationId: id, eligibilityComment: '理由' }))).toContain(HR_ONLY);
+    expect(await everythingStored()).toBe(before);
+
+    const reason = '課長級だが、情報部門での実務経験から要件を満たすと判断。';
+    detail = await click(hr1, 'hr.eligibility', { applicationId: id, eligibilityComment: reason });
+    expect(textOf(detail)).toContain(`職位の確認：${hr1.name}さんが、応募要件を満たすと判断しました`);
+    expect(textOf(detail)).toContain(`${hr1.name}：応募要件を満たすと判断（${reason}）`);
+    expect((await stored(id)).trail.at(-1)).toMatchObject({ action: 'overrideEligibility', by: hr1.aadObjectId, comment: reason });
+    expect(textOf(await click(hr2, 'hr.eligibility', { applicationId: id, eligibilityComment: reason }))).toContain('すでに人事担当者が判断しています');
+    await click(hr1, 'hr.advance', { applicationId: id, action: 'select' });
+    expect((await stored(id)).state).toBe('selected');
   });
 
   it('does not record the professional track as a tier', async () => {

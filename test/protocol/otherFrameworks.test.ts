@@ -6,12 +6,13 @@ import { executeActions, startBotHarness, textOf, type BotHarness, type Card, ty
 import { clickForBelow, clickOn, importRosterRows, sayTo } from '../support/conversation';
 import { loadFrameworkFile } from '../unit/realFramework';
 
-// The other cities of the seeds on the same bot: a bot started with Moka's or Kunisaki's framework is browsed, an
-// employee takes the whole self-assessment, and applying says there is no window and how one becomes certified
-// there instead; HR finds no window to open and writes a notice without Apply buttons. Every text looked for comes
+// The other cities of the seeds, and the national model, on the same bot: a bot started with Moka's, Kunisaki's or the
+// national guide's framework is browsed, an employee takes the whole self-assessment, and applying says there is no
+// window and how one becomes certified there instead (or to ask, where the framework says nothing of it); HR finds no
+// window to open and writes a notice without Apply buttons. Every text looked for comes
 // from the city's framework file. The roster is one data set per storage, so this file brings its own Azurite.
 
-const CITIES = ['moka', 'kunisaki'] as const;
+const CITIES = ['moka', 'kunisaki', 'national'] as const;
 type City = (typeof CITIES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -69,6 +70,8 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
   const doc = framework.document;
   const bot = (): BotHarness => bots.get(city)!;
   const employee = employeeOnRoster('職員 花子');
+  /** The lines of a role's text; none where the framework says nothing of it. */
+  const roleLines = (level: number, category: string): string[] => framework.role(level, category)?.text?.split('\n') ?? [];
 
   /** A card as the framework's data filled it: no template expression and no message placeholder left. */
   function filled(card: Card): Card {
@@ -110,20 +113,23 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       expect(verbsOf(menu).includes('framework.recommended')).toBe(doc.recommendedSkillGroups.length > 0);
     });
 
-    it('shows the ladder of the three levels with their titles and tiers', async () => {
+    it('shows the ladder of the three levels with their titles and tiers, and the staff the framework aims for', async () => {
       const ladder = await click(employee, 'framework.ladder', {});
       const text = textOf(ladder);
       expect(text).toContain(`DX人材の${doc.levels.length}つのレベル`);
       for (const level of doc.levels) expect(text).toContain(level.title);
       for (const tier of doc.tiers) expect(text).toContain(tier.name);
+      expect(doc.aims.length).toBeGreaterThan(0);
+      for (const aim of doc.aims) {
+        expect(text).toContain(aim.heading);
+        for (const item of aim.items) expect(text).toContain(`・${item}`);
+      }
     });
 
     it('shows a level with its roles in every category, its tier\'s criteria and target, and its required skills', async () => {
       const card = await click(employee, 'framework.level', { level: 2 });
       const text = textOf(card);
-      for (const role of doc.roles.filter((r) => r.level === 2)) {
-        for (const line of role.text.split('\n')) expect(text).toContain(line);
-      }
+      for (const category of doc.categories) for (const line of roleLines(2, category.id)) expect(text).toContain(line);
       const tier = framework.tier(framework.level(2)!.tier)!;
       if (tier.criteria) expect(text).toContain(`認定基準：${tier.criteria}`);
       if (tier.targetCount) expect(text).toContain(`目標人数：${tier.targetCount}名`);
@@ -136,18 +142,25 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       expect(verbsOf(card).filter((v) => v === 'framework.skill')).toHaveLength(skills.length);
     });
 
-    it('shows a skill with its definition (and no empty example), or a level\'s programs', async () => {
+    it('shows a skill with its definition (and no empty example or definition), or a level\'s programs', async () => {
       const [skill] = doc.requiredSkills;
       if (skill) {
         const card = await click(employee, 'framework.skill', { skillId: skill.id });
         const text = textOf(card);
         expect(text).toContain(skill.name);
-        expect(text).toContain(skill.definition);
+        expect(text.includes('定義')).toBe(skill.definition !== undefined);
+        if (skill.definition) expect(text).toContain(skill.definition);
         expect(text.includes('活用例')).toBe(skill.example !== undefined);
       }
       const training = textOf(await click(employee, 'framework.training', { level: 1 }));
       for (const program of framework.programsFor(1)) expect(training).toContain(program.name);
       expect(training.includes('重点育成項目')).toBe(framework.focusItemsAt(1).length > 0);
+    });
+
+    it('says so where the framework says nothing of a level\'s role, rather than leaving it blank', async () => {
+      const unsaid = doc.roles.find((r) => r.text === undefined);
+      const text = textOf(await click(employee, 'framework.level', { level: unsaid?.level ?? 1 }));
+      expect(text.includes('（資料には、この区分の役割の記載がありません。）')).toBe(unsaid !== undefined);
     });
 
     it('shows the recommended skills with what the framework says of them, or says there are none', async () => {
@@ -183,9 +196,13 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       for (const category of doc.categories) {
         const text = textOf(card);
         expect(text).toContain(`${category.name}：今の自分に近いのは？`);
-        for (const line of framework.role(1, category.id)!.text.split('\n')) expect(text).toContain(line);
-        expect(text).toContain('Lv.1から変わるところ');
-        expect(text).toContain('Lv.2から変わるところ');
+        for (const line of roleLines(1, category.id)) expect(text).toContain(line);
+        for (const level of [2, 3]) {
+          // What changes is shown where the framework says both roles; a role it does not say says so.
+          const both = roleLines(level - 1, category.id).length > 0 && roleLines(level, category.id).length > 0;
+          expect(text.includes(`Lv.${level - 1}から変わるところ`)).toBe(both);
+        }
+        expect(text.includes('（資料には、この区分の役割の記載がありません。）')).toBe(doc.roles.some((r) => !r.text));
         card = await click(assessing, 'assessment.role', buttonOf(card, 'assessment.role', (d) => Number(d.level) === 2));
       }
       // Skills steps only for levels with required skills: Lv.3 rated "まだ知らない", the rest "実践できる".
@@ -244,6 +261,12 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       expect(text).toContain(NO_WINDOW_TITLE);
       expect(text).toContain(`${doc.city}では、応募の受付期間はありません。`);
       const { evaluation, appointment } = doc.rules;
+      if (!evaluation && !appointment) {
+        // The national model certifies nobody: the city is to say how, and until then the card says to ask.
+        expect(text).toContain(`${doc.city}では、応募の受付期間はありません。認定のしかたは担当部署にお問い合わせください。`);
+        expect(verbsOf(card)).toEqual(['menu.show']);
+        return;
+      }
       if (evaluation) {
         expect(text).toContain(`評価による認定（${evaluation.tiers.map((id) => framework.tier(id)!.name).join('・')}）`);
         expect(text).toContain(evaluation.text);
@@ -252,8 +275,13 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
         expect(text).toContain(`指名・配置（${appointment.tiers.map((id) => framework.tier(id)!.name).join('・')}）`);
         for (const line of appointment.text.split('\n')) expect(text).toContain(line);
       }
+      if (evaluation?.skillMap) {
+        expect(text).toContain('評価・認定されるスキル');
+        for (const skill of evaluation.skillMap.skills) expect(text).toContain(`・${skill.name}`);
+        expect(text).toContain(evaluation.skillMap.text);
+      }
       for (const tier of doc.tiers.filter((t) => t.criteria)) expect(text).toContain(`${tier.name}の認定基準`);
-      expect(evaluation ?? appointment).toBeDefined();
+      for (const note of doc.rules.notes) expect(text).toContain(note);
       expect(verbsOf(card)).toEqual(['menu.show']);
     });
 
@@ -325,7 +353,8 @@ describe.each(CITIES)('a bot started with FRAMEWORK_ID %s', (city) => {
       expect([...inputs.keys()].sort()).toEqual(['body', 'title']);
       expect(inputs.get('title')).toBe(`令和${fiscalYearOf(new Date()) - 2018}年度 ${doc.name}のお知らせ`);
       const body = String(inputs.get('body'));
-      expect(body).toContain((doc.rules.evaluation ?? doc.rules.appointment)!.text.split('\n')[0]);
+      const way = doc.rules.evaluation ?? doc.rules.appointment;
+      if (way) expect(body).toContain(way.text.split('\n')[0]);
 
       const [preview, controls] = (await clickBelow(hr, 'hr.broadcast.preview', { broadcastId, title: inputs.get('title'), body })) as [Card, Card];
       expect(verbsOf(controls)).toContain('hr.broadcast.audience');

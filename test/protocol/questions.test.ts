@@ -35,7 +35,7 @@ describe('questions about items: ranked results, each opening its item', () => {
   it('「生成AI」 finds the AI items and the training that teaches it, not one result', async () => {
     const card = await ask('kitakyushu', '生成AI');
     expect(buttons(card)).toEqual(
-      expect.arrayContaining(['AI基礎（Lv.3 思考・認識）', 'データ・AI活用戦略', 'DX人材育成プロジェクト（シルバー）']),
+      expect.arrayContaining(['AI基礎（Lv.3 思考・認識）', 'データ・AI活用戦略', 'DX人材育成プロジェクト（R5.10～）（シルバー）']),
     );
   });
 
@@ -45,9 +45,10 @@ describe('questions about items: ranked results, each opening its item', () => {
     expect(executeActions(card)[0]).toMatchObject({ verb: 'framework.skill', data: { skillId: 'rs08' } });
   });
 
-  it('「RPAについて学べる？」 finds Moka\'s AI/RPA skill', async () => {
+  it('「RPAについて学べる？」 finds Moka\'s AI/RPA skill, one its evaluation certifies on', async () => {
     const card = await ask('moka', 'RPAについて学べる？');
-    expect(buttons(card)[0]).toBe('AI/RPA（スキルマップ）');
+    expect(buttons(card)[0]).toBe('AI/RPA');
+    expect(textOf(card)).toContain('評価・認定されるスキル');
   });
 
   it('「人工知能」 finds the AI items through the keywords the framework gives them', async () => {

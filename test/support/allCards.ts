@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../../src/cards/renderCard';
 import {
   act,
+  overrideEligibility,
   reassign,
   MOTIVATION_MAX,
   MOTIVATION_MIN,
@@ -12,7 +13,7 @@ import {
   applicantOf,
 } from '../../src/domain/applications/application';
 import { defaultWindow, nextWindow, tracksOf, type ApplicationWindow } from '../../src/domain/applications/applicationWindow';
-import { checkEligibility } from '../../src/domain/applications/eligibility';
+import { checkEligibility, gradeCheckOf } from '../../src/domain/applications/eligibility';
 import { EMPTY_PROGRESS, type Broadcast, type Progress } from '../../src/domain/broadcast/broadcast';
 import { refusedApplyButtons, trackWindowsAt, type RefusedButton } from '../../src/domain/broadcast/noticeWindows';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
@@ -63,7 +64,7 @@ import { cancelQuestionCard, retryQuestionCard } from '../../src/features/broadc
 import { reviewCard, type RecipientCount } from '../../src/features/broadcast/views/reviewCard';
 import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCard';
 import { appointmentCards } from './appointmentCards';
-import { kpiCards } from './kpiCards';
+import { firstKpiCard, kpiCards } from './kpiCards';
 import { exportAndTeamCards } from './exportAndTeamCards';
 import { evaluationCards, type EvaluationView } from './evaluationCards';
 import { hrMenuCards } from './hrMenuCards';
@@ -639,6 +640,7 @@ function applicationCards(
       next: nextWindow(framework, track, stored, now),
       mine: mine.find((a) => a.track === track),
       ineligible: checkEligibility(framework, track, employee),
+      gradeCheck: gradeCheckOf(framework, track, employee),
       grade: employee?.grade,
     }));
     add(`home ${name}`, 'applicationsHome', applicationsHomeCard(framework, tracks, t, locale));
@@ -655,7 +657,7 @@ function applicationCards(
   ], [goldSelected, silverNotSelected]);
   home('(November, Gold trainings completed)', november, applicant, juneWindows(['gold']), [goldTrained]);
   home('(November, Gold certified)', november, applicant, [nextGold], [goldCertified]);
-  home('(June, grade above 係長: professional refused)', june, senior, juneWindows(tracksOf(framework)));
+  home('(June, grade above 係長: professional open, HR to decide)', june, senior, juneWindows(tracksOf(framework)));
   home('(June, grade unknown)', june, unknownGrade, juneWindows(tracksOf(framework)));
   home('(June, no manager on the roster)', june, noManager, juneWindows(tracksOf(framework)));
   home('(June, not on the roster)', june, undefined, juneWindows(tracksOf(framework)));
@@ -712,8 +714,7 @@ function applicationCards(
   notice('submitted, request still being sent', t('applications.submitted.title'), t('applications.submitted.stillSending', { approver: manager.name }), 'good', open);
   const closed = nextWindow(framework, 'gold', [...juneWindows(['gold']), nextGold], november);
   notice('closed, next window named (next: open)', refused, t('applications.closed', { track: gold, next: windowLine(closed, t, locale) }), 'warning', open);
-  notice('ineligible, grade above (next: open)', refused, ineligibleText(framework, 'gradeAbove', senior.grade, t), 'warning', open);
-  notice('ineligible, not on the roster (next: open)', refused, ineligibleText(framework, 'notOnRoster', '', t), 'warning', open);
+  notice('ineligible, not on the roster (next: open)', refused, ineligibleText('notOnRoster', t), 'warning', open);
   notice('duplicate (next: open)', refused, t('applications.invalid.duplicate'), 'warning', open);
   notice('duplicate, two submissions at once', refused, t('applications.invalid.duplicate'));
   notice('no manager on the roster', refused, t('applications.ineligible.noManager'));
@@ -774,6 +775,12 @@ function applicationCards(
   const hrOwn = then(applyFor(hr, 'silver', june), manager, 'approve', minutes(june, 60));
   add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, true));
   add('hr application (HR\'s own, approved: no steps)', 'hrApplication', hrDetailCard(framework, hrOwn, hr.aadObjectId, t, locale));
+  // A 課長 on the professional track: the roster's grade is above 係長以下, so HR decides before selecting.
+  const aboveGrade = then({ ...applyFor(senior, 'professional', june), gradeCheck: 'gradeAbove' }, manager, 'approve', minutes(june, 60));
+  add('hr application (professional, grade above the requirement: HR to decide)', 'hrApplication', hrDetailCard(framework, aboveGrade, hr.aadObjectId, t, locale));
+  const overruled = overrideEligibility(aboveGrade, actor(hr), minutes(june, 120), '課長級ですが、情報部門の実務経験から要件を満たすと判断しました。');
+  if (!overruled.ok) throw new Error(`overrideEligibility refused: ${overruled.refusal}`);
+  add('hr application (professional, grade check overruled by HR)', 'hrApplication', hrDetailCard(framework, overruled.application, hr.aadObjectId, t, locale));
 
   const windowsTitle = t('hr.windows.title', { fy: 2026 });
   const backToWindows = { title: windowsTitle, verb: VERBS.hrWindows, data: {} };
@@ -935,13 +942,13 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
 // recommended skills, no application window), for the renderer. Not part of allCards(): the bot those tests click
 // on serves Kitakyushu.
 
-/** The frameworks besides Kitakyushu's in data/frameworks. */
-export const OTHER_FRAMEWORKS = ['moka', 'kunisaki'] as const;
+/** The frameworks besides Kitakyushu's in data/frameworks: the other cities and the national model. */
+export const OTHER_FRAMEWORKS = ['moka', 'kunisaki', 'national'] as const;
 
 /**
  * Every browsing card of a framework (welcome, menu, ladder, levels, skills, recommended skills, training), its
  * self-assessment (start, each role step, a skills step where it has skills, the target, a result) and the cards
- * that say it has no application window (the employee's, HR's windows, a new notice to compose).
+ * that say it has no application window (the employee's, HR's windows, a new notice to compose), and its first KPI.
  */
 export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS)[number]): CardCase[] {
   const t = translator(locale);
@@ -979,5 +986,6 @@ export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS
   const noTracks = trackWindowsAt(framework, [], now);
   const form = { title: notice.title, body: notice.body, applyTracks: '' };
   add('compose (no application window)', 'broadcastCompose', composeCard(framework, 'draft-no-window', form, noTracks, t, locale));
+  add('kpi (no data yet)', 'kpi', firstKpiCard(framework, t));
   return cases;
 }

@@ -244,6 +244,14 @@ export function kunisakiPeople(): { employee: Person; manager: Person; hr: Perso
   return { employee, manager, hr };
 }
 
+/** A city starting from the national model: an employee, their 課長, and HR. */
+export function nationalPeople(): { employee: Person; manager: Person; hr: Person } {
+  const manager = person('総務 課長', { department: '総務部', section: '情報政策課', grade: '課長' });
+  const employee = person('自治 一郎', { department: '総務部', section: '情報政策課', grade: '主任', manager });
+  const hr = person('人事 由美', { department: '総務部', section: '人事課', grade: '主任', hr: true });
+  return { employee, manager, hr };
+}
+
 /** HR opens this year's Silver window from now for a week on the windows card; returns the card after saving. */
 export async function openSilverWindow(city: City, hr: Person): Promise<Card> {
   const DAY = 86_400_000;

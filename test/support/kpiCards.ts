@@ -76,6 +76,11 @@ function nothingYet(): Parameters<typeof kpiFigures>[2] {
   return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [] };
 }
 
+/** A framework's KPI card before any data: its plan alone (targets, programs' planned participants). */
+export function firstKpiCard(framework: Framework, t: Translate): AdaptiveCard {
+  return kpiCard(framework, kpiFigures(framework, { targets: [] }, nothingYet(), FY), YEARS, t);
+}
+
 /**
  * Every KPI card: before any data, a busy year of fifty departments (with "saved" above it), a city whose KPI is a
  * leader per section (with more uncovered sections than the card lists, and with every section covered), and the
@@ -91,7 +96,7 @@ export function kpiCards(framework: Framework, t: Translate): { name: string; vi
   const stored = { settings: busy.settings, version: 'v1-kpi-settings' };
   const typed = { targetAll: '1.5', tierTarget_silver: '', tierTarget_gold: '２０', baseline: '-3' };
   return [
-    { name: 'kpi (no data yet)', view: 'kpi', card: kpiCard(framework, kpiFigures(framework, { targets: [] }, nothingYet(), FY), YEARS, t) },
+    { name: 'kpi (no data yet)', view: 'kpi', card: firstKpiCard(framework, t) },
     {
       name: 'kpi (busy year, fifty departments, saved)',
       view: 'kpi',

@@ -60,6 +60,10 @@ export function mokaLikeDocument(id: string): Record<string, unknown> {
           { id: MOKA_VIEWPOINTS.leadership, name: 'リーダーシップ', raters: '同一所属職員、プロジェクトメンバー' },
           { id: MOKA_VIEWPOINTS.technical, name: '技術的観点', raters: '委託業者等専門家' },
         ],
+        skillMap: {
+          skills: [{ name: 'マネジメント' }, { name: 'リーダーシップ' }, { name: 'AI/RPA' }, { name: 'データ利活用' }, { name: 'UI/UX' }],
+          text: 'プロジェクト活動を通じてスキル(横軸)と段階(縦軸)で評価・認定される。',
+        },
         text: '政策的観点（幹部職員）、リーダーシップ（同一所属職員、プロジェクトメンバー）、技術的観点（委託業者等専門家）などの多角的な観点から評価する。',
       },
     },

@@ -1,9 +1,11 @@
 import {
   act,
+  awaitsEligibility,
   applicationId,
   COMMENT_MAX,
   lastDecision,
   needsReminder,
+  overrideEligibility,
   reassign,
   submitApplication,
   type Actor,
@@ -279,6 +281,50 @@ describe('act: comments', () => {
     const comment = rejected.trail.at(-1)?.comment;
     expect(comment).toHaveLength(COMMENT_MAX);
     expect(comment).toBe('x'.repeat(COMMENT_MAX - 1) + 'y');
+  });
+});
+
+describe('the grade check and HR overruling it', () => {
+  /** A professional-track application the roster's grade put in question, approved by the manager. */
+  const questioned = (): Application => ({ ...reach('approved'), gradeCheck: 'gradeAbove' });
+  const reason = '情報部門の実務経験から要件を満たすと判断';
+
+  it('holds selection until HR overrules it; not selecting is allowed', () => {
+    expect(awaitsEligibility(questioned())).toBe(true);
+    expect(act(questioned(), hr, 'select', later)).toEqual({ ok: false, refusal: 'eligibilityUndecided' });
+    expect(expectOk(act(questioned(), hr, 'notSelect', later)).state).toBe('notSelected');
+    expect(awaitsEligibility(reach('approved'))).toBe(false);
+  });
+
+  it('is overruled by HR with a reason, recorded with who decided, the state unchanged; then HR may select', () => {
+    const before = questioned();
+    const after = expectOk(overrideEligibility(before, hr, later, `  ${reason}  `));
+    expect(after.state).toBe('approved');
+    expect(after.trail.at(-1)).toEqual({
+      at: later.toISOString(),
+      by: hr.aadObjectId,
+      byName: hr.name,
+      action: 'overrideEligibility',
+      from: 'approved',
+      to: 'approved',
+      comment: reason,
+    });
+    expect(awaitsEligibility(after)).toBe(false);
+    expect(lastDecision(after)?.action).toBe('approve');
+    expect(expectOk(act(after, hr, 'select', later)).state).toBe('selected');
+  });
+
+  it('is refused without a reason, to anyone but HR, to HR on their own application, twice, or after selection', () => {
+    expect(overrideEligibility(questioned(), hr, later, '  ')).toEqual({ ok: false, refusal: 'reasonRequired' });
+    for (const actor of [applicant, manager, bystander]) {
+      expect(overrideEligibility(questioned(), actor, later, reason)).toEqual({ ok: false, refusal: 'notAllowed' });
+    }
+    const own: Application = { ...reach('approved', otherHr), gradeCheck: 'gradeUnknown' };
+    expect(overrideEligibility(own, otherHr, later, reason)).toEqual({ ok: false, refusal: 'ownApplication' });
+    const once = expectOk(overrideEligibility(questioned(), hr, later, reason));
+    expect(overrideEligibility(once, otherHr, later, reason)).toEqual({ ok: false, refusal: 'eligibilityDecided' });
+    expect(overrideEligibility(reach('approved'), hr, later, reason)).toEqual({ ok: false, refusal: 'wrongState' });
+    expect(overrideEligibility({ ...reach('rejected'), gradeCheck: 'gradeAbove' }, hr, later, reason)).toEqual({ ok: false, refusal: 'wrongState' });
   });
 });
 

@@ -348,7 +348,7 @@ describe('applyAnswer', () => {
     expect(completed.result?.overallRoleLevel).toBe(3);
     expect(completed.result?.skillLevel).toBe(0);
     expect(completed.result?.gaps.map((g) => g.skillId)).toEqual(['rs03', 'rs17']);
-    expect(completed.result?.programIds).toContain('tier-training-gold');
+    expect(completed.result?.programIds).toContain('dx-talent-project');
     expect(atTarget.status).toBe('inProgress');
     expect(atTarget.result).toBeUndefined();
   });

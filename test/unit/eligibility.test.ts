@@ -1,4 +1,4 @@
-import { checkEligibility } from '../../src/domain/applications/eligibility';
+import { checkEligibility, gradeCheckOf } from '../../src/domain/applications/eligibility';
 import { jstDateAndTime, parseJstDateTime } from '../../src/domain/applications/fiscalYear';
 import { Framework } from '../../src/domain/framework/framework';
 import type { FrameworkDocument } from '../../src/domain/framework/schema';
@@ -52,25 +52,28 @@ describe('checkEligibility', () => {
     });
   });
 
-  describe('the professional track is for grades up to 係長', () => {
-    it.each(['主事', '主任', '係長'])('%s may apply', (grade) => {
+  describe('the professional track is for grades up to 係長, as the roster\'s grades say: HR decides the rest', () => {
+    it.each(['主事', '主任', '係長'])('%s meets it', (grade) => {
       expect(checkEligibility(kitakyushu, 'professional', employee(grade))).toBeUndefined();
+      expect(gradeCheckOf(kitakyushu, 'professional', employee(grade))).toBeUndefined();
     });
 
-    it.each(['課長', '部長'])('%s is above the track’s grades', (grade) => {
-      expect(checkEligibility(kitakyushu, 'professional', employee(grade))).toBe('gradeAbove');
+    it.each(['課長', '部長'])('%s may apply, marked above the track’s grades for HR to decide', (grade) => {
+      expect(checkEligibility(kitakyushu, 'professional', employee(grade))).toBeUndefined();
+      expect(gradeCheckOf(kitakyushu, 'professional', employee(grade))).toBe('gradeAbove');
     });
 
-    it.each(['参事', '', '係長補佐', ' 係長'])('a grade the framework does not list (%j) cannot be checked', (grade) => {
-      expect(checkEligibility(kitakyushu, 'professional', employee(grade))).toBe('gradeUnknown');
+    it.each(['参事', '', '係長補佐', ' 係長'])('a grade the framework does not list (%j) is marked as not checked', (grade) => {
+      expect(gradeCheckOf(kitakyushu, 'professional', employee(grade))).toBe('gradeUnknown');
     });
 
-    it('is open to every grade when the rules name no highest grade', () => {
+    it('marks nobody on Gold or Silver, nor anyone when the rules name no highest grade', () => {
+      expect(gradeCheckOf(kitakyushu, 'gold', employee('部長'))).toBeUndefined();
       const open = variant((doc) => {
         delete doc.rules.professionalTrack!.maxGrade;
       });
-      expect(checkEligibility(open, 'professional', employee('部長'))).toBeUndefined();
-      expect(checkEligibility(open, 'professional', employee('参事'))).toBeUndefined();
+      expect(gradeCheckOf(open, 'professional', employee('部長'))).toBeUndefined();
+      expect(gradeCheckOf(open, 'professional', employee('参事'))).toBeUndefined();
     });
   });
 
@@ -84,7 +87,7 @@ describe('checkEligibility', () => {
       expect(checkEligibility(kitakyushu, track, employee('主事', { managerEmail: '' }))).toBe('noManager');
     });
 
-    it('says "no manager" before judging the grade', () => {
+    it('says "no manager" whatever the grade', () => {
       expect(checkEligibility(kitakyushu, 'professional', employee('部長', { managerEmail: undefined }))).toBe('noManager');
     });
   });

@@ -28,7 +28,7 @@ describe('emphasize', () => {
 
   it('bolds every highlight of every Kitakyushu role', () => {
     for (const role of loadKitakyushu().document.roles) {
-      const bold = emphasize(role.text, role.highlights).match(/\*\*[^*]+\*\*/g) ?? [];
+      const bold = emphasize(role.text!, role.highlights).match(/\*\*[^*]+\*\*/g) ?? [];
       expect(bold.map((b) => b.slice(2, -2))).toEqual(role.highlights);
     }
   });

@@ -11,6 +11,7 @@ import {
   remind,
   startEvaluation,
   unratedRaters,
+  viewpointsForTier,
   viewpointsOf,
   type Evaluation,
   type EvaluationPlan,
@@ -138,6 +139,20 @@ describe('starting an evaluation', () => {
       { kind: 'noRaters', viewpoint: 'leadership' },
       { kind: 'noRaters', viewpoint: 'technical' },
     ]);
+  });
+
+  it('asks a viewpoint the framework limits to some tiers only for those, and leaves its raters out for the others', () => {
+    const limited: EvaluationRules = {
+      ...rules,
+      viewpoints: rules.viewpoints.map((v) => (v.id === 'leadership' ? { ...v, tiers: ['expert', 'specialist'] } : v)),
+    };
+    expect(viewpointsForTier(limited, 'advisor').map((v) => v.id)).toEqual(['policy', 'technical']);
+    expect(viewpointsForTier(limited, 'expert').map((v) => v.id)).toEqual(['policy', 'leadership', 'technical']);
+
+    const withoutLeadership = aPlan({ tier: 'advisor', raters: aPlan().raters.filter((r) => r.viewpoint !== 'leadership') });
+    expect(planProblems(withoutLeadership, limited, hr)).toEqual([]);
+    expect(started(aPlan({ tier: 'advisor' }), limited).raters.map((r) => r.viewpoint)).toEqual(['policy', 'technical']);
+    expect(planProblems({ ...withoutLeadership, tier: 'expert' }, limited, hr)).toEqual([{ kind: 'noRaters', viewpoint: 'leadership' }]);
   });
 
   it('does not let HR start their own evaluation', () => {

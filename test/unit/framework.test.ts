@@ -1,5 +1,6 @@
 import { Framework } from '../../src/domain/framework/framework';
 import { loadKitakyushu } from './realFramework';
+import type { Program } from '../../src/domain/framework/schema';
 
 const framework = loadKitakyushu();
 
@@ -25,19 +26,38 @@ describe('Framework', () => {
     for (const item of framework.focusItemsFor(skill('rs15'))) expect([item.level, item.category]).toEqual([3, 'thinking']);
   });
 
-  it('gives Lv.1 the bronze programs and the ones for everyone, never silver or gold', () => {
+  const project = (): Program => framework.document.programs.find((p) => p.id === 'dx-talent-project')!;
+
+  it('gives Lv.1 the project with its bronze part only, and the programs for everyone', () => {
     const ids = framework.programsFor(1).map((p) => p.id);
-    expect(ids).toContain('tier-training-bronze');
-    expect(ids).toContain('dx-academy');
-    expect(ids).not.toContain('tier-training-silver');
-    expect(ids).not.toContain('tier-training-gold');
+    expect(ids).toEqual(expect.arrayContaining(['dx-talent-project', 'dx-academy']));
+    expect(framework.partsFor(project(), 1).map((part) => part.name)).toEqual(['ブロンズ']);
   });
 
-  it('gives Lv.4 the gold programs and not the bronze ones', () => {
-    const ids = framework.programsFor(4).map((p) => p.id);
-    expect(ids).toContain('tier-training-gold');
-    expect(ids).not.toContain('tier-training-bronze');
-    expect(ids).not.toContain('tier-training-silver');
+  it('gives Lv.4 and Lv.5 the gold part of the project, Lv.2 and Lv.3 the silver one', () => {
+    expect(framework.partsFor(project(), 4).map((part) => part.name)).toEqual(['ゴールド']);
+    expect(framework.partsFor(project(), 5).map((part) => part.name)).toEqual(['ゴールド']);
+    expect(framework.partsFor(project(), 2).map((part) => part.name)).toEqual(['シルバー']);
+    expect(framework.partsFor(project(), 3).map((part) => part.name)).toEqual(['シルバー']);
+  });
+
+  it('gives a level a program meant for other tiers when one of its parts is meant for the level', () => {
+    const doc = structuredClone(framework.document);
+    doc.programs = [
+      { id: 'only-gold', name: 'ゴールド研修', kind: 'tier-training', tiers: ['gold'], ranks: [], parts: [], keywords: [] },
+      {
+        id: 'split',
+        name: '区分別研修',
+        kind: 'tier-training',
+        tiers: ['gold'],
+        ranks: [],
+        parts: [{ name: 'シルバー', tiers: ['silver'], ranks: [] }],
+        keywords: [],
+      },
+    ];
+    const split = new Framework(doc, 'v');
+    expect(split.programsFor(2).map((p) => p.id)).toEqual(['split']);
+    expect(split.programsFor(4).map((p) => p.id)).toEqual(['only-gold', 'split']);
   });
 
   it('gives an unknown level only the programs for everyone', () => {

@@ -58,10 +58,10 @@ const MISTAKES: Mistake[] = [
     en: [{ where: `sheet "推奨スキル", row ${REC08}, column B (ID)`, message: 'id "rec01" is used twice; ids must not repeat' }],
   },
   {
-    name: 'a definition left empty',
-    make: (wb) => (sheet(wb, '必須スキル').getCell('E2').value = null),
-    ja: [{ where: 'シート「必須スキル」2行目 E列（定義）', message: '入力してください。' }],
-    en: [{ where: 'sheet "必須スキル", row 2, column E (定義)', message: 'required' }],
+    name: "a skill's name left empty",
+    make: (wb) => (sheet(wb, '必須スキル').getCell('B2').value = null),
+    ja: [{ where: 'シート「必須スキル」2行目 B列（名称）', message: '入力してください。' }],
+    en: [{ where: 'sheet "必須スキル", row 2, column B (名称)', message: 'required' }],
   },
   {
     name: 'an id in Japanese',

@@ -177,13 +177,32 @@ describe('data/frameworks/kitakyushu.json', () => {
   it('lists the programs by kind', () => {
     const byKind = (kind: string): string[] => doc.programs.filter((p) => p.kind === kind).map((p) => p.name);
     expect(byKind('off-jt')).toEqual(['DXアカデミー', 'KITAQ改善提案DXスクール']);
-    expect(byKind('ojt')).toEqual(['ローコードツール・AIなどの利用環境整備', 'DX相談窓口', '民間企業・省庁に派遣']);
+    expect(byKind('ojt')).toEqual(['ローコードツール・AIなどの利用環境整備', 'DX相談窓口']);
+    expect(byKind('job-rotation')).toEqual(['民間企業・省庁に派遣']);
     expect(byKind('self-development')).toEqual(['学外研修受講支援', 'DX関連資格取得等サポート制度', 'オンライン動画学習サービス']);
     expect(byKind('career-support')).toEqual(['DXプロジェクトへの優先配置', 'デジタルエキスパートへのキャリアパス']);
-    expect(doc.programs.filter((p) => p.kind === 'hierarchical-training')).toHaveLength(3);
-    const tierTrainings = doc.programs.filter((p) => p.kind === 'tier-training');
-    expect(tierTrainings.map((p) => p.tiers)).toEqual([['gold'], ['silver'], ['bronze']]);
-    expect(tierTrainings[0]?.description).toBe('IT企業への派遣や専門的な研修の受講などにより、高度専門人材を育成');
+  });
+
+  it('has the case study\'s hierarchical trainings as its one sentence, 「等」 kept', () => {
+    const [hierarchical, ...more] = doc.programs.filter((p) => p.kind === 'hierarchical-training');
+    expect(more).toEqual([]);
+    expect(hierarchical?.description).toBe(
+      '職員研修部門と連携した、新規採用、採用3年次、新任部長・課長等、階層別のDX研修を実施し、DXの考え方の浸透やデジタルリテラシーの向上を図る',
+    );
+  });
+
+  it('has the tier trainings as one project with a part per tier, and the press release\'s note on its renewal', () => {
+    const [project, ...more] = doc.programs.filter((p) => p.kind === 'tier-training');
+    expect(more).toEqual([]);
+    expect(project?.name).toBe('DX人材育成プロジェクト（R5.10～）');
+    expect(project?.tiers).toEqual([]);
+    expect(project?.parts.map((part) => [part.name, part.tiers])).toEqual([
+      ['ゴールド', ['gold']],
+      ['シルバー', ['silver']],
+      ['ブロンズ', ['bronze']],
+    ]);
+    expect(project?.parts[0]?.description).toBe('IT企業への派遣や専門的な研修の受講などにより、高度専門人材を育成');
+    expect(project?.description).toContain('令和8年度からは研修内容を「業務効率化」に加え、「新たな価値創造」に向けて大幅に更新予定');
   });
 
   it('states the rules as the strategy does', () => {

@@ -7,22 +7,22 @@ const changedWords = (changes: RoleChanges): string[] => changes.clauses.flatMap
 const sameClauses = (changes: RoleChanges): string[] =>
   changes.clauses.filter((c) => !c.changed).map((c) => c.runs.map((r) => r.text).join(''));
 
-/** Every role of every framework file with the role of the level below it in the same category. */
-const neighbours = ['kitakyushu', 'moka', 'kunisaki'].flatMap((id) => {
+/** Every role of every framework file with the role of the level below it in the same category, where both say one. */
+const neighbours = ['kitakyushu', 'moka', 'kunisaki', 'national'].flatMap((id) => {
   const framework = loadFrameworkFile(id);
   return framework.categories.flatMap((category) =>
-    framework.levels.slice(1).map((level, i) => ({
-      name: `${id} ${category.id} Lv.${level.level}`,
-      below: framework.role(framework.levels[i]!.level, category.id)!.text,
-      text: framework.role(level.level, category.id)!.text,
-    })),
+    framework.levels.slice(1).flatMap((level, i) => {
+      const below = framework.role(framework.levels[i]!.level, category.id)?.text;
+      const text = framework.role(level.level, category.id)?.text;
+      return below && text ? [{ name: `${id} ${category.id} Lv.${level.level}`, below, text }] : [];
+    }),
   );
 });
 
 describe('roleChanges', () => {
   it('tells Lv.2 of 思考・認識 from Lv.1 by the words it adds, and leaves the clauses both say unmarked', () => {
     const framework = loadFrameworkFile('kitakyushu');
-    const changes = roleChanges(framework.role(1, 'thinking')!.text, framework.role(2, 'thinking')!.text);
+    const changes = roleChanges(framework.role(1, 'thinking')!.text!, framework.role(2, 'thinking')!.text!);
     expect(changedWords(changes)).toEqual([
       'DX・生産性向上につながる',
       'さまざまな制約や困難に直面しても',

@@ -1,6 +1,6 @@
 import { normalize } from '../../src/domain/framework/queryTerms';
 import { buildSearchIndex, search, similarTitles, type SearchHit } from '../../src/domain/framework/search';
-import { loadKitakyushu } from './realFramework';
+import { loadFrameworkFile, loadKitakyushu } from './realFramework';
 
 const index = buildSearchIndex(loadKitakyushu());
 
@@ -65,7 +65,12 @@ describe('search over the Kitakyushu framework', () => {
     const aiItems = ['AI基礎（Lv.3 思考・認識）', 'AI応用（Lv.4 思考・認識）', 'データ・AI活用戦略'];
     expect(titles(search(index, 'AI 研修').slice(0, 3)).sort()).toEqual([...aiItems].sort());
     const generative = titles(search(index, '生成AI').slice(0, 6));
-    expect(generative).toEqual(expect.arrayContaining([...aiItems, 'DX人材育成プロジェクト（シルバー）']));
+    expect(generative).toEqual(expect.arrayContaining([...aiItems, 'DX人材育成プロジェクト（R5.10～）（シルバー）']));
+  });
+
+  it('opens a program\'s part at the level of its tier: the シルバー part of the project at Lv.2', () => {
+    const hit = search(index, 'ハンズオン').find((h) => h.title === 'DX人材育成プロジェクト（R5.10～）（シルバー）');
+    expect(hit?.target).toEqual({ kind: 'program', level: 2, programId: 'dx-talent-project' });
   });
 
   it('finds 人工知能 through the items\' keywords, the same items as AI', () => {
@@ -149,5 +154,15 @@ describe('similarTitles', () => {
     expect(similarTitles(index, '')).toEqual([]);
     expect(similarTitles(index, 'x')).toEqual([]);
     expect(similarTitles(index, 'zzqxv')).toEqual([]);
+  });
+});
+
+describe('search over Moka\'s framework', () => {
+  const moka = buildSearchIndex(loadFrameworkFile('moka'));
+
+  it('finds the skills its evaluation certifies on, opening how one is certified there', () => {
+    const [first] = search(moka, 'UI/UX');
+    expect(first).toMatchObject({ title: 'UI/UX', target: { kind: 'certification' } });
+    expect(titles(search(moka, 'うれしい体験'))).toContain('UI/UX');
   });
 });

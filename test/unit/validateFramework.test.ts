@@ -5,11 +5,11 @@ import type { ValidationIssue } from '../../src/domain/validation';
 
 interface Doc {
   levels: { level: number }[];
-  roles: { level: number; category: string; text: string; highlights: string[] }[];
+  roles: { level: number; category: string; text?: string; highlights: string[] }[];
   requiredSkills: Record<string, unknown>[];
   recommendedSkillGroups: { skills: { id: string }[] }[];
   trainingFocusItems: Record<string, unknown>[];
-  programs: Record<string, unknown>[];
+  programs: { id: string; parts?: { tiers: string[] }[]; participationTarget?: { count: number } }[];
   rules: { questions: { topic: string; questions: string[]; answer?: string }[]; digitalExpert?: unknown };
 }
 
@@ -100,12 +100,35 @@ describe('validateFramework on broken copies of kitakyushu.json', () => {
     expect(issuesOf(doc)).toEqual([expect.objectContaining({ item: 'rec01', field: 'id' })]);
   });
 
-  it('rejects a missing definition, naming where it is and the skill', () => {
+  it('accepts a skill without a definition, for a source that defines none', () => {
     const doc = copy();
     delete at(doc.requiredSkills, 3).definition;
+    expect(validateFramework(doc).ok).toBe(true);
+  });
+
+  it('accepts a role the source says nothing of, and refuses highlights on it', () => {
+    const doc = copy();
+    const role = at(doc.roles, 0);
+    delete role.text;
+    role.highlights = [];
+    expect(validateFramework(doc).ok).toBe(true);
+    role.highlights = ['担当業務'];
+    expect(issuesOf(doc)).toEqual([expect.objectContaining({ where: 'roles[0].highlights[0]' })]);
+  });
+
+  it('rejects a program part meant for a tier the framework does not have', () => {
+    const doc = copy();
+    const project = doc.programs.findIndex((p) => p.id === 'dx-talent-project');
+    at(at(doc.programs, project).parts!, 1).tiers = ['platinum'];
     expect(issuesOf(doc)).toEqual([
-      expect.objectContaining({ where: 'requiredSkills[3].definition', item: 'rs04', field: 'definition' }),
+      expect.objectContaining({ where: `programs[${project}].parts[1].tiers[0]`, item: 'dx-talent-project', message: 'tier "platinum" is not defined' }),
     ]);
+  });
+
+  it('rejects a participation target of no one', () => {
+    const doc = copy();
+    at(doc.programs, 0).participationTarget = { count: 0 };
+    expect(issuesOf(doc)).toEqual([expect.objectContaining({ where: 'programs[0].participationTarget.count' })]);
   });
 
   it('rejects a blank definition', () => {
@@ -151,7 +174,7 @@ describe('validateFramework on broken copies of kitakyushu.json', () => {
 
   it('rejects a program for an unknown tier', () => {
     const doc = copy();
-    at(doc.programs, 0).tiers = ['platinum'];
+    Object.assign(at(doc.programs, 0), { tiers: ['platinum'] });
     expect(issuesOf(doc)).toEqual([
       expect.objectContaining({ where: 'programs[0].tiers[0]', item: 'dx-academy' }),
     ]);

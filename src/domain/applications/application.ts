@@ -28,7 +28,8 @@ export type ApplicationAction =
   | 'select'
   | 'notSelect'
   | 'completeTraining'
-  | 'certify';
+  | 'certify'
+  | 'overrideEligibility';
 
 /** Who acts: the sender of the activity, as the roster knows them. */
 export interface Actor {
@@ -72,6 +73,11 @@ export interface Application {
   readonly approver: { readonly aadObjectId: string; readonly name: string };
   readonly motivation: string;
   readonly assessment?: AssessmentSummary;
+  /**
+   * The roster's grade did not show the professional track's requirement met when they applied (a grade above it, or
+   * one the framework's list does not have): HR decides, and must overrule it before selecting.
+   */
+  readonly gradeCheck?: GradeCheck;
   readonly state: ApplicationState;
   readonly submittedAt: string;
   readonly updatedAt: string;
@@ -79,8 +85,19 @@ export interface Application {
   readonly trail: readonly AuditEntry[];
 }
 
+/** What the roster's grade said of the professional track's requirement, when it did not show it met. */
+export type GradeCheck = 'gradeAbove' | 'gradeUnknown';
+
 /** Why a change was refused; the feature says each in the user's language. */
-export type ApplicationRefusal = 'notAllowed' | 'ownApplication' | 'wrongState' | 'commentRequired' | 'sameApprover';
+export type ApplicationRefusal =
+  | 'notAllowed'
+  | 'ownApplication'
+  | 'wrongState'
+  | 'commentRequired'
+  | 'sameApprover'
+  | 'eligibilityUndecided'
+  | 'eligibilityDecided'
+  | 'reasonRequired';
 
 export type ApplicationOutcome = { ok: true; application: Application } | { ok: false; refusal: ApplicationRefusal };
 
@@ -90,7 +107,7 @@ export const MOTIVATION_MIN = 10;
 export const COMMENT_MAX = 500;
 
 /** From which states each action may be taken, and where it leads. */
-const TRANSITIONS: Record<Exclude<ApplicationAction, 'submit' | 'reassign'>, { from: readonly ApplicationState[]; to: ApplicationState }> = {
+const TRANSITIONS: Record<Exclude<ApplicationAction, 'submit' | 'reassign' | 'overrideEligibility'>, { from: readonly ApplicationState[]; to: ApplicationState }> = {
   withdraw: { from: ['submitted'], to: 'withdrawn' },
   approve: { from: ['submitted'], to: 'approved' },
   reject: { from: ['submitted'], to: 'rejected' },
@@ -158,6 +175,7 @@ export function mayAct(application: Application, actor: Actor, action: Applicati
       if (isApplicant) return 'ownApplication';
       return samePerson(actor.aadObjectId, application.approver.aadObjectId) ? undefined : 'notAllowed';
     case 'reassign':
+    case 'overrideEligibility':
     case 'select':
     case 'notSelect':
     case 'completeTraining':
@@ -171,7 +189,7 @@ export function mayAct(application: Application, actor: Actor, action: Applicati
 export function act(
   application: Application,
   actor: Actor,
-  action: Exclude<ApplicationAction, 'submit' | 'reassign'>,
+  action: Exclude<ApplicationAction, 'submit' | 'reassign' | 'overrideEligibility'>,
   now: Date,
   comment?: string,
 ): ApplicationOutcome {
@@ -181,18 +199,46 @@ export function act(
   if (!rule.from.includes(application.state)) return { ok: false, refusal: 'wrongState' };
   const trimmed = comment?.trim() || undefined;
   if (action === 'reject' && !trimmed) return { ok: false, refusal: 'commentRequired' };
-  const at = now.toISOString();
-  const entry: AuditEntry = {
-    at,
-    by: actor.aadObjectId,
-    byName: actor.name,
-    action,
-    from: application.state,
-    to: rule.to,
-    // Cut by characters, not UTF-16 units, so an emoji at the limit is not split in half.
-    ...(trimmed ? { comment: Array.from(trimmed).slice(0, COMMENT_MAX).join('') } : {}),
-  };
-  return { ok: true, application: { ...application, state: rule.to, updatedAt: at, trail: [...application.trail, entry] } };
+  // The grade check holds until HR overrules it: nobody is selected on a requirement the roster says they miss.
+  if (action === 'select' && awaitsEligibility(application)) return { ok: false, refusal: 'eligibilityUndecided' };
+  const entry = entryOf(application, actor, action, now, { to: rule.to, ...(trimmed ? { comment: cutComment(trimmed) } : {}) });
+  return { ok: true, application: { ...application, state: rule.to, updatedAt: entry.at, trail: [...application.trail, entry] } };
+}
+
+/** The trail entry of an actor's action on the application as it stands now; `details` says where it leads and the rest. */
+function entryOf(
+  application: Application,
+  actor: Actor,
+  action: ApplicationAction,
+  now: Date,
+  details: Omit<AuditEntry, 'at' | 'by' | 'byName' | 'action' | 'from'>,
+): AuditEntry {
+  return { at: now.toISOString(), by: actor.aadObjectId, byName: actor.name, action, from: application.state, ...details };
+}
+
+/** A comment as the trail keeps it: cut by characters, not UTF-16 units, so an emoji at the limit is not split in half. */
+function cutComment(trimmed: string): string {
+  return Array.from(trimmed).slice(0, COMMENT_MAX).join('');
+}
+
+/** Whether the grade check still stands: the roster did not show the requirement met, and HR has not overruled it. */
+export function awaitsEligibility(application: Application): boolean {
+  return application.gradeCheck !== undefined && !application.trail.some((e) => e.action === 'overrideEligibility');
+}
+
+/**
+ * HR overrules the grade check: the applicant meets the requirement after all (the roster's order of grades is the
+ * city's, not the strategy's words). Only before selection, once, and with the reason, recorded with who decided.
+ */
+export function overrideEligibility(application: Application, actor: Actor, now: Date, comment: string): ApplicationOutcome {
+  const refusal = mayAct(application, actor, 'overrideEligibility');
+  if (refusal) return { ok: false, refusal };
+  if (application.gradeCheck && !awaitsEligibility(application)) return { ok: false, refusal: 'eligibilityDecided' };
+  if (!application.gradeCheck || !['submitted', 'approved'].includes(application.state)) return { ok: false, refusal: 'wrongState' };
+  const trimmed = comment.trim();
+  if (!trimmed) return { ok: false, refusal: 'reasonRequired' };
+  const entry = entryOf(application, actor, 'overrideEligibility', now, { to: application.state, comment: cutComment(trimmed) });
+  return { ok: true, application: { ...application, updatedAt: entry.at, trail: [...application.trail, entry] } };
 }
 
 /** HR hands the decision to someone else (a manager away, a deputy); only while the decision is pending. */
@@ -207,19 +253,13 @@ export function reassign(
   if (application.state !== 'submitted') return { ok: false, refusal: 'wrongState' };
   if (samePerson(approver.aadObjectId, application.applicant.aadObjectId)) return { ok: false, refusal: 'ownApplication' };
   if (samePerson(approver.aadObjectId, application.approver.aadObjectId)) return { ok: false, refusal: 'sameApprover' };
-  const at = now.toISOString();
-  const entry: AuditEntry = {
-    at,
-    by: actor.aadObjectId,
-    byName: actor.name,
-    action: 'reassign',
-    from: application.state,
+  const entry = entryOf(application, actor, 'reassign', now, {
     to: application.state,
     approverId: approver.aadObjectId,
     approverName: approver.name,
     previousApproverName: application.approver.name,
-  };
-  return { ok: true, application: { ...application, approver, updatedAt: at, trail: [...application.trail, entry] } };
+  });
+  return { ok: true, application: { ...application, approver, updatedAt: entry.at, trail: [...application.trail, entry] } };
 }
 
 /**
@@ -239,7 +279,7 @@ export function approversOf(application: Application): string[] {
 
 /** The latest entry of the trail that moved the application into its current state (who decided, and when). */
 export function lastDecision(application: Application): AuditEntry | undefined {
-  return [...application.trail].reverse().find((e) => e.to === application.state && e.action !== 'reassign');
+  return [...application.trail].reverse().find((e) => e.to === application.state && e.action !== 'reassign' && e.action !== 'overrideEligibility');
 }
 
 /** Pending approvals due a reminder: waiting `afterDays` since submission, and not reminded within `afterDays`. */

@@ -1,5 +1,5 @@
 import type { Actor } from '../applications/application';
-import type { EvaluationRules, RatingStep } from '../framework/schema';
+import type { EvaluationRules, EvaluationViewpoint, RatingStep } from '../framework/schema';
 import { type Employee, samePerson } from '../roster/employee';
 import { evaluationScale } from './evaluationScale';
 
@@ -144,13 +144,21 @@ export function planProblems(plan: PlanDraft, rules: EvaluationRules, actor: Act
   for (const { viewpoint } of plan.raters) {
     if (!known.has(viewpoint)) problems.push({ kind: 'unknownViewpoint', viewpoint });
   }
-  for (const { id: viewpoint } of rules.viewpoints) {
+  for (const { id: viewpoint } of viewpointsForTier(rules, plan.tier)) {
     const raters = distinct(plan.raters.filter((r) => r.viewpoint === viewpoint).flatMap((r) => r.raters));
     if (raters.length === 0) problems.push({ kind: 'noRaters', viewpoint });
     if (raters.length > MAX_RATERS_PER_VIEWPOINT) problems.push({ kind: 'tooManyRaters', viewpoint });
     if (raters.some((r) => isCandidate(r.aadObjectId))) problems.push({ kind: 'candidateAsRater', viewpoint });
   }
   return problems;
+}
+
+/**
+ * The viewpoints a tier is rated from, in the framework's order: a viewpoint the framework limits to some tiers
+ * (Moka's リーダーシップ, for エキスパート and スペシャリスト) is not asked for the others, and raters named for it are left out.
+ */
+export function viewpointsForTier(rules: EvaluationRules, tier: string): EvaluationViewpoint[] {
+  return rules.viewpoints.filter((v) => v.tiers.length === 0 || v.tiers.includes(tier));
 }
 
 /** Starts an evaluation, or says everything that keeps the plan from starting. */
@@ -164,7 +172,7 @@ export function startEvaluation(
   const problems = planProblems(plan, rules, actor);
   if (problems.length > 0) return { ok: false, problems };
   const at = now.toISOString();
-  const raters = rules.viewpoints.map(({ id: viewpoint }) => ({
+  const raters = viewpointsForTier(rules, plan.tier).map(({ id: viewpoint }) => ({
     viewpoint,
     raters: distinct(plan.raters.filter((r) => r.viewpoint === viewpoint).flatMap((r) => r.raters)),
   }));

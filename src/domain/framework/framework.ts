@@ -3,6 +3,7 @@ import type {
   FrameworkDocument,
   Level,
   Program,
+  ProgramPart,
   RecommendedSkillGroup,
   RequiredSkill,
   Role,
@@ -91,10 +92,21 @@ export class Framework {
     return this.document.trainingFocusItems.filter((t) => t.level === skill.level && t.category === skill.category);
   }
 
-  /** Programs meant for a level's tier, plus the ones meant for everyone. */
+  /** Programs meant for a level's tier, plus the ones meant for everyone; a program counts when one of its parts is. */
   programsFor(level: number): Program[] {
+    const forLevel = this.forTierOf(level);
+    return this.document.programs.filter((p) => forLevel(p.tiers) || p.parts.some((part) => part.tiers.length > 0 && forLevel(part.tiers)));
+  }
+
+  /** The parts of a program meant for a level's tier, plus the ones meant for everyone. */
+  partsFor(program: Program, level: number): ProgramPart[] {
+    return program.parts.filter((part) => this.forTierOf(level)(part.tiers));
+  }
+
+  /** Whether a list of tiers takes in a level's tier: an empty list is for everyone. */
+  private forTierOf(level: number): (tiers: readonly string[]) => boolean {
     const tier = this.level(level)?.tier;
-    return this.document.programs.filter((p) => p.tiers.length === 0 || (tier !== undefined && p.tiers.includes(tier)));
+    return (tiers) => tiers.length === 0 || (tier !== undefined && tiers.includes(tier));
   }
 
   get rules(): FrameworkDocument['rules'] {

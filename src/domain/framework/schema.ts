@@ -47,7 +47,7 @@ const category = z.object({
 const role = z.object({
   level: levelNumber,
   category: identifier,
-  text,
+  text: text.optional().describe('absent only where the source says nothing of this level in this category (the bot says so)'),
   highlights: z.array(text).default([]).describe('phrases the source emphasises (its focus aspects)'),
 });
 
@@ -56,7 +56,7 @@ const requiredSkill = z.object({
   name: text,
   level: levelNumber,
   category: identifier,
-  definition: text,
+  definition: text.optional().describe('定義; absent when the source defines none (do not write one)'),
   example: text.optional().describe('活用例; absent when the source gives none'),
   origin: z.enum(['standard', 'city']).optional().describe('standard: from a national skill standard; city: defined by the city'),
   keywords,
@@ -87,8 +87,26 @@ export const programKinds = [
   'career-support',
   'tier-training',
   'hierarchical-training',
+  'job-rotation',
   'other',
 ] as const;
+
+/** The ranks (職階) a program or a part of it is for, as the source names them. */
+const ranks = z.array(text).default([]).describe('the ranks (職階) it is for, as the source names them, e.g. 管理職層 or 係長級以下; empty when the source does not say');
+
+/** A part of a program that the source describes on its own, e.g. one tier's training within a project. */
+const programPart = z.object({
+  name: text.describe('e.g. ゴールド'),
+  description: text.optional(),
+  tiers: z.array(identifier).default([]).describe('tiers the part is meant for; empty for everyone'),
+  ranks,
+});
+
+/** How many people a program means to reach, as the source sets it: 40,000人/年 is 40000 over 1 year. */
+const participationTarget = z.object({
+  count: z.number().int().positive(),
+  years: z.number().int().positive().default(1).describe('the span the count is for, in years (1: a year)'),
+});
 
 const program = z.object({
   id: identifier,
@@ -96,6 +114,9 @@ const program = z.object({
   kind: z.enum(programKinds),
   description: text.optional(),
   tiers: z.array(identifier).default([]).describe('tiers the program is meant for; empty for everyone'),
+  ranks,
+  participationTarget: participationTarget.optional().describe('受講者規模: how many people the program means to reach'),
+  parts: z.array(programPart).default([]).describe('the parts the source names within the program, e.g. its trainings per tier'),
   keywords,
 });
 
@@ -117,12 +138,20 @@ const evaluationViewpoint = z.object({
   name: text.describe('e.g. 政策的観点'),
   raters: text.describe('who rates from this viewpoint, e.g. 幹部職員'),
   description: text.optional(),
+  tiers: z.array(identifier).default([]).describe('the tiers rated from this viewpoint, where the source limits it; empty for every tier'),
+});
+
+/** The skills an evaluation assesses candidates on, where the source names them (Moka's スキルマップ). */
+const skillMap = z.object({
+  skills: z.array(z.object({ name: text, note: text.optional().describe('what the source says the skill means, if anything') })).min(1),
+  text: text.describe('how the source says they are assessed'),
 });
 
 const evaluation = z.object({
   tiers: z.array(identifier).min(1).describe('tiers certified through an evaluation by several raters'),
   viewpoints: z.array(evaluationViewpoint).min(1).max(6),
   scale: z.array(ratingStep).min(2).max(6).optional().describe('how raters rate, lowest first; a four-step default applies when absent'),
+  skillMap: skillMap.optional().describe('the skills candidates are assessed and certified on'),
   text,
 });
 
@@ -175,6 +204,10 @@ const rules = z.object({
     .object({
       eligibleGrades: text.describe('as the source says it, e.g. 係長以下'),
       maxGrade: text.optional().describe('the highest grade (one of `grades`) that may apply; checked against the roster'),
+      gradesQuoted: z
+        .boolean()
+        .optional()
+        .describe("false: the order of `grades` is the roster's, not the source's; the bot says so where it checks the grade"),
       text,
     })
     .optional(),
@@ -200,6 +233,12 @@ const assessment = z.object({
   masteredFrom: z.number().int().min(0).max(9).describe('ratings at or above this value count as having the skill'),
 });
 
+/** A picture of the staff the source aims for, under its own heading (職員像, 人材育成の目標, めざす姿 …). */
+const aim = z.object({
+  heading: text.describe("the source's heading, e.g. DX推進に求められる職員像"),
+  items: z.array(text).min(1).describe('its points, one a line, in the source\'s words'),
+});
+
 /** The whole framework file. */
 export const frameworkDocumentSchema = z.object({
   $schema: z.string().optional(),
@@ -208,6 +247,7 @@ export const frameworkDocumentSchema = z.object({
   city: text,
   published: text.describe('when the source was published, as the source says it'),
   source: text.describe('the document the data is taken from'),
+  aims: z.array(aim).default([]).describe('the staff the source aims for (職員像, 人材育成の目標, めざす姿), each under its heading'),
   tiers: z.array(tier).min(1),
   levels: z.array(level).min(1),
   categories: z.array(category).min(1),
@@ -228,7 +268,12 @@ export const frameworkDocumentSchema = z.object({
     .optional()
     .describe("the city's titles from the lowest to the highest, as the roster writes them (e.g. 主事 … 部長)"),
   contact: z
-    .object({ office: text.describe('e.g. 政策局 DX・AI戦略室'), phone: text.optional(), email: text.optional() })
+    .object({
+      office: text.describe('e.g. 政策局 DX・AI戦略室'),
+      phone: text.optional(),
+      email: text.optional(),
+      website: z.string().regex(/^https:\/\/\S+$/, 'an https address').optional().describe("the city's web site; the Teams app package links to it"),
+    })
     .optional()
     .describe('where employees ask about programs and applications'),
   rules,
@@ -244,6 +289,7 @@ export type RequiredSkill = FrameworkDocument['requiredSkills'][number];
 export type RecommendedSkillGroup = FrameworkDocument['recommendedSkillGroups'][number];
 export type TrainingFocusItem = FrameworkDocument['trainingFocusItems'][number];
 export type Program = FrameworkDocument['programs'][number];
+export type ProgramPart = Program['parts'][number];
 export type ProgramKind = (typeof programKinds)[number];
 export type FrameworkRules = FrameworkDocument['rules'];
 export type AssessmentSettings = NonNullable<FrameworkDocument['assessment']>;

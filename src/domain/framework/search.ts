@@ -1,5 +1,6 @@
 import type { Framework } from './framework';
 import { bigrams, normalize, queryTerms } from './queryTerms';
+import type { Program, ProgramPart } from './schema';
 
 /** What a search hit points at, so the bot can open it. */
 export type SearchTarget =
@@ -8,7 +9,9 @@ export type SearchTarget =
   | { kind: 'level'; level: number }
   | { kind: 'focusItem'; level: number; focusItemId: string }
   | { kind: 'recommendedSkill' }
-  | { kind: 'program'; level: number; programId: string };
+  | { kind: 'program'; level: number; programId: string }
+  /** How one is certified there: the skills an evaluation assesses (Moka's スキルマップ). */
+  | { kind: 'certification' };
 
 /** One ranked result. */
 export interface SearchHit {
@@ -50,6 +53,9 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
   const d = framework.document;
   const levelTitle = (level: number): string => `Lv.${level} ${framework.level(level)?.title ?? ''}`;
   const categoryName = (id: string): string => framework.category(id)?.name ?? id;
+  const firstLevelOf = (program: Program, part?: ProgramPart): number =>
+    framework.levels.find((l) => (part ? framework.partsFor(program, l.level).includes(part) : framework.programsFor(l.level).includes(program)))
+      ?.level ?? 1;
   const entries: (Omit<Entry, 'fields'> & { fields: Omit<Field, 'folded'>[] })[] = [
     ...d.requiredSkills.map((s) => ({
       target: { kind: 'skill' as const, skillId: s.id },
@@ -57,7 +63,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       fields: [
         { text: s.name, weight: TITLE },
         ...keywordFields(s.keywords),
-        { text: s.definition, weight: BODY * 2 },
+        { text: s.definition ?? '', weight: BODY * 2 },
         { text: s.example ?? '', weight: BODY },
       ],
       rank: 0,
@@ -74,7 +80,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ...d.roles.map((r) => ({
       target: { kind: 'role' as const, level: r.level, category: r.category },
       title: `${levelTitle(r.level)}｜${categoryName(r.category)}`,
-      fields: [{ text: r.text, weight: BODY }],
+      fields: [{ text: r.text ?? '', weight: BODY }],
       rank: 2,
     })),
     ...d.trainingFocusItems.map((t) => ({
@@ -98,11 +104,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
     ),
     ...d.programs.map((p) => ({
       // Open the training view of the first level the program is meant for.
-      target: {
-        kind: 'program' as const,
-        level: framework.levels.find((l) => p.tiers.length === 0 || p.tiers.includes(l.tier))?.level ?? 1,
-        programId: p.id,
-      },
+      target: { kind: 'program' as const, level: firstLevelOf(p), programId: p.id },
       title: p.name,
       fields: [
         { text: p.name, weight: TITLE },
@@ -111,6 +113,27 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       ],
       rank: 5,
     })),
+    ...(d.rules.evaluation?.skillMap?.skills ?? []).map((s) => ({
+      target: { kind: 'certification' as const },
+      title: s.name,
+      fields: [
+        { text: s.name, weight: TITLE },
+        { text: s.note ?? '', weight: BODY },
+      ],
+      rank: 4,
+    })),
+    // Each part on its own, so that a search opens the level of the part it found (シルバー's, not ブロンズ's).
+    ...d.programs.flatMap((p) =>
+      p.parts.map((part) => ({
+        target: { kind: 'program' as const, level: firstLevelOf(p, part), programId: p.id },
+        title: `${p.name}（${part.name}）`,
+        fields: [
+          { text: part.name, weight: BODY },
+          { text: part.description ?? '', weight: BODY },
+        ],
+        rank: 5,
+      })),
+    ),
   ];
   return {
     entries: entries.map((entry) => ({

@@ -63,7 +63,7 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
     if (roleKeys.has(key)) report(where, item, 'category', 'a second role for the same level and category', 'roleTwice');
     roleKeys.add(key);
     r.highlights.forEach((h, j) => {
-      if (!r.text.includes(h)) report(where, item, `highlights[${j}]`, `"${h}" does not occur in the role's text`, 'highlightMissing', { highlight: h });
+      if (!r.text?.includes(h)) report(where, item, `highlights[${j}]`, `"${h}" does not occur in the role's text`, 'highlightMissing', { highlight: h });
     });
   });
   for (const level of sortedLevels) {
@@ -82,7 +82,10 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
     checkLevel(`trainingFocusItems[${i}]`, t.id, t.level);
     checkCategory(`trainingFocusItems[${i}]`, t.id, t.category);
   });
-  doc.programs.forEach((p, i) => p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t)));
+  doc.programs.forEach((p, i) => {
+    p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t));
+    p.parts.forEach((part, k) => part.tiers.forEach((t, j) => checkTier(`programs[${i}].parts[${k}]`, p.id, `tiers[${j}]`, t)));
+  });
   doc.rules.applicationWindow?.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));
   doc.rules.targets.forEach((target, i) => {
     if (target.tier) checkTier(`rules.targets[${i}]`, String(target.fiscalYear), 'tier', target.tier);
@@ -91,6 +94,16 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   const { evaluation, appointment } = doc.rules;
   evaluation?.tiers.forEach((t, j) => checkTier('rules.evaluation', undefined, `tiers[${j}]`, t));
   if (evaluation) issues.push(...duplicateIds('rules.evaluation.viewpoints', evaluation.viewpoints));
+  evaluation?.viewpoints.forEach((v, i) =>
+    v.tiers.forEach((t, j) => {
+      if (!evaluation.tiers.includes(t)) report(`rules.evaluation.viewpoints[${i}]`, v.id, `tiers[${j}]`, `"${t}" is not one of the evaluated tiers`, 'viewpointTierNotEvaluated', { tier: t });
+    }),
+  );
+  evaluation?.tiers.forEach((t) => {
+    if (!evaluation.viewpoints.some((v) => v.tiers.length === 0 || v.tiers.includes(t))) {
+      report('rules.evaluation', t, 'viewpoints', `no viewpoint rates the tier "${t}"`, 'tierWithoutViewpoint', { tier: t });
+    }
+  });
   if (evaluation?.scale) issues.push(...scaleIssues('rules.evaluation.scale', evaluation.scale));
   appointment?.tiers.forEach((t, j) => checkTier('rules.appointment', undefined, `tiers[${j}]`, t));
   if (appointment?.perSection && !appointment.tiers.includes(appointment.perSection)) {

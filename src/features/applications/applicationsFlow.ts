@@ -12,7 +12,7 @@ import {
   type AssessmentSummary,
 } from '../../domain/applications/application';
 import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/applicationWindow';
-import { checkEligibility } from '../../domain/applications/eligibility';
+import { checkEligibility, gradeCheckOf } from '../../domain/applications/eligibility';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import type { Logger } from '../../logger';
 import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
@@ -88,6 +88,7 @@ export class ApplicationsFlow {
       next: nextWindow(who.framework, track, windows, now),
       mine: mineFor(track),
       ineligible: checkEligibility(who.framework, track, who.employee),
+      gradeCheck: gradeCheckOf(who.framework, track, who.employee),
       grade: who.employee?.grade,
     }));
     return applicationsHomeCard(who.framework, tracks, who.t, who.locale);
@@ -136,6 +137,8 @@ export class ApplicationsFlow {
       approver: { aadObjectId: manager.aadObjectId, name: manager.name },
       motivation: draft.motivation.trim(),
       assessment: draft.attachAssessment ? await this.latestAssessment(who) : undefined,
+      // The bot's reading of the roster's grade, kept for HR to decide on (and to overrule) before selecting.
+      gradeCheck: gradeCheckOf(framework, draft.track, employee),
     };
     // Looked up before the application is written: after that write, nothing may fail the submission (storage
     // gone then would leave an application its manager was never asked about, and a repeated click a duplicate).
@@ -227,7 +230,7 @@ export class ApplicationsFlow {
       data: {},
     });
     const ineligible = checkEligibility(framework, track, who.employee);
-    if (ineligible) return refuse(ineligibleText(framework, ineligible, who.employee?.grade ?? '', t));
+    if (ineligible) return refuse(ineligibleText(ineligible, t));
     const now = this.deps.now();
     const next = nextWindow(framework, track, await this.deps.windows.list(framework.id), now);
     if (!next.open || !isWindowOpen(next.window, now)) {

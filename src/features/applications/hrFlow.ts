@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/formatDate';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act, approvalLetter, reassign, resendRequest, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
+import { act, approvalLetter, overrideEligibility, reassign, resendRequest, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
@@ -133,6 +133,19 @@ export class HrFlow {
     const { application } = changed;
     await notifyApplicant(this.deps, who.framework, application);
     return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
+  }
+
+  /**
+   * HR overrules the grade check of an application (the roster's order of grades is not the strategy's words): the
+   * applicant meets the requirement. The reason is required and the trail records who decided.
+   */
+  async overrideEligibility(who: Who, id: string, comment: string): Promise<AdaptiveCard> {
+    const refused = refuseUnlessHr(who, 'overrideEligibility', this.deps.logger);
+    if (refused) return refused;
+    const decide = (application: Application): ApplicationOutcome => overrideEligibility(application, actorOf(who), this.deps.now(), comment);
+    const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication);
+    if ('refused' in changed) return changed.refused;
+    return hrDetailCard(who.framework, changed.application, who.aadObjectId, who.t, who.locale);
   }
 
   /**

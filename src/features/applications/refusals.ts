@@ -14,6 +14,9 @@ const MESSAGES: Record<ApplicationRefusal, MessageKey> = {
   wrongState: 'applications.refusal.wrongState',
   commentRequired: 'applications.refusal.commentRequired',
   sameApprover: 'applications.refusal.sameApprover',
+  eligibilityUndecided: 'applications.refusal.eligibilityUndecided',
+  reasonRequired: 'applications.refusal.reasonRequired',
+  eligibilityDecided: 'applications.refusal.eligibilityDecided',
 };
 
 /** A card that shows one application, to go back to from a refusal: the approver's (or applicant's) card, or HR's detail. */

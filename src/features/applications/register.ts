@@ -68,4 +68,7 @@ export function registerApplicationsFeature(
     asking(context, (who) => hr.reassign(who, applicationId, approverEmail)),
   );
   onAction(app, VERBS.hrResendApproval, (context, { applicationId }) => asking(context, (who) => hr.resendApproval(who, applicationId)));
+  onAction(app, VERBS.hrEligibility, (context, { applicationId, eligibilityComment }) =>
+    asking(context, (who) => hr.overrideEligibility(who, applicationId, eligibilityComment)),
+  );
 }

@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
-import { candidateOf, planProblems, raterOf, type EvaluationPlan, type PlanProblem } from '../../domain/evaluation/evaluation';
+import { candidateOf, planProblems, raterOf, viewpointsForTier, type EvaluationPlan, type PlanProblem } from '../../domain/evaluation/evaluation';
 import type { EvaluationViewpoint } from '../../domain/framework/schema';
 import type { Employee } from '../../domain/roster/employee';
 import { actorOf } from '../applications/who';
@@ -53,7 +53,7 @@ export async function resolveForm(deps: EvaluationDeps, who: EvaluationWho, form
   const candidateEmail = form.candidateEmail.trim().toLowerCase();
   const candidate = candidateEmail ? await deps.roster.findByEmail(candidateEmail) : undefined;
   const viewpoints = await Promise.all(
-    who.rules.viewpoints.map(async (viewpoint) => ({
+    viewpointsForTier(who.rules, form.tier).map(async (viewpoint) => ({
       viewpoint,
       raters: await Promise.all(emailsIn(form.raters[viewpoint.id] ?? '').map((email) => raterEntry(deps, email))),
     })),

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import { ACTIVE_STATES, type Application } from '../../../domain/applications/application';
+import { ACTIVE_STATES, type Application, type GradeCheck } from '../../../domain/applications/application';
 import { lastMomentOf, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import type { Ineligibility } from '../../../domain/applications/eligibility';
 import type { Framework } from '../../../domain/framework/framework';
@@ -8,7 +8,7 @@ import type { Locale, MessageKey, Translate } from '../../../i18n';
 import { tierNames, trackName } from '../trackName';
 import { keepLineBreaks } from '../../framework/views/lineBreaks';
 import { certificationWays } from './certificationWays';
-import { stateLabel } from './describe';
+import { gradeCheckText, stateLabel } from './describe';
 
 /** What the home card knows about one track for the asking employee. */
 export interface TrackSituation {
@@ -16,6 +16,8 @@ export interface TrackSituation {
   readonly next: { window: ApplicationWindow; open: boolean; planned: boolean };
   readonly mine?: Application;
   readonly ineligible?: Ineligibility;
+  /** For the professional track: what the roster's grade says of its requirement, when it does not show it met. */
+  readonly gradeCheck?: GradeCheck;
   readonly grade?: string;
 }
 
@@ -37,7 +39,7 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
         name: trackName(framework, s.track, t),
         windowLine: windowLine(s.next, t, locale),
         mine: s.mine ? t('applications.mine', { state: stateLabel(s.mine, t), date: formatDate(s.mine.updatedAt, locale) }) : '',
-        note: s.ineligible ? ineligibleText(framework, s.ineligible, s.grade ?? '', t) : '',
+        note: s.ineligible ? ineligibleText(s.ineligible, t) : s.gradeCheck ? gradeCheckText(framework, s.gradeCheck, s.grade ?? '', 'employee', t) : '',
         canApply: s.next.open && !s.ineligible && !active,
         canWithdraw: s.mine?.state === 'submitted',
         applicationId: s.mine?.id ?? '',
@@ -75,7 +77,6 @@ export function windowLine(next: TrackSituation['next'], t: Translate, locale: L
 }
 
 /** Why the employee cannot apply for a track, in words. */
-export function ineligibleText(framework: Framework, reason: Ineligibility, grade: string, t: Translate): string {
-  const grades = framework.rules.professionalTrack?.eligibleGrades ?? '';
-  return t(`applications.ineligible.${reason}` as MessageKey, { grades, grade });
+export function ineligibleText(reason: Ineligibility, t: Translate): string {
+  return t(`applications.ineligible.${reason}` as MessageKey);
 }

@@ -1,13 +1,13 @@
 import { formatDate, formatDateTime } from '../../../i18n/formatDate';
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
-import type { Application, ApplicationState } from '../../../domain/applications/application';
+import { awaitsEligibility, type Application, type ApplicationState } from '../../../domain/applications/application';
 import { isWindowOpen, type ApplicationWindow } from '../../../domain/applications/applicationWindow';
 import { jstDateAndTime } from '../../../domain/applications/fiscalYear';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
 import type { ApplicationFilter } from '../../../storage/applicationRepository';
 import { trackName } from '../trackName';
-import { assessmentLine, stateLabel } from './describe';
+import { assessmentLine, gradeCheckText, stateLabel } from './describe';
 
 /** The states HR filters by, in the order an application moves through them. */
 export const STATES: readonly ApplicationState[] = [
@@ -137,7 +137,8 @@ export function hrListCard(
 
 /**
  * One application for HR: its facts, whether the approval request reached the approver (`requestKept`: it waits for
- * them to open the bot), its whole audit trail, and the next steps its state allows.
+ * them to open the bot), the grade check of a professional-track application (and the way to overrule it), its whole
+ * audit trail, and the next steps its state allows.
  */
 export function hrDetailCard(
   framework: Framework,
@@ -161,14 +162,19 @@ export function hrDetailCard(
     trail: a.trail.map((e) => {
       const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');
       const at = formatDateTime(e.at, locale);
+      const action = t(`trail.${e.action}` as MessageKey);
       const line =
         e.action === 'reassign' && e.approverName
           ? t('hr.detail.reassignLine', { at, by: e.byName, from: e.previousApproverName ?? '—', to: e.approverName })
-          : t('hr.detail.trailLine', { at, by: e.byName, action: t(`trail.${e.action}` as MessageKey), from: state(e.from), to: state(e.to) });
+          : e.from === e.to
+            ? t('hr.detail.decisionLine', { at, by: e.byName, action })
+            : t('hr.detail.trailLine', { at, by: e.byName, action, from: state(e.from), to: state(e.to) });
       return e.comment ? `${line}（${e.comment}）` : line;
     }),
     actions: own ? [] : (NEXT_STEPS[a.state] ?? []).map((action) => ({ applicationId: a.id, action, title: t(`hr.action.${action}` as MessageKey) })),
     canReassign: !own && pending,
+    gradeLine: gradeLine(framework, a, t, locale),
+    canOverrideEligibility: !own && awaitsEligibility(a) && (pending || a.state === 'approved'),
     requestLine: pending ? t(requestKept ? 'hr.detail.requestKept' : 'hr.detail.requestReached', { approver: a.approver.name }) : '',
     requestKept: pending && requestKept,
     labels: {
@@ -180,10 +186,23 @@ export function hrDetailCard(
       motivation: t('approval.motivation'),
       trail: t('hr.detail.trail'),
       reassignLabel: t('hr.detail.reassignLabel'),
+      eligibilityLabel: t('hr.detail.eligibilityLabel'),
+      eligibility: t('hr.detail.eligibility'),
       reassign: t('hr.detail.reassign'),
       resend: t('hr.detail.resend'),
       back: t('hr.detail.back'),
       backToMenu: t('common.backToMenu'),
     },
   });
+}
+
+/**
+ * What the grade check says of a professional-track application: the roster's grade and the requirement while it
+ * stands, who overruled it once HR has; '' for an application the roster's grade did not put in question.
+ */
+function gradeLine(framework: Framework, application: Application, t: Translate, locale: Locale): string {
+  if (!application.gradeCheck) return '';
+  const overruled = application.trail.find((e) => e.action === 'overrideEligibility');
+  if (overruled) return t('applications.gradeCheck.overruled', { by: overruled.byName, at: formatDateTime(overruled.at, locale) });
+  return gradeCheckText(framework, application.gradeCheck, application.applicant.grade, 'hr', t);
 }

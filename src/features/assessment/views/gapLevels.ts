@@ -42,7 +42,7 @@ export function gapLevels(framework: Framework, gaps: readonly SkillGap[], t: Tr
         const skill = framework.skill(gap.skillId);
         if (!skill) return [];
         const category = framework.category(skill.category)?.name ?? skill.category;
-        return [{ skillId: skill.id, name: skill.name, heading: `${skill.name}（${category}）`, definition: skill.definition }];
+        return [{ skillId: skill.id, name: skill.name, heading: `${skill.name}（${category}）`, definition: skill.definition ?? '' }];
       }),
       focus: focus.length > 0 ? t('assessment.result.gapFocus', { items: join(focus) }) : '',
     };

@@ -3,7 +3,7 @@ import { lastMomentOf, type ApplicationWindow } from '../../../domain/applicatio
 import { trackName } from '../../applications/trackName';
 import type { AssessmentResult } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
-import { programKinds } from '../../../domain/framework/schema';
+import { programKinds, type Program } from '../../../domain/framework/schema';
 import { formatDate } from '../../../i18n/formatDate';
 import type { Locale, Translate } from '../../../i18n';
 import { tierLookOfLevel } from '../../framework/views/tierLook';
@@ -36,7 +36,7 @@ export function resultCard(
   // A result keeps what it said; a skill the framework has dropped since is left out.
   const gaps = result.gaps.filter((gap) => framework.skill(gap.skillId) !== undefined);
   const firstSkill = gaps[0] && framework.skill(gaps[0].skillId);
-  const programs = programLines(framework, result.programIds, t, join);
+  const programs = programLines(framework, result.programIds, result.target, t, join);
   const targetTitle = framework.level(result.target)?.title ?? '';
   const mindset = result.mindsetFocusItemIds
     .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
@@ -100,11 +100,13 @@ function howToJoin(framework: Framework, t: Translate): string {
 
 /**
  * The programs that help towards the target, one line per kind ("OJT：…、…"), the tier's own training with its
- * description first. Career-stage trainings (new hires, new managers) depend on one's post, not on the target: left out.
+ * description (or that of its part for the target's tier) first. Career-stage trainings (new hires, new managers)
+ * depend on one's post, not on the target: left out.
  */
 function programLines(
   framework: Framework,
   programIds: readonly string[],
+  target: number,
   t: Translate,
   join: (items: readonly string[]) => string,
 ): { text: string }[] {
@@ -115,7 +117,14 @@ function programLines(
   return tierFirst.flatMap((kind) => {
     const ofKind = programs.filter((p) => p!.kind === kind);
     if (ofKind.length === 0) return [];
-    const names = ofKind.map((p) => (kind === 'tier-training' && p!.description ? `${p!.name}（${p!.description}）` : p!.name));
+    const names = ofKind.map((p) => (kind === 'tier-training' ? withDescription(framework, p!, target) : p!.name));
     return [{ text: `${t(`training.kind.${kind}`)}：${join(names)}` }];
   });
+}
+
+/** "DX人材育成プロジェクト（シルバー：…）": a tier's training with what it does for the target's tier. */
+function withDescription(framework: Framework, program: Program, target: number): string {
+  const parts = framework.partsFor(program, target).map((part) => (part.description ? `${part.name}：${part.description}` : part.name));
+  const described = parts.length > 0 ? parts.join('、') : program.description;
+  return described ? `${program.name}（${described}）` : program.name;
 }

@@ -22,12 +22,13 @@ export function roleStepCard(c: StepContext, category: string): AdaptiveCard {
   const options = levels.map((level, i) => {
     const role = framework.role(level.level, category);
     const below = i > 0 ? framework.role(levels[i - 1]!.level, category) : undefined;
-    const shown = role ? shownRole(role.text, below?.text) : { summary: '', whole: '' };
+    // A level the source says nothing of in this category is still a place to stand: it says so.
+    const shown = role?.text ? shownRole(role.text, below?.text) : { summary: t('level.roleUnsaid'), whole: '' };
     const chosen = assessment.rolePositions[category] === level.level;
     return {
       level: level.level,
       title: level.title,
-      changesLabel: role && below ? t('assessment.role.changes', { level: below.level }) : '',
+      changesLabel: role?.text && below?.text ? t('assessment.role.changes', { level: below.level }) : '',
       summary: shown.summary,
       text: shown.whole,
       textId: `role-${level.level}`,

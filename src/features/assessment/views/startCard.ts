@@ -30,7 +30,7 @@ export function startCard(
       title: t('assessment.title'),
       intro: framework.hasRequiredSkills
         ? t('assessment.intro', { categories: framework.categories.length, steps: ratingSettings(framework).scale.length })
-        : t('assessment.introNoSkills', { categories: framework.categories.length }),
+        : t('assessment.introNoSkills', { categories: framework.categories.length, framework: framework.document.name }),
       savedNote: t('assessment.savedNote'),
       start: t('assessment.start'),
       continue: t('assessment.continue'),

@@ -49,7 +49,9 @@ export function skillsStepCard(c: StepContext, level: number): AdaptiveCard {
   const choices = scale.map((s) => ({ title: locale === 'en' && s.labelEn ? s.labelEn : s.label, value: String(s.value) }));
   const skills = framework.requiredSkillsAt(level).map((skill) => ({
     name: skill.name,
-    definition: skill.definition,
+    definition: skill.definition ?? '',
+    // Without a definition the name alone labels the choices.
+    label: skill.definition ?? skill.name,
     inputId: `r_${skill.id}`,
     value: assessment.ratings[skill.id] === undefined ? '' : String(assessment.ratings[skill.id]),
     choices,

@@ -11,7 +11,7 @@ export function tierName(framework: Framework, tier: string): string {
 
 /** A viewpoint of the framework's evaluation; its id stands in for one a later import removed. */
 export function viewpointOf(framework: Framework, id: string): EvaluationViewpoint {
-  return framework.rules.evaluation?.viewpoints.find((v) => v.id === id) ?? { id, name: id, raters: '' };
+  return framework.rules.evaluation?.viewpoints.find((v) => v.id === id) ?? { id, name: id, raters: '', tiers: [] };
 }
 
 /** "政策的観点（幹部職員）": the viewpoint with who rates from it. */

@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import { MAX_RATERS_PER_VIEWPOINT } from '../../../domain/evaluation/evaluation';
 import type { Framework } from '../../../domain/framework/framework';
-import type { EvaluationRules } from '../../../domain/framework/schema';
+import type { EvaluationRules, EvaluationViewpoint } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
 import { formFields, type EvaluationForm, type FormProblem, type RaterEntry, type ResolvedForm } from '../planForm';
 import { tierName, viewpointHeading } from './describe';
@@ -15,7 +15,7 @@ export function evaluationFormCard(framework: Framework, rules: EvaluationRules,
     viewpoints: rules.viewpoints.map((v) => ({
       inputId: `raters_${v.id}`,
       heading: viewpointHeading(framework, v.id, t),
-      description: v.description ?? '',
+      description: [v.description, forTiers(framework, v, t)].filter(Boolean).join('\n'),
       value: form.raters[v.id] ?? '',
     })),
     labels: {
@@ -105,4 +105,10 @@ export function problemText(problem: FormProblem, framework: Framework, resolved
     case 'candidateAsRater':
       return t('evaluation.problem.candidateAsRater', { viewpoint: viewpoint(problem.viewpoint) });
   }
+}
+
+/** "DXエキスパート・DXスペシャリストの評価のみ": a viewpoint the framework limits to some tiers says so on the form. */
+function forTiers(framework: Framework, viewpoint: EvaluationViewpoint, t: Translate): string {
+  if (viewpoint.tiers.length === 0) return '';
+  return t('evaluation.form.forTiers', { tiers: viewpoint.tiers.map((tier) => tierName(framework, tier)).join('・') });
 }

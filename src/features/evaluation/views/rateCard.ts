@@ -11,8 +11,8 @@ export interface RatingInput {
 }
 
 /**
- * A rater's card: whom they rate, for which tier and from which viewpoint, what the tier's certification asks for,
- * and the scale with a comment. With their rating so far, it lets them change it while the evaluation is open.
+ * A rater's card: whom they rate, for which tier and from which viewpoint, what the tier's certification asks for and
+ * the skills it assesses (where the framework names them), and the scale with a comment. With their rating so far, it lets them change it while the evaluation is open.
  */
 export function rateCard(
   framework: Framework,
@@ -25,6 +25,7 @@ export function rateCard(
   const { candidate } = evaluation;
   const input = shown.input ?? { rating: shown.previous ? String(shown.previous.value) : '', comment: shown.previous?.comment ?? '' };
   const description = viewpointOf(framework, viewpoint).description ?? '';
+  const skillMap = framework.rules.evaluation?.skillMap;
   return renderCard('evaluationRate', {
     evaluationId: evaluation.id,
     viewpoint,
@@ -36,6 +37,7 @@ export function rateCard(
     ],
     description,
     criteria: framework.tier(evaluation.tier)?.criteria ?? '',
+    skillMap: skillMap ? { names: skillMap.skills.map((s) => s.name).join('、'), text: skillMap.text } : '',
     choices: evaluation.scale.map((step) => ({ title: stepLabel(step, locale), value: String(step.value) })),
     rating: input.rating,
     comment: input.comment,
@@ -43,6 +45,7 @@ export function rateCard(
     labels: {
       title: t('evaluation.rate.title', { name: candidate.name }),
       criteria: t('evaluation.rate.criteria', { tier: tierName(framework, evaluation.tier) }),
+      skillMap: t('applications.noWindow.skillMap'),
       hint: shown.previous ? t('evaluation.rate.hintChange') : t('evaluation.rate.hint'),
       rating: t('evaluation.rate.rating'),
       required: t('evaluation.rate.required'),

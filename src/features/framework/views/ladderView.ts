@@ -6,7 +6,10 @@ import { tierLookOfLevel } from './tierLook';
 /** How far each rung steps right of the one below, so the levels read as a staircase going up. */
 const STEP_PX = 20;
 
-/** The levels at a glance, highest first, each rung coloured by its tier and opening the level's card. */
+/**
+ * The levels at a glance, highest first, each rung coloured by its tier and opening the level's card; under them the
+ * staff the framework aims for (職員像), in its words.
+ */
 export function ladderCard(framework: Framework, t: Translate): AdaptiveCard {
   const rungs = [...framework.levels].reverse().map((level) => {
     const look = tierLookOfLevel(framework, level.level, t);
@@ -23,6 +26,7 @@ export function ladderCard(framework: Framework, t: Translate): AdaptiveCard {
   });
   return renderCard('ladder', {
     rungs,
+    aims: framework.document.aims.map((aim) => ({ heading: aim.heading, items: aim.items.map((text) => ({ text })) })),
     labels: {
       title: t('ladder.title', { count: rungs.length }),
       intro: t('ladder.intro'),

@@ -20,7 +20,7 @@ export function levelCard(framework: Framework, level: number, t: Translate, fro
     const role = framework.role(level, category.id);
     return {
       category: category.name,
-      text: role ? keepLineBreaks(emphasize(role.text, role.highlights)) : '',
+      text: role?.text ? keepLineBreaks(emphasize(role.text, role.highlights)) : t('level.roleUnsaid'),
       style: category.id === from?.item ? 'accent' : 'default',
     };
   });

@@ -21,5 +21,7 @@ export function actionFor(target: SearchTarget, query?: string): { verb: Verb; p
       return { verb: VERBS.training, payload: { level: target.level, item: target.programId, ...back } };
     case 'recommendedSkill':
       return { verb: VERBS.recommended, payload: back };
+    case 'certification':
+      return { verb: VERBS.applicationsOpen, payload: {} };
   }
 }

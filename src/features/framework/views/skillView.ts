@@ -36,7 +36,7 @@ export function skillCard(framework: Framework, skill: RequiredSkill, t: Transla
     }),
     origin,
     tierStyle: tierLookOfLevel(framework, skill.level, t).style,
-    definition: skill.definition,
+    definition: skill.definition ?? '',
     definitionNote: framework.document.skillNotes?.definition ?? '',
     example: skill.example ?? '',
     exampleNote: framework.document.skillNotes?.example ?? '',

@@ -3,6 +3,7 @@ import type { Framework } from '../../../domain/framework/framework';
 import { programKinds, type Program } from '../../../domain/framework/schema';
 import type { Translate } from '../../../i18n';
 import { backToResults, type FromSearch } from './fromSearch';
+import { programFacts } from './programFacts';
 import { tierLookOfLevel } from './tierLook';
 
 /**
@@ -24,7 +25,7 @@ export function trainingCard(framework: Framework, level: number, t: Translate, 
   const programsByKind = programKinds
     .map((kind) => {
       const ofKind = programs.filter((p) => p.kind === kind);
-      return { kind: t(`training.kind.${kind}`), programs: programLines(ofKind, item), style: styleOf(ofKind, item) };
+      return { kind: t(`training.kind.${kind}`), programs: ofKind.map((p) => programLine(framework, p, level, item, t)), style: styleOf(ofKind, item) };
     })
     .filter((group) => group.programs.length > 0);
   const focusItem = focusItems.find((f) => f.id === item);
@@ -65,19 +66,21 @@ function styleOf(items: readonly { id: string }[], item: string | undefined): 'a
 }
 
 /**
- * A kind's programs, a line each; programs that share their description are named together on one line, so the
- * description is said once (the three 階層別研修 of Kitakyushu's strategy have one text between them).
+ * A program's line (its name and description), then what the source says of whom it is for and how many it means to
+ * reach, and the parts of it meant for the level, each with the same.
  */
-function programLines(programs: readonly Program[], item: string | undefined): { text: string }[] {
-  const byDescription = new Map<string, Program[]>();
-  for (const p of programs) {
-    // A program without a description shares nothing: its id keeps it on a line of its own.
-    const key = p.description ?? `#${p.id}`;
-    byDescription.set(key, [...(byDescription.get(key) ?? []), p]);
-  }
-  return [...byDescription.values()].map((same) => {
-    const names = same.map((p) => marked(p.name, p.id === item)).join('、');
-    const description = same[0]!.description;
-    return { text: description ? `${names}：${description}` : names };
-  });
+function programLine(framework: Framework, program: Program, level: number, item: string | undefined, t: Translate): ProgramLine {
+  const named = (name: string, description: string | undefined): string => (description ? `${name}：${description}` : name);
+  const facts = programFacts(program, t);
+  const parts = framework.partsFor(program, level).map((part) => ({ text: [named(part.name, part.description), ...programFacts(part, t)].join('　') }));
+  return {
+    text: named(marked(program.name, program.id === item), program.description),
+    details: [...(facts.length > 0 ? [{ text: facts.join('　') }] : []), ...parts],
+  };
+}
+
+/** One program on the card: its line and the lines under it. */
+interface ProgramLine {
+  readonly text: string;
+  readonly details: readonly { text: string }[];
 }

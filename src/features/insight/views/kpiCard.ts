@@ -2,7 +2,7 @@ import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { KpiFigures } from '../../../domain/insight/kpiFigures';
 import type { Translate } from '../../../i18n';
-import { coverageSection, departmentSection, funnelSection, levelSection } from './kpiSections';
+import { coverageSection, departmentSection, funnelSection, levelSection, participationSection } from './kpiSections';
 import { progressSection } from './progressSection';
 import { yearLabel } from './describe';
 
@@ -14,9 +14,9 @@ export interface KpiBanner {
 
 /**
  * HR's KPI for one fiscal year: certified people against the baseline, the plan and each year's targets (charts, with
- * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the self-assessed levels, and the
- * coverage of sections when the framework's KPI is one holder per section. A year selector and the way to the
- * targets form.
+ * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the
+ * self-assessed levels, the coverage of sections when the framework's KPI is one holder per section, and the
+ * participants its programs plan for. A year selector and the way to the targets form.
  */
 export function kpiCard(
   framework: Framework,
@@ -37,6 +37,7 @@ export function kpiCard(
     departments: departmentSection(figures, t),
     levels: levelSection(figures, t),
     coverage: figures.coverage ? coverageSection(framework, figures.coverage, t) : '',
+    participation: participationSection(framework, t),
     labels: {
       title: t('kpi.title', { fy: fiscalYear }),
       yearLabel: t('kpi.yearLabel'),

@@ -5,6 +5,7 @@ import type { KpiFigures } from '../../../domain/insight/kpiFigures';
 import type { Translate } from '../../../i18n';
 import { sectionLabel, tierName } from '../../appointment/views/describe';
 import { grouped } from '../../broadcast/views/describe';
+import { programFacts } from '../../framework/views/programFacts';
 import { holdingWords, peopleAxisTop, percentOf, textBar } from './describe';
 
 /** The uncovered sections a card lists before "and n more": enough to act on, short enough to read. */
@@ -137,5 +138,15 @@ export function coverageSection(framework: Framework, coverage: PerSectionCovera
       heading: t('kpi.coverage.heading', { tier: tierName(framework, coverage.tier), unit }),
       uncoveredHeading: uncovered.length > 0 ? t('kpi.coverage.uncoveredHeading', { unit }) : '',
     },
+  };
+}
+
+/** The participants the framework's programs mean to reach (受講者規模), a line each; '' when no program sets any. */
+export function participationSection(framework: Framework, t: Translate): object | '' {
+  const planned = framework.document.programs.filter((p) => p.participationTarget);
+  if (planned.length === 0) return '';
+  return {
+    rows: planned.map((p) => ({ text: `・${p.name}（${programFacts(p, t).join('　')}）` })),
+    labels: { heading: t('kpi.participation.heading'), note: t('kpi.participation.note') },
   };
 }
