@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startChild } from '../src/local/childProcess';
-import { projectRoot } from '../src/projectRoot';
 import { findFreePort } from '../src/local/ports';
 import { outputTail, waitForListening } from '../src/local/waitForListening';
+import { botNodeFlags } from '../test/support/botNodeFlags';
 
 /** The bot as `npm run bot` runs it, in a child process, so that a bench can stop it gracefully or kill it outright. */
 export interface BotProcess {
@@ -26,7 +26,7 @@ export interface BotProcess {
 /** The production entry point, compiled next to the bench (`npm run bench` builds first). */
 const BOT_ENTRY = path.join(__dirname, '..', 'src', 'index.js');
 /** Node's flags in `npm run bot` (and Azure's start command, which a test keeps equal): the bot runs as it does there. */
-const BOT_NODE_FLAGS = nodeFlagsOfBotScript();
+const BOT_NODE_FLAGS = botNodeFlags();
 const START_TIMEOUT_MS = 30_000;
 
 /**
@@ -61,13 +61,6 @@ export async function startBotProcess(name: string, env: Record<string, string>,
     },
     stop: () => child.stop(),
   };
-}
-
-function nodeFlagsOfBotScript(): string[] {
-  const packageJson = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const flags = /\bnode ((?:--\S+ )*)dist\/src\/index\.js$/.exec(packageJson.scripts.bot ?? '')?.[1];
-  if (flags === undefined) throw new Error('package.json\'s "bot" script does not end with `node [flags] dist/src/index.js`');
-  return flags.split(' ').filter(Boolean);
 }
 
 /** utime + stime of a live process, in milliseconds; 0 where /proc is not there. */

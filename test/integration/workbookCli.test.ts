@@ -59,7 +59,7 @@ async function edit(workbookPath: string, change: (workbook: ExcelJS.Workbook) =
 const setId = (id: string) => (workbook: ExcelJS.Workbook) => (workbook.getWorksheet('基本情報')!.getCell('B2').value = id);
 
 describe('npm run framework:export, then framework:import of the workbook', () => {
-  it.each(['kitakyushu', 'moka', 'kunisaki'])('%s: the workbook imports as exactly the stored framework', async (city) => {
+  it.each(['kitakyushu', 'moka', 'kunisaki', 'national'])('%s: the workbook imports as exactly the stored framework', async (city) => {
     const id = newId();
     await importShipped(city, id);
     const stored = (await frameworks.loadActive(id))!.document;
@@ -114,7 +114,7 @@ describe('npm run framework:template', () => {
     expect(await runTemplate(['--out', out, '--from', 'kunisaki'])).toBe(EXIT.ok);
     expect(statSync(out).size).toBeGreaterThan(0);
     expect(await runTemplate(['--out', file('x.xlsx'), '--from', '../package'])).toBe(EXIT.failed);
-    expect(output()).toMatch(/no framework file "\.\.\/package" in data\/frameworks; choose one of: .*kitakyushu, kunisaki, moka/);
+    expect(output()).toMatch(/no framework file "\.\.\/package" in data\/frameworks; choose one of: .*kitakyushu, kunisaki, moka, national/);
   });
 
   it('exits 2 with the usage on wrong arguments', async () => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { botNodeFlags } from './botNodeFlags';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -21,13 +22,13 @@ export interface BotProcess {
 }
 
 /**
- * Starts `node src/index.ts` with exactly `environment` (and PATH); resolves once it logs that it listens. A real
+ * Starts `node src/index.ts`, with the flags of `npm run bot`, with exactly `environment` (and PATH); resolves once it logs that it listens. A real
  * process, for what only a real one shows: the SDKs it instruments as Node loads them, its memory, its temp folder.
  */
 export function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['-r', path.join(__dirname, 'transpileHook.js'), 'src/index.ts'],
+    [...botNodeFlags(), '-r', path.join(__dirname, 'transpileHook.js'), 'src/index.ts'],
     { cwd: ROOT, env: { PATH: process.env.PATH, ...environment } },
   );
   const logged: Record<string, unknown>[] = [];

@@ -6,7 +6,7 @@ import type { FrameworkDocument } from '../../src/domain/framework/schema';
 import { readWorkbook } from '../../src/importing/workbook/readWorkbook';
 import { frameworkWorkbook } from '../../src/importing/workbook/writeWorkbook';
 
-const SHIPPED = ['kitakyushu', 'moka', 'kunisaki'];
+const SHIPPED = ['kitakyushu', 'moka', 'kunisaki', 'national'];
 
 function shipped(id: string): FrameworkDocument {
   const result = validateFramework(JSON.parse(readFileSync(path.join(__dirname, '../../data/frameworks', `${id}.json`), 'utf8')));
