@@ -97,6 +97,16 @@ export class Framework {
     return this.document.programs.filter((p) => p.tiers.length === 0 || (tier !== undefined && p.tiers.includes(tier)));
   }
 
+  program(id: string): Program | undefined {
+    return this.document.programs.find((p) => p.id === id);
+  }
+
+  /** Where employees ask, in one line (office, phone, e-mail); undefined when the framework names no contact. */
+  get contactLine(): string | undefined {
+    const contact = this.document.contact;
+    return contact && [contact.office, contact.phone, contact.email].filter(Boolean).join('　');
+  }
+
   get rules(): FrameworkDocument['rules'] {
     return this.document.rules;
   }
