@@ -86,7 +86,7 @@ describe('「受講履歴」', () => {
   it('sends a request in a channel to the personal chat, showing nothing', async () => {
     const { status, body } = await clickInChannel(harness, hanako, VERBS.trainingRecord, {});
     expect(status).toBe(200);
-    const card = body.value as Card;
+    const card = body.value;
     expect(textOf(card)).toContain(ja('training.record.personalOnly'));
     expect(sessions(card)).toEqual([]);
   });
