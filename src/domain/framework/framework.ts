@@ -101,10 +101,10 @@ export class Framework {
     return this.document.programs.find((p) => p.id === id);
   }
 
-  /** Where employees ask, in one line (office, phone, e-mail); undefined when the framework names no contact. */
-  get contactLine(): string | undefined {
+  /** Whom employees ask, as a sentence names them: the office, with its phone when there is one; undefined when none. */
+  get contactName(): string | undefined {
     const contact = this.document.contact;
-    return contact && [contact.office, contact.phone, contact.email].filter(Boolean).join('　');
+    return contact && (contact.phone ? `${contact.office}（${contact.phone}）` : contact.office);
   }
 
   get rules(): FrameworkDocument['rules'] {

@@ -21,9 +21,11 @@ export function ruleAnswerCard(framework: Framework, answer: RuleAnswer, t: Tran
 
 /** A question the framework has no answer to: said so plainly, with the office to ask when the framework names one. */
 export function noAnswerCard(framework: Framework, t: Translate): AdaptiveCard {
-  const office = framework.contactLine;
-  const ask = office ? t('rule.noAnswer.contact', { office }) : t('rule.noAnswer.noContact');
-  return noticeCard(t, t('rule.noAnswer.title', { framework: framework.document.name }), `${t('rule.noAnswer.body')}\n${ask}`, 'default', {
+  const { name, contact } = framework.document;
+  const ask = contact
+    ? t('rule.noAnswer.contact', { office: [contact.office, contact.phone, contact.email].filter(Boolean).join('　') })
+    : t('rule.noAnswer.noContact');
+  return noticeCard(t, t('rule.noAnswer.title', { framework: name }), `${t('rule.noAnswer.body')}\n${ask}`, 'default', {
     title: t('common.ladder'),
     verb: VERBS.ladder,
     data: {},

@@ -24,7 +24,7 @@ export function trainingRecordCard(
   viewer: { t: Translate; locale: Locale },
 ): AdaptiveCard {
   const { t, locale } = viewer;
-  const contact = framework.contactLine;
+  const contact = framework.contactName;
   const ask = contact ? t('training.record.askContact', { contact }) : t('training.record.askOffice');
   if (records.length === 0) {
     return noticeCard(t, t('training.record.title'), `${t('training.record.none', { name: employee.name })}\n\n${ask}`, 'default', {
