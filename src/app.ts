@@ -34,6 +34,7 @@ import { registerHrMenuFeature } from './features/hrMenu/register';
 import { registerInsightFeature } from './features/insight/register';
 import { catalogNotice } from './features/notices';
 import { registerTeamFeature } from './features/team/register';
+import { registerTrainingFeature } from './features/training/register';
 import { refuseOtherTenants } from './features/tenantGuard';
 import { pinLanguage, translatorFor } from './features/turn';
 import { resolveLocale, translator } from './i18n';
@@ -193,6 +194,7 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
+  registerTrainingFeature(app, router, deps.catalog, { roster: repositories.roster, trainingRecords: repositories.trainingRecords });
   const approvalCounts = new ApprovalCounts(repositories.applications, deps.recheckMs, now);
   registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, router, deps.catalog, {

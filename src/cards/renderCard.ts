@@ -48,6 +48,7 @@ export const CARD_NAMES = [
   'kpiTargets',
   'exportHome',
   'exportProgress',
+  'trainingRecord',
   'teamSummary',
   'hrMenu',
 ] as const;

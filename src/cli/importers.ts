@@ -1,6 +1,9 @@
 import { importFramework } from '../importing/importFramework';
 import { importRoster } from '../importing/importRoster';
+import { importTrainingRecords } from '../importing/training/importTrainingRecords';
+import { readCsvTable, readWorkbookTable } from '../importing/training/readTrainingTable';
 import { importFrameworkWorkbook } from '../importing/workbook/importWorkbook';
+import { translator } from '../i18n';
 import { textImporter, type ImportFile, type Importer } from './runImport';
 
 const importFrameworkJson = textImporter((text, repositories, options) => importFramework(text, repositories.frameworks, options));
@@ -19,3 +22,10 @@ export const frameworkImporter: Importer = (file, repositories, options) =>
 
 /** `roster:import`: the staff roster CSV. */
 export const rosterImporter: Importer = textImporter((text, repositories, options) => importRoster(text, repositories.roster, options));
+
+/** `training:import`: attendance records, as CSV or as a workbook's first sheet. */
+export const trainingImporter: Importer = async (file, repositories, options) => {
+  const t = translator(options.locale);
+  const table = isWorkbook(file) ? await readWorkbookTable(file.bytes, t) : readCsvTable(file.bytes, t);
+  return table.ok ? importTrainingRecords(table.value, repositories, options) : { status: 'invalid', issues: table.issues };
+};

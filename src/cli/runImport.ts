@@ -31,8 +31,11 @@ export interface ImportFile {
   readonly bytes: Uint8Array;
 }
 
-/** Options of the command line: `locale` is the language of problems that have a Japanese wording (a workbook's). */
-export type CliImportOptions = ImportOptions & { readonly locale: Locale };
+/**
+ * Options of the command line: `locale` is the language of problems that have a Japanese wording (a workbook's,
+ * an attendance file's); `frameworkId` the active framework, as the bot's environment names it.
+ */
+export type CliImportOptions = ImportOptions & { readonly locale: Locale; readonly frameworkId: string };
 
 /** Runs one kind of import against the repositories. */
 export type Importer = (file: ImportFile, repositories: Repositories, options: CliImportOptions) => Promise<ImportOutcome>;
@@ -84,11 +87,13 @@ export async function runImport(command: string, argv: readonly string[], import
     console.error(`cannot read ${args.file}: ${(err as Error).message}`);
     return EXIT.failed;
   }
-  const storage = tableStorageFor(loadConfig());
+  const config = loadConfig();
+  const storage = tableStorageFor(config);
   if (!args.dryRun) await storage.ensureTables();
   const outcome = await importer({ path: args.file, bytes }, createRepositories(storage), {
     dryRun: args.dryRun,
     locale: args.locale,
+    frameworkId: config.frameworkId,
     onProgress: progressBar('writing'),
   });
   return report(args.file, outcome);

@@ -72,6 +72,7 @@ export const VERBS = {
   hrExportStart: 'hr.export.start',
   hrExportStatus: 'hr.export.status',
   teamShow: 'team.show',
+  trainingRecord: 'training.record',
   hrMenu: 'hr.menu',
 } as const;
 
@@ -260,6 +261,7 @@ export const PAYLOADS = {
   [VERBS.hrExportStart]: z.object({ kind: z.enum(HOME_EXPORT_KINDS), exportYear: z.coerce.number().int().min(2000).max(2100).optional() }),
   [VERBS.hrExportStatus]: z.object({ exportId: EXPORT_ID }),
   // HR types a manager's e-mail to see that manager's team; "" or none is one's own team.
+  [VERBS.trainingRecord]: z.object({}),
   [VERBS.teamShow]: z.object({ managerEmail: z.string().trim().max(200).default('') }),
   [VERBS.hrMenu]: z.object({}),
 } satisfies Record<Verb, z.ZodType>;

@@ -37,10 +37,8 @@ export function askingInPersonalChat(catalog: FrameworkCatalog, roster: AskersRo
 
 /** Why the personal features need the roster, and whom to ask if the person should be on it. */
 export function rosterRequired({ t, framework }: Pick<Sender, 't' | 'framework'>): AdaptiveCard {
-  const contact = framework.document.contact;
-  const ask = contact
-    ? t('roster.required.askContact', { contact: contact.phone ? `${contact.office}（${contact.phone}）` : contact.office })
-    : t('roster.required.askOffice');
+  const contact = framework.contactName;
+  const ask = contact ? t('roster.required.askContact', { contact }) : t('roster.required.askOffice');
   return noticeCard(t, t('roster.required.title'), `${t('roster.required.body')}\n\n${ask}`, 'default', {
     title: t('roster.required.browse'),
     verb: VERBS.ladder,

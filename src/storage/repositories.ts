@@ -18,6 +18,7 @@ import { OutboxRepository } from './outboxRepository';
 import { RosterRepository, type RosterRecheck } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
+import { TrainingRecordRepository } from './trainingRecordRepository';
 import { WorkQueue } from './workQueue';
 
 /** Every repository the bot and the import commands use. */
@@ -38,6 +39,7 @@ export interface Repositories {
   readonly kpiSettings: KpiSettingsRepository;
   readonly evaluations: EvaluationRepository;
   readonly outbox: OutboxRepository;
+  readonly trainingRecords: TrainingRecordRepository;
 }
 
 /**
@@ -63,6 +65,7 @@ export function createRepositories(storage: TableStorage, rosterRecheck?: Roster
     kpiSettings: new KpiSettingsRepository(storage.table(TABLE_NAMES.kpiSettings)),
     evaluations: new EvaluationRepository(storage.table(TABLE_NAMES.evaluations), storage.table(TABLE_NAMES.evaluationRatings)),
     outbox: new OutboxRepository(storage.table(TABLE_NAMES.outbox)),
+    trainingRecords: new TrainingRecordRepository(storage.table(TABLE_NAMES.trainingRecords)),
   };
 }
 

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
  * evaluations         PK = frameworkId, RK = evaluation id (newest first: it starts with an inverted time) → one evaluation
  * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
  * outbox              PK = recipient's lower-case aadObjectId, RK = what the letter is about → a notice kept until they can be reached
+ * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -43,6 +44,7 @@ export const TABLE_NAMES = {
   evaluations: 'evaluations',
   evaluationRatings: 'evaluationRatings',
   outbox: 'outbox',
+  trainingRecords: 'trainingRecords',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

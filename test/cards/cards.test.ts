@@ -49,13 +49,13 @@ const isHrVerb = (verb: Verb): verb is HrVerb => verb.startsWith('hr.');
 /** A rater's side of multi-rater evaluations (HR's side is among the HR verbs). */
 type EvaluationVerb = Extract<Verb, `evaluation.${string}`>;
 const isEvaluationVerb = (verb: Verb): verb is EvaluationVerb => verb.startsWith('evaluation.');
-/** A manager's team view. */
-type TeamVerb = Extract<Verb, `team.${string}`>;
-const isTeamVerb = (verb: Verb): verb is TeamVerb => verb.startsWith('team.');
+/** The views of one's own people and records that need the sender on the roster: a manager's team, one's training record. */
+type RosterVerb = Extract<Verb, `team.${string}` | `training.${string}`>;
+const isRosterVerb = (verb: Verb): verb is RosterVerb => verb.startsWith('team.') || verb.startsWith('training.');
 /** Every other verb belongs to the framework (answer() and register.ts). */
-type FrameworkVerb = Exclude<Verb, AssessmentVerb | ApplicationVerb | HrVerb | EvaluationVerb | TeamVerb>;
+type FrameworkVerb = Exclude<Verb, AssessmentVerb | ApplicationVerb | HrVerb | EvaluationVerb | RosterVerb>;
 const isFrameworkVerb = (verb: Verb): verb is FrameworkVerb =>
-  !isAssessmentVerb(verb) && !isApplicationVerb(verb) && !isHrVerb(verb) && !isEvaluationVerb(verb) && !isTeamVerb(verb);
+  !isAssessmentVerb(verb) && !isApplicationVerb(verb) && !isHrVerb(verb) && !isEvaluationVerb(verb) && !isRosterVerb(verb);
 
 /** What the search box holds when a test clicks: a query that finds something. */
 const SEARCH_TEXT = 'AI';
@@ -151,6 +151,7 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   exportHome: 'exportHome',
   exportProgress: 'exportProgress',
   teamSummary: 'teamSummary',
+  trainingRecord: 'trainingRecord',
   hrMenu: 'hrMenu',
 };
 
@@ -277,6 +278,8 @@ describe('the cards enumerated for these tests', () => {
         VERBS.evaluationOpen,
         // Someone not on the roster is pointed to what they may use: the framework.
         VERBS.ladder,
+        // An employee with no training recorded yet is pointed to the trainings on offer.
+        VERBS.training,
       ]),
     );
   });
@@ -915,11 +918,11 @@ describe('every button, clicked on the running bot', () => {
     }
   });
 
-  it('has a handler for every team verb, which tells a user not on the roster why they need to be on it', async () => {
+  it('has a handler for every team and training-record verb, which tells a user not on the roster why they need to be on it', async () => {
     const user = stranger();
-    const teamVerbs = [...verbs].filter((v) => isTeamVerb(v as Verb)) as TeamVerb[];
-    expect(teamVerbs.length).toBeGreaterThan(0);
-    for (const verb of teamVerbs) {
+    const rosterVerbs = [...verbs].filter((v) => isRosterVerb(v as Verb)) as RosterVerb[];
+    expect(rosterVerbs.length).toBeGreaterThan(0);
+    for (const verb of rosterVerbs) {
       const { payload } = clickOf(verb);
       for (const locale of ['ja', 'en'] as const) {
         const { status, body } = await clickAnswer(verb, payload, { locale: harnessLocale(locale), user });

@@ -66,6 +66,7 @@ import { broadcastStatusCard } from '../../src/features/broadcast/views/statusCa
 import { appointmentCards } from './appointmentCards';
 import { firstKpiCard, kpiCards } from './kpiCards';
 import { exportAndTeamCards } from './exportAndTeamCards';
+import { trainingRecordCards } from './trainingRecordCards';
 import { evaluationCards, type EvaluationView } from './evaluationCards';
 import { hrMenuCards } from './hrMenuCards';
 import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
@@ -121,6 +122,7 @@ export const NOTICES: readonly { title: MessageKey; body: MessageKey; params?: M
   // HR's exports and a manager's team asked for outside a personal chat.
   { title: 'export.title', body: 'export.personalOnly', style: 'default' },
   { title: 'team.title', body: 'team.personalOnly', style: 'default' },
+  { title: 'training.record.title', body: 'training.record.personalOnly', style: 'default' },
   // HR's menu asked for outside a personal chat.
   { title: 'hrMenu.title', body: 'hrMenu.personalOnly', style: 'default' },
 ];
@@ -177,6 +179,7 @@ export type CardView =
   | 'exportHome'
   | 'exportProgress'
   | 'teamSummary'
+  | 'trainingRecord'
   | 'hrMenu';
 
 /** One card the bot can produce, with a name for test titles such as "ja level 3". */
@@ -258,6 +261,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   for (const { name, view, card } of evaluationCards(t, locale)) add(name, view, card);
   for (const { name, view, card } of kpiCards(framework, t)) add(name, view, card);
   for (const { name, view, card } of exportAndTeamCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of trainingRecordCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of hrMenuCards(active, t)) add(name, view, card);
   return cases;
 }

@@ -12,6 +12,7 @@ import { INSIGHT_INTENTS } from '../../src/features/insight/intents';
 import { MessageRouter } from '../../src/features/messageRouter';
 import { projectRoot } from '../../src/projectRoot';
 import { TEAM_INTENTS } from '../../src/features/team/intents';
+import { TRAINING_INTENTS } from '../../src/features/training/intents';
 import type { IntentDeclaration } from '../../src/features/understanding/intent';
 
 /** One plain question of the everyday set, and what a correct answer must show. */
@@ -37,6 +38,7 @@ export const ALL_INTENTS: readonly IntentDeclaration[] = [
   ...Object.values(ASSESSMENT_INTENTS),
   ...Object.values(APPLICATIONS_INTENTS),
   ...Object.values(TEAM_INTENTS),
+  ...Object.values(TRAINING_INTENTS),
   ...Object.values(HR_MENU_INTENTS),
   ...Object.values(INSIGHT_INTENTS),
   ...Object.values(EXPORT_INTENTS),

@@ -109,6 +109,16 @@ export class Framework {
     return (tiers) => tiers.length === 0 || (tier !== undefined && tiers.includes(tier));
   }
 
+  program(id: string): Program | undefined {
+    return this.document.programs.find((p) => p.id === id);
+  }
+
+  /** Whom employees ask, as a sentence names them: the office, with its phone when there is one; undefined when none. */
+  get contactName(): string | undefined {
+    const contact = this.document.contact;
+    return contact && (contact.phone ? `${contact.office}（${contact.phone}）` : contact.office);
+  }
+
   get rules(): FrameworkDocument['rules'] {
     return this.document.rules;
   }

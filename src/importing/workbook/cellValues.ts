@@ -75,7 +75,7 @@ function booleanOf(plain: string | number | boolean): ReadCell {
 }
 
 /** The value a person sees in the cell: rich text as its text, a formula as its result, a link as its text. */
-function plainValue(cell: CellValue): string | number | boolean | Date | { error: string } | undefined {
+export function plainValue(cell: CellValue): string | number | boolean | Date | { error: string } | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell !== 'object' || cell instanceof Date) return cell;
   if ('richText' in cell) return cell.richText.map((run) => run.text).join('');

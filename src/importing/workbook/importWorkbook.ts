@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FrameworkDocument } from '../../domain/framework/schema';
 import { validateFramework } from '../../domain/framework/validateFramework';
 import type { Validated } from '../../domain/validation';
@@ -6,6 +5,7 @@ import { translator, type Locale } from '../../i18n';
 import type { FrameworkRepository } from '../../storage/frameworkRepository';
 import { storeFramework } from '../importFramework';
 import type { ImportOptions, ImportOutcome } from '../importOutcome';
+import { loadWorkbook } from './loadWorkbook';
 import { locate, problemIssue, workbookIssue } from './locateIssues';
 import { readWorkbook } from './readWorkbook';
 
@@ -25,15 +25,9 @@ export async function importFrameworkWorkbook(
 /** Reads and validates a framework workbook; its problems are said in `locale`. */
 export async function validateWorkbook(bytes: Uint8Array, locale: Locale): Promise<Validated<FrameworkDocument>> {
   const t = translator(locale);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // A copy in a plain ArrayBuffer: exceljs' types predate Node's generic Buffer.
-    await workbook.xlsx.load(Uint8Array.from(bytes).buffer);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ where: t('workbook.at.file'), message: t('workbook.notAWorkbook', { reason }) }] };
-  }
-  const reading = readWorkbook(workbook);
+  const loaded = await loadWorkbook(bytes, t);
+  if (!loaded.ok) return loaded;
+  const reading = readWorkbook(loaded.value);
   if (!reading.ok) return { ok: false, issues: reading.problems.map((p) => problemIssue(p, t)) };
   const validated = validateFramework(reading.document);
   if (validated.ok) return validated;

@@ -12,7 +12,7 @@ export interface MenuOptions {
 }
 
 /**
- * The menu: the ways into the framework and a search box. Recommended skills are offered only when the framework
+ * The menu: the ways into the framework, one's own training record, and a search box. Recommended skills are offered only when the framework
  * has some, and applying is named after the tiers one applies for, or is "how certification works" without a window.
  * An HR officer also gets the way into the HR menu, and a manager the way to their team's self-assessments; everyone
  * else's menu is the same card without them.
@@ -32,6 +32,7 @@ export function menuCard(framework: Framework, t: Translate, { offersHrMenu = fa
       recommended: t('menu.recommended'),
       training: t('menu.training'),
       assessment: t('menu.assessment'),
+      trainingRecord: t('training.record.title'),
       applications: window ? t('menu.applications', { tracks: tierNames(framework, window.tiers, t) }) : t('applications.noWindow.menu'),
       team: t('team.menuButton'),
       hrMenu: t('hrMenu.menuButton'),

@@ -1,0 +1,33 @@
+import type { Application as TeamsApplication, TurnState } from '@microsoft/teams-ai';
+import type { FrameworkCatalog } from '../../storage/frameworkCatalog';
+import type { RosterRepository } from '../../storage/rosterRepository';
+import type { TrainingRecordRepository } from '../../storage/trainingRecordRepository';
+import { onAction } from '../actions';
+import type { MessageRouter } from '../messageRouter';
+import { VERBS } from '../verbs';
+import { askingInPersonalChat, type ForWho } from '../whoAsks';
+import { TRAINING_INTENTS } from './intents';
+import { trainingRecordCard } from './views/trainingRecordCard';
+
+/** What the training record needs from outside. */
+export interface TrainingDeps {
+  readonly roster: Pick<RosterRepository, 'findByAadObjectId'>;
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'listForEmployee'>;
+}
+
+/**
+ * An employee's own training record, asked in chat or from a button. Whose record it is comes from the sender of
+ * the activity (their Entra id, through the roster, to their employee number), never from the message or a card:
+ * nobody can open another's.
+ */
+export function registerTrainingFeature(app: TeamsApplication<TurnState>, router: MessageRouter, catalog: FrameworkCatalog, deps: TrainingDeps): void {
+  // One's own record is for one's personal chat, not a channel.
+  const asking = askingInPersonalChat(catalog, deps.roster, { title: 'training.record.title', body: 'training.record.personalOnly' });
+  const showOwn: ForWho = async (who) => {
+    const records = await deps.trainingRecords.listForEmployee(who.framework.id, who.employee.employeeNo);
+    return trainingRecordCard(who.employee, records, who.framework, who);
+  };
+
+  router.on(TRAINING_INTENTS.record, (context) => asking(context, showOwn));
+  onAction(app, VERBS.trainingRecord, (context) => asking(context, showOwn));
+}
