@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { findEntity } from './entities';
-import { MAX_STRING_CHARS } from './tables';
+import { MAX_BATCH, MAX_STRING_CHARS } from './tables';
 
 /** Which kind of data set a head row describes. */
 export type DatasetKind = 'framework' | 'roster';
@@ -23,9 +23,6 @@ export interface DatasetRow {
 
 /** Called as rows are written, so a CLI can draw a progress bar. */
 export type ProgressListener = (done: number, total: number) => void;
-
-/** Azure Table's limits, which Azurite does not enforce (see README: storage limits). */
-const MAX_BATCH = 100;
 
 /** Raised when a row would break a Table storage limit; nothing has been written when it is thrown. */
 export class RowTooLargeError extends Error {}

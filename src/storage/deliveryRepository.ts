@@ -2,10 +2,9 @@ import { odata, type TableClient, type TableEntity, type TableEntityResult, type
 import type { Delivery } from '../domain/broadcast/delivery';
 import { findEntity, writeIfUnchanged } from './entities';
 import { isConcurrencyConflict } from './storageErrors';
-import { escapeKey } from './tables';
+import { escapeKey, MAX_BATCH } from './tables';
 
-/** Azure's limits: entities in one transaction, rows in one page of a query. */
-const MAX_BATCH = 100;
+/** Azure's limit on the rows in one page of a query. */
 const MAX_PAGE = 1000;
 
 type DeliveryEntity = Omit<Delivery, 'broadcastId' | 'aadObjectId' | 'reference' | 'etag'> & { reference?: string };

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { EXPORT_KINDS, type PreparedExport } from '../exporting/preparedExport';
 import { RowTooLargeError } from './datasetStore';
 import { findEntity } from './entities';
-import { MAX_STRING_CHARS } from './tables';
+import { MAX_BATCH, MAX_STRING_CHARS } from './tables';
 
 /** The row that describes an export; its chunks sit beside it in the same partition. */
 const JOB_ROW = 'job';
@@ -12,8 +12,6 @@ const CHUNK_PREFIX = 'chunk:';
 const CHUNK_DIGITS = 6;
 /** The first key after every chunk key (":" + 1 is ";"). */
 const AFTER_CHUNKS = 'chunk;';
-/** Azure's limit on entities in one transaction. */
-const MAX_BATCH = 100;
 /** Chunks read per request while a file is downloaded: a few hundred KB in memory at a time. */
 const CHUNKS_PER_READ = 16;
 

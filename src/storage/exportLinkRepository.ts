@@ -3,6 +3,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { z } from 'zod/v4';
 import { findEntity } from './entities';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
+import { MAX_BATCH } from './tables';
 
 /**
  * A download link to a prepared export, for local runs only (see FILE_DELIVERY): unguessable, short-lived and good
@@ -26,8 +27,6 @@ const STORED_LINK = z.object({
 });
 
 const PARTITION = 'link';
-/** Azure's limit on entities in one transaction. */
-const MAX_BATCH = 100;
 
 /** Export links, one row per token, deleted when used or expired. */
 export class ExportLinkRepository {

@@ -2,10 +2,8 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { forEachLimited } from '../concurrency';
 import { recordKey, type TrainingRecord, type TrainingStatus } from '../domain/training/trainingRecord';
 import type { ProgressListener } from './datasetStore';
-import { escapeKey } from './tables';
+import { escapeKey, MAX_BATCH } from './tables';
 
-/** A transaction holds at most this many entities (Azure's limit). */
-const MAX_BATCH = 100;
 /** Employees whose records are read and written at once during an import. */
 const EMPLOYEES_AT_ONCE = 8;
 
