@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Application, ApplicationState } from '../domain/applications/application';
 import { countEntities, findEntity, writeOnce } from './entities';
+import { WriteMark } from './writeMark';
 import { escapeKey } from './tables';
 
 /** An application and the ETag it was read with, for a conditional update. */
@@ -25,7 +26,7 @@ type ApplicationEntity = { data: string };
  * keyed by the application id, which is unique per applicant, track and year.
  */
 export class ApplicationRepository {
-  private changes = 0;
+  private readonly writes = new WriteMark();
 
   constructor(private readonly table: TableClient) {}
 
@@ -34,12 +35,12 @@ export class ApplicationRepository {
    * count) while it stood still is current but for other instances' writes.
    */
   get writeMark(): number {
-    return this.changes;
+    return this.writes.current;
   }
 
   /** Stores a new application; a 409 if that person already has one for the track and year. */
   async create(application: Application): Promise<StoredApplication> {
-    return { application, etag: await this.write(() => writeOnce(this.table, toEntity(application))) };
+    return { application, etag: await this.writes.around(() => writeOnce(this.table, toEntity(application))) };
   }
 
   async find(frameworkId: string, fiscalYear: number, id: string): Promise<StoredApplication | undefined> {
@@ -49,16 +50,7 @@ export class ApplicationRepository {
 
   /** Saves a change only if nobody changed the application since `etag` was read (a 412 otherwise). */
   async update(application: Application, etag: string): Promise<StoredApplication> {
-    return { application, etag: await this.write(() => writeOnce(this.table, toEntity(application), etag)) };
-  }
-
-  private async write<T>(write: () => Promise<T>): Promise<T> {
-    this.changes++;
-    try {
-      return await write();
-    } finally {
-      this.changes++;
-    }
+    return { application, etag: await this.writes.around(() => writeOnce(this.table, toEntity(application), etag)) };
   }
 
   /** The applications of several fiscal years matching the filter, oldest first. */

@@ -4,6 +4,7 @@ import { letterKey, type Letter } from '../domain/outbox/letter';
 import { findEntity } from './entities';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
 import { escapeKey } from './tables';
+import { WriteMark } from './writeMark';
 
 /** A letter waiting for its recipient, and the ETag it was read with (taking it is conditional). */
 export interface KeptLetter {
@@ -28,8 +29,8 @@ const EMPTY_LOOKS_KEPT = 10_000;
 export class OutboxRepository {
   /** When this instance last found nobody's letters, per recipient, having kept none for them meanwhile. */
   private readonly foundEmpty = new BoundedMap<string, number>(EMPTY_LOOKS_KEPT);
-  /** Letters this instance started keeping, counted: a look that overlaps a keep proves nothing. */
-  private keepsStarted = 0;
+  /** Moves as this instance keeps letters: a look that overlaps a keep proves nothing. */
+  private readonly keeps = new WriteMark();
 
   constructor(
     private readonly table: TableClient,
@@ -38,9 +39,8 @@ export class OutboxRepository {
 
   /** Keeps a letter for someone, replacing any letter about the same thing. */
   async keep(recipient: string, letter: Letter, now: Date): Promise<void> {
-    this.keepsStarted++;
     const entity = { partitionKey: partitionOf(recipient), rowKey: escapeKey(letterKey(letter)), letter: JSON.stringify(letter), keptAt: now.toISOString() };
-    await this.table.upsertEntity(entity, 'Replace');
+    await this.keeps.around(() => this.table.upsertEntity(entity, 'Replace'));
     this.foundEmpty.delete(partitionOf(recipient));
   }
 
@@ -57,11 +57,11 @@ export class OutboxRepository {
   /** Everything waiting for someone, oldest first. One query of their partition: nothing waits for most people. */
   async waitingFor(recipient: string): Promise<KeptLetter[]> {
     const partition = partitionOf(recipient);
-    const [keepsBefore, lookedAt] = [this.keepsStarted, this.now()];
+    const [keepsBefore, lookedAt] = [this.keeps.current, this.now()];
     const rows = this.table.listEntities<LetterEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } });
     const kept: KeptLetter[] = [];
     for await (const e of rows) kept.push({ recipient, letter: JSON.parse(e.letter) as Letter, keptAt: e.keptAt, etag: e.etag });
-    if (kept.length === 0 && keepsBefore === this.keepsStarted) this.foundEmpty.set(partition, lookedAt);
+    if (kept.length === 0 && keepsBefore === this.keeps.current) this.foundEmpty.set(partition, lookedAt);
     else this.foundEmpty.delete(partition);
     return kept.sort((a, b) => a.keptAt.localeCompare(b.keptAt));
   }
