@@ -187,19 +187,20 @@ export function createApp(deps: AppDependencies): Bot {
     logger: deps.logger,
     now,
   });
+  // One count of what waits for an approver, kept between turns, for the menu and the team view alike.
+  const approvalCounts = new ApprovalCounts(repositories.applications, deps.recheckMs, now);
+  const pendingApprovals = (frameworkId: string, approverId: string): Promise<number> => approvalCounts.count(frameworkId, approverId);
   registerTeamFeature(app, router, deps.catalog, {
     roster: repositories.roster,
     summaries: repositories.assessmentSummaries,
-    applications: repositories.applications,
+    pendingApprovals,
     logger: deps.logger,
-    now,
   });
   registerTrainingFeature(app, router, deps.catalog, { roster: repositories.roster, trainingRecords: repositories.trainingRecords });
-  const approvalCounts = new ApprovalCounts(repositories.applications, deps.recheckMs, now);
   registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, router, deps.catalog, {
     roster: repositories.roster,
-    pendingApprovals: (frameworkId, approverId) => approvalCounts.count(frameworkId, approverId),
+    pendingApprovals,
   });
   router.listen(app, deps.catalog);
   onUnknownAction(app);

@@ -4,8 +4,6 @@ import type { Employee } from '../../domain/roster/employee';
 import type { Logger } from '../../logger';
 import type { AssessmentSummary, AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
-import type { ApplicationRepository } from '../../storage/applicationRepository';
-import { waitingForApproval } from '../applications/waitingForApproval';
 import { actorOf, type StaffWho } from '../applications/who';
 import { noticeCard } from '../notices';
 import { summarizeTeam } from './teamSummary';
@@ -15,9 +13,9 @@ import { teamCard } from './views/teamCard';
 export interface TeamDeps {
   readonly roster: Pick<RosterRepository, 'findByAadObjectId' | 'findByEmail' | 'reportsOf'>;
   readonly summaries: Pick<AssessmentSummaryRepository, 'find'>;
-  readonly applications: Pick<ApplicationRepository, 'listYears'>;
+  /** How many applications of the framework wait for this person's approval (the menu's count, kept as it is). */
+  readonly pendingApprovals: (frameworkId: string, approverId: string) => Promise<number>;
   readonly logger: Logger;
-  readonly now: () => Date;
 }
 
 /** The skills a team lacks most, listed on the card. */
@@ -58,7 +56,7 @@ export class TeamFlow {
       COMMON_GAPS,
     );
     // One's own team view points out what waits for one's decision (someone else's is that manager's business).
-    const pendingApprovals = own ? (await waitingForApproval(this.deps.applications, who.framework.id, viewer.aadObjectId, this.deps.now())).length : 0;
+    const pendingApprovals = own ? await this.deps.pendingApprovals(who.framework.id, viewer.aadObjectId) : 0;
     return teamCard(manager, team, who.framework, { t, locale: who.locale, isHr, pendingApprovals });
   }
 
