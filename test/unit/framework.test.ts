@@ -44,12 +44,13 @@ describe('Framework', () => {
   it('gives a level a program meant for other tiers when one of its parts is meant for the level', () => {
     const doc = structuredClone(framework.document);
     doc.programs = [
-      { id: 'only-gold', name: 'ゴールド研修', kind: 'tier-training', tiers: ['gold'], ranks: [], parts: [], keywords: [] },
+      { id: 'only-gold', name: 'ゴールド研修', kind: 'tier-training', tiers: ['gold'], ranks: [], requiredFor: [], parts: [], keywords: [] },
       {
         id: 'split',
         name: '区分別研修',
         kind: 'tier-training',
         tiers: ['gold'],
+        requiredFor: [],
         ranks: [],
         parts: [{ name: 'シルバー', tiers: ['silver'], ranks: [] }],
         keywords: [],

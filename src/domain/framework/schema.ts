@@ -116,6 +116,10 @@ const program = z.object({
   tiers: z.array(identifier).default([]).describe('tiers the program is meant for; empty for everyone'),
   ranks,
   participationTarget: participationTarget.optional().describe('受講者規模: how many people the program means to reach'),
+  requiredFor: z
+    .array(identifier)
+    .default([])
+    .describe("tiers whose certification requires the program (必須研修): a candidate of the tier must have attended it in the application's fiscal year; empty when it is required of none"),
   parts: z.array(programPart).default([]).describe('the parts the source names within the program, e.g. its trainings per tier'),
   keywords,
 });

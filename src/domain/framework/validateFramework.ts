@@ -84,6 +84,7 @@ function crossReferenceIssues(doc: FrameworkDocument): ValidationIssue[] {
   });
   doc.programs.forEach((p, i) => {
     p.tiers.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `tiers[${j}]`, t));
+    p.requiredFor.forEach((t, j) => checkTier(`programs[${i}]`, p.id, `requiredFor[${j}]`, t));
     p.parts.forEach((part, k) => part.tiers.forEach((t, j) => checkTier(`programs[${i}].parts[${k}]`, p.id, `tiers[${j}]`, t)));
   });
   doc.rules.applicationWindow?.tiers.forEach((t, j) => checkTier('rules.applicationWindow', undefined, `tiers[${j}]`, t));

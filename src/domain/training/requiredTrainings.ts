@@ -1,0 +1,54 @@
+import { fiscalYearOf, jstMidnight } from '../applications/fiscalYear';
+import type { Framework } from '../framework/framework';
+import type { Program } from '../framework/schema';
+import type { TrainingRecord, TrainingStatus } from './trainingRecord';
+
+/** Statuses that count as having taken a training: attending it is what the strategy asks (必須研修の受講). */
+const TAKEN: ReadonlySet<TrainingStatus> = new Set(['attended', 'completed']);
+
+/** One required training of a candidate, and the day they took it in the year that counts, if they did. */
+export interface RequiredTrainingProgress {
+  readonly program: Program;
+  readonly takenOn?: string;
+}
+
+/** The programs a tier's certification requires, in the framework's order; none for a tier without any. */
+export function requiredProgramsOf(framework: Framework, tierId: string): Program[] {
+  return framework.document.programs.filter((program) => program.requiredFor.includes(tierId));
+}
+
+/** Whether a record counts as taking its program: attended or completed (an absence does not). */
+export function isTaken(record: Pick<TrainingRecord, 'status'>): boolean {
+  return TAKEN.has(record.status);
+}
+
+/** The fiscal year a session's day (YYYY-MM-DD, a day in Japan) falls in: April to March. */
+export function fiscalYearOfDay(day: string): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return fiscalYearOf(jstMidnight(year, month, date));
+}
+
+/**
+ * A candidate's required trainings for a tier and which they took in the fiscal year of their application: a training
+ * taken in an earlier year was for an earlier certification (the project's parts differ by tier), so it does not count.
+ * The earliest session taken in the year is the one shown.
+ */
+export function requiredTrainingProgress(
+  framework: Framework,
+  tierId: string,
+  fiscalYear: number,
+  records: readonly TrainingRecord[],
+): RequiredTrainingProgress[] {
+  return requiredProgramsOf(framework, tierId).map((program) => {
+    const days = records
+      .filter((r) => r.programId === program.id && isTaken(r) && fiscalYearOfDay(r.date) === fiscalYear)
+      .map((r) => r.date)
+      .sort();
+    return days[0] === undefined ? { program } : { program, takenOn: days[0] };
+  });
+}
+
+/** Whether every required training is taken: false when there are none (nothing records the step then). */
+export function allRequiredTaken(progress: readonly RequiredTrainingProgress[]): boolean {
+  return progress.length > 0 && progress.every((p) => p.takenOn !== undefined);
+}
