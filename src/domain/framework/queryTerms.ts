@@ -7,6 +7,10 @@
  * load and 5 µs a question.
  */
 
+const KATAKANA = /[\u30a1-\u30f6]/g;
+/** How far a katakana letter stands from its hiragana: ア (U+30A2) − あ (U+3042). */
+const KANA_OFFSET = 0x60;
+
 /** One search word, with how much it counts: a whole compound counts more than a part of one. */
 export interface QueryTerm {
   /** Folded with `normalize`, as the index is. */
@@ -35,15 +39,22 @@ const QUESTION_WORDS = new Set(
 );
 
 /**
+ * Folds full-width/half-width (ＬＶ３ → lv3, ｼﾝﾀﾞﾝ → しんだん), case and katakana into hiragana: the fold every match
+ * of people's words starts from, in search and in understanding a message alike.
+ */
+export function foldWidthCaseKana(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - KANA_OFFSET));
+}
+
+/**
  * Folds full-width/half-width, case, katakana/hiragana and the long-vowel mark after kana, so that 「ＡＩ」, "ai"
  * and 「AI」 match alike, and so do 「サーバー」 and 「サーバ」.
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(/(?<=[\u3041-\u3096])ー/g, '');
+  return foldWidthCaseKana(text).replace(/(?<=[\u3041-\u3096])ー/g, '');
 }
 
 /**

@@ -1,7 +1,6 @@
+import { foldWidthCaseKana } from '../../domain/framework/queryTerms';
 import { ENGLISH_FILLERS } from './fillers';
 
-const KATAKANA = /[\u30a1-\u30f6]/g;
-const KANA_OFFSET = 0x60;
 const PUNCTUATION = /[\p{P}\p{S}\s]+/gu;
 const ENGLISH_FILLER_WORDS = new RegExp(`\\b(?:${ENGLISH_FILLERS.join('|')})\\b`, 'g');
 
@@ -11,10 +10,7 @@ const ENGLISH_FILLER_WORDS = new RegExp(`\\b(?:${ENGLISH_FILLERS.join('|')})\\b`
  * folded the same way, so they are written as people write them.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - KANA_OFFSET))
+  return foldWidthCaseKana(text)
     .replace(PUNCTUATION, ' ')
     .replace(ENGLISH_FILLER_WORDS, ' ')
     .replace(/\s+/g, '');

@@ -42,11 +42,13 @@ interface CompiledIntent {
  */
 export class PhraseRecognizer implements Recognizer {
   private readonly intents: readonly CompiledIntent[];
+  /** The framework's tiers with their names folded like a message, once rather than on every message. */
+  private readonly tiers: readonly { readonly id: string; readonly folded: string; readonly appointed: boolean }[];
 
-  constructor(
-    declarations: readonly IntentDeclaration[],
-    private readonly words: FrameworkWords,
-  ) {
+  constructor(declarations: readonly IntentDeclaration[], words: FrameworkWords) {
+    this.tiers = words.tiers
+      .map((tier) => ({ id: tier.id, folded: foldText(tier.name), appointed: words.appointedTierIds.includes(tier.id) }))
+      .filter((tier) => tier.folded !== '');
     this.intents = declarations.map((declaration) => ({
       declaration,
       phrases: [...declaration.phrases.ja, ...declaration.phrases.en]
@@ -80,13 +82,12 @@ export class PhraseRecognizer implements Recognizer {
       entities.level = Number(level[1] ?? level[2]);
       spans.push({ entity: 'level', start: level.index, end: level.index + level[0].length });
     }
-    for (const tier of this.words.tiers) {
-      const name = foldText(tier.name);
-      const start = name === '' ? -1 : folded.indexOf(name);
+    for (const tier of this.tiers) {
+      const start = folded.indexOf(tier.folded);
       if (start < 0) continue;
-      const appointed = this.words.appointedTierIds.includes(tier.id);
-      entities[appointed ? 'appointedTier' : 'tier'] = tier.id;
-      spans.push({ entity: appointed ? 'appointedTier' : 'tier', start, end: start + name.length });
+      const entity = tier.appointed ? 'appointedTier' : 'tier';
+      entities[entity] = tier.id;
+      spans.push({ entity, start, end: start + tier.folded.length });
     }
     return { entities, spans };
   }
