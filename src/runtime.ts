@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { FrameworkCatalog } from './storage/frameworkCatalog';
+import type { RosterRepository } from './storage/rosterRepository';
 import { createRepositories, createWorkQueue, type Repositories } from './storage/repositories';
 import { createTableStorage, type TableStorage } from './storage/tableStorage';
 
@@ -86,6 +87,7 @@ export async function startBot(
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose
   // storage is down starts anyway and keeps trying.
   await tables.firstAttempt;
+  warnOfRosterInOldLayout(repositories.roster, logger);
   const server = await startServer(bot, {
     port: config.port,
     host: options.host ?? config.listenHost,
@@ -123,6 +125,19 @@ export async function startBot(
       await bot.notifier.settle(NOTIFICATIONS_SETTLE_MS);
     },
   };
+}
+
+/**
+ * Says, once at start, when the roster must be imported again after an upgrade: the bot still answers, but whoever
+ * runs it would otherwise learn it only from HR's empty cards.
+ */
+function warnOfRosterInOldLayout(roster: Pick<RosterRepository, 'isInOldLayout'>, logger: Logger): void {
+  roster
+    .isInOldLayout()
+    .then((old) => {
+      if (old) logger.warn('the roster was stored by an older version and reads as empty: import it again (npm run roster:import)');
+    })
+    .catch(() => undefined); // storage not up yet: ensureTablesUntilDone says so already
 }
 
 /** Creates the tables now, or keeps trying in the background until storage answers. */

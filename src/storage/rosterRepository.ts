@@ -114,6 +114,15 @@ export class RosterRepository {
     }
   }
 
+  /**
+   * Whether the active roster was stored by an older version of the bot, in a layout this one cannot read: the team
+   * view, the KPI's placements and broadcasts then find nobody until the roster is imported again.
+   */
+  async isInOldLayout(): Promise<boolean> {
+    const head = await this.currentHead();
+    return head !== undefined && !head.version.endsWith(LAYOUT);
+  }
+
   /** Replaces the whole roster, all or nothing; false when `version` is already the active roster. */
   async replace(employees: readonly Employee[], version: string, onProgress?: ProgressListener): Promise<boolean> {
     const sorted = [...employees].sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));

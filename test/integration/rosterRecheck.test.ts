@@ -1,6 +1,8 @@
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { importRoster } from '../../src/importing/importRoster';
+import { DatasetStore } from '../../src/storage/datasetStore';
 import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage, type TableStorage } from '../../src/storage/tableStorage';
 import { ROSTER_HEADER } from '../support/roster';
 
@@ -61,4 +63,15 @@ it('sees its own import at once', async () => {
   expect(outcome.status).toBe('imported');
   expect((await bot.roster.findByAadObjectId(guid(1)))?.grade).toBe('課長');
   expect(await bot.roster.count()).toBe(1);
+});
+
+it('tells a roster stored in an older layout, which reads as empty until it is imported again', async () => {
+  const heads = storage.table(TABLE_NAMES.datasets);
+  const oldLayout = new DatasetStore('roster', heads, storage.table(TABLE_NAMES.rosterEntries));
+  await oldLayout.replace('roster', 'v-before-the-upgrade', [{ rowKey: 'aad:x', data: {}, columns: {} }]);
+  clock += RECHECK_MS;
+  expect(await bot.roster.isInOldLayout()).toBe(true);
+  await importAs('主事');
+  clock += RECHECK_MS;
+  expect(await bot.roster.isInOldLayout()).toBe(false);
 });
