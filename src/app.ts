@@ -18,7 +18,7 @@ import { registerAssessmentFeature } from './features/assessment/register';
 import { registerBroadcastFeature } from './features/broadcast/register';
 import { broadcastStatusCard } from './features/broadcast/views/statusCard';
 import { MessageRouter } from './features/messageRouter';
-import { Notifier } from './features/notifier';
+import { Notifier, type InTurnWaits } from './features/notifier';
 import { Outbox } from './features/outbox/outbox';
 import { applicationRedrafters } from './features/applications/letters';
 import { appointmentRedrafters } from './features/appointment/letters';
@@ -65,10 +65,10 @@ export interface AppDependencies {
   readonly senderOptions?: SenderOptions;
   /**
    * How long an action waits for the notification it causes before answering anyway (default: a few seconds, well
-   * inside the time Teams gives an invoke). Tests that are not about a slow Teams lengthen it, so a busy machine
-   * cannot turn "sent" into "still being sent".
+   * inside the time Teams gives an invoke, when the answer tells how it went; not at all when it does not). Tests that
+   * are not about a slow Teams lengthen both, so a busy machine cannot turn "sent" into "still being sent".
    */
-  readonly notifyWaitMs?: number;
+  readonly notifyWaits?: InTurnWaits;
 }
 
 /** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
@@ -107,7 +107,7 @@ export function createApp(deps: AppDependencies): Bot {
   const { language } = deps;
   const now = (): Date => new Date();
   const { repositories } = deps;
-  const notifier = new Notifier(adapter, deps.bot.id ?? '', repositories.conversations, repositories.outbox, deps.logger, now, deps.notifyWaitMs);
+  const notifier = new Notifier(adapter, deps.bot.id ?? '', repositories.conversations, repositories.outbox, deps.logger, now, deps.notifyWaits);
   const outbox = new Outbox(
     { outbox: repositories.outbox, catalog: deps.catalog, notifier, logger: deps.logger },
     { ...applicationRedrafters(repositories.applications), ...evaluationRedrafters(repositories.evaluations), ...appointmentRedrafters },

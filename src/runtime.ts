@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import type { SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
+import type { InTurnWaits } from './features/notifier';
 import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { FrameworkCatalog } from './storage/frameworkCatalog';
@@ -57,8 +58,8 @@ export async function startBot(
     senderOptions?: SenderOptions;
     /** Whether this instance runs the broadcast sender: every instance does, unless a test that never broadcasts says not. */
     broadcastSender?: boolean;
-    /** See AppDependencies.notifyWaitMs. */
-    notifyWaitMs?: number;
+    /** See AppDependencies.notifyWaits. */
+    notifyWaits?: InTurnWaits;
     /** How often expired exports are looked for (tests shorten it). */
     exportSweepMs?: number;
   } = {},
@@ -81,7 +82,7 @@ export async function startBot(
     publicUrl,
     workQueue: createWorkQueue(storage, logger),
     senderOptions: { instanceId: config.instanceId, ...options.senderOptions },
-    notifyWaitMs: options.notifyWaitMs,
+    notifyWaits: options.notifyWaits,
   });
   const tables = ensureTablesUntilDone(storage, logger);
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose

@@ -47,10 +47,18 @@ export function missed(delivery: Delivery): boolean {
 }
 
 /**
- * Inside a request, how long an action waits for its message before answering anyway: Teams gives an invoke about
- * 5 s, and botbuilder's retries through a Teams storm (backing off 1, 2, 4 s, or as long as Retry-After says) take longer.
+ * Inside a request, how long an action waits for its message before answering anyway.
+ * - `told`: for a message whose outcome the answer tells (「上長に届けました」): Teams gives an invoke about 5 s, and
+ *   botbuilder's retries through a Teams storm (backing off 1, 2, 4 s, or as long as Retry-After says) take longer.
+ * - `untold`: for a message the answer does not speak of (an applicant's news after a decision): the person who acted
+ *   need not wait for someone else's message, which goes on after the answer and is kept if it does not arrive.
  */
-const IN_TURN_WAIT_MS = 3_000;
+export interface InTurnWaits {
+  readonly told: number;
+  readonly untold: number;
+}
+
+const IN_TURN_WAITS: InTurnWaits = { told: 3_000, untold: 0 };
 
 /**
  * Sends cards to people's personal chats outside of a turn (a decision for the applicant, a request for the manager),
@@ -69,7 +77,7 @@ export class Notifier {
     private readonly outbox: OutboxRepository,
     private readonly logger: Logger,
     private readonly now: () => Date,
-    private readonly inTurnWaitMs: number = IN_TURN_WAIT_MS,
+    private readonly inTurnWaits: InTurnWaits = IN_TURN_WAITS,
   ) {}
 
   /**
@@ -78,7 +86,7 @@ export class Notifier {
    * delivered" too: the action that caused the message has done its writes by then, and must not be reported as
    * failed because of its message.
    */
-  async sendToUser(aadObjectId: string, build: CardBuilder, letter?: Letter): Promise<Delivery> {
+  async sendToUser(aadObjectId: string, build: CardBuilder, letter?: Letter, answer: keyof InTurnWaits = 'told'): Promise<Delivery> {
     let recipient: Recipient;
     try {
       recipient = await this.reach(aadObjectId);
@@ -87,7 +95,7 @@ export class Notifier {
       this.logger.warn('proactive message failed: storage unavailable', { aadObjectId, error });
       return { delivered: false, failure: 'failed' };
     }
-    return this.send(recipient, build, letter);
+    return this.send(recipient, build, letter, answer);
   }
 
   /**
@@ -100,18 +108,19 @@ export class Notifier {
   }
 
   /**
-   * Sends the card `build` makes to someone reached before. Serving a request, it waits at most `inTurnWaitMs` so
+   * Sends the card `build` makes to someone reached before. Serving a request, it waits at most as long as
+   * `inTurnWaits` says for a message whose outcome the answer tells (`told`, the default) or does not (`untold`), so
    * the person who acted gets their answer in time; background work waits for the outcome. What does not arrive is
    * kept as `letter`, when there is one.
    */
-  async send(recipient: Recipient, build: CardBuilder, letter?: Letter): Promise<Delivery> {
+  async send(recipient: Recipient, build: CardBuilder, letter?: Letter, answer: keyof InTurnWaits = 'told'): Promise<Delivery> {
     const keepUnless = async (delivery: Delivery): Promise<Delivery> =>
       letter && missed(delivery) ? { ...delivery, kept: await this.keep(recipient.aadObjectId, letter) } : delivery;
     if (!recipient.chat) return keepUnless({ delivered: false, failure: 'neverOpened' });
     const addressee = recipient.chat;
     const sending = this.deliver(addressee, build).then(keepUnless);
     if (!currentRequestContext()) return sending;
-    const outcome = await within(sending, this.inTurnWaitMs);
+    const outcome = await within(sending, this.inTurnWaits[answer]);
     if (outcome) return outcome;
     this.stillSending.add(sending);
     void sending.then((late) => {

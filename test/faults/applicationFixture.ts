@@ -31,7 +31,7 @@ export const chatOf = (who: TestUser): string => `a:${who.id}`;
  * `logger` hears what the bot logs (nothing by default).
  */
 export async function startApplicationFixture(
-  options: { connect?: (azurite: Azurite) => Promise<string>; logger?: Logger; notifyWaitMs?: number } = {},
+  options: { connect?: (azurite: Azurite) => Promise<string>; logger?: Logger; notifyWaitMs?: number; untoldNotifyWaitMs?: number } = {},
 ): Promise<ApplicationFixture> {
   const running = new Stoppers();
   const azurite = running.add(await startAzurite());
@@ -42,7 +42,7 @@ export async function startApplicationFixture(
     await createTableStorage({ connectionString: azurite.connectionString }).ensureTables();
     const connectionString = options.connect ? await options.connect(azurite) : azurite.connectionString;
     // Nothing here broadcasts: without the sender, nothing but the actions under test writes to storage.
-    const started = running.add(await startBotHarness({ connectionString, logger: options.logger, broadcastSender: false, notifyWaitMs: options.notifyWaitMs }));
+    const started = running.add(await startBotHarness({ connectionString, logger: options.logger, broadcastSender: false, notifyWaitMs: options.notifyWaitMs, untoldNotifyWaitMs: options.untoldNotifyWaitMs }));
     await importRosterRows(started, [
       `E01,${applicant.name},taro@example.city.jp,${applicant.aadObjectId},市民局,区政推進課,主事,hanako@example.city.jp,`,
       `E02,${manager.name},hanako@example.city.jp,${manager.aadObjectId},市民局,区政推進課,課長,,`,

@@ -160,6 +160,29 @@ describe('a storm on proactive notifications', () => {
   });
 });
 
+describe("the applicant's news of a decision, as the bot runs in production (it does not wait for it)", () => {
+  it('answers the manager while Teams still holds the news, and the news arrives after', async () => {
+    const own = await startApplicationFixture({ untoldNotifyWaitMs: 0 });
+    try {
+      const { harness, applicant, manager } = own;
+      const approve = buttonData(await own.apply('silver'), 'approval.decide', { decision: 'approve' });
+      const applicantChat = chatOf(applicant);
+      harness.connector.reset();
+      const letGo = harness.connector.holdNext(1);
+      const { status, body } = await harness.click('approval.decide', approve, { user: manager });
+      expect(status).toBe(200);
+      expect(textOf(body.value)).toContain('上司が承認（選考待ち）：門司 花子');
+      expect(harness.connector.held).toBe(1);
+      expect(harness.connector.activities(applicantChat)).toEqual([]);
+      letGo();
+      await waitFor('the news to reach the applicant', () => harness.connector.activities(applicantChat).length === 1);
+      expect(await stored('silver', own)).toEqual(['approved']);
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
 describe('a graceful stop while a notification is still being sent', () => {
   it('lets it end: the manager gets the approval request once, after the applicant was answered', async () => {
     const own = await startApplicationFixture({ notifyWaitMs: ACTION_WAIT_MS });

@@ -116,6 +116,11 @@ export async function startBotHarness(
      * waits for anything, so only a test about a slow Teams (which shortens it) sees that answer.
      */
     notifyWaitMs?: number;
+    /**
+     * How long an action waits for a notification its answer does not speak of (the runtime's default is not at all):
+     * by default as long as a test waits for anything, so a test sees the notice as soon as the answer.
+     */
+    untoldNotifyWaitMs?: number;
     /** How often the bot deletes expired exports and links (the runtime's default, a minute, unless a test cannot wait). */
     exportSweepMs?: number;
     /** People on the roster besides the harness's own user (ordinary staff of one section), on storage of its own. */
@@ -146,7 +151,7 @@ export async function startBotHarness(
         host: '127.0.0.1',
         recheckMs: options.recheckMs ?? 0,
         broadcastSender: options.broadcastSender,
-        notifyWaitMs: options.notifyWaitMs ?? PATIENCE_MS,
+        notifyWaits: { told: options.notifyWaitMs ?? PATIENCE_MS, untold: options.untoldNotifyWaitMs ?? PATIENCE_MS },
         exportSweepMs: options.exportSweepMs,
       }),
     );

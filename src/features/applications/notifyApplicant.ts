@@ -21,9 +21,10 @@ export async function notifyApplicant(
 ): Promise<void> {
   const build = applicationUpdateCard(framework, application);
   const letter = { kind: 'applicationUpdate', frameworkId: framework.id, applicationId: application.id } as const;
+  // The answer to whoever acted does not speak of this notice: it need not wait for it (see InTurnWaits).
   const delivery = recipient
-    ? await deps.notifier.send(recipient, build, letter)
-    : await deps.notifier.sendToUser(application.applicant.aadObjectId, build, letter);
+    ? await deps.notifier.send(recipient, build, letter, 'untold')
+    : await deps.notifier.sendToUser(application.applicant.aadObjectId, build, letter, 'untold');
   if (missed(delivery)) deps.logger.warn('update not delivered to the applicant', { applicationId: application.id, kept: delivery.kept });
 }
 
