@@ -777,7 +777,7 @@ function applicationCards(
   }
   // HR's own application: HR sees it, but no step to take on it.
   const hrOwn = then(applyFor(hr, 'silver', june), manager, 'approve', minutes(june, 60));
-  add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, true));
+  add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, { requestKept: true }));
   add('hr application (HR\'s own, approved: no steps)', 'hrApplication', hrDetailCard(framework, hrOwn, hr.aadObjectId, t, locale));
   // A 課長 on the professional track: the roster's grade is above 係長以下, so HR decides before selecting.
   const aboveGrade = then({ ...applyFor(senior, 'professional', june), gradeCheck: 'gradeAbove' }, manager, 'approve', minutes(june, 60));

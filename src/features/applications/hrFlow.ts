@@ -5,6 +5,10 @@ import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '.
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
+import { requiredProgramsOf } from '../../domain/training/requiredTrainings';
+import { notTaken, trainingsOf } from '../../domain/training/trainingCandidates';
+import type { TrainingRecord } from '../../domain/training/trainingRecord';
+import { recordsOfApplicant } from './applicantRecords';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -15,7 +19,8 @@ import { missed, undeliveredLine } from '../notifier';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
-import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type WindowsFormState } from './views/hrCards';
+import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type DetailExtras, type WindowsFormState } from './views/hrCards';
+import { completeTrainingQuestionCard, programNames } from './views/trainingQuestion';
 import { samePerson } from '../../domain/roster/employee';
 import { actorOf, type Who } from './who';
 
@@ -106,7 +111,7 @@ export class HrFlow {
     if (!stored) return applicationNotFound(this.deps, who, id);
     const { application } = stored;
     const kept = application.state === 'submitted' && (await this.deps.outbox.isWaiting(application.approver.aadObjectId, approvalLetter(application)));
-    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, kept);
+    return this.detailCard(who, application, { requestKept: kept });
   }
 
   /**
@@ -117,6 +122,7 @@ export class HrFlow {
   async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify', confirmed: boolean): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
+    if (action === 'completeTraining') return this.completeTraining(who, id, confirmed);
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
@@ -130,9 +136,42 @@ export class HrFlow {
     }
     const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
-    const { application } = changed;
+    return this.announce(who, changed.application);
+  }
+
+  /**
+   * The per-application 必須研修修了, for exceptions: when the applicant's records lack a required training, HR is
+   * told which first and may still go on; the trail then names them with HR as who decided.
+   */
+  private async completeTraining(who: Who, id: string, confirmed: boolean): Promise<AdaptiveCard> {
+    const { t } = who;
+    const current = await findApplication(this.deps, who, id);
+    const records = current ? await recordsOfApplicant(this.deps.trainingRecords, current.application) : [];
+    const notRecorded = current ? notTaken(trainingsOf(who.framework, current.application, records)) : [];
+    const step = (application: Application, comment?: string): ApplicationOutcome =>
+      act(application, actorOf(who), 'completeTraining', this.deps.now(), comment);
+    // Asked only when the step is possible now: anything else is refused at the first click, as before.
+    if (current && notRecorded.length > 0 && !confirmed && step(current.application).ok) {
+      return completeTrainingQuestionCard(current.application, notRecorded, t);
+    }
+    const comment = notRecorded.length > 0 ? t('hr.trainings.exception.comment', { programs: programNames(notRecorded, t) }) : undefined;
+    const changed = await changeApplication(this.deps, who, id, (application) => step(application, comment), VERBS.hrApplication, current);
+    if ('refused' in changed) return changed.refused;
+    return this.announce(who, changed.application, records);
+  }
+
+  /** Tells the applicant of the step just taken, and shows HR the application as it is now. */
+  private async announce(who: Who, application: Application, records?: readonly TrainingRecord[]): Promise<AdaptiveCard> {
     await notifyApplicant(this.deps, who.framework, application);
-    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
+    return this.detailCard(who, application, {}, records);
+  }
+
+  /** HR's card of an application, with its required trainings from the applicant's records (read unless given). */
+  private async detailCard(who: Who, application: Application, extras: Omit<DetailExtras, 'trainings'> = {}, records?: readonly TrainingRecord[]): Promise<AdaptiveCard> {
+    const required = requiredProgramsOf(who.framework, application.track).length > 0;
+    const read = records ?? (required ? await recordsOfApplicant(this.deps.trainingRecords, application) : []);
+    const trainings = trainingsOf(who.framework, application, read);
+    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, { ...extras, trainings });
   }
 
   /**
@@ -145,7 +184,7 @@ export class HrFlow {
     const decide = (application: Application): ApplicationOutcome => overrideEligibility(application, actorOf(who), this.deps.now(), comment);
     const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication);
     if ('refused' in changed) return changed.refused;
-    return hrDetailCard(who.framework, changed.application, who.aadObjectId, who.t, who.locale);
+    return this.detailCard(who, changed.application);
   }
 
   /**
