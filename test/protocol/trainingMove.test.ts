@@ -190,7 +190,8 @@ describe('HR moves the candidates the records show ready, after a confirmation',
     const card = await click(hr, VERBS.hrTrainingsConfirm, { applicationIds: listed });
     expect(textOf(card)).toContain(ja('hr.trainings.done.moved', { count: 0 }));
     expect(textOf(card)).toContain(ja('hr.trainings.done.already', { count: 1 }));
-    expect(textOf(card)).toContain(ja('hr.trainings.done.skipped', { count: 1, names: corrected.name }));
+    expect(textOf(card)).toContain(ja('hr.trainings.done.skipped', { count: 1 }));
+    expect(textOf(card)).toContain(ja('hr.trainings.done.skippedNames', { names: corrected.name }));
     expect((await stored(idOf(corrected, 'silver'))).state).toBe('selected');
     expect((await stored(idOf(meanwhile, 'silver'))).trail.at(-1)).toMatchObject({ by: hr2.aadObjectId });
   });

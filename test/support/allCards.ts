@@ -67,6 +67,7 @@ import { appointmentCards } from './appointmentCards';
 import { firstKpiCard, kpiCards } from './kpiCards';
 import { exportAndTeamCards } from './exportAndTeamCards';
 import { trainingRecordCards } from './trainingRecordCards';
+import { trainingMoveCards } from './trainingMoveCards';
 import { evaluationCards, type EvaluationView } from './evaluationCards';
 import { hrMenuCards } from './hrMenuCards';
 import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
@@ -164,6 +165,7 @@ export type CardView =
   | 'hrWindows'
   | 'hrApplications'
   | 'hrApplication'
+  | 'hrTrainingMove'
   | 'broadcastList'
   | 'broadcastCompose'
   | 'broadcastNotice'
@@ -262,6 +264,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   for (const { name, view, card } of kpiCards(framework, t)) add(name, view, card);
   for (const { name, view, card } of exportAndTeamCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of trainingRecordCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of trainingMoveCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of hrMenuCards(active, t)) add(name, view, card);
   return cases;
 }

@@ -72,7 +72,8 @@ export function trainingMoveResultCard(outcomes: readonly MoveOutcome[], t: Tran
       : [
           t('hr.trainings.done.moved', { count: moved.length }),
           already.length > 0 ? t('hr.trainings.done.already', { count: already.length }) : '',
-          skipped.length > 0 ? t('hr.trainings.done.skipped', { count: skipped.length, names }) : '',
+          skipped.length > 0 ? t('hr.trainings.done.skipped', { count: skipped.length }) : '',
+          names ? t('hr.trainings.done.skippedNames', { names }) : '',
         ].filter(Boolean);
   return noticeCard(t, t('hr.trainings.done.title'), lines.join('\n\n'), moved.length > 0 ? 'good' : 'warning', back);
 }
