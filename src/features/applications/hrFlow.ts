@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { act, approvalLetter, overrideEligibility, reassign, resendRequest, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
-import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
+import { liveFiscalYears, type ApplicationFilter, type StoredApplication } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
 import { requiredProgramsOf } from '../../domain/training/requiredTrainings';
 import { notTaken, trainingsOf } from '../../domain/training/trainingCandidates';
@@ -111,7 +111,7 @@ export class HrFlow {
     if (!stored) return applicationNotFound(this.deps, who, id);
     const { application } = stored;
     const kept = application.state === 'submitted' && (await this.deps.outbox.isWaiting(application.approver.aadObjectId, approvalLetter(application)));
-    return this.detailCard(who, application, { requestKept: kept });
+    return this.detailCard(who, application, await this.recordsFor(who, application), { requestKept: kept });
   }
 
   /**
@@ -122,7 +122,9 @@ export class HrFlow {
   async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify', confirmed: boolean): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
-    if (action === 'completeTraining') return this.completeTraining(who, id, confirmed);
+    // What HR's card shows after the step is read before it: after the deciding write, nothing may need storage.
+    const { current, records } = await this.readBeforeDeciding(who, id);
+    if (action === 'completeTraining') return this.completeTraining(who, id, current, records, confirmed);
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
@@ -134,19 +136,23 @@ export class HrFlow {
       const certified = step(checked.application);
       if (certified.ok) await this.recordTier(who, certified.application);
     }
-    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication);
+    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication, current);
     if ('refused' in changed) return changed.refused;
-    return this.announce(who, changed.application);
+    return this.announce(who, changed.application, records);
   }
 
   /**
    * The per-application 必須研修修了, for exceptions: when the applicant's records lack a required training, HR is
    * told which first and may still go on; the trail then names them with HR as who decided.
    */
-  private async completeTraining(who: Who, id: string, confirmed: boolean): Promise<AdaptiveCard> {
+  private async completeTraining(
+    who: Who,
+    id: string,
+    current: StoredApplication | undefined,
+    records: readonly TrainingRecord[],
+    confirmed: boolean,
+  ): Promise<AdaptiveCard> {
     const { t } = who;
-    const current = await findApplication(this.deps, who, id);
-    const records = current ? await recordsOfApplicant(this.deps.trainingRecords, current.application) : [];
     const notRecorded = current ? notTaken(trainingsOf(who.framework, current.application, records)) : [];
     const step = (application: Application, comment?: string): ApplicationOutcome =>
       act(application, actorOf(who), 'completeTraining', this.deps.now(), comment);
@@ -160,17 +166,27 @@ export class HrFlow {
     return this.announce(who, changed.application, records);
   }
 
-  /** Tells the applicant of the step just taken, and shows HR the application as it is now. */
-  private async announce(who: Who, application: Application, records?: readonly TrainingRecord[]): Promise<AdaptiveCard> {
-    await notifyApplicant(this.deps, who.framework, application);
-    return this.detailCard(who, application, {}, records);
+  /** An application as found for HR, and its applicant's training records where its track requires trainings. */
+  private async readBeforeDeciding(who: Who, id: string): Promise<{ current?: StoredApplication; records: TrainingRecord[] }> {
+    const current = await findApplication(this.deps, who, id);
+    return { current, records: current ? await this.recordsFor(who, current.application) : [] };
   }
 
-  /** HR's card of an application, with its required trainings from the applicant's records (read unless given). */
-  private async detailCard(who: Who, application: Application, extras: Omit<DetailExtras, 'trainings'> = {}, records?: readonly TrainingRecord[]): Promise<AdaptiveCard> {
-    const required = requiredProgramsOf(who.framework, application.track).length > 0;
-    const read = records ?? (required ? await recordsOfApplicant(this.deps.trainingRecords, application) : []);
-    const trainings = trainingsOf(who.framework, application, read);
+  /** The applicant's training records, read only when the application's track requires trainings. */
+  private async recordsFor(who: Who, application: Application): Promise<TrainingRecord[]> {
+    if (requiredProgramsOf(who.framework, application.track).length === 0) return [];
+    return recordsOfApplicant(this.deps.trainingRecords, application);
+  }
+
+  /** Tells the applicant of the step just taken, and shows HR the application as it is now. */
+  private async announce(who: Who, application: Application, records: readonly TrainingRecord[]): Promise<AdaptiveCard> {
+    await notifyApplicant(this.deps, who.framework, application);
+    return this.detailCard(who, application, records);
+  }
+
+  /** HR's card of an application, with its required trainings as the applicant's records show them. */
+  private detailCard(who: Who, application: Application, records: readonly TrainingRecord[], extras: Omit<DetailExtras, 'trainings'> = {}): AdaptiveCard {
+    const trainings = trainingsOf(who.framework, application, records);
     return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, { ...extras, trainings });
   }
 
@@ -182,9 +198,10 @@ export class HrFlow {
     const refused = refuseUnlessHr(who, 'overrideEligibility', this.deps.logger);
     if (refused) return refused;
     const decide = (application: Application): ApplicationOutcome => overrideEligibility(application, actorOf(who), this.deps.now(), comment);
-    const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication);
+    const { current, records } = await this.readBeforeDeciding(who, id);
+    const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication, current);
     if ('refused' in changed) return changed.refused;
-    return this.detailCard(who, changed.application);
+    return this.detailCard(who, changed.application, records);
   }
 
   /**
