@@ -31,6 +31,11 @@ export function hasRequiredTrainings(framework: Framework): boolean {
   return framework.document.programs.some((program) => program.requiredFor.length > 0);
 }
 
+/** Whether a track is a tier whose certification requires trainings (the professional track never is). */
+export function requiresTrainings(framework: Framework, track: string): boolean {
+  return requiredProgramsOf(framework, track).length > 0;
+}
+
 /** An application's required trainings and which its applicant took, counted in the application's fiscal year. */
 export function trainingsOf(framework: Framework, application: Application, records: readonly TrainingRecord[]): RequiredTrainingProgress[] {
   return requiredTrainingProgress(framework, application.track, application.fiscalYear, records);
@@ -63,7 +68,7 @@ export function sortByTrainings(
 ): CandidatesByTrainings {
   const sorted: CandidatesByTrainings = { ready: [], missing: [], noneRequired: [] };
   for (const application of applications) {
-    if (requiredProgramsOf(framework, application.track).length === 0) {
+    if (!requiresTrainings(framework, application.track)) {
       sorted.noneRequired.push(application);
       continue;
     }

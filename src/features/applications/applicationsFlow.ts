@@ -15,8 +15,8 @@ import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/ap
 import { checkEligibility, gradeCheckOf } from '../../domain/applications/eligibility';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
-import { requiredProgramsOf, type RequiredTrainingProgress } from '../../domain/training/requiredTrainings';
-import { trainingsOf } from '../../domain/training/trainingCandidates';
+import type { RequiredTrainingProgress } from '../../domain/training/requiredTrainings';
+import { requiresTrainings, trainingsOf } from '../../domain/training/trainingCandidates';
 import type { Logger } from '../../logger';
 import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
@@ -89,12 +89,12 @@ export class ApplicationsFlow {
     const mineFor = (track: string): Application | undefined =>
       mine.find((a) => a.track === track && a.fiscalYear === fiscalYear) ??
       mine.find((a) => a.track === track && a.fiscalYear < fiscalYear && ACTIVE_STATES.includes(a.state) && a.state !== 'certified');
-    const trainingsOf = await this.trainingsOfActive(who.framework, tracksOf(who.framework).map(mineFor));
+    const trainingsShown = await this.trainingsOfActive(who.framework, tracksOf(who.framework).map(mineFor));
     const tracks = tracksOf(who.framework).map((track) => ({
       track,
       next: nextWindow(who.framework, track, windows, now),
       mine: mineFor(track),
-      trainings: trainingsOf(mineFor(track)),
+      trainings: trainingsShown(mineFor(track)),
       ineligible: checkEligibility(who.framework, track, who.employee),
       gradeCheck: gradeCheckOf(who.framework, track, who.employee),
       grade: who.employee?.grade,
@@ -111,7 +111,7 @@ export class ApplicationsFlow {
     shown: readonly (Application | undefined)[],
   ): Promise<(application: Application | undefined) => RequiredTrainingProgress[] | undefined> {
     const active = shown.filter((a): a is Application => a !== undefined && ACTIVE_STATES.includes(a.state));
-    const needing = active.find((a) => requiredProgramsOf(framework, a.track).length > 0);
+    const needing = active.find((a) => requiresTrainings(framework, a.track));
     const records = needing ? await recordsOfApplicant(this.deps.trainingRecords, needing) : [];
     return (application) => (application && active.includes(application) ? trainingsOf(framework, application, records) : undefined);
   }

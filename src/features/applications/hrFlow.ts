@@ -5,8 +5,7 @@ import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '.
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
 import { liveFiscalYears, type ApplicationFilter, type StoredApplication } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
-import { requiredProgramsOf } from '../../domain/training/requiredTrainings';
-import { notTaken, trainingsOf } from '../../domain/training/trainingCandidates';
+import { notTaken, requiresTrainings, trainingsOf } from '../../domain/training/trainingCandidates';
 import type { TrainingRecord } from '../../domain/training/trainingRecord';
 import { recordsOfApplicant } from './applicantRecords';
 import { noticeCard } from '../notices';
@@ -174,7 +173,7 @@ export class HrFlow {
 
   /** The applicant's training records, read only when the application's track requires trainings. */
   private async recordsFor(who: Who, application: Application): Promise<TrainingRecord[]> {
-    if (requiredProgramsOf(who.framework, application.track).length === 0) return [];
+    if (!requiresTrainings(who.framework, application.track)) return [];
     return recordsOfApplicant(this.deps.trainingRecords, application);
   }
 

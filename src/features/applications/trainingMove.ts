@@ -3,7 +3,7 @@ import { forEachLimited } from '../../concurrency';
 import { act, type Application } from '../../domain/applications/application';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
 import { samePerson } from '../../domain/roster/employee';
-import { hasRequiredTrainings, readyForTrainingCompleted, sortByTrainings } from '../../domain/training/trainingCandidates';
+import { hasRequiredTrainings, readyForTrainingCompleted, requiresTrainings, sortByTrainings } from '../../domain/training/trainingCandidates';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import { recordsOfApplicant, recordsOfApplicants } from './applicantRecords';
@@ -36,7 +36,7 @@ export class TrainingMoveFlow {
     // HR never decides on their own application: it stays out of the list, counted.
     const selected = stored.map((s) => s.application);
     const others = selected.filter((a) => !samePerson(a.applicant.aadObjectId, who.aadObjectId));
-    const records = await recordsOfApplicants(this.deps.trainingRecords, others);
+    const records = await recordsOfApplicants(this.deps.trainingRecords, others.filter((a) => requiresTrainings(framework, a.track)));
     const sorted = sortByTrainings(framework, others, (employeeNo) => records.get(employeeNo) ?? []);
     return trainingMoveCard(framework, fiscalYear, sorted, selected.length - others.length, t, who.locale);
   }

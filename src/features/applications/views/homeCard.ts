@@ -48,7 +48,7 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
         canApply: s.next.open && !s.ineligible && !active,
         canWithdraw: s.mine?.state === 'submitted',
         applicationId: s.mine?.id ?? '',
-        ...(s.mine && s.trainings ? requiredTrainingSection(framework, s.track, s.trainings, t, locale) : NO_TRAINING_SECTION),
+        ...(s.trainings ? requiredTrainingSection(framework, s.track, s.trainings, t, locale) : NO_TRAINING_SECTION),
         applyLabel: t('applications.apply'),
         withdrawLabel: t('applications.withdraw'),
       };
