@@ -156,13 +156,13 @@ describe("HR's move from the training records, of the application approved above
     ]);
     const review = await callsOf(() => click(manager, 'hr.trainings.review', {}));
     expect(shortly(review)).toEqual(['read /devstoreaccount1/applications', 'read /devstoreaccount1/trainingRecords']);
-    // The application, its applicant's records, the deciding write, and the applicant's chat for the notice.
+    // The application, its applicant's records, their chat for the notice, and the deciding write, last.
     const confirm = await callsOf(() => click(manager, 'hr.trainings.confirm', { applicationIds: [id] }));
     expect(shortly(confirm)).toEqual([
       'read /devstoreaccount1/applications',
       'read /devstoreaccount1/trainingRecords',
-      'write /devstoreaccount1/applications',
       'read /devstoreaccount1/conversations',
+      'write /devstoreaccount1/applications',
     ]);
   });
 });

@@ -66,7 +66,7 @@ export function trainingMoveCards(framework: Framework, t: Translate, locale: Lo
   const recordsOf = (employeeNo: string): TrainingRecord[] => records.get(employeeNo) ?? [];
   const sorted = sortByTrainings(framework, [...ready, ...missing, professional], recordsOf);
   add('training move (two ready, two missing a training, one professional, HR\'s own)', 'hrTrainingMove', trainingMoveCard(framework, 2026, sorted, 1, t, locale));
-  const many = Array.from({ length: 120 }, (_, i) => candidate(100 + i, 'silver'));
+  const many = Array.from({ length: 60 }, (_, i) => candidate(100 + i, 'silver'));
   const manyRecords = many.map((a) => took(a, '2026-09-01'));
   const allReady = sortByTrainings(framework, many, (no) => manyRecords.filter((r) => r.employeeNo === no));
   add('training move (more than one confirmation moves)', 'hrTrainingMove', trainingMoveCard(framework, 2026, allReady, 0, t, locale));

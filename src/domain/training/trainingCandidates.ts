@@ -5,10 +5,11 @@ import { allRequiredTaken, requiredProgramsOf, requiredTrainingProgress, type Re
 import type { TrainingRecord } from './trainingRecord';
 
 /**
- * The most candidates one confirmation moves: the card lists each of them and carries their application ids, and
- * must stay well under Teams' card size; the rest are listed again once these are moved.
+ * The most candidates one confirmation moves: the card lists each of them and carries their application ids, and the
+ * click is answered once every one is moved and told, within the few seconds Teams gives a card action. The rest are
+ * listed again once these are moved.
  */
-export const MOVED_AT_ONCE = 100;
+export const MOVED_AT_ONCE = 50;
 
 /** A selected candidate and their tier's required trainings, as the training records show them. */
 export interface CandidateTrainings {
