@@ -196,6 +196,24 @@ describe('HR moves the candidates the records show ready, after a confirmation',
     expect((await stored(idOf(meanwhile, 'silver'))).trail.at(-1)).toMatchObject({ by: hr2.aadObjectId });
   });
 
+  it('moves each candidate once when two officers confirm the same list at once, and tells each once', async () => {
+    const pair = [person('若松 一', 'hajime@example.city.jp', '主事', manager.email), person('若松 二葉', 'futaba@example.city.jp', '主事', manager.email)];
+    await importRosterRows(harness, rows);
+    await meet(harness, pair);
+    for (const who of pair) {
+      await selectedCandidate(who, 'silver');
+      await record(who, 'completed');
+    }
+    const news = pair.map(inbox);
+    const listed = { applicationIds: pair.map((who) => idOf(who, 'silver')) };
+    await Promise.all([click(hr, VERBS.hrTrainingsConfirm, listed), click(hr2, VERBS.hrTrainingsConfirm, listed)]);
+    for (const who of pair) {
+      const { state, trail } = await stored(idOf(who, 'silver'));
+      expect({ state, moves: trail.filter((e) => e.action === 'completeTraining').length }).toEqual({ state: 'trainingCompleted', moves: 1 });
+    }
+    expect(news.map((chat) => chat.take().length)).toEqual([1, 1]);
+  });
+
   it('offers no confirm button when nobody is ready', async () => {
     const card = await click(hr, VERBS.hrTrainingsReview, {});
     expect(textOf(card)).toContain(ja('hr.trainings.noneReady'));
