@@ -134,6 +134,7 @@ export function createApp(deps: AppDependencies): Bot {
     windows: deps.repositories.applicationWindows,
     assessments: deps.repositories.assessments,
     certifications: deps.repositories.certifications,
+    trainingRecords: repositories.trainingRecords,
     notifier,
     outbox: repositories.outbox,
     logger: deps.logger,

@@ -29,6 +29,7 @@ export const CARD_NAMES = [
   'hrWindows',
   'hrApplications',
   'hrApplication',
+  'hrTrainingMove',
   'broadcastList',
   'broadcastCompose',
   'broadcastNotice',

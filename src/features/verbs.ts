@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import { EXPORT_ID, HOME_EXPORT_KINDS } from '../exporting/preparedExport';
 import { BROADCAST_ID as broadcastId } from '../storage/broadcastRepository';
 import { INVERTED_TIME_ID_PATTERN } from '../storage/tables';
+import { MOVED_AT_ONCE } from '../domain/training/trainingCandidates';
 
 /** Every Action.Execute verb the bot answers, with the payload it expects. Cards use these strings verbatim. */
 export const VERBS = {
@@ -40,6 +41,8 @@ export const VERBS = {
   hrReassign: 'hr.reassign',
   hrResendApproval: 'hr.approval.resend',
   hrEligibility: 'hr.eligibility',
+  hrTrainingsReview: 'hr.trainings.review',
+  hrTrainingsConfirm: 'hr.trainings.confirm',
   hrBroadcasts: 'hr.broadcasts',
   hrBroadcastCompose: 'hr.broadcast.compose',
   hrBroadcastPreview: 'hr.broadcast.preview',
@@ -209,6 +212,9 @@ export const PAYLOADS = {
   [VERBS.hrReassign]: z.object({ applicationId, approverEmail: z.string().trim().max(200).default('') }),
   [VERBS.hrResendApproval]: z.object({ applicationId }),
   [VERBS.hrEligibility]: z.object({ applicationId, eligibilityComment: freeText.default('') }),
+  [VERBS.hrTrainingsReview]: z.object({}),
+  // The applications the confirmation listed: only those are moved, and only if the records still say so.
+  [VERBS.hrTrainingsConfirm]: z.object({ applicationIds: z.array(applicationId).min(1).max(MOVED_AT_ONCE) }),
   [VERBS.approvalDecide]: z.object({ applicationId, decision: z.enum(['approve', 'reject']), comment: freeText.optional() }),
   [VERBS.hrBroadcasts]: z.object({}),
   // Without an id: a new notice, pre-filled from the application windows.

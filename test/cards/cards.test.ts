@@ -131,6 +131,7 @@ const TEMPLATE_OF_VIEW: Record<CardView, CardName> = {
   hrWindows: 'hrWindows',
   hrApplications: 'hrApplications',
   hrApplication: 'hrApplication',
+  hrTrainingMove: 'hrTrainingMove',
   broadcastList: 'broadcastList',
   broadcastCompose: 'broadcastCompose',
   broadcastNotice: 'broadcastNotice',
@@ -266,6 +267,9 @@ describe('the cards enumerated for these tests', () => {
         VERBS.approvalView,
         VERBS.hrWindows,
         VERBS.hrApplication,
+        // HR moving candidates from the training records goes back to the list; an exception is confirmed first.
+        VERBS.hrApplications,
+        VERBS.hrAdvance,
         VERBS.hrBroadcasts,
         VERBS.hrBroadcastStatus,
         VERBS.hrBroadcastCancel,

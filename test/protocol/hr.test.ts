@@ -523,9 +523,14 @@ describe('from application to certification (one story, in order)', () => {
     expect(textOf(selected)).toContain(STATE.selected);
     expect(hrSteps(selected)).toEqual(['completeTraining']);
     expectOneNews(news.take(), 'シルバーへの応募', STATE.selected, hr1.name);
+    expect(lines(selected)).toContain('・DX人材育成プロジェクト（R5.10～）：未受講');
 
+    // The city's training records show him at the tier project: the step needs no exception.
+    const { employeeNo } = (await stored(taroId)).applicant;
+    await harness.bot.repositories.trainingRecords.store(harness.frameworkId, [{ employeeNo, programId: 'dx-talent-project', date: `${fy}-07-01`, status: 'attended' }]);
     const trained = await click(hr2, 'hr.advance', { applicationId: taroId, action: 'completeTraining' });
     expect(textOf(trained)).toContain(STATE.trainingCompleted);
+    expect(lines(trained)).toContain(`・DX人材育成プロジェクト（R5.10～）：受講済み（${fy}年7月1日）`);
     expect(hrSteps(trained)).toEqual(['certify']);
     expectOneNews(news.take(), STATE.trainingCompleted, hr2.name);
 

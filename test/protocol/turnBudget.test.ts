@@ -142,3 +142,27 @@ describe("a manager's decision on the application submitted above", () => {
     ]);
   });
 });
+
+describe("HR's move from the training records, of the application approved above", () => {
+  const shortly = (requests: readonly StorageRequest[]): string[] =>
+    requests.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`);
+
+  it('lists with one read of the selected applications and one of each candidate\'s records, and moves one with four calls', async () => {
+    // 門司 花子 is HR by now (the roster change above): she selects, and the city's records show the tier project.
+    const id = applicationId(fiscalYearOf(new Date()), 'silver', employee.aadObjectId);
+    await click(manager, 'hr.advance', { applicationId: id, action: 'select' });
+    await harness.bot.repositories.trainingRecords.store(harness.frameworkId, [
+      { employeeNo: 'E01', programId: 'dx-talent-project', date: `${fiscalYearOf(new Date())}-07-01`, status: 'attended' },
+    ]);
+    const review = await callsOf(() => click(manager, 'hr.trainings.review', {}));
+    expect(shortly(review)).toEqual(['read /devstoreaccount1/applications', 'read /devstoreaccount1/trainingRecords']);
+    // The application, its applicant's records, their chat for the notice, and the deciding write, last.
+    const confirm = await callsOf(() => click(manager, 'hr.trainings.confirm', { applicationIds: [id] }));
+    expect(shortly(confirm)).toEqual([
+      'read /devstoreaccount1/applications',
+      'read /devstoreaccount1/trainingRecords',
+      'read /devstoreaccount1/conversations',
+      'write /devstoreaccount1/applications',
+    ]);
+  });
+});

@@ -67,6 +67,7 @@ import { appointmentCards } from './appointmentCards';
 import { firstKpiCard, kpiCards } from './kpiCards';
 import { exportAndTeamCards } from './exportAndTeamCards';
 import { trainingRecordCards } from './trainingRecordCards';
+import { trainingMoveCards } from './trainingMoveCards';
 import { evaluationCards, type EvaluationView } from './evaluationCards';
 import { hrMenuCards } from './hrMenuCards';
 import { catalogNotice, noticeCard, type NoticeStyle } from '../../src/features/notices';
@@ -164,6 +165,7 @@ export type CardView =
   | 'hrWindows'
   | 'hrApplications'
   | 'hrApplication'
+  | 'hrTrainingMove'
   | 'broadcastList'
   | 'broadcastCompose'
   | 'broadcastNotice'
@@ -262,6 +264,7 @@ export function allCards(locale: Locale, active: ActiveFramework = kitakyushuAct
   for (const { name, view, card } of kpiCards(framework, t)) add(name, view, card);
   for (const { name, view, card } of exportAndTeamCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of trainingRecordCards(framework, t, locale)) add(name, view, card);
+  for (const { name, view, card } of trainingMoveCards(framework, t, locale)) add(name, view, card);
   for (const { name, view, card } of hrMenuCards(active, t)) add(name, view, card);
   return cases;
 }
@@ -777,7 +780,7 @@ function applicationCards(
   }
   // HR's own application: HR sees it, but no step to take on it.
   const hrOwn = then(applyFor(hr, 'silver', june), manager, 'approve', minutes(june, 60));
-  add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, true));
+  add('hr application (submitted, the request waiting for the approver to open the bot)', 'hrApplication', hrDetailCard(framework, goldSubmitted, hr.aadObjectId, t, locale, { requestKept: true }));
   add('hr application (HR\'s own, approved: no steps)', 'hrApplication', hrDetailCard(framework, hrOwn, hr.aadObjectId, t, locale));
   // A 課長 on the professional track: the roster's grade is above 係長以下, so HR decides before selecting.
   const aboveGrade = then({ ...applyFor(senior, 'professional', june), gradeCheck: 'gradeAbove' }, manager, 'approve', minutes(june, 60));

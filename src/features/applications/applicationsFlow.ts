@@ -14,6 +14,9 @@ import {
 import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/applicationWindow';
 import { checkEligibility, gradeCheckOf } from '../../domain/applications/eligibility';
 import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import type { Framework } from '../../domain/framework/framework';
+import type { RequiredTrainingProgress } from '../../domain/training/requiredTrainings';
+import { requiresTrainings, trainingsOf } from '../../domain/training/trainingCandidates';
 import type { Logger } from '../../logger';
 import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
@@ -24,6 +27,7 @@ import { isConcurrencyConflict } from '../../storage/storageErrors';
 import { noticeCard } from '../notices';
 import { missed, type Notifier } from '../notifier';
 import { VERBS } from '../verbs';
+import { recordsOfApplicant, type TrainingRecordReader } from './applicantRecords';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
@@ -44,6 +48,8 @@ export interface ApplicationDeps {
   readonly applications: ApplicationRepository;
   readonly windows: ApplicationWindowRepository;
   readonly assessments: AssessmentRepository;
+  /** Where an applicant's required trainings are found taken. */
+  readonly trainingRecords: TrainingRecordReader;
   readonly notifier: Notifier;
   /** Where notices wait for people who could not be reached: HR sees whether an approval request waits there. */
   readonly outbox: Pick<OutboxRepository, 'isWaiting' | 'discard'>;
@@ -83,15 +89,31 @@ export class ApplicationsFlow {
     const mineFor = (track: string): Application | undefined =>
       mine.find((a) => a.track === track && a.fiscalYear === fiscalYear) ??
       mine.find((a) => a.track === track && a.fiscalYear < fiscalYear && ACTIVE_STATES.includes(a.state) && a.state !== 'certified');
+    const trainingsShown = await this.trainingsOfActive(who.framework, tracksOf(who.framework).map(mineFor));
     const tracks = tracksOf(who.framework).map((track) => ({
       track,
       next: nextWindow(who.framework, track, windows, now),
       mine: mineFor(track),
+      trainings: trainingsShown(mineFor(track)),
       ineligible: checkEligibility(who.framework, track, who.employee),
       gradeCheck: gradeCheckOf(who.framework, track, who.employee),
       grade: who.employee?.grade,
     }));
     return applicationsHomeCard(who.framework, tracks, who.t, who.locale);
+  }
+
+  /**
+   * The required trainings of each active application shown, from the applicant's records (one read, only when one
+   * of them is for a tier with required trainings); undefined for no application or one no longer active.
+   */
+  private async trainingsOfActive(
+    framework: Framework,
+    shown: readonly (Application | undefined)[],
+  ): Promise<(application: Application | undefined) => RequiredTrainingProgress[] | undefined> {
+    const active = shown.filter((a): a is Application => a !== undefined && ACTIVE_STATES.includes(a.state));
+    const needing = active.find((a) => requiresTrainings(framework, a.track));
+    const records = needing ? await recordsOfApplicant(this.deps.trainingRecords, needing) : [];
+    return (application) => (application && active.includes(application) ? trainingsOf(framework, application, records) : undefined);
   }
 
   /** The form, when the employee may apply for the track now. */

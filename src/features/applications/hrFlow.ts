@@ -3,8 +3,11 @@ import type { AdaptiveCard } from '../../cards/renderCard';
 import { act, approvalLetter, overrideEligibility, reassign, resendRequest, type Application, type ApplicationOutcome, type ApplicationState } from '../../domain/applications/application';
 import { defaultWindow, isWindowOpen, tracksOf, type ApplicationWindow } from '../../domain/applications/applicationWindow';
 import { fiscalYearOf, parseJstDateTime } from '../../domain/applications/fiscalYear';
-import { liveFiscalYears, type ApplicationFilter } from '../../storage/applicationRepository';
+import { liveFiscalYears, type ApplicationFilter, type StoredApplication } from '../../storage/applicationRepository';
 import type { CertificationRepository } from '../../storage/certificationRepository';
+import { notTaken, requiresTrainings, trainingsOf } from '../../domain/training/trainingCandidates';
+import type { TrainingRecord } from '../../domain/training/trainingRecord';
+import { recordsOfApplicant } from './applicantRecords';
 import { noticeCard } from '../notices';
 import { VERBS } from '../verbs';
 import type { ApplicationDeps } from './applicationsFlow';
@@ -15,7 +18,8 @@ import { missed, undeliveredLine } from '../notifier';
 import { trackName } from './trackName';
 import { approvalCard } from './views/approvalCard';
 import { certifyQuestionCard } from './views/certifyQuestion';
-import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type WindowsFormState } from './views/hrCards';
+import { hrDetailCard, hrListCard, hrWindowsCard, STATES, type DetailExtras, type WindowsFormState } from './views/hrCards';
+import { completeTrainingQuestionCard, programNames } from './views/trainingQuestion';
 import { samePerson } from '../../domain/roster/employee';
 import { actorOf, type Who } from './who';
 
@@ -106,7 +110,7 @@ export class HrFlow {
     if (!stored) return applicationNotFound(this.deps, who, id);
     const { application } = stored;
     const kept = application.state === 'submitted' && (await this.deps.outbox.isWaiting(application.approver.aadObjectId, approvalLetter(application)));
-    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, kept);
+    return this.detailCard(who, application, await this.recordsFor(who, application), { requestKept: kept });
   }
 
   /**
@@ -117,6 +121,9 @@ export class HrFlow {
   async advance(who: Who, id: string, action: 'select' | 'notSelect' | 'completeTraining' | 'certify', confirmed: boolean): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, action, this.deps.logger);
     if (refused) return refused;
+    // What HR's card shows after the step is read before it: after the deciding write, nothing may need storage.
+    const { current, records } = await this.readBeforeDeciding(who, id);
+    if (action === 'completeTraining') return this.completeTraining(who, id, current, records, confirmed);
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
@@ -128,11 +135,58 @@ export class HrFlow {
       const certified = step(checked.application);
       if (certified.ok) await this.recordTier(who, certified.application);
     }
-    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication);
+    const changed = await changeApplication(this.deps, who, id, step, VERBS.hrApplication, current);
     if ('refused' in changed) return changed.refused;
-    const { application } = changed;
+    return this.announce(who, changed.application, records);
+  }
+
+  /**
+   * The per-application 必須研修修了, for exceptions: when the applicant's records lack a required training, HR is
+   * told which first and may still go on; the trail then names them with HR as who decided.
+   */
+  private async completeTraining(
+    who: Who,
+    id: string,
+    current: StoredApplication | undefined,
+    records: readonly TrainingRecord[],
+    confirmed: boolean,
+  ): Promise<AdaptiveCard> {
+    const { t } = who;
+    const notRecorded = current ? notTaken(trainingsOf(who.framework, current.application, records)) : [];
+    const step = (application: Application, comment?: string): ApplicationOutcome =>
+      act(application, actorOf(who), 'completeTraining', this.deps.now(), comment);
+    // Asked only when the step is possible now: anything else is refused at the first click, as before.
+    if (current && notRecorded.length > 0 && !confirmed && step(current.application).ok) {
+      return completeTrainingQuestionCard(current.application, notRecorded, t);
+    }
+    const comment = notRecorded.length > 0 ? t('hr.trainings.exception.comment', { programs: programNames(notRecorded, t) }) : undefined;
+    const changed = await changeApplication(this.deps, who, id, (application) => step(application, comment), VERBS.hrApplication, current);
+    if ('refused' in changed) return changed.refused;
+    return this.announce(who, changed.application, records);
+  }
+
+  /** An application as found for HR, and its applicant's training records where its track requires trainings. */
+  private async readBeforeDeciding(who: Who, id: string): Promise<{ current?: StoredApplication; records: TrainingRecord[] }> {
+    const current = await findApplication(this.deps, who, id);
+    return { current, records: current ? await this.recordsFor(who, current.application) : [] };
+  }
+
+  /** The applicant's training records, read only when the application's track requires trainings. */
+  private async recordsFor(who: Who, application: Application): Promise<TrainingRecord[]> {
+    if (!requiresTrainings(who.framework, application.track)) return [];
+    return recordsOfApplicant(this.deps.trainingRecords, application);
+  }
+
+  /** Tells the applicant of the step just taken, and shows HR the application as it is now. */
+  private async announce(who: Who, application: Application, records: readonly TrainingRecord[]): Promise<AdaptiveCard> {
     await notifyApplicant(this.deps, who.framework, application);
-    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale);
+    return this.detailCard(who, application, records);
+  }
+
+  /** HR's card of an application, with its required trainings as the applicant's records show them. */
+  private detailCard(who: Who, application: Application, records: readonly TrainingRecord[], extras: Omit<DetailExtras, 'trainings'> = {}): AdaptiveCard {
+    const trainings = trainingsOf(who.framework, application, records);
+    return hrDetailCard(who.framework, application, who.aadObjectId, who.t, who.locale, { ...extras, trainings });
   }
 
   /**
@@ -143,9 +197,10 @@ export class HrFlow {
     const refused = refuseUnlessHr(who, 'overrideEligibility', this.deps.logger);
     if (refused) return refused;
     const decide = (application: Application): ApplicationOutcome => overrideEligibility(application, actorOf(who), this.deps.now(), comment);
-    const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication);
+    const { current, records } = await this.readBeforeDeciding(who, id);
+    const changed = await changeApplication(this.deps, who, id, decide, VERBS.hrApplication, current);
     if ('refused' in changed) return changed.refused;
-    return hrDetailCard(who.framework, changed.application, who.aadObjectId, who.t, who.locale);
+    return this.detailCard(who, changed.application, records);
   }
 
   /**

@@ -9,6 +9,7 @@ import { ApplicationsFlow } from './applicationsFlow';
 import { ApprovalFlow } from './approvalFlow';
 import { HrFlow, type HrDeps } from './hrFlow';
 import { APPLICATIONS_INTENTS } from './intents';
+import { TrainingMoveFlow } from './trainingMove';
 
 /** Applying (employees) and approving (managers), and HR's windows and applications. */
 export function registerApplicationsFeature(
@@ -20,6 +21,7 @@ export function registerApplicationsFeature(
   const applications = new ApplicationsFlow(deps);
   const approvals = new ApprovalFlow(deps);
   const hr = new HrFlow(deps);
+  const trainingMove = new TrainingMoveFlow(deps);
   // Applications are personal, like assessments.
   const asking = askingInPersonalChat(catalog, deps.roster, { title: 'applications.title', body: 'applications.personalOnly' });
   const teamsUserId = (context: TurnContext): string => context.activity.from.id;
@@ -64,6 +66,8 @@ export function registerApplicationsFeature(
   onAction(app, VERBS.hrAdvance, (context, { applicationId, action, confirmed }) =>
     asking(context, (who) => hr.advance(who, applicationId, action, confirmed === true)),
   );
+  onAction(app, VERBS.hrTrainingsReview, (context) => asking(context, (who) => trainingMove.review(who)));
+  onAction(app, VERBS.hrTrainingsConfirm, (context, { applicationIds }) => asking(context, (who) => trainingMove.confirm(who, applicationIds)));
   onAction(app, VERBS.hrReassign, (context, { applicationId, approverEmail }) =>
     asking(context, (who) => hr.reassign(who, applicationId, approverEmail)),
   );

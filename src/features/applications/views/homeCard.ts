@@ -7,7 +7,10 @@ import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
 import { tierNames, trackName } from '../trackName';
 import { keepLineBreaks } from '../../framework/views/lineBreaks';
+import type { RequiredTrainingProgress } from '../../../domain/training/requiredTrainings';
+import { hasRequiredTrainings } from '../../../domain/training/trainingCandidates';
 import { certificationWays } from './certificationWays';
+import { NO_TRAINING_SECTION, requiredTrainingSection } from './requiredTrainingLines';
 import { gradeCheckText, stateLabel } from './describe';
 
 /** What the home card knows about one track for the asking employee. */
@@ -19,6 +22,8 @@ export interface TrackSituation {
   /** For the professional track: what the roster's grade says of its requirement, when it does not show it met. */
   readonly gradeCheck?: GradeCheck;
   readonly grade?: string;
+  /** The required trainings of their active application's tier, as their records show them. */
+  readonly trainings?: readonly RequiredTrainingProgress[];
 }
 
 /**
@@ -43,6 +48,7 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
         canApply: s.next.open && !s.ineligible && !active,
         canWithdraw: s.mine?.state === 'submitted',
         applicationId: s.mine?.id ?? '',
+        ...(s.trainings ? requiredTrainingSection(framework, s.track, s.trainings, t, locale) : NO_TRAINING_SECTION),
         applyLabel: t('applications.apply'),
         withdrawLabel: t('applications.withdraw'),
       };
@@ -57,8 +63,13 @@ export function applicationsHomeCard(framework: Framework, tracks: readonly Trac
 
 /** "This city has no application window", and how one becomes certified or appointed there instead. */
 function noWindowCard(framework: Framework, t: Translate): AdaptiveCard {
-  const ways = certificationWays(framework, t);
-  const intro = ways.length > 0 ? 'applications.noWindow.intro' : 'applications.noWindow.none';
+  // Trainings still count (participation, the employee's record); no tier is certified after particular ones.
+  const noneRequired = hasRequiredTrainings(framework)
+    ? []
+    : [{ heading: t('applications.required.heading'), text: t('applications.required.noneInFramework') }];
+  const certifying = certificationWays(framework, t);
+  const ways = [...certifying, ...noneRequired];
+  const intro = certifying.length > 0 ? 'applications.noWindow.intro' : 'applications.noWindow.none';
   return renderCard('applicationsHome', {
     rulesText: t(intro, { city: framework.document.city }),
     ways: ways.map((way) => ({ ...way, text: keepLineBreaks(way.text) })),

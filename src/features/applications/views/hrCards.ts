@@ -6,7 +6,10 @@ import { jstDateAndTime } from '../../../domain/applications/fiscalYear';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Locale, MessageKey, Translate } from '../../../i18n';
 import type { ApplicationFilter } from '../../../storage/applicationRepository';
+import type { RequiredTrainingProgress } from '../../../domain/training/requiredTrainings';
+import { hasRequiredTrainings } from '../../../domain/training/trainingCandidates';
 import { trackName } from '../trackName';
+import { NO_TRAINING_SECTION, requiredTrainingSection } from './requiredTrainingLines';
 import { assessmentLine, gradeCheckText, stateLabel } from './describe';
 
 /** The states HR filters by, in the order an application moves through them. */
@@ -130,15 +133,25 @@ export function hrListCard(
       search: t('hr.list.search'),
       count: t('hr.list.count', { count: applications.length }),
       empty: t('hr.list.empty'),
+      // Only where some tier requires trainings: elsewhere the records never move anyone.
+      trainingMove: hasRequiredTrainings(framework) ? t('hr.trainings.open') : '',
       backToMenu: t('common.backToMenu'),
     },
   });
 }
 
+/** What HR's card of an application shows beyond the application itself. */
+export interface DetailExtras {
+  /** The approval request waits for the approver to open the bot. */
+  readonly requestKept?: boolean;
+  /** The required trainings of the application's tier, as the applicant's records show them. */
+  readonly trainings?: readonly RequiredTrainingProgress[];
+}
+
 /**
- * One application for HR: its facts, whether the approval request reached the approver (`requestKept`: it waits for
- * them to open the bot), the grade check of a professional-track application (and the way to overrule it), its whole
- * audit trail, and the next steps its state allows.
+ * One application for HR: its facts, whether the approval request reached the approver, the required trainings and
+ * which are recorded as taken, the grade check of a professional-track application (and the way to overrule it), its
+ * whole audit trail (who decided each step), and the next steps its state allows.
  */
 export function hrDetailCard(
   framework: Framework,
@@ -146,7 +159,7 @@ export function hrDetailCard(
   viewerId: string,
   t: Translate,
   locale: Locale,
-  requestKept = false,
+  { requestKept = false, trainings }: DetailExtras = {},
 ): AdaptiveCard {
   const a = application;
   const pending = a.state === 'submitted';
@@ -159,6 +172,7 @@ export function hrDetailCard(
     approver: a.approver.name,
     assessment: a.assessment ? assessmentLine(framework, a.assessment, t, locale) : t('approval.noAssessment'),
     motivation: a.motivation,
+    ...(trainings ? requiredTrainingSection(framework, a.track, trainings, t, locale) : NO_TRAINING_SECTION),
     trail: a.trail.map((e) => {
       const state = (s: ApplicationState | undefined): string => (s ? t(`applications.state.${s}` as MessageKey) : '—');
       const at = formatDateTime(e.at, locale);
