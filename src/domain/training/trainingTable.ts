@@ -37,7 +37,10 @@ export interface Placed {
 
 /** A cell's text, and the problem to report against it (its code to be replaced by what is wrong). */
 export interface Cell {
+  /** Normalized (full-width digits and letters as ASCII), for reading numbers, days and names. */
   readonly value: string;
+  /** As written, trimmed: free text such as a place is shown to people the way HR wrote it. */
+  readonly written: string;
   readonly at: TableProblem<'required'>;
 }
 
@@ -97,7 +100,9 @@ export class RowCells<C extends string> {
   /** The cell of a column, empty or not; undefined when the file has no such column. */
   cell(name: C): Cell | undefined {
     const placed = this.columns.get(name);
-    return placed && { value: plain(this.cells[placed.index] ?? ''), at: { code: 'required', row: this.row, column: placed.column, header: placed.header } };
+    if (!placed) return undefined;
+    const written = (this.cells[placed.index] ?? '').trim();
+    return { value: plain(written), written, at: { code: 'required', row: this.row, column: placed.column, header: placed.header } };
   }
 
   /** The cell of a column that must be filled in; an empty one is a problem, and undefined. */
