@@ -52,6 +52,11 @@ export function columnNamed<C extends string>(headings: Headings<C>, header: str
   return (Object.keys(headings) as C[]).find((name) => headings[name].some((heading) => heading.toLowerCase() === wanted));
 }
 
+/** Whether any heading of a table names one of the columns. */
+export function namesAnyColumn<C extends string>(headings: Headings<C>, table: TrainingTable): boolean {
+  return table.headers.some(({ text }) => columnNamed(headings, text) !== undefined);
+}
+
 /**
  * Finds each column by its heading, in any order: a heading of no column, a heading twice or a required column
  * missing is a problem; an empty heading is a column left out.

@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { trainingImporter } from '../../src/cli/importers';
+import { EXIT, runImport } from '../../src/cli/runImport';
+import type { Program } from '../../src/domain/framework/schema';
+import { inDateOrder } from '../../src/domain/training/trainingSession';
+import { importFramework } from '../../src/importing/importFramework';
+import { importRoster } from '../../src/importing/importRoster';
+import { importTrainingTables } from '../../src/importing/training/importTrainingFile';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import { TABLE_NAMES } from '../../src/storage/tables';
+import { createTableStorage, type TableStorage } from '../../src/storage/tableStorage';
+import { kitakyushuText } from '../support/botHarness';
+import { ROSTER_HEADER } from '../support/roster';
+
+// `npm run training:import` with a sessions file, as HR runs it, on Azurite: validated whole, all or nothing, the
+// same file again changes nothing, and a file is the complete list of the upcoming sessions of the programs it
+// names. Sessions are dated in 2099 (always upcoming) or 2001 (always past), so no test depends on today's date.
+
+const FRAMEWORK_ID = 'sessions-cli';
+let azurite: Azurite;
+let storage: TableStorage;
+let repositories: Repositories;
+let programs: Program[];
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sessions-'));
+const printed: string[] = [];
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  storage = createTableStorage({ connectionString: azurite.connectionString });
+  await storage.ensureTables();
+  repositories = createRepositories(storage);
+  const framework = kitakyushuText(FRAMEWORK_ID);
+  programs = (JSON.parse(framework) as { programs: Program[] }).programs;
+  expect((await importFramework(framework, repositories.frameworks)).status).toBe('imported');
+  const roster = [ROSTER_HEADER, 'E001,八幡 花子,hanako@example.city.jp,00000000-0000-4000-8000-000000000001,政策局,DX・AI戦略室,主任,,'].join('\n');
+  expect((await importRoster(roster, repositories.roster)).status).toBe('imported');
+  process.env.STORAGE_CONNECTION_STRING = azurite.connectionString;
+  process.env.FRAMEWORK_ID = FRAMEWORK_ID;
+  jest.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+  jest.spyOn(console, 'error').mockImplementation((line: string) => printed.push(line));
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  delete process.env.FRAMEWORK_ID;
+  await azurite?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  printed.length = 0;
+  // Each test starts from no session at all, whatever the one before left.
+  const table = storage.table(TABLE_NAMES.trainingSessions);
+  for await (const e of table.listEntities()) await table.deleteEntity(e.partitionKey!, e.rowKey!);
+});
+
+function file(name: string, content: string | Uint8Array): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+const run = (...args: string[]): Promise<number> => runImport('training:import', args, trainingImporter);
+const out = (): string => printed.join('\n');
+
+/** Every stored session with its ETag: what a write would change. */
+async function storedRows(): Promise<string[]> {
+  const rows: string[] = [];
+  for await (const e of storage.table(TABLE_NAMES.trainingSessions).listEntities()) rows.push(`${e.rowKey}|${String(e.capacity)}|${String(e.enrol)}|${e.etag}`);
+  return rows.sort();
+}
+
+const HEADINGS = '研修,開催日,開始時刻,会場,定員,申込方法';
+
+describe('npm run training:import with sessions', () => {
+  it('checks a sessions file in a dry run, imports it, and changes nothing when it is imported again', async () => {
+    const [academy, school] = programs;
+    const csv = file(
+      'sessions.csv',
+      `\uFEFF${HEADINGS}\n${academy!.name},2099/7/1,9:30,本庁舎 5階会議室,30名,https://forms.example.city.jp/dx\n${school!.id},2099-07-08,,オンライン,,人事課（内線1234）へ電話\n`,
+    );
+    expect(await run('--file', csv, '--dry-run')).toBe(EXIT.ok);
+    expect(out()).toContain('is valid (dry run, nothing written): 2 sessions of 2 programs (the complete list of their sessions from');
+    expect(await storedRows()).toEqual([]);
+
+    printed.length = 0;
+    expect(await run('--file', csv)).toBe(EXIT.ok);
+    expect(out()).toContain('(2 new, 0 changed, 0 no longer in the file removed, 0 unchanged)');
+    expect(inDateOrder(await repositories.trainingSessions.listFrom(FRAMEWORK_ID, '2099-01-01'))).toEqual([
+      { programId: academy!.id, date: '2099-07-01', startTime: '09:30', place: '本庁舎 5階会議室', capacity: 30, enrol: 'https://forms.example.city.jp/dx' },
+      { programId: school!.id, date: '2099-07-08', enrol: '人事課（内線1234）へ電話' },
+    ]);
+    const written = await storedRows();
+
+    printed.length = 0;
+    expect(await run('--file', csv)).toBe(EXIT.ok);
+    expect(out()).toContain('already up to date, nothing changed: 2 sessions of 2 programs');
+    expect(out()).toContain('(0 new, 0 changed, 0 no longer in the file removed, 2 unchanged)');
+    expect(await storedRows()).toEqual(written);
+  });
+
+  it("replaces the upcoming sessions of the programs a file names, keeping their past ones and other programs' sessions", async () => {
+    const [academy, school] = programs;
+    const first = file(
+      'first.csv',
+      `${HEADINGS}\n${academy!.id},2001-05-01,,本庁舎,,人事課\n${academy!.id},2099-05-01,,本庁舎,,人事課\n${academy!.id},2099-06-01,,本庁舎,20,人事課\n${school!.id},2099-06-02,,オンライン,,人事課\n`,
+    );
+    expect(await run('--file', first)).toBe(EXIT.ok);
+    const second = file('second.csv', `${HEADINGS}\n${academy!.id},2099-06-01,,本庁舎,25,人事課\n${academy!.id},2099-07-01,,本庁舎,,人事課\n`);
+    printed.length = 0;
+    expect(await run('--file', second)).toBe(EXIT.ok);
+    expect(out()).toContain('(1 new, 1 changed, 1 no longer in the file removed, 0 unchanged)');
+    const all = await repositories.trainingSessions.listFrom(FRAMEWORK_ID, '2000-01-01');
+    expect(inDateOrder(all).map((s) => `${s.programId} ${s.date} ${s.capacity ?? '-'}`)).toEqual([
+      `${academy!.id} 2001-05-01 -`,
+      `${academy!.id} 2099-06-01 25`,
+      `${school!.id} 2099-06-02 -`,
+      `${academy!.id} 2099-07-01 -`,
+    ]);
+  });
+
+  it('refuses a file with any bad row, naming row and column in Japanese, and writes nothing of it', async () => {
+    const good = file('good.csv', `${HEADINGS}\n${programs[0]!.id},2099-05-01,,本庁舎,,人事課\n`);
+    expect(await run('--file', good)).toBe(EXIT.ok);
+    const before = await storedRows();
+    const bad = file('bad.csv', `${HEADINGS}\n${programs[0]!.id},2099-05-02,,本庁舎,,人事課\n${programs[0]!.id},2099-05-03,25時,本庁舎,,http://forms.example.city.jp\n`);
+    printed.length = 0;
+    expect(await run('--file', bad)).toBe(EXIT.failed);
+    expect(out()).toContain('is not valid; nothing was changed. 2 problem(s):');
+    expect(out()).toContain('3行目 C列（開始時刻）: 「25時」は時刻ではありません。');
+    expect(out()).toContain('3行目 F列（申込方法）: 「http://forms.example.city.jp」は申込に使えるリンクではありません。');
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it('says the problems in English with --lang en', async () => {
+    const csv = file('bad-en.csv', `program,sessionDate,place,howToEnrol\n${programs[0]!.id},2099-05-01,HQ,\n`);
+    expect(await run('--file', csv, '--lang', 'en')).toBe(EXIT.failed);
+    expect(out()).toContain('row 2, column D (howToEnrol): the cell is empty');
+  });
+
+  it('imports a workbook carrying attendance and sessions, and writes neither when one sheet is wrong', async () => {
+    const workbook = (sessionPlace: string): ExcelJS.Workbook => {
+      const book = new ExcelJS.Workbook();
+      const sessions = book.addWorksheet('開催予定');
+      sessions.addRow(HEADINGS.split(','));
+      // A start time typed as a time: Excel keeps it as a moment of 1899-12-30.
+      sessions.addRow([programs[1]!.name, new Date(Date.UTC(2099, 8, 15)), new Date(Date.UTC(1899, 11, 30, 13, 30)), sessionPlace, 40, 'https://forms.example.city.jp/kitaq']);
+      const records = book.addWorksheet('受講記録');
+      records.addRow(['職員番号', '研修', '受講日', '状況']);
+      records.addRow(['E001', programs[1]!.id, '2026-09-15', '修了']);
+      book.addWorksheet('メモ').addRow(['この表は人事課が毎月更新します']);
+      return book;
+    };
+    const bad = file('bad.xlsx', new Uint8Array(await workbook('').xlsx.writeBuffer()));
+    expect(await run('--file', bad)).toBe(EXIT.failed);
+    expect(out()).toContain('「開催予定」シート 2行目 D列（会場）: 空欄です。');
+    expect(await storedRows()).toEqual([]);
+    expect(await repositories.trainingRecords.listForEmployee(FRAMEWORK_ID, 'E001')).toEqual([]);
+
+    const good = file('both.xlsx', new Uint8Array(await workbook('本庁舎').xlsx.writeBuffer()));
+    printed.length = 0;
+    expect(await run('--file', good)).toBe(EXIT.ok);
+    expect(out()).toContain('1 records of 1 employees in 1 programs (1 new, 0 changed, 0 already recorded); 1 sessions of 1 programs');
+    expect(await repositories.trainingSessions.listFrom(FRAMEWORK_ID, '2099-01-01')).toEqual([
+      { programId: programs[1]!.id, date: '2099-09-15', startTime: '13:30', place: '本庁舎', capacity: 40, enrol: 'https://forms.example.city.jp/kitaq' },
+    ]);
+    expect(await repositories.trainingRecords.listForEmployee(FRAMEWORK_ID, 'E001')).toHaveLength(1);
+  });
+
+  it('counts "upcoming" from the day in Japan it is imported on', async () => {
+    const table = (rows: string[][]) => ({
+      headerRow: 1,
+      headers: HEADINGS.split(',').map((text, i) => ({ column: String.fromCharCode(65 + i), text })),
+      rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+    });
+    const id = programs[0]!.id;
+    const options = { frameworkId: FRAMEWORK_ID, locale: 'ja' as const, now: new Date('2099-06-30T15:30:00Z') };
+    await importTrainingTables({ sessions: { table: table([[id, '2099-06-30', '', '本庁舎', '', '人事課'], [id, '2099-07-01', '', '本庁舎', '', '人事課']]) } }, repositories, options);
+    // 00:30 on 1 July in Japan: the session of 30 June is past and stays; that of 1 July is upcoming and goes.
+    const outcome = await importTrainingTables({ sessions: { table: table([[id, '2099-07-02', '', '本庁舎', '', '人事課']]) } }, repositories, options);
+    expect(outcome).toMatchObject({ status: 'imported', summary: expect.stringContaining('1 no longer in the file removed') as string });
+    expect(inDateOrder(await repositories.trainingSessions.listFrom(FRAMEWORK_ID, '2099-01-01')).map((s) => s.date)).toEqual(['2099-06-30', '2099-07-02']);
+  });
+});
