@@ -196,7 +196,14 @@ export function createApp(deps: AppDependencies): Bot {
     pendingApprovals,
     logger: deps.logger,
   });
-  registerTrainingFeature(app, router, deps.catalog, { roster: repositories.roster, trainingRecords: repositories.trainingRecords });
+  registerTrainingFeature(app, router, deps.catalog, {
+    roster: repositories.roster,
+    trainingRecords: repositories.trainingRecords,
+    trainingSessions: repositories.trainingSessions,
+    summaries: repositories.assessmentSummaries,
+    applications: repositories.applications,
+    now,
+  });
   registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, router, deps.catalog, {
     roster: repositories.roster,
