@@ -126,6 +126,8 @@ export function createApp(deps: AppDependencies): Bot {
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
     summaries: deps.repositories.assessmentSummaries,
+    trainingRecords: deps.repositories.trainingRecords,
+    trainingSessions: deps.repositories.trainingSessions,
     now,
   });
   const applicationDeps = {

@@ -43,7 +43,7 @@ import { applicationsHomeCard, ineligibleText, windowLine, type TrackSituation }
 import { hrDetailCard, hrListCard, hrWindowsCard } from '../../src/features/applications/views/hrCards';
 import type { Who } from '../../src/features/applications/who';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
-import { resultCard } from '../../src/features/assessment/views/resultCard';
+import { resultCard, type TrainingsSoFar } from '../../src/features/assessment/views/resultCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
 import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
 import { skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
@@ -480,6 +480,17 @@ function assessmentCards(
   result('(many gaps, no window)', manyGaps, []);
   result('(few gaps, Gold, window open)', fewGaps, withWindow(fewGaps));
   result('(no gaps)', allMastered, []);
+  // Recommended programs taken (one of them) and scheduled (one by a link, one by an office's words).
+  const trainings: TrainingsSoFar = {
+    records: [{ employeeNo: 'E1001', programId: 'dx-academy', date: '2026-05-20', status: 'completed' }],
+    sessions: [
+      { programId: 'dx-talent-project', date: '2026-07-01', startTime: '13:30', place: '本庁舎 5階 大会議室', capacity: 40, enrol: 'https://forms.example.city.jp/dx' },
+      { programId: 'kitaq-kaizen-dx-school', date: '2026-07-08', enrol: '人事課 人材育成係（内線1234）へ電話' },
+    ],
+    today: '2026-06-20',
+  };
+  const scored = scoreAssessment(framework, fewGaps.rolePositions, fewGaps.ratings, 3);
+  add('result (programs taken and scheduled)', 'assessmentResult', resultCard(framework, scored, fewGaps.completedAt, [], t, locale, trainings));
   result('(skill level 0)', beginner, []);
   // Nothing rated at all: the gaps carry no rating.
   const lowestRoles = Object.fromEntries(framework.categories.map((c) => [c.id, 1] as const));
