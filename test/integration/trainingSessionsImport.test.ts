@@ -1,53 +1,31 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { trainingImporter } from '../../src/cli/importers';
-import { EXIT, runImport } from '../../src/cli/runImport';
+import { EXIT } from '../../src/cli/runImport';
 import type { Program } from '../../src/domain/framework/schema';
 import { inDateOrder } from '../../src/domain/training/trainingSession';
-import { importFramework } from '../../src/importing/importFramework';
-import { importRoster } from '../../src/importing/importRoster';
 import { importTrainingTables } from '../../src/importing/training/importTrainingFile';
-import { startAzurite, type Azurite } from '../../src/local/azurite';
-import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import type { Repositories } from '../../src/storage/repositories';
 import { TABLE_NAMES } from '../../src/storage/tables';
-import { createTableStorage, type TableStorage } from '../../src/storage/tableStorage';
-import { kitakyushuText } from '../support/botHarness';
-import { ROSTER_HEADER } from '../support/roster';
+import type { TableStorage } from '../../src/storage/tableStorage';
+import { startTrainingImport, type TrainingImportBench } from '../support/trainingImport';
+import { tableOf } from '../support/trainingTables';
 
 // `npm run training:import` with a sessions file, as HR runs it, on Azurite: validated whole, all or nothing, the
 // same file again changes nothing, and a file is the complete list of the upcoming sessions of the programs it
 // names. Sessions are dated in 2099 (always upcoming) or 2001 (always past), so no test depends on today's date.
 
 const FRAMEWORK_ID = 'sessions-cli';
-let azurite: Azurite;
+let bench: TrainingImportBench;
 let storage: TableStorage;
 let repositories: Repositories;
 let programs: Program[];
-const dir = mkdtempSync(path.join(os.tmpdir(), 'sessions-'));
-const printed: string[] = [];
+let printed: string[];
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = createTableStorage({ connectionString: azurite.connectionString });
-  await storage.ensureTables();
-  repositories = createRepositories(storage);
-  const framework = kitakyushuText(FRAMEWORK_ID);
-  programs = (JSON.parse(framework) as { programs: Program[] }).programs;
-  expect((await importFramework(framework, repositories.frameworks)).status).toBe('imported');
-  const roster = [ROSTER_HEADER, 'E001,八幡 花子,hanako@example.city.jp,00000000-0000-4000-8000-000000000001,政策局,DX・AI戦略室,主任,,'].join('\n');
-  expect((await importRoster(roster, repositories.roster)).status).toBe('imported');
-  process.env.STORAGE_CONNECTION_STRING = azurite.connectionString;
-  process.env.FRAMEWORK_ID = FRAMEWORK_ID;
-  jest.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
-  jest.spyOn(console, 'error').mockImplementation((line: string) => printed.push(line));
+  bench = await startTrainingImport(FRAMEWORK_ID, ['E001,八幡 花子,hanako@example.city.jp,00000000-0000-4000-8000-000000000001,政策局,DX・AI戦略室,主任,,']);
+  ({ storage, repositories, programs, printed } = bench);
 });
 afterAll(async () => {
-  jest.restoreAllMocks();
-  delete process.env.FRAMEWORK_ID;
-  await azurite?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await bench?.stop();
 });
 beforeEach(async () => {
   printed.length = 0;
@@ -56,13 +34,8 @@ beforeEach(async () => {
   for await (const e of table.listEntities()) await table.deleteEntity(e.partitionKey!, e.rowKey!);
 });
 
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-const run = (...args: string[]): Promise<number> => runImport('training:import', args, trainingImporter);
+const file = (name: string, content: string | Uint8Array): string => bench.file(name, content);
+const run = (...args: string[]): Promise<number> => bench.run(...args);
 const out = (): string => printed.join('\n');
 
 /** Every stored session with its ETag: what a write would change. */
@@ -170,11 +143,7 @@ describe('npm run training:import with sessions', () => {
   });
 
   it('counts "upcoming" from the day in Japan it is imported on', async () => {
-    const table = (rows: string[][]) => ({
-      headerRow: 1,
-      headers: HEADINGS.split(',').map((text, i) => ({ column: String.fromCharCode(65 + i), text })),
-      rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-    });
+    const table = (rows: string[][]) => tableOf(HEADINGS.split(','), ...rows);
     const id = programs[0]!.id;
     const options = { frameworkId: FRAMEWORK_ID, locale: 'ja' as const, now: new Date('2099-06-30T15:30:00Z') };
     await importTrainingTables({ sessions: { table: table([[id, '2099-06-30', '', '本庁舎', '', '人事課'], [id, '2099-07-01', '', '本庁舎', '', '人事課']]) } }, repositories, options);

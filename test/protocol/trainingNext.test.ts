@@ -2,6 +2,7 @@ import type { Program } from '../../src/domain/framework/schema';
 import { VERBS } from '../../src/features/verbs';
 import { translator } from '../../src/i18n';
 import { summaryOf } from '../../src/storage/assessmentSummaryRepository';
+import { urlsOf } from '../security/cardWalk';
 import { loadKitakyushu } from '../unit/realFramework';
 import { someone, startBotHarness, textOf, type BotHarness, type Card } from '../support/botHarness';
 import { talkingTo } from '../support/conversation';
@@ -62,20 +63,6 @@ function upcoming(card: Card): string[] {
     .map((c) => c.items!.filter((i) => i.type === 'TextBlock').map((i) => i.text).join(' | '));
 }
 
-/** The links a card opens (Action.OpenUrl), wherever they are. */
-function links(card: Card): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.OpenUrl') found.push(String(record.url));
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 const name = (id: string): string => byId.get(id)!.name;
 
@@ -87,7 +74,7 @@ describe('「これからの研修」 on 「受講履歴」', () => {
       `2099年7月1日 13:30〜 | 【必須研修】${name('dx-talent-project')} | 会場：本庁舎 5階 大会議室・定員40名`,
       `2099年8月1日 | 【おすすめ】${name('kitaq-kaizen-dx-school')} | オンライン | 申込：人事課 人材育成係（内線1234）へ電話`,
     ]);
-    expect(links(card)).toEqual([PROJECT_FORM]);
+    expect(urlsOf(card)).toEqual([PROJECT_FORM]);
   });
 
   it('shows someone with no record the sessions recommended for their target, with the link to enrol', async () => {
@@ -100,7 +87,7 @@ describe('「これからの研修」 on 「受講履歴」', () => {
       `【おすすめ】${name('dx-talent-project')}`,
     ]);
     expect(text).not.toContain(name('hierarchical-training'));
-    expect(links(card)).toEqual([ACADEMY_FORM, PROJECT_FORM]);
+    expect(urlsOf(card)).toEqual([ACADEMY_FORM, PROJECT_FORM]);
   });
 
   it('tells someone neither assessed nor a candidate how to get sessions suited to them', async () => {
@@ -128,6 +115,6 @@ describe('the self-assessment result', () => {
     expect(project).toBeGreaterThan(-1);
     expect(school).toBeGreaterThan(project);
     // DXアカデミー is taken: its session is not offered.
-    expect(links(card)).toEqual([PROJECT_FORM]);
+    expect(urlsOf(card)).toEqual([PROJECT_FORM]);
   });
 });

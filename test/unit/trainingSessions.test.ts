@@ -2,7 +2,7 @@ import { lastTakenOn, nextSessionOf, programsToTake, recommendedPrograms, upcomi
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { enrolLinkOf, todayInJapan, type TrainingSession } from '../../src/domain/training/trainingSession';
 import { isSessionsTable, validateTrainingSessions } from '../../src/domain/training/validateTrainingSessions';
-import type { TrainingTable } from '../../src/domain/training/trainingTable';
+import { tableOf } from '../support/trainingTables';
 import { loadKitakyushu } from './realFramework';
 
 const kitakyushu = loadKitakyushu();
@@ -11,29 +11,22 @@ const programs = [
   { id: 'kitaq-school', name: 'KITAQ改善提案DXスクール' },
 ];
 
-function table(headings: string[], ...rows: string[][]): TrainingTable {
-  return {
-    headerRow: 1,
-    headers: headings.map((text, i) => ({ column: String.fromCharCode(65 + i), text })),
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-  };
-}
 
 const JA = ['研修', '開催日', '開始時刻', '会場', '定員', '申込方法'];
 
 describe('telling a sessions file from an attendance file', () => {
   it('reads a file with a heading only sessions have as sessions, and attendance headings as attendance', () => {
-    expect(isSessionsTable(table(JA))).toBe(true);
-    expect(isSessionsTable(table(['program', 'sessionDate', 'place', 'howToEnrol']))).toBe(true);
-    expect(isSessionsTable(table(['職員番号', '研修', '受講日', '状況']))).toBe(false);
-    expect(isSessionsTable(table(['employeeNo', 'program', 'date', 'status']))).toBe(false);
+    expect(isSessionsTable(tableOf(JA))).toBe(true);
+    expect(isSessionsTable(tableOf(['program', 'sessionDate', 'place', 'howToEnrol']))).toBe(true);
+    expect(isSessionsTable(tableOf(['職員番号', '研修', '受講日', '状況']))).toBe(false);
+    expect(isSessionsTable(tableOf(['employeeNo', 'program', 'date', 'status']))).toBe(false);
   });
 });
 
 describe('validating a sessions file', () => {
   it('reads programs by id or name, days and times as a city writes them, online, capacity and both ways to enrol', () => {
     const validated = validateTrainingSessions(
-      table(
+      tableOf(
         JA,
         ['DXアカデミー', '2026/7/1', '９：３０', '本庁舎 5階会議室', '30名', 'https://forms.example.city.jp/dx'],
         ['kitaq-school', '2026年7月8日', '14時', 'オンライン', '', '人事課（内線1234）へ電話'],
@@ -53,7 +46,7 @@ describe('validating a sessions file', () => {
 
   it('names every bad cell by row and column, and returns no session', () => {
     const validated = validateTrainingSessions(
-      table(
+      tableOf(
         JA,
         ['DXアカデミー', '2026-07-01', '25:00', '', '0', 'http://forms.example.city.jp/dx'],
         ['存在しない研修', '2026-02-30', '朝', '本庁舎', '三十', 'x'.repeat(201)],
@@ -78,12 +71,12 @@ describe('validating a sessions file', () => {
 
   it('refuses the same program, day, start and place twice, naming the first row', () => {
     const row = ['dx-academy', '2026-07-01', '10:00', '本庁舎', '', '人事課'];
-    const validated = validateTrainingSessions(table(JA, row, ['DXアカデミー', '2026/7/1', '10時', '本庁舎', '20', 'https://example.city.jp']), programs);
+    const validated = validateTrainingSessions(tableOf(JA, row, ['DXアカデミー', '2026/7/1', '10時', '本庁舎', '20', 'https://example.city.jp']), programs);
     expect(validated).toEqual({ ok: false, problems: [{ code: 'twice', row: 3, params: { row: 2 } }] });
   });
 
   it('checks the headings first: a required column missing, an attendance heading among them', () => {
-    const validated = validateTrainingSessions(table(['研修', '開催日', '職員番号'], ['dx-academy', '2026-07-01', 'E001']), programs);
+    const validated = validateTrainingSessions(tableOf(['研修', '開催日', '職員番号'], ['dx-academy', '2026-07-01', 'E001']), programs);
     expect(validated.ok).toBe(false);
     if (validated.ok) return;
     expect(validated.problems.map((p) => [p.code, p.header ?? p.params?.header])).toEqual([
@@ -94,7 +87,7 @@ describe('validating a sessions file', () => {
   });
 
   it('refuses a file with headings and no session', () => {
-    expect(validateTrainingSessions(table(JA), programs)).toEqual({ ok: false, problems: [{ code: 'empty', row: 2 }] });
+    expect(validateTrainingSessions(tableOf(JA), programs)).toEqual({ ok: false, problems: [{ code: 'empty', row: 2 }] });
   });
 });
 
