@@ -489,8 +489,8 @@ function assessmentCards(
     ],
     today: '2026-06-20',
   };
-  const scored = scoreAssessment(framework, fewGaps.rolePositions, fewGaps.ratings, 3);
-  add('result (programs taken and scheduled)', 'assessmentResult', resultCard(framework, scored, fewGaps.completedAt, [], t, locale, trainings));
+  const scored = scoreAssessment(framework, manyGaps.rolePositions, manyGaps.ratings, manyGaps.target!);
+  add('result (programs taken and scheduled)', 'assessmentResult', resultCard(framework, scored, manyGaps.completedAt, [], t, locale, trainings));
   result('(skill level 0)', beginner, []);
   // Nothing rated at all: the gaps carry no rating.
   const lowestRoles = Object.fromEntries(framework.categories.map((c) => [c.id, 1] as const));
