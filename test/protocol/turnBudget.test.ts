@@ -124,6 +124,18 @@ describe('showing a self-assessment result', () => {
   });
 });
 
+describe('「受講履歴」', () => {
+  it("reads the employee's records, their selected application, their kept summary and the upcoming sessions at once; writes nothing", async () => {
+    const calls = await callsOf(() => say(employee, '受講履歴'));
+    expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`).sort()).toEqual([
+      'read /devstoreaccount1/applications',
+      'read /devstoreaccount1/assessmentSummaries',
+      'read /devstoreaccount1/trainingRecords',
+      'read /devstoreaccount1/trainingSessions',
+    ]);
+  });
+});
+
 describe('a change made through the bot', () => {
   it("shows on the approver's next menu at once, and the menu after costs nothing again", async () => {
     await click(employee, 'application.submit', { track: 'silver', motivation: MOTIVATION, attachAssessment: 'false' });
