@@ -14,7 +14,7 @@ export interface TrainingTable {
 export type Headings<C extends string> = Readonly<Record<C, readonly string[]>>;
 
 /** Far above a year of any city's attendance; a guard against importing the wrong file. */
-export const MAX_TRAINING_ROWS = 200_000;
+const MAX_TRAINING_ROWS = 200_000;
 
 /** One problem, at a row and a column (its letter and heading) when it has one; worded by the importer. */
 export interface TableProblem<Code extends string> {

@@ -14,8 +14,6 @@ import {
   type TrainingTable,
 } from './trainingTable';
 
-export { MAX_TRAINING_ROWS, type TrainingTable } from './trainingTable';
-
 /** The columns of an attendance file, and the headings each may have: Japanese first, then English. */
 export const TRAINING_COLUMNS = {
   employeeNo: ['職員番号', 'employeeNo'],
@@ -56,15 +54,15 @@ export type ValidatedRecords = { ok: true; records: TrainingRecord[] } | { ok: f
  */
 export function validateTrainingRecords(table: TrainingTable, lookups: TrainingLookups): ValidatedRecords {
   const { columns, problems } = placeColumns<TrainingColumn>(table, TRAINING_COLUMNS, ['program', 'date', 'status']);
-  const placed: TrainingProblem[] = problems;
+  const headingProblems: TrainingProblem[] = problems;
   if (!columns.has('employeeNo') && !columns.has('email')) {
-    placed.push({
+    headingProblems.push({
       code: 'noEmployeeColumn',
       row: table.headerRow,
       params: { employeeNo: TRAINING_COLUMNS.employeeNo.join(' / '), email: TRAINING_COLUMNS.email.join(' / ') },
     });
   }
-  if (placed.length > 0) return { ok: false, problems: placed };
+  if (headingProblems.length > 0) return { ok: false, problems: headingProblems };
   const size = sizeProblem(table);
   if (size) return { ok: false, problems: [size] };
 

@@ -1,6 +1,7 @@
 import type { Program } from '../../domain/framework/schema';
 import type { Employee } from '../../domain/roster/employee';
-import { validateTrainingRecords, type TrainingTable } from '../../domain/training/validateTrainingRecords';
+import type { TrainingTable } from '../../domain/training/trainingTable';
+import { validateTrainingRecords } from '../../domain/training/validateTrainingRecords';
 import type { Translate } from '../../i18n';
 import type { TrainingRecordRepository } from '../../storage/trainingRecordRepository';
 import type { PreparedTrainingImport } from './preparedTrainingImport';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { namesAnyColumn } from '../../domain/training/trainingTable';
-import { TRAINING_COLUMNS, type TrainingTable } from '../../domain/training/validateTrainingRecords';
+import { namesAnyColumn, type TrainingTable } from '../../domain/training/trainingTable';
+import { TRAINING_COLUMNS } from '../../domain/training/validateTrainingRecords';
 import { isSessionsTable } from '../../domain/training/validateTrainingSessions';
 import type { Validated, ValidationIssue } from '../../domain/validation';
 import type { Translate } from '../../i18n';
@@ -8,7 +8,7 @@ import { CsvSyntaxError, parseCsv } from '../csv';
 import { decodeUtf8Text } from '../decodeText';
 import { plainValue } from '../workbook/cellValues';
 import { loadWorkbook } from '../workbook/loadWorkbook';
-import type { TrainingTables } from './importTrainingFile';
+import type { SheetTable, TrainingTables } from './importTrainingFile';
 
 /** The headings' row in either kind of file. */
 const HEADER_ROW = 1;
@@ -56,9 +56,8 @@ export async function readWorkbookTables(bytes: Uint8Array, t: Translate): Promi
   const records = sessions ? sheets.find((s) => s !== sessions && namesAnyColumn(TRAINING_COLUMNS, s.headings)) : sheets[0];
   if (!sessions && !records) return { ok: false, issues: [{ where: t('training.at.file'), message: t('training.problem.noHeader') }] };
   const issues: ValidationIssue[] = [];
-  const tables: { -readonly [K in keyof TrainingTables]: TrainingTables[K] } = {};
-  if (records) tables.records = { table: readSheet(records.sheet, t, issues), sheet: records.sheet.name };
-  if (sessions) tables.sessions = { table: readSheet(sessions.sheet, t, issues), sheet: sessions.sheet.name };
+  const read = ({ sheet }: { sheet: ExcelJS.Worksheet }): SheetTable => ({ table: readSheet(sheet, t, issues), sheet: sheet.name });
+  const tables: TrainingTables = { ...(records ? { records: read(records) } : {}), ...(sessions ? { sessions: read(sessions) } : {}) };
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: tables };
 }
 
