@@ -190,6 +190,9 @@ export interface CardCase {
   readonly card: AdaptiveCard;
 }
 
+/** A result for someone with no training recorded and no session scheduled. */
+const NOTHING_TAKEN: TrainingsSoFar = { records: [], sessions: [], today: '2026-06-20' };
+
 /**
  * Every card the bot can produce from the Kitakyushu framework, in one language: welcome, menu, ladder,
  * each level, each skill, recommended skills, each level's training, search results, unknown input
@@ -474,7 +477,7 @@ function assessmentCards(
   const result = (name: string, a: Completed, open: ApplicationWindow[]): void => {
     // The stored result is what scoreAssessment says for the answers given.
     const scored = scoreAssessment(framework, a.rolePositions, a.ratings, a.target!);
-    add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale));
+    add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale, NOTHING_TAKEN));
   };
   result('(many gaps, window open)', manyGaps, withWindow(manyGaps));
   result('(many gaps, no window)', manyGaps, []);
@@ -497,14 +500,14 @@ function assessmentCards(
   add(
     'result (skill level 0, nothing rated, window open)',
     'assessmentResult',
-    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale),
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale, NOTHING_TAKEN),
   );
 
   // The longest result there can be: nothing rated, the top level as the target, every required skill missing.
   add(
     'result (every skill missing)',
     'assessmentResult',
-    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, framework.highestLevel), window.opensAt, [], t, locale),
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, framework.highestLevel), window.opensAt, [], t, locale, NOTHING_TAKEN),
   );
 
   add('history (empty)', 'assessmentHistory', historyCard(framework, historyOf([]), t, locale));
@@ -993,7 +996,7 @@ export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS
   if (withSkills) add(`skills ${withSkills.level}`, 'assessmentSkills', skillsStepCard(context(fresh), withSkills.level));
   add('target', 'assessmentTarget', targetStepCard(context(fresh)));
   const positions = Object.fromEntries(framework.categories.map((c) => [c.id, 1]));
-  add('result', 'assessmentResult', resultCard(framework, scoreAssessment(framework, positions, {}, framework.highestLevel), now.toISOString(), [], t, locale));
+  add('result', 'assessmentResult', resultCard(framework, scoreAssessment(framework, positions, {}, framework.highestLevel), now.toISOString(), [], t, locale, NOTHING_TAKEN));
 
   add('home (no application window)', 'applicationsHome', applicationsHomeCard(framework, [], t, locale));
   add('hr windows (no application window)', 'hrWindows', hrWindowsCard(framework, fiscalYearOf(now), [], now, t, locale));

@@ -22,9 +22,6 @@ export interface TrainingsSoFar {
   readonly today: string;
 }
 
-/** For a result shown without records or sessions (a preview): every program as not taken, none scheduled. */
-const NOTHING_TAKEN_OR_SCHEDULED: TrainingsSoFar = { records: [], sessions: [], today: '' };
-
 /**
  * A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps: the
  * recommended programs, each one already taken marked with its day, and the next session of each one not taken.
@@ -36,7 +33,7 @@ export function resultCard(
   openWindows: readonly ApplicationWindow[],
   t: Translate,
   locale: Locale,
-  trainings: TrainingsSoFar = NOTHING_TAKEN_OR_SCHEDULED,
+  trainings: TrainingsSoFar,
 ): AdaptiveCard {
   const look = tierLookOfLevel(framework, result.overallRoleLevel, t);
   const join = (items: readonly string[]): string => items.join(locale === 'en' ? ', ' : '、');
