@@ -126,6 +126,8 @@ export function createApp(deps: AppDependencies): Bot {
     assessments: deps.repositories.assessments,
     windows: deps.repositories.applicationWindows,
     summaries: deps.repositories.assessmentSummaries,
+    trainingRecords: deps.repositories.trainingRecords,
+    trainingSessions: deps.repositories.trainingSessions,
     now,
   });
   const applicationDeps = {
@@ -197,7 +199,14 @@ export function createApp(deps: AppDependencies): Bot {
     pendingApprovals,
     logger: deps.logger,
   });
-  registerTrainingFeature(app, router, deps.catalog, { roster: repositories.roster, trainingRecords: repositories.trainingRecords });
+  registerTrainingFeature(app, router, deps.catalog, {
+    roster: repositories.roster,
+    trainingRecords: repositories.trainingRecords,
+    trainingSessions: repositories.trainingSessions,
+    summaries: repositories.assessmentSummaries,
+    applications: repositories.applications,
+    now,
+  });
   registerHrMenuFeature(app, router, deps.catalog, { roster: deps.repositories.roster, logger: deps.logger });
   registerFrameworkFeature(app, router, deps.catalog, {
     roster: repositories.roster,

@@ -1,7 +1,7 @@
 import { importFramework } from '../importing/importFramework';
 import { importRoster } from '../importing/importRoster';
-import { importTrainingRecords } from '../importing/training/importTrainingRecords';
-import { readCsvTable, readWorkbookTable } from '../importing/training/readTrainingTable';
+import { importTrainingTables } from '../importing/training/importTrainingFile';
+import { readCsvTables, readWorkbookTables } from '../importing/training/readTrainingTable';
 import { importFrameworkWorkbook } from '../importing/workbook/importWorkbook';
 import { translator } from '../i18n';
 import { textImporter, type ImportFile, type Importer } from './runImport';
@@ -23,9 +23,9 @@ export const frameworkImporter: Importer = (file, repositories, options) =>
 /** `roster:import`: the staff roster CSV. */
 export const rosterImporter: Importer = textImporter((text, repositories, options) => importRoster(text, repositories.roster, options));
 
-/** `training:import`: attendance records, as CSV or as a workbook's first sheet. */
+/** `training:import`: attendance records or sessions as CSV, or a workbook with a sheet of either or both. */
 export const trainingImporter: Importer = async (file, repositories, options) => {
   const t = translator(options.locale);
-  const table = isWorkbook(file) ? await readWorkbookTable(file.bytes, t) : readCsvTable(file.bytes, t);
-  return table.ok ? importTrainingRecords(table.value, repositories, options) : { status: 'invalid', issues: table.issues };
+  const tables = isWorkbook(file) ? await readWorkbookTables(file.bytes, t) : readCsvTables(file.bytes, t);
+  return tables.ok ? importTrainingTables(tables.value, repositories, options) : { status: 'invalid', issues: tables.issues };
 };

@@ -1,6 +1,6 @@
 import { trainingImporter } from './importers';
 import { runImportAsMain } from './runImport';
 
-// npm run training:import -- --file attendance.csv [--dry-run] [--lang en]
-// What each column holds: README, "Importing data" (Training records).
+// npm run training:import -- --file attendance.csv (or sessions.csv, or a workbook of both) [--dry-run] [--lang en]
+// What each column holds, and what re-importing sessions does: README, "Importing data" (Training records).
 runImportAsMain('training:import', trainingImporter);

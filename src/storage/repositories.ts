@@ -19,6 +19,7 @@ import { RosterRepository, type RosterRecheck } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
 import { TrainingRecordRepository } from './trainingRecordRepository';
+import { TrainingSessionRepository } from './trainingSessionRepository';
 import { WorkQueue } from './workQueue';
 
 /** Every repository the bot and the import commands use. */
@@ -40,6 +41,7 @@ export interface Repositories {
   readonly evaluations: EvaluationRepository;
   readonly outbox: OutboxRepository;
   readonly trainingRecords: TrainingRecordRepository;
+  readonly trainingSessions: TrainingSessionRepository;
 }
 
 /**
@@ -66,6 +68,7 @@ export function createRepositories(storage: TableStorage, rosterRecheck?: Roster
     evaluations: new EvaluationRepository(storage.table(TABLE_NAMES.evaluations), storage.table(TABLE_NAMES.evaluationRatings)),
     outbox: new OutboxRepository(storage.table(TABLE_NAMES.outbox)),
     trainingRecords: new TrainingRecordRepository(storage.table(TABLE_NAMES.trainingRecords)),
+    trainingSessions: new TrainingSessionRepository(storage.table(TABLE_NAMES.trainingSessions)),
   };
 }
 

@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
  * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
  * outbox              PK = recipient's lower-case aadObjectId, RK = what the letter is about → a notice kept until they can be reached
  * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session
+ * trainingSessions    PK = frameworkId, RK = "{programId}:{YYYY-MM-DD}:{HH:MM}:{place}" → one scheduled session of a program
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -45,6 +46,7 @@ export const TABLE_NAMES = {
   evaluationRatings: 'evaluationRatings',
   outbox: 'outbox',
   trainingRecords: 'trainingRecords',
+  trainingSessions: 'trainingSessions',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

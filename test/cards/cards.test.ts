@@ -282,8 +282,6 @@ describe('the cards enumerated for these tests', () => {
         VERBS.evaluationOpen,
         // Someone not on the roster is pointed to what they may use: the framework.
         VERBS.ladder,
-        // An employee with no training recorded yet is pointed to the trainings on offer.
-        VERBS.training,
       ]),
     );
   });

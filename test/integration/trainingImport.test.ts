@@ -1,67 +1,38 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { trainingImporter } from '../../src/cli/importers';
-import { EXIT, runImport } from '../../src/cli/runImport';
+import { EXIT } from '../../src/cli/runImport';
 import type { Program } from '../../src/domain/framework/schema';
 import { newestFirst } from '../../src/domain/training/trainingRecord';
-import { importFramework } from '../../src/importing/importFramework';
-import { importRoster } from '../../src/importing/importRoster';
-import { startAzurite, type Azurite } from '../../src/local/azurite';
-import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import type { Repositories } from '../../src/storage/repositories';
 import { TABLE_NAMES } from '../../src/storage/tables';
-import { createTableStorage, type TableStorage } from '../../src/storage/tableStorage';
-import { kitakyushuText } from '../support/botHarness';
-import { ROSTER_HEADER } from '../support/roster';
+import type { TableStorage } from '../../src/storage/tableStorage';
+import { startTrainingImport, type TrainingImportBench } from '../support/trainingImport';
 
 // `npm run training:import` as HR runs it, against storage with a roster and the active framework. The roster is
 // one data set per storage, so this file brings its own Azurite.
 
 const FRAMEWORK_ID = 'records-cli';
-let azurite: Azurite;
+let bench: TrainingImportBench;
 let storage: TableStorage;
 let repositories: Repositories;
 let programs: Program[];
-const dir = mkdtempSync(path.join(os.tmpdir(), 'training-'));
-const printed: string[] = [];
+let printed: string[];
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = createTableStorage({ connectionString: azurite.connectionString });
-  await storage.ensureTables();
-  repositories = createRepositories(storage);
-  const framework = kitakyushuText(FRAMEWORK_ID);
-  programs = (JSON.parse(framework) as { programs: Program[] }).programs;
-  expect((await importFramework(framework, repositories.frameworks)).status).toBe('imported');
-  const roster = [
-    ROSTER_HEADER,
+  bench = await startTrainingImport(FRAMEWORK_ID, [
     'E001,八幡 花子,hanako@example.city.jp,00000000-0000-4000-8000-000000000001,政策局,DX・AI戦略室,主任,,',
     'E002,小倉 太郎,taro@example.city.jp,00000000-0000-4000-8000-000000000002,市民局,窓口係,主事,hanako@example.city.jp,',
-  ].join('\n');
-  expect((await importRoster(roster, repositories.roster)).status).toBe('imported');
-  process.env.STORAGE_CONNECTION_STRING = azurite.connectionString;
-  process.env.FRAMEWORK_ID = FRAMEWORK_ID;
-  jest.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
-  jest.spyOn(console, 'error').mockImplementation((line: string) => printed.push(line));
+  ]);
+  ({ storage, repositories, programs, printed } = bench);
 });
 afterAll(async () => {
-  jest.restoreAllMocks();
-  delete process.env.FRAMEWORK_ID;
-  await azurite?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await bench?.stop();
 });
 beforeEach(() => {
   printed.length = 0;
 });
 
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-const run = (...args: string[]): Promise<number> => runImport('training:import', args, trainingImporter);
+const file = (name: string, content: string | Uint8Array): string => bench.file(name, content);
+const run = (...args: string[]): Promise<number> => bench.run(...args);
 
 /** Every stored record with its ETag: what a write would change. */
 async function storedRows(): Promise<string[]> {

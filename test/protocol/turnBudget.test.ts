@@ -1,11 +1,14 @@
 import { applicationId } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { summaryOf } from '../../src/storage/assessmentSummaryRepository';
 import type { Logger } from '../../src/logger';
 import { startStorageProxy, type StorageRequest, type StorageProxy } from '../faults/storageProxy';
 import { buttonData, someone, startBotHarness, textOf, type BotHarness, type TestUser } from '../support/botHarness';
 import { importRosterRows, meet, openWindows, talkingTo } from '../support/conversation';
+import { completedAssessment } from '../support/trainingFixtures';
 import { waitFor } from '../support/waitFor';
+import { loadKitakyushu } from '../unit/realFramework';
 
 // The storage-call budget of each kind of turn, counted at the wire between the bot and Azurite (counts are exact;
 // times are not). The bot runs as in production: what it read of the framework and the roster is reused for its
@@ -98,6 +101,37 @@ describe('an assessment answer', () => {
     expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`)).toEqual([
       'read /devstoreaccount1/assessments',
       'write /devstoreaccount1/assessments',
+    ]);
+  });
+});
+
+describe('showing a self-assessment result', () => {
+  // Two reads more than before training records existed (the employee's records, the upcoming sessions), made together
+  // with the open windows': the result marks the programs taken and offers the next sessions, and waits for the
+  // slowest of the three reads, not their sum.
+  it('reads the assessment and its kept summary, then the open windows, the records and the sessions at once; writes nothing', async () => {
+    const assessment = completedAssessment(loadKitakyushu(), harness.frameworkId, employee, 2, 3);
+    await harness.bot.repositories.assessments.create(assessment);
+    await harness.bot.repositories.assessmentSummaries.record(summaryOf(assessment)!);
+    const calls = await callsOf(() => click(employee, 'assessment.result', { assessmentId: assessment.id }));
+    const [first, second, ...together] = calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`);
+    expect([first, second]).toEqual(['read /devstoreaccount1/assessments', 'read /devstoreaccount1/assessmentSummaries']);
+    expect(together.sort()).toEqual([
+      'read /devstoreaccount1/applicationWindows',
+      'read /devstoreaccount1/trainingRecords',
+      'read /devstoreaccount1/trainingSessions',
+    ]);
+  });
+});
+
+describe('「受講履歴」', () => {
+  it("reads the employee's records, their selected application, their kept summary and the upcoming sessions at once; writes nothing", async () => {
+    const calls = await callsOf(() => say(employee, '受講履歴'));
+    expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`).sort()).toEqual([
+      'read /devstoreaccount1/applications',
+      'read /devstoreaccount1/assessmentSummaries',
+      'read /devstoreaccount1/trainingRecords',
+      'read /devstoreaccount1/trainingSessions',
     ]);
   });
 });

@@ -43,7 +43,7 @@ import { applicationsHomeCard, ineligibleText, windowLine, type TrackSituation }
 import { hrDetailCard, hrListCard, hrWindowsCard } from '../../src/features/applications/views/hrCards';
 import type { Who } from '../../src/features/applications/who';
 import { historyCard } from '../../src/features/assessment/views/historyCard';
-import { resultCard } from '../../src/features/assessment/views/resultCard';
+import { resultCard, type TrainingsSoFar } from '../../src/features/assessment/views/resultCard';
 import { startCard } from '../../src/features/assessment/views/startCard';
 import { roleStepCard } from '../../src/features/assessment/views/roleStepCard';
 import { skillsStepCard, targetStepCard, type StepContext } from '../../src/features/assessment/views/stepCards';
@@ -191,6 +191,9 @@ export interface CardCase {
   readonly view: CardView;
   readonly card: AdaptiveCard;
 }
+
+/** A result for someone with no training recorded and no session scheduled. */
+const NOTHING_TAKEN: TrainingsSoFar = { records: [], sessions: [], today: '2026-06-20' };
 
 /**
  * Every card the bot can produce from the Kitakyushu framework, in one language: welcome, menu, ladder,
@@ -477,26 +480,37 @@ function assessmentCards(
   const result = (name: string, a: Completed, open: ApplicationWindow[]): void => {
     // The stored result is what scoreAssessment says for the answers given.
     const scored = scoreAssessment(framework, a.rolePositions, a.ratings, a.target!);
-    add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale));
+    add(`result ${name}`, 'assessmentResult', resultCard(framework, scored, a.completedAt, open, t, locale, NOTHING_TAKEN));
   };
   result('(many gaps, window open)', manyGaps, withWindow(manyGaps));
   result('(many gaps, no window)', manyGaps, []);
   result('(few gaps, Gold, window open)', fewGaps, withWindow(fewGaps));
   result('(no gaps)', allMastered, []);
+  // Recommended programs taken (one of them) and scheduled (one by a link, one by an office's words).
+  const trainings: TrainingsSoFar = {
+    records: [{ employeeNo: 'E1001', programId: 'dx-academy', date: '2026-05-20', status: 'completed' }],
+    sessions: [
+      { programId: 'dx-talent-project', date: '2026-07-01', startTime: '13:30', place: '本庁舎 5階 大会議室', capacity: 40, enrol: 'https://forms.example.city.jp/dx' },
+      { programId: 'kitaq-kaizen-dx-school', date: '2026-07-08', enrol: '人事課 人材育成係（内線1234）へ電話' },
+    ],
+    today: '2026-06-20',
+  };
+  const scored = scoreAssessment(framework, manyGaps.rolePositions, manyGaps.ratings, manyGaps.target!);
+  add('result (programs taken and scheduled)', 'assessmentResult', resultCard(framework, scored, manyGaps.completedAt, [], t, locale, trainings));
   result('(skill level 0)', beginner, []);
   // Nothing rated at all: the gaps carry no rating.
   const lowestRoles = Object.fromEntries(framework.categories.map((c) => [c.id, 1] as const));
   add(
     'result (skill level 0, nothing rated, window open)',
     'assessmentResult',
-    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale),
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, 1), window.opensAt, [window], t, locale, NOTHING_TAKEN),
   );
 
   // The longest result there can be: nothing rated, the top level as the target, every required skill missing.
   add(
     'result (every skill missing)',
     'assessmentResult',
-    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, framework.highestLevel), window.opensAt, [], t, locale),
+    resultCard(framework, scoreAssessment(framework, lowestRoles, {}, framework.highestLevel), window.opensAt, [], t, locale, NOTHING_TAKEN),
   );
 
   add('history (empty)', 'assessmentHistory', historyCard(framework, historyOf([]), t, locale));
@@ -985,7 +999,7 @@ export function otherFrameworkCards(locale: Locale, id: (typeof OTHER_FRAMEWORKS
   if (withSkills) add(`skills ${withSkills.level}`, 'assessmentSkills', skillsStepCard(context(fresh), withSkills.level));
   add('target', 'assessmentTarget', targetStepCard(context(fresh)));
   const positions = Object.fromEntries(framework.categories.map((c) => [c.id, 1]));
-  add('result', 'assessmentResult', resultCard(framework, scoreAssessment(framework, positions, {}, framework.highestLevel), now.toISOString(), [], t, locale));
+  add('result', 'assessmentResult', resultCard(framework, scoreAssessment(framework, positions, {}, framework.highestLevel), now.toISOString(), [], t, locale, NOTHING_TAKEN));
 
   add('home (no application window)', 'applicationsHome', applicationsHomeCard(framework, [], t, locale));
   add('hr windows (no application window)', 'hrWindows', hrWindowsCard(framework, fiscalYearOf(now), [], now, t, locale));

@@ -1,8 +1,9 @@
 import type { AdaptiveCard } from '../../src/cards/renderCard';
 import type { Framework } from '../../src/domain/framework/framework';
 import type { Employee } from '../../src/domain/roster/employee';
+import type { OfferedSession } from '../../src/domain/training/nextTrainings';
 import { TRAINING_STATUSES, type TrainingRecord } from '../../src/domain/training/trainingRecord';
-import { trainingRecordCard } from '../../src/features/training/views/trainingRecordCard';
+import { trainingRecordCard, type WhatIsNext } from '../../src/features/training/views/trainingRecordCard';
 import type { Locale, Translate } from '../../src/i18n';
 
 const EMPLOYEE: Employee = {
@@ -27,16 +28,32 @@ function recordsOf(framework: Framework, count: number): TrainingRecord[] {
   }));
 }
 
-/** An employee's training record: a few sessions, more than a card lists, and none recorded yet (a notice). */
-export function trainingRecordCards(
-  framework: Framework,
-  t: Translate,
-  locale: Locale,
-): { name: string; view: 'trainingRecord' | 'notice'; card: AdaptiveCard }[] {
-  const viewer = { t, locale };
+/** Upcoming sessions as 「これからの研修」 lists them: a required one with a link, a recommended one online with an office. */
+function upcomingOf(framework: Framework): OfferedSession[] {
+  const [first, second] = framework.document.programs;
   return [
-    { name: 'training record', view: 'trainingRecord', card: trainingRecordCard(EMPLOYEE, recordsOf(framework, 4), framework, viewer) },
-    { name: 'training record of sixty sessions', view: 'trainingRecord', card: trainingRecordCard(EMPLOYEE, recordsOf(framework, 60), framework, viewer) },
-    { name: 'training record, none yet', view: 'notice', card: trainingRecordCard(EMPLOYEE, [], framework, viewer) },
+    {
+      program: first!,
+      reason: 'required',
+      session: { programId: first!.id, date: '2026-07-01', startTime: '09:30', place: '本庁舎 5階 大会議室', capacity: 30, enrol: 'https://forms.example.city.jp/dx' },
+    },
+    { program: second!, reason: 'recommended', session: { programId: second!.id, date: '2026-07-08', enrol: '人事課 人材育成係（内線1234）へ電話' } },
+  ];
+}
+
+/**
+ * An employee's training record: a few sessions with what is next, more than a card lists, none recorded yet but
+ * sessions ahead, and nothing at all (not yet assessed).
+ */
+export function trainingRecordCards(framework: Framework, t: Translate, locale: Locale): { name: string; view: 'trainingRecord'; card: AdaptiveCard }[] {
+  const viewer = { t, locale };
+  const upcoming: WhatIsNext = { sessions: upcomingOf(framework), anyProgramMeant: true };
+  const nothing: WhatIsNext = { sessions: [], anyProgramMeant: false };
+  const card = (records: TrainingRecord[], next: WhatIsNext): AdaptiveCard => trainingRecordCard(EMPLOYEE, records, next, framework, viewer);
+  return [
+    { name: 'training record', view: 'trainingRecord', card: card(recordsOf(framework, 4), upcoming) },
+    { name: 'training record of sixty sessions, none scheduled', view: 'trainingRecord', card: card(recordsOf(framework, 60), { sessions: [], anyProgramMeant: true }) },
+    { name: 'training record, none yet but sessions ahead', view: 'trainingRecord', card: card([], upcoming) },
+    { name: 'training record, none yet and not assessed', view: 'trainingRecord', card: card([], nothing) },
   ];
 }

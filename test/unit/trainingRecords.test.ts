@@ -1,5 +1,6 @@
 import { newestFirst, sessionDateOf, statusOf, type TrainingRecord } from '../../src/domain/training/trainingRecord';
-import { validateTrainingRecords, type TrainingLookups, type TrainingTable } from '../../src/domain/training/validateTrainingRecords';
+import { validateTrainingRecords, type TrainingLookups } from '../../src/domain/training/validateTrainingRecords';
+import { tableOf } from '../support/trainingTables';
 
 const lookups: TrainingLookups = {
   employees: [
@@ -12,14 +13,6 @@ const lookups: TrainingLookups = {
   ],
 };
 
-/** A table as a file's reader gives it: headings on row 1, each row's cells in the headings' order. */
-function table(headings: string[], ...rows: string[][]): TrainingTable {
-  return {
-    headerRow: 1,
-    headers: headings.map((text, i) => ({ column: String.fromCharCode(65 + i), text })),
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-  };
-}
 
 const JA = ['職員番号', '研修', '受講日', '状況'];
 
@@ -53,7 +46,7 @@ describe('what a cell of an attendance file may say', () => {
 describe('validating an attendance file', () => {
   it('reads a valid file with Japanese headings: programs by id or exact name, employees by number or e-mail', () => {
     const validated = validateTrainingRecords(
-      table(['職員番号', 'メールアドレス', '研修', '受講日', '状況'], ['E001', '', 'DXアカデミー', '2026/6/1', '修了'], ['', 'TARO@example.city.jp', 'kitaq-school', '2026-05-20', '欠席']),
+      tableOf(['職員番号', 'メールアドレス', '研修', '受講日', '状況'], ['E001', '', 'DXアカデミー', '2026/6/1', '修了'], ['', 'TARO@example.city.jp', 'kitaq-school', '2026-05-20', '欠席']),
       lookups,
     );
     expect(validated).toEqual({
@@ -66,13 +59,13 @@ describe('validating an attendance file', () => {
   });
 
   it('accepts English headings in any case and order', () => {
-    const validated = validateTrainingRecords(table(['Status', 'date', 'EMAIL', 'program'], ['attended', '2026-06-01', 'hanako@example.city.jp', 'dx-academy']), lookups);
+    const validated = validateTrainingRecords(tableOf(['Status', 'date', 'EMAIL', 'program'], ['attended', '2026-06-01', 'hanako@example.city.jp', 'dx-academy']), lookups);
     expect(validated).toEqual({ ok: true, records: [{ employeeNo: 'E001', programId: 'dx-academy', date: '2026-06-01', status: 'attended' }] });
   });
 
   it('names each bad cell by row, column and heading: unknown employee, program, date and status', () => {
     const validated = validateTrainingRecords(
-      table(JA, ['E999', 'DXアカデミー', '2026-06-01', '受講済み'], ['E001', '生成AI研修', '2026-06-31', '途中'], ['E002', 'DX アカデミー', '', '修了']),
+      tableOf(JA, ['E999', 'DXアカデミー', '2026-06-01', '受講済み'], ['E001', '生成AI研修', '2026-06-31', '途中'], ['E002', 'DX アカデミー', '', '修了']),
       lookups,
     );
     expect(validated).toEqual({
@@ -91,7 +84,7 @@ describe('validating an attendance file', () => {
 
   it('refuses an e-mail not on the roster, and a number and an e-mail of two different people', () => {
     const validated = validateTrainingRecords(
-      table(['職員番号', 'メールアドレス', '研修', '受講日', '状況'], ['', 'nobody@example.city.jp', 'dx-academy', '2026-06-01', '修了'], ['E001', 'taro@example.city.jp', 'dx-academy', '2026-06-01', '修了'], ['', '', 'dx-academy', '2026-06-01', '修了']),
+      tableOf(['職員番号', 'メールアドレス', '研修', '受講日', '状況'], ['', 'nobody@example.city.jp', 'dx-academy', '2026-06-01', '修了'], ['E001', 'taro@example.city.jp', 'dx-academy', '2026-06-01', '修了'], ['', '', 'dx-academy', '2026-06-01', '修了']),
       lookups,
     );
     expect(validated.ok || validated.problems).toEqual([
@@ -102,12 +95,12 @@ describe('validating an attendance file', () => {
   });
 
   it('refuses the same employee, program and date twice, naming the first row', () => {
-    const validated = validateTrainingRecords(table(JA, ['E001', 'dx-academy', '2026-06-01', '受講済み'], ['E001', 'DXアカデミー', '2026/6/1', '修了']), lookups);
+    const validated = validateTrainingRecords(tableOf(JA, ['E001', 'dx-academy', '2026-06-01', '受講済み'], ['E001', 'DXアカデミー', '2026/6/1', '修了']), lookups);
     expect(validated.ok || validated.problems).toEqual([{ code: 'twice', row: 3, params: { row: 2 } }]);
   });
 
   it('checks the headings first: unknown, twice, missing, and no column naming the employee', () => {
-    const validated = validateTrainingRecords(table(['研修', '研修', '日付', 'status'], ['dx-academy', 'dx-academy', '2026-06-01', '修了']), lookups);
+    const validated = validateTrainingRecords(tableOf(['研修', '研修', '日付', 'status'], ['dx-academy', 'dx-academy', '2026-06-01', '修了']), lookups);
     expect(validated.ok || validated.problems.map((p) => [p.code, p.column ?? p.params?.header])).toEqual([
       ['headerTwice', 'B'],
       ['unknownHeader', 'C'],
@@ -117,6 +110,6 @@ describe('validating an attendance file', () => {
   });
 
   it('refuses a file with headings and no record', () => {
-    expect(validateTrainingRecords(table(JA), lookups)).toEqual({ ok: false, problems: [{ code: 'empty', row: 2 }] });
+    expect(validateTrainingRecords(tableOf(JA), lookups)).toEqual({ ok: false, problems: [{ code: 'empty', row: 2 }] });
   });
 });

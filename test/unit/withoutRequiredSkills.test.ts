@@ -87,7 +87,7 @@ describe('a framework with required skills (Kitakyushu)', () => {
     const ratings = Object.fromEntries(kitakyushu.document.requiredSkills.map((s) => [s.id, 3]));
     const result = scoreAssessment(kitakyushu, roles, ratings, 3);
     expect(result.gaps).toEqual([]);
-    const text = textOf(resultCard(kitakyushu, result, '2026-05-31T03:00:00.000Z', [], t, 'ja'));
+    const text = textOf(resultCard(kitakyushu, result, '2026-05-31T03:00:00.000Z', [], t, 'ja', { records: [], sessions: [], today: '2026-05-31' }));
     expect(text).toContain(t('assessment.result.noGaps'));
     expect(text).not.toContain('これから身につけたいスキル');
   });

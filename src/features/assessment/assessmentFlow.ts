@@ -13,13 +13,16 @@ import {
 } from '../../domain/assessment/assessment';
 import { historyOf } from '../../domain/assessment/history';
 import { scoreAssessment } from '../../domain/assessment/scoring';
+import { todayInJapan } from '../../domain/training/trainingSession';
 import type { MessageKey } from '../../i18n';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import { newAssessmentId, type AssessmentRepository } from '../../storage/assessmentRepository';
 import { summaryOf, type AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
+import type { TrainingRecordRepository } from '../../storage/trainingRecordRepository';
+import type { TrainingSessionRepository } from '../../storage/trainingSessionRepository';
+import type { StaffWho } from '../applications/who';
 import { noticeCard, type NoticeAction } from '../notices';
-import type { Sender } from '../personalTurn';
 import { VERBS } from '../verbs';
 import { historyCard } from './views/historyCard';
 import { resultCard } from './views/resultCard';
@@ -36,6 +39,9 @@ export interface AssessmentDeps {
   readonly windows: ApplicationWindowRepository;
   /** Each employee's latest result in short, for HR's figures and exports and the manager's team view. */
   readonly summaries: Pick<AssessmentSummaryRepository, 'record'>;
+  /** What the employee has taken and what is scheduled, to mark the result's programs with. */
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'listForEmployee'>;
+  readonly trainingSessions: Pick<TrainingSessionRepository, 'listFrom'>;
   readonly now: () => Date;
 }
 
@@ -47,7 +53,7 @@ export class AssessmentFlow {
   constructor(private readonly deps: AssessmentDeps) {}
 
   /** The way in: an introduction, or "continue / start over" when one is in progress. */
-  async open(who: Sender): Promise<AdaptiveCard> {
+  async open(who: StaffWho): Promise<AdaptiveCard> {
     const [inProgress] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'inProgress');
     const [finished] = await this.deps.assessments.listRecent(who.aadObjectId, 1, 'completed');
     const progress = inProgress && { assessment: inProgress.assessment, ...progressOf(inProgress.assessment, who.framework) };
@@ -59,7 +65,7 @@ export class AssessmentFlow {
    * Two starts at once make one assessment: the new one is written, then claimed as the user's current one with a
    * conditional write, and the loser of that race is removed again.
    */
-  async start(who: Sender): Promise<AdaptiveCard> {
+  async start(who: StaffWho): Promise<AdaptiveCard> {
     const { assessments } = this.deps;
     const current = await assessments.findCurrent(who.aadObjectId);
     const running = current && (await assessments.find(who.aadObjectId, current.assessmentId));
@@ -75,7 +81,7 @@ export class AssessmentFlow {
   }
 
   /** Shows where an assessment stands: the current step, or its result once finished. */
-  async continue(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+  async continue(who: StaffWho, assessmentId: string): Promise<AdaptiveCard> {
     const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return this.refusal(who, 'notFound');
     if (stored.assessment.status === 'cancelled') return this.refusal(who, 'notInProgress');
@@ -86,19 +92,19 @@ export class AssessmentFlow {
    * Applies one answer and shows the next step (or the result). A refused answer changes nothing; the same answer
    * clicked again shows the step the assessment is on now.
    */
-  async answer(who: Sender, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
+  async answer(who: StaffWho, assessmentId: string, step: string, answer: AssessmentAnswer): Promise<AdaptiveCard> {
     const changed = await this.commit(who, assessmentId, (a) => applyAnswer(a, who.framework, step, answer, this.deps.now()));
     return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
   }
 
   /** 前へ: the step before `step`, with its answers, every later answer kept. */
-  async back(who: Sender, assessmentId: string, step: string): Promise<AdaptiveCard> {
+  async back(who: StaffWho, assessmentId: string, step: string): Promise<AdaptiveCard> {
     const changed = await this.commit(who, assessmentId, (a) => goBack(a, who.framework, step, this.deps.now()));
     return 'refused' in changed ? changed.refused : this.cardFor(who, changed.assessment);
   }
 
   /** あとで続ける: says that every answer so far is kept, and how to come back to it. */
-  async later(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+  async later(who: StaffWho, assessmentId: string): Promise<AdaptiveCard> {
     const { t } = who;
     const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return this.refusal(who, 'notFound');
@@ -112,7 +118,7 @@ export class AssessmentFlow {
    * Cancels an assessment in progress, after a confirmation (answers are discarded); with `restart`, a new one
    * begins straight away.
    */
-  async cancel(who: Sender, assessmentId: string, options: { restart: boolean; confirmed: boolean }): Promise<AdaptiveCard> {
+  async cancel(who: StaffWho, assessmentId: string, options: { restart: boolean; confirmed: boolean }): Promise<AdaptiveCard> {
     const { t } = who;
     if (!options.confirmed) {
       // Only an assessment that can be cancelled gets the question; anything else is explained at once.
@@ -140,14 +146,14 @@ export class AssessmentFlow {
   }
 
   /** The result of one of the user's finished assessments. */
-  async result(who: Sender, assessmentId: string): Promise<AdaptiveCard> {
+  async result(who: StaffWho, assessmentId: string): Promise<AdaptiveCard> {
     const stored = await this.deps.assessments.find(who.aadObjectId, assessmentId);
     if (!stored) return this.refusal(who, 'notFound');
     return this.cardFor(who, stored.assessment);
   }
 
   /** Past results, newest first, with how they moved. */
-  async history(who: Sender): Promise<AdaptiveCard> {
+  async history(who: StaffWho): Promise<AdaptiveCard> {
     const finished = await this.deps.assessments.listRecent(who.aadObjectId, RECENT, 'completed');
     return historyCard(who.framework, historyOf(finished.map((r) => r.assessment)), who.t, who.locale);
   }
@@ -158,7 +164,7 @@ export class AssessmentFlow {
    * a race lost to another click come back as the assessment as it stands, to be shown where it is.
    */
   private async commit(
-    who: Sender,
+    who: StaffWho,
     assessmentId: string,
     transition: (assessment: Assessment) => AnswerOutcome,
   ): Promise<{ assessment: Assessment } | { refused: AdaptiveCard }> {
@@ -181,14 +187,21 @@ export class AssessmentFlow {
   }
 
   /** The card for where an assessment stands now. */
-  private async cardFor(who: Sender, assessment: Assessment): Promise<AdaptiveCard> {
+  private async cardFor(who: StaffWho, assessment: Assessment): Promise<AdaptiveCard> {
     if (assessment.status === 'completed' && assessment.result && assessment.completedAt) {
       // Recorded whenever a result is shown, first by the answer that completes it: should that write fail, showing
       // the result again records it. An older result never replaces a newer one.
       const summary = summaryOf(assessment);
       if (summary) await this.deps.summaries.record(summary);
-      const windows = await this.deps.windows.findOpen(who.framework.id, this.deps.now());
-      return resultCard(who.framework, assessment.result, assessment.completedAt, windows, who.t, who.locale);
+      const now = this.deps.now();
+      const today = todayInJapan(now);
+      // Read at once: the result waits for the slowest of the three, not for their sum.
+      const [windows, records, sessions] = await Promise.all([
+        this.deps.windows.findOpen(who.framework.id, now),
+        this.deps.trainingRecords.listForEmployee(who.framework.id, who.employee.employeeNo),
+        this.deps.trainingSessions.listFrom(who.framework.id, today),
+      ]);
+      return resultCard(who.framework, assessment.result, assessment.completedAt, windows, who.t, who.locale, { records, sessions, today });
     }
     const context: StepContext = { ...who, assessment };
     const step = currentStep(assessment, who.framework);
@@ -204,12 +217,12 @@ export class AssessmentFlow {
   }
 
   /** The button back into an assessment: its current step, or its result. */
-  private continueAction(who: Sender, assessmentId: string): NoticeAction {
+  private continueAction(who: StaffWho, assessmentId: string): NoticeAction {
     return { title: who.t('assessment.continue'), verb: VERBS.assessmentContinue, data: { assessmentId } };
   }
 
   /** A refused answer: what happened, and the way back into the assessment when there is one. */
-  private refusal(who: Sender, refusal: ExplainedRefusal, assessment?: Assessment): AdaptiveCard {
+  private refusal(who: StaffWho, refusal: ExplainedRefusal, assessment?: Assessment): AdaptiveCard {
     const { t } = who;
     const body = t(REFUSAL_MESSAGES[refusal], {
       overall: assessment ? scoreAssessment(who.framework, assessment.rolePositions, {}, 1).overallRoleLevel : 1,

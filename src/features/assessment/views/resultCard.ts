@@ -4,12 +4,28 @@ import { trackName } from '../../applications/trackName';
 import type { AssessmentResult } from '../../../domain/assessment/scoring';
 import type { Framework } from '../../../domain/framework/framework';
 import { programKinds, type Program } from '../../../domain/framework/schema';
+import { lastTakenOn, nextSessionOf, recommendedPrograms } from '../../../domain/training/nextTrainings';
+import type { TrainingRecord } from '../../../domain/training/trainingRecord';
+import { inDateOrder, type TrainingSession } from '../../../domain/training/trainingSession';
 import { formatDate } from '../../../i18n/formatDate';
 import type { Locale, Translate } from '../../../i18n';
 import { tierLookOfLevel } from '../../framework/views/tierLook';
+import { sessionLine } from '../../training/views/sessionLines';
 import { gapLevels } from './gapLevels';
 
-/** A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps. */
+/** What the employee has taken and what is scheduled, to mark the recommended programs with. */
+export interface TrainingsSoFar {
+  readonly records: readonly TrainingRecord[];
+  /** Sessions from `today` on. */
+  readonly sessions: readonly TrainingSession[];
+  /** Today in Japan, YYYY-MM-DD. */
+  readonly today: string;
+}
+
+/**
+ * A finished assessment, explained: where one stands, what to learn next (lowest levels first) and what helps: the
+ * recommended programs, each one already taken marked with its day, and the next session of each one not taken.
+ */
 export function resultCard(
   framework: Framework,
   result: AssessmentResult,
@@ -17,6 +33,7 @@ export function resultCard(
   openWindows: readonly ApplicationWindow[],
   t: Translate,
   locale: Locale,
+  trainings: TrainingsSoFar,
 ): AdaptiveCard {
   const look = tierLookOfLevel(framework, result.overallRoleLevel, t);
   const join = (items: readonly string[]): string => items.join(locale === 'en' ? ', ' : '、');
@@ -36,7 +53,14 @@ export function resultCard(
   // A result keeps what it said; a skill the framework has dropped since is left out.
   const gaps = result.gaps.filter((gap) => framework.skill(gap.skillId) !== undefined);
   const firstSkill = gaps[0] && framework.skill(gaps[0].skillId);
-  const programs = programLines(framework, result.programIds, result.target, t, join);
+  const recommended = recommendedPrograms(framework, result.programIds);
+  const takenOn = (program: Program): string | undefined => lastTakenOn(trainings.records, program.id);
+  const programs = programLines(framework, recommended, result.target, (p) => taken(takenOn(p), t, locale), t, join);
+  const nextOfEach = recommended
+    .filter((p) => takenOn(p) === undefined)
+    .map((p) => nextSessionOf(trainings.sessions, p.id, trainings.today))
+    .filter((s) => s !== undefined);
+  const nextSessions = inDateOrder(nextOfEach).map((s) => sessionLine(s, framework, { t, locale }));
   const targetTitle = framework.level(result.target)?.title ?? '';
   const mindset = result.mindsetFocusItemIds
     .map((id) => framework.document.trainingFocusItems.find((f) => f.id === id)?.name)
@@ -51,6 +75,7 @@ export function resultCard(
     gapLevels: gapLevels(framework, gaps, t, join),
     nextStep: firstSkill ? t('assessment.result.nextStep', { level: firstSkill.level, skill: firstSkill.name }) : '',
     programs,
+    nextSessions,
     howToJoin: howToJoin(framework, t),
     mindset: mindset.length > 0 ? t('assessment.result.mindset', { items: join(mindset) }) : '',
     window: openWindows.length > 0 ? windowNotice(framework, openWindows, t, locale) : '',
@@ -71,6 +96,7 @@ export function resultCard(
       gapsHint: t('assessment.result.gapsHint'),
       noGaps: t('assessment.result.noGaps'),
       programsHeading: t('assessment.result.programsHeading', { level: result.target }),
+      nextSessionsHeading: t('assessment.result.nextSessionsHeading'),
       history: t('assessment.history'),
       retake: t('assessment.result.retake'),
       backToMenu: t('common.backToMenu'),
@@ -98,26 +124,28 @@ function howToJoin(framework: Framework, t: Translate): string {
   return t('assessment.result.howToJoin', { month: rules.month, contact: `${contact.office}${phone}` });
 }
 
+/** 「（受講済み：2026年6月1日）」 after a program taken, nothing after one not taken. */
+function taken(day: string | undefined, t: Translate, locale: Locale): string {
+  return day === undefined ? '' : t('assessment.result.taken', { date: formatDate(day, locale) });
+}
+
 /**
  * The programs that help towards the target, one line per kind ("OJT：…、…"), the tier's own training with its
- * description (or that of its part for the target's tier) first. Career-stage trainings (new hires, new managers)
- * depend on one's post, not on the target: left out.
+ * description (or that of its part for the target's tier) first, each followed by `mark` (taken or not).
  */
 function programLines(
   framework: Framework,
-  programIds: readonly string[],
+  programs: readonly Program[],
   target: number,
+  mark: (program: Program) => string,
   t: Translate,
   join: (items: readonly string[]) => string,
 ): { text: string }[] {
-  const programs = programIds
-    .map((id) => framework.document.programs.find((p) => p.id === id))
-    .filter((p) => p !== undefined && p.kind !== 'hierarchical-training');
   const tierFirst = ['tier-training' as const, ...programKinds.filter((k) => k !== 'tier-training')];
   return tierFirst.flatMap((kind) => {
-    const ofKind = programs.filter((p) => p!.kind === kind);
+    const ofKind = programs.filter((p) => p.kind === kind);
     if (ofKind.length === 0) return [];
-    const names = ofKind.map((p) => (kind === 'tier-training' ? withDescription(framework, p!, target) : p!.name));
+    const names = ofKind.map((p) => (kind === 'tier-training' ? withDescription(framework, p, target) : p.name) + mark(p));
     return [{ text: `${t(`training.kind.${kind}`)}：${join(names)}` }];
   });
 }
