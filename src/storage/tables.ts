@@ -75,6 +75,11 @@ export function escapeKey(value: string): string {
   return value.replace(FORBIDDEN_IN_KEYS, (c) => encodeURIComponent(c));
 }
 
+/** The first key that no longer starts with `prefix` ("emp:" → "emp;"): every key with the prefix sorts below it. */
+export function keysAfterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
 /** Larger than any millisecond timestamp for centuries: `BASE - now` sorts newest first. */
 const INVERTED_TIME_BASE = 10 ** 13;
 
