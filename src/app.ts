@@ -177,6 +177,7 @@ export function createApp(deps: AppDependencies): Bot {
     summaries: deps.repositories.assessmentSummaries,
     broadcasts: deps.repositories.broadcasts,
     deliveries: deps.repositories.deliveries,
+    trainingRecords: deps.repositories.trainingRecords,
     exports: deps.repositories.exportChunks,
     preparer: exports,
     cards,
