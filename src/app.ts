@@ -146,6 +146,7 @@ export function createApp(deps: AppDependencies): Bot {
     conversations: deps.repositories.conversations,
     windows: deps.repositories.applicationWindows,
     broadcasts: deps.repositories.broadcasts,
+    trainingRecords: deps.repositories.trainingRecords,
     wakeSender: () => sender.wake(),
     logger: deps.logger,
     now,
