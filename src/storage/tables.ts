@@ -23,7 +23,8 @@ import { randomBytes } from 'node:crypto';
  * evaluations         PK = frameworkId, RK = evaluation id (newest first: it starts with an inverted time) → one evaluation
  * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
  * outbox              PK = recipient's lower-case aadObjectId, RK = what the letter is about → a notice kept until they can be reached
- * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session
+ * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session;
+ *                     a framework's records are the PartitionKey range from "{frameworkId}:" up to "{frameworkId};"
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
