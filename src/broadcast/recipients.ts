@@ -1,5 +1,5 @@
 import { candidatesMissing, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
-import { daysOfFiscalYear } from '../domain/insight/participation';
+import { daysOfFiscalYear } from '../domain/training/fiscalYearDays';
 import type { Employee } from '../domain/roster/employee';
 import type { ApplicationRepository } from '../storage/applicationRepository';
 import type { ConversationRepository } from '../storage/conversationRepository';

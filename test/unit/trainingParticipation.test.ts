@@ -1,5 +1,6 @@
 import type { ApplicationState } from '../../src/domain/applications/application';
-import { daysOfFiscalYear, participationByProgram, requiredTrainingCount, YearParticipation } from '../../src/domain/insight/participation';
+import { participationByProgram, requiredTrainingCount, YearParticipation } from '../../src/domain/insight/participation';
+import { daysOfFiscalYear } from '../../src/domain/training/fiscalYearDays';
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { loadFrameworkFile, loadKitakyushu } from './realFramework';
 

@@ -5,11 +5,6 @@ import { allRequiredTaken, fiscalYearOfDay, isTaken, requiredTrainingProgress } 
 import type { TrainingRecord } from '../training/trainingRecord';
 import { isCandidate } from './funnel';
 
-/** The days of a fiscal year as session dates are written (YYYY-MM-DD): 1 April to 31 March. */
-export function daysOfFiscalYear(fiscalYear: number): { readonly from: string; readonly to: string } {
-  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
-}
-
 /**
  * Who took which program in one fiscal year, counted from records a page at a time: a person is counted once per
  * program however many sessions they attended. Only the records of the employees named in `keepRecordsOf` (the year's

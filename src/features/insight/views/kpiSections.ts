@@ -143,8 +143,8 @@ export function coverageSection(framework: Framework, coverage: PerSectionCovera
 }
 
 /**
- * The year's participants per program, from the training records: each program with a target against its share for a
- * year (a bar of ■ toward it, and the plan's own words), then those without one; a sentence when there is nothing to show.
+ * The year's participants per program, from the training records, in the framework's order: a program with a target
+ * against its share for a year (a bar of ■ toward it, and the plan's own words); a sentence when there is nothing to show.
  */
 export function participationSection(figures: KpiFigures, t: Translate): object {
   const { fiscalYear: fy } = figures;
