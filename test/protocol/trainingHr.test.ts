@@ -135,6 +135,8 @@ describe("HR's KPI counts the training records", () => {
     expect(text).toContain('DX人材育成プロジェクト（R5.10～）\n3人');
     expect(text).toContain('DXアカデミー\n2人');
     expect(text).not.toContain('KITAQ改善提案DXスクール');
+    // Kitakyushu's plan sets no number of participants: the note does not speak of targets.
+    expect(text).toContain(ja('kpi.participation.noteNoTargets', { fy }));
   });
 
   it('shows next to the funnel the candidates done by state and by the records', async () => {
@@ -158,6 +160,7 @@ describe("HR's KPI counts the training records", () => {
     expect(text).toContain('デジタルリテラシー向上（東京都）\n■□□□□□□□□□\n2人 / 年40,000人（0%）\n受講者規模：40,000人/年');
     // Absent is not taken; the target of five years is a fifth a year.
     expect(text).toContain('リスキリング人材育成（東京都）\n□□□□□□□□□□\n0人 / 年1,000人（0%）\n受講者規模：5,000人/5年');
+    expect(text).toContain(ja('kpi.participation.note', { fy }));
     expect(text).toContain(ja('kpi.requiredTrainings.none'));
     expect(text).not.toContain('必須研修修了（記録）');
   });

@@ -160,7 +160,10 @@ export function participationSection(figures: KpiFigures, t: Translate): object 
   return {
     rows,
     empty: rows.length === 0 ? t('kpi.participation.empty', { fy }) : '',
-    labels: { heading: t('kpi.participation.heading', { fy }), note: t('kpi.participation.note', { fy }) },
+    labels: {
+      heading: t('kpi.participation.heading', { fy }),
+      note: t(figures.participation.some((p) => p.yearlyTarget !== undefined) ? 'kpi.participation.note' : 'kpi.participation.noteNoTargets', { fy }),
+    },
   };
 }
 
