@@ -12,13 +12,15 @@ import { waitFor } from '../support/waitFor';
 // What HR makes of the training records, through the real HTTP server and the fake Bot Connector: the KPI counts the
 // year's participants per program (against the plan's targets where a framework has them) and the candidates whose
 // required trainings the records show as taken; and a reminder goes, through the broadcast sender, to exactly the
-// candidates who have not taken a required training by a day. Two bots share one Azurite (and so one roster):
-// Kitakyushu's, whose Gold and Silver require the DX人材育成プロジェクト, and the national guide's, whose programs set
-// participation targets and whose tiers require no training. The export of the records is exports.test.ts's story.
+// candidates who have not taken a required training by a day. Three bots share one Azurite (and so one roster):
+// Kitakyushu's, whose Gold and Silver require the DX人材育成プロジェクト; the national guide's, whose programs set
+// participation targets and whose tiers require no training; and Moka's, which certifies by evaluation and requires no
+// training either. The export of the records is exports.test.ts's story.
 
 let azurite: Azurite;
 let kitakyushu: BotHarness;
 let national: BotHarness;
+let moka: BotHarness;
 const fy = fiscalYearOf(new Date());
 const ja = translator('ja');
 const REQUIRED = 'dx-talent-project';
@@ -65,6 +67,7 @@ beforeAll(async () => {
   azurite = await startAzurite();
   kitakyushu = await startBotHarness({ connectionString: azurite.connectionString });
   national = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile: 'national', broadcastSender: false });
+  moka = await startBotHarness({ connectionString: azurite.connectionString, frameworkFile: 'moka', broadcastSender: false });
   await importRosterRows(kitakyushu, rosterRows);
   await meet(kitakyushu, [hr, ...staff]);
 
@@ -108,10 +111,15 @@ beforeAll(async () => {
     record(absent, 'tokyo-digital-literacy', `${fy}-06-01`, 'completed'),
     record(noRecord, 'tokyo-reskilling', `${fy}-06-01`, 'absent'),
   ]);
+  await moka.bot.repositories.trainingRecords.store(moka.frameworkId, [
+    record(attended, 'executive-mindset-training', `${fy}-08-01`),
+    record(late, 'executive-mindset-training', `${fy}-08-01`, 'completed'),
+  ]);
 }, 60_000);
 afterAll(async () => {
   await kitakyushu?.stop();
   await national?.stop();
+  await moka?.stop();
   await azurite?.stop();
 });
 
@@ -163,6 +171,15 @@ describe("HR's KPI counts the training records", () => {
     expect(text).toContain(ja('kpi.participation.note', { fy }));
     expect(text).toContain(ja('kpi.requiredTrainings.none'));
     expect(text).not.toContain('必須研修修了（記録）');
+  });
+});
+
+describe("HR's KPI in a city whose tiers require no training (Moka)", () => {
+  it('says so beside the funnel, and still counts who took its programs', async () => {
+    const text = textOf(await sayTo(moka, hr, 'KPI'));
+    expect(text).toContain(ja('kpi.requiredTrainings.none'));
+    expect(text).not.toContain('必須研修修了（記録）');
+    expect(text).toContain('幹部職員への意識改革研修\n2人');
   });
 });
 
