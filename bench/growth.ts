@@ -2,7 +2,10 @@ import { forEachLimited } from '../src/concurrency';
 import { Framework } from '../src/domain/framework/framework';
 import { ExportPreparer } from '../src/exporting/exportPreparer';
 import type { PreparedExport } from '../src/exporting/preparedExport';
+import type { CsvSource } from '../src/exporting/csvSource';
+import { fiscalYearOf } from '../src/domain/applications/fiscalYear';
 import { assessmentSummariesCsv } from '../src/features/exports/assessmentSummariesCsv';
+import { trainingRecordsCsv } from '../src/features/exports/trainingRecordsCsv';
 import { importFramework } from '../src/importing/importFramework';
 import { importRoster } from '../src/importing/importRoster';
 import { startAzurite } from '../src/local/azurite';
@@ -16,7 +19,7 @@ import { startBotProcess } from './botProcess';
 import { chatClient } from './chat';
 import { expectStatus, frameworkText } from './fixtures';
 import { printNote } from './report';
-import { aadObjectIdOf, generateRosterCsv, MANAGER_OF_A_TEAM, HR_OFFICER } from './roster';
+import { aadObjectIdOf, employeeNoOf, generateRosterCsv, MANAGER_OF_A_TEAM, HR_OFFICER } from './roster';
 import { botEnvironment } from './seed';
 import { startSink } from './sink';
 import { azureMs, AZURE, costOf, type StorageCost } from './storageCost';
@@ -30,6 +33,8 @@ const SIZES: readonly number[] = process.env.BENCH_GROWTH_SIZES?.split(',').map(
  */
 const ASSESSED_SHARE = 0.3;
 const FRAMEWORK_ID = 'bench-growth';
+/** Each of them also attended a training this fiscal year and one the year before: the KPI counts this year's. */
+const TRAINED_PROGRAMS = { thisYear: 'dx-academy', lastYear: 'dx-talent-project' } as const;
 /** Summaries written at once while seeding: the seed is not measured, only kept short. */
 const SEED_WRITES_AT_ONCE = 32;
 
@@ -78,7 +83,8 @@ export async function benchGrowth(): Promise<void> {
   print(`Derived Azure time, ms (${AZURE.callMs} ms a call + rows at ${int(AZURE.entitiesPerSecondPerPartition)} entities/s)`, azureMs, (v) => fixed(v, 0));
   printTable('The bot’s peak RSS, MB (one bot per roster size, through every action above)', ['', ...SIZES.map((size) => int(size))], [['peak RSS', ...peaks]]);
   printNote(
-    `each size has a storage of its own; ${ASSESSED_SHARE * 100} % of the employees have a self-assessment summary. ` +
+    `each size has a storage of its own; ${ASSESSED_SHARE * 100} % of the employees have a self-assessment summary, ` +
+      'and two training records (a session this fiscal year, which the KPI counts, and one the year before). ' +
       'The employee is a 主事 at the bottom of the tree, the manager has 8 direct reports, HR is an HR officer. ' +
       'Each action runs on a bot started fresh for the size (nothing cached) in the order listed; "again" repeats it at once. ' +
       'The import and the export run in the bench process (as the CLI and the background preparer do), everything else ' +
@@ -107,7 +113,7 @@ export async function benchGrowth(): Promise<void> {
     const derived = (action: string): string => `${fixed(azureMs(kpiAtTenThousand.get(action)!) / 1000, 2)} s`;
     printNote(
       `HR's KPI card at 10,000 employees on Azure's figures: ${derived(KPI_FIRST)} on a freshly started bot (which also ` +
-        `reads the framework), ${derived(KPI_AGAIN)} after that. Its floor is the one summary row per assessed employee.`,
+        `reads the framework), ${derived(KPI_AGAIN)} after that. Its floor is the one summary row per assessed employee, and one record row per session of the year (one query over the framework's records, storage handing over only the year's).`,
     );
   }
   printNote(
@@ -140,6 +146,7 @@ async function measureSize(size: number): Promise<{ costs: Map<string, StorageCo
       costs.set('roster re-import (replaces the previous one)', await costOf(proxy, async () => expectStatus(await importRoster(changed, counted.roster), 'imported')));
     }
     await seedSummaries(direct, size);
+    await seedTrainingRecords(direct, size);
     const runBot = async (measure: (bot: BotTurns) => Promise<void>): Promise<void> => {
       const bot = await startBot(proxy);
       try {
@@ -165,7 +172,14 @@ async function measureSize(size: number): Promise<{ costs: Map<string, StorageCo
       costs.set(KPI_FIRST, await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
       costs.set(KPI_AGAIN, await costOf(proxy, () => bot.click(HR_OFFICER, 'hr.kpi', {})));
     });
-    costs.set('HR: assessment export (whole file prepared)', await costOf(proxy, () => exportSummaries(counted)));
+    costs.set(
+      'HR: assessment export (whole file prepared)',
+      await costOf(proxy, () => prepareExport(counted, (framework) => assessmentSummariesCsv({ summaries: counted.assessmentSummaries, roster: counted.roster }, framework, new Date()))),
+    );
+    costs.set(
+      'HR: training records export (whole file prepared)',
+      await costOf(proxy, () => prepareExport(counted, (framework) => trainingRecordsCsv({ records: counted.trainingRecords, roster: counted.roster }, framework, new Date()))),
+    );
   } finally {
     await proxy.stop();
     await azurite.stop();
@@ -179,12 +193,29 @@ async function storageOn(connectionString: string): Promise<Repositories> {
   return createRepositories(storage);
 }
 
-/** The employees whose number ends in 0, 1 or 2 (ASSESSED_SHARE of them, all over the tree) get a summary. */
+/** The employees whose number ends in 0, 1 or 2: ASSESSED_SHARE of them, all over the tree. */
+function assessedOf(size: number): number[] {
+  return Array.from({ length: size }, (_, i) => i).filter((i) => i % 10 < ASSESSED_SHARE * 10);
+}
+
+/** The assessed employees get a summary. */
 async function seedSummaries(repositories: Repositories, size: number): Promise<void> {
-  const assessed = Array.from({ length: size }, (_, i) => i).filter((i) => i % 10 < ASSESSED_SHARE * 10);
-  await forEachLimited(assessed, SEED_WRITES_AT_ONCE, (i) =>
+  await forEachLimited(assessedOf(size), SEED_WRITES_AT_ONCE, (i) =>
     recordSelfAssessed(repositories.assessmentSummaries, FRAMEWORK_ID, aadObjectIdOf(i), { overallRoleLevel: (i % 5) + 1, skillLevel: i % 4 }),
   );
+}
+
+/** The assessed employees attended a session this fiscal year and completed one last year (employee numbers as the roster's). */
+async function seedTrainingRecords(repositories: Repositories, size: number): Promise<void> {
+  const fy = fiscalYearOf(new Date());
+  const records = assessedOf(size).flatMap((i) => {
+    const employeeNo = employeeNoOf(i);
+    return [
+      { employeeNo, programId: TRAINED_PROGRAMS.thisYear, date: `${fy}-06-01`, status: 'attended' as const },
+      { employeeNo, programId: TRAINED_PROGRAMS.lastYear, date: `${fy - 1}-10-01`, status: 'completed' as const },
+    ];
+  });
+  await repositories.trainingRecords.store(FRAMEWORK_ID, records);
 }
 
 /** The bot's turns as the bench makes them, and the bot process behind them. */
@@ -202,13 +233,13 @@ async function startBot(proxy: StorageProxy): Promise<BotTurns> {
   };
 }
 
-/** HR's assessment export, prepared as the bot prepares it in the background, until the whole file is stored. */
-async function exportSummaries(repositories: Repositories): Promise<void> {
+/** One of HR's exports, prepared as the bot prepares it in the background, until the whole file is stored. */
+async function prepareExport(repositories: Repositories, sourceOf: (framework: Framework) => CsvSource): Promise<void> {
   const stored = await repositories.frameworks.loadActive(FRAMEWORK_ID);
   if (!stored) throw new Error('the framework is not there');
   const framework = new Framework(stored.document, stored.version);
   const preparer = new ExportPreparer({ exports: repositories.exportChunks, logger: silentLogger, now: () => new Date() });
-  const source = assessmentSummariesCsv({ summaries: repositories.assessmentSummaries, roster: repositories.roster }, framework, new Date());
+  const source = sourceOf(framework);
   const job = await preparer.create({ frameworkId: FRAMEWORK_ID, requestedBy: aadObjectIdOf(HR_OFFICER) }, source);
   const done = new Promise<PreparedExport>((resolve) => {
     preparer.prepare(job, source, (latest) => {

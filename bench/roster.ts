@@ -14,6 +14,11 @@ export const MANAGER_OF_A_TEAM = 1;
 /** Employee 10 is one of the HR officers (roles below). */
 export const HR_OFFICER = 10;
 
+/** The employee number of employee `i`: E00001 for the first. */
+export function employeeNoOf(i: number): string {
+  return `E${String(i + 1).padStart(5, '0')}`;
+}
+
 /** A deterministic GUID (version 4 layout) for employee `i`. */
 export function aadObjectIdOf(i: number): string {
   const hex = (i + 1).toString(16).padStart(12, '0');
@@ -34,7 +39,7 @@ export function generateRosterCsv(count: number): string {
     const roles = i >= 10 && i < 15 ? 'hr' : i >= 15 && i < 17 ? 'admin' : i === 17 ? 'hr;admin' : '';
     lines.push(
       [
-        `E${String(i + 1).padStart(5, '0')}`,
+        employeeNoOf(i),
         `${FAMILY[i % FAMILY.length]} ${GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length]}`,
         emailOf(i),
         aadObjectIdOf(i),

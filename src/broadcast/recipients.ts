@@ -1,9 +1,10 @@
-import type { Audience } from '../domain/broadcast/audience';
-import { selectRecipients } from '../domain/broadcast/audience';
+import { candidatesMissing, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
+import { daysOfFiscalYear } from '../domain/training/fiscalYearDays';
 import type { Employee } from '../domain/roster/employee';
 import type { ApplicationRepository } from '../storage/applicationRepository';
 import type { ConversationRepository } from '../storage/conversationRepository';
 import type { RosterRepository } from '../storage/rosterRepository';
+import type { TrainingRecordRepository } from '../storage/trainingRecordRepository';
 
 /** One person a broadcast goes to, with their personal-chat reference (none when the app is not installed for them). */
 export interface Recipient {
@@ -16,6 +17,7 @@ export interface RecipientSources {
   readonly roster: Pick<RosterRepository, 'listEmployees'>;
   readonly applications: Pick<ApplicationRepository, 'list'>;
   readonly conversations: Pick<ConversationRepository, 'listUsers'>;
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'pagesOfFramework'>;
 }
 
 /**
@@ -23,12 +25,27 @@ export interface RecipientSources {
  * counts them and the sender prepares a round from them, so both see the same people.
  */
 export async function findRecipients(deps: RecipientSources, frameworkId: string, audience: Audience): Promise<Recipient[]> {
-  const [employees, reachable] = await Promise.all([deps.roster.listEmployees(), deps.conversations.listUsers()]);
-  const applied = audience.kind === 'notApplied' ? await appliedIn(deps, frameworkId, audience.fiscalYear) : undefined;
-  return selectRecipients(employees, audience, applied).map((employee) => ({
+  const [employees, reachable, yearIds] = await Promise.all([
+    deps.roster.listEmployees(),
+    deps.conversations.listUsers(),
+    yearIdsOf(deps, frameworkId, audience),
+  ]);
+  return selectRecipients(employees, audience, yearIds).map((employee) => ({
     employee,
     reference: reachable.get(employee.aadObjectId.toLowerCase())?.reference,
   }));
+}
+
+/** The people an audience's fiscal year names (see `selectRecipients`); none for an audience about no year. */
+async function yearIdsOf(deps: RecipientSources, frameworkId: string, audience: Audience): Promise<Set<string> | undefined> {
+  switch (audience.kind) {
+    case 'notApplied':
+      return appliedIn(deps, frameworkId, audience.fiscalYear);
+    case 'missingTraining':
+      return missingIn(deps, frameworkId, audience);
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -41,4 +58,21 @@ async function appliedIn(deps: RecipientSources, frameworkId: string, fiscalYear
   return new Set(
     applications.filter((s) => s.application.state !== 'withdrawn').map((s) => s.application.applicant.aadObjectId.toLowerCase()),
   );
+}
+
+/**
+ * The year's candidates still missing a training by the day: the year's applications, and the program's records from
+ * the start of the year to that day, read over the whole framework in one query (storage filters them).
+ */
+async function missingIn(deps: RecipientSources, frameworkId: string, audience: MissingTrainingAudience): Promise<Set<string>> {
+  const within = { from: daysOfFiscalYear(audience.fiscalYear).from, to: audience.by, programId: audience.programId };
+  const [stored, records] = await Promise.all([
+    deps.applications.list(frameworkId, audience.fiscalYear),
+    (async () => {
+      const read = [];
+      for await (const page of deps.trainingRecords.pagesOfFramework(frameworkId, within)) read.push(...page);
+      return read;
+    })(),
+  ]);
+  return candidatesMissing(audience, stored.map((s) => s.application), records);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod/v4';
 
 /** What HR can export as CSV from the exports card. */
-export const HOME_EXPORT_KINDS = ['applications', 'assessmentSummaries', 'broadcasts'] as const;
+export const HOME_EXPORT_KINDS = ['applications', 'assessmentSummaries', 'broadcasts', 'trainingRecords'] as const;
 /** …and from a broadcast's status card, its report. */
 export const EXPORT_KINDS = [...HOME_EXPORT_KINDS, 'broadcastReport'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -223,9 +223,11 @@ export const PAYLOADS = {
   [VERBS.hrBroadcastAudience]: z.object({ broadcastId }),
   [VERBS.hrBroadcastReview]: z.object({
     broadcastId,
-    audienceKind: z.enum(['everyone', 'departments', 'grades', 'notApplied']),
+    audienceKind: z.enum(['everyone', 'departments', 'grades', 'notApplied', 'missingTraining']),
     departments: choices,
     grades: choices,
+    trainingProgram: z.string().max(100).default(''),
+    trainingBy: dateOrTime,
     startDate: dateOrTime,
     startTime: dateOrTime,
   }),

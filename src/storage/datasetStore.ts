@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { findEntity } from './entities';
-import { MAX_BATCH, MAX_STRING_CHARS } from './tables';
+import { keysAfterPrefix, MAX_BATCH, MAX_STRING_CHARS } from './tables';
 
 /** Which kind of data set a head row describes. */
 export type DatasetKind = 'framework' | 'roster';
@@ -141,11 +141,6 @@ export class DatasetStore {
       await this.items.submitTransaction(batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
     }
   }
-}
-
-/** The first key that no longer starts with `prefix` ("emp:" → "emp;"): every key with the prefix sorts below it. */
-function keysAfterPrefix(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 function toEntity(partitionKey: string, row: DatasetRow): TableEntity<Record<string, string | number>> {

@@ -23,7 +23,8 @@ import { randomBytes } from 'node:crypto';
  * evaluations         PK = frameworkId, RK = evaluation id (newest first: it starts with an inverted time) → one evaluation
  * evaluationRatings   PK = evaluation id, RK = "{viewpoint}:{rater's lower-case aadObjectId}" → one rater's rating
  * outbox              PK = recipient's lower-case aadObjectId, RK = what the letter is about → a notice kept until they can be reached
- * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session
+ * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session;
+ *                     a framework's records are the PartitionKey range from "{frameworkId}:" up to "{frameworkId};"
  * trainingSessions    PK = frameworkId, RK = "{programId}:{YYYY-MM-DD}:{HH:MM}:{place}" → one scheduled session of a program
  */
 export const TABLE_NAMES = {
@@ -75,6 +76,11 @@ const FORBIDDEN_IN_KEYS = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 /** Makes any string safe as a PartitionKey or RowKey, reversibly: `decodeURIComponent` gives the original back. */
 export function escapeKey(value: string): string {
   return value.replace(FORBIDDEN_IN_KEYS, (c) => encodeURIComponent(c));
+}
+
+/** The first key that no longer starts with `prefix` ("emp:" → "emp;"): every key with the prefix sorts below it. */
+export function keysAfterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** Larger than any millisecond timestamp for centuries: `BASE - now` sorts newest first. */

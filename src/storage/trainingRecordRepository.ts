@@ -2,10 +2,20 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { forEachLimited } from '../concurrency';
 import { recordKey, type TrainingRecord, type TrainingStatus } from '../domain/training/trainingRecord';
 import type { ProgressListener } from './datasetStore';
-import { escapeKey, MAX_BATCH } from './tables';
+import { countEntities } from './entities';
+import { escapeKey, keysAfterPrefix, MAX_BATCH } from './tables';
 
 /** Employees whose records are read and written at once during an import. */
 const EMPLOYEES_AT_ONCE = 8;
+/** Azure's limit on the rows in one page of a query. */
+const MAX_PAGE = 1000;
+
+/** Which of a framework's records a read returns: sessions from one day to another (YYYY-MM-DD), of one program if named. */
+export interface RecordsWithin {
+  readonly from: string;
+  readonly to: string;
+  readonly programId?: string;
+}
 
 /** What storing a file's records did. */
 export interface StoredRecords {
@@ -29,6 +39,29 @@ export class TrainingRecordRepository {
       records.push({ employeeNo, programId: e.programId, date: e.date, status: e.status });
     }
     return records;
+  }
+
+  /**
+   * Every employee's records under a framework, a page at a time: one query over the range of partition keys that
+   * start with the framework's, never a query per employee (10,000 of them would be 10,000 round trips). `within`
+   * narrows it to the sessions of some days, and of one program, filtered by storage, so only those rows travel.
+   */
+  async *pagesOfFramework(frameworkId: string, within?: RecordsWithin, pageSize = MAX_PAGE): AsyncIterable<TrainingRecord[]> {
+    const prefix = partitionOf(frameworkId, '');
+    const filter = frameworkFilter(frameworkId, within);
+    const pages = this.table
+      .listEntities<RecordEntity>({ queryOptions: { filter, select: ['PartitionKey', 'programId', 'date', 'status'] } })
+      .byPage({ maxPageSize: pageSize });
+    // The service may answer a page with no rows and a continuation: the caller never sees those.
+    for await (const page of pages) {
+      if (page.length === 0) continue;
+      yield page.map((e) => ({ employeeNo: decodeURIComponent(e.partitionKey!.slice(prefix.length)), programId: e.programId, date: e.date, status: e.status }));
+    }
+  }
+
+  /** How many records a framework has, every employee's, counted a page of keys at a time. */
+  async countOfFramework(frameworkId: string): Promise<number> {
+    return countEntities(this.table, frameworkFilter(frameworkId));
   }
 
   /**
@@ -72,6 +105,15 @@ type RecordEntity = {
 
 function partitionOf(frameworkId: string, employeeNo: string): string {
   return escapeKey(`${frameworkId}:${employeeNo}`);
+}
+
+/** Every partition of a framework (its employees' keys all start with `{frameworkId}:`), and the days and program asked. */
+function frameworkFilter(frameworkId: string, within?: RecordsWithin): string {
+  const prefix = partitionOf(frameworkId, '');
+  const conditions = [odata`PartitionKey ge ${prefix} and PartitionKey lt ${keysAfterPrefix(prefix)}`];
+  if (within) conditions.push(odata`date ge ${within.from} and date le ${within.to}`);
+  if (within?.programId) conditions.push(odata`programId eq ${within.programId}`);
+  return conditions.join(' and ');
 }
 
 function toEntity(frameworkId: string, record: TrainingRecord): RecordEntity & { partitionKey: string; rowKey: string } {

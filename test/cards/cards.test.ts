@@ -500,6 +500,8 @@ describe.each(cases.map((c) => [c.name, c] as const))('card: %s', (_name, { card
       audienceKind: VERBS.hrBroadcastReview,
       departments: VERBS.hrBroadcastReview,
       grades: VERBS.hrBroadcastReview,
+      trainingProgram: VERBS.hrBroadcastReview,
+      trainingBy: VERBS.hrBroadcastReview,
       startDate: VERBS.hrBroadcastReview,
       startTime: VERBS.hrBroadcastReview,
       // Whom to appoint, and to what, go with "review".

@@ -127,6 +127,14 @@ beforeAll(async () => {
 
   await repositories.broadcasts.create(aBroadcast('令和8年度 募集のお知らせ, 第1回', 'completed', { ...EMPTY_PROGRESS, total: 300, sent: 290, failed: 4, unreachable: 6 }));
   await repositories.broadcasts.create(aBroadcast('=下書き', 'draft'));
+
+  await repositories.trainingRecords.store(harness.frameworkId, [
+    { employeeNo: taro.employeeNo, programId: 'dx-academy', date: `${fy}-05-20`, status: 'attended' },
+    { employeeNo: taro.employeeNo, programId: 'dx-academy', date: `${fy - 1}-11-02`, status: 'absent' },
+    { employeeNo: hanako.employeeNo, programId: 'dx-talent-project', date: `${fy + 1}-03-31`, status: 'completed' },
+    // Someone who has left: the record stays, without a name.
+    { employeeNo: 'E999', programId: 'dx-academy', date: `${fy}-04-01`, status: 'completed' },
+  ]);
 }, 120_000);
 afterAll(async () => {
   await harness?.stop();
@@ -219,11 +227,11 @@ describe('HR exports', () => {
       const card = await say(hr, word);
       expect(textOf(card)).toContain('CSVエクスポート');
       const kinds = executeActions(card).filter((a) => a.verb === 'hr.export.start').map((a) => (a.data as { kind: string }).kind);
-      expect(kinds).toEqual(['applications', 'assessmentSummaries', 'broadcasts']);
+      expect(kinds).toEqual(['applications', 'assessmentSummaries', 'broadcasts', 'trainingRecords']);
       expect(JSON.stringify(card)).toContain(`"value":"${fy}"`);
       expect(executeActions(card).map((a) => a.verb)).toContain('menu.show');
     }
-    expect(executeActions(await click(hr, 'hr.exports', {})).filter((a) => a.verb === 'hr.export.start')).toHaveLength(3);
+    expect(executeActions(await click(hr, 'hr.exports', {})).filter((a) => a.verb === 'hr.export.start')).toHaveLength(4);
   });
 
   it(`prepares this year's ${APPLICATIONS.toLocaleString('en-US')} applications with a card updated in place, and its one-time link downloads the whole file`, async () => {
@@ -318,6 +326,24 @@ describe('HR exports', () => {
     expect(byTitle.get('令和8年度 募集のお知らせ, 第1回')!.slice(1, 3)).toEqual(['全職員', '送信完了']);
     expect(byTitle.get('令和8年度 募集のお知らせ, 第1回')!.slice(8)).toEqual(['300', '290', '4', '6', '0', '0']);
     expect(byTitle.get(`'=下書き`)![2]).toBe('下書き');
+  });
+
+  it('prepares the training records, one session a row, with who attended from the roster and the fiscal year of the session', async () => {
+    const { answer, cards } = await exportAs(hr, { kind: 'trainingRecords' });
+
+    expect(textOf(answer)).toContain('「研修の受講記録」の準備を始めました');
+    expect(rowsShown(cards.last)).toEqual([4, 4]);
+    const file = await download(downloadUrlOf(cards.last)!);
+    expect(file.bom).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.disposition).toMatch(/^受講記録_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.rows[0]).toEqual(['職員番号', '氏名', '所属', '研修ID', '研修名', '受講日', '状態', '年度']);
+    const rows = file.rows.slice(1).sort((a, b) => a[0]!.localeCompare(b[0]!) || a[5]!.localeCompare(b[5]!));
+    expect(rows).toEqual([
+      ['E001', '北九 太郎', '市民局', 'dx-academy', 'DXアカデミー', `${fy - 1}-11-02`, '欠席', String(fy - 1)],
+      ['E001', '北九 太郎', '市民局', 'dx-academy', 'DXアカデミー', `${fy}-05-20`, '受講済み', String(fy)],
+      ['E002', '門司 花子', '建設局', 'dx-talent-project', 'DX人材育成プロジェクト（R5.10～）', `${fy + 1}-03-31`, '修了', String(fy)],
+      ['E999', '', '', 'dx-academy', 'DXアカデミー', `${fy}-04-01`, '修了', String(fy)],
+    ]);
   });
 
   it('shows a clear failure, and no link, when storage fails half way; "create again" is offered', async () => {

@@ -309,13 +309,19 @@ describe('the national model (national.json): browsing, a self-assessment by rol
     expect(result).toContain(`目標：Lv.3 ${framework.level(3)!.title}`);
     expect(result).not.toContain('必須スキル');
 
-    // Nobody is certified or appointed; the KPI counts the self-assessment and lists the programs' planned participants.
+    // Nobody is certified or appointed; the KPI counts the self-assessment, and no participant yet against each
+    // program's target for a year (the plan's own words below it); no tier requires a training.
     const kpi = lines(await city.say(hr, 'KPI'));
     expect(kpi).toEqual(
       expect.arrayContaining([
-        '研修の受講者規模（計画）',
-        '・デジタルリテラシー向上（東京都）（受講者規模：40,000人/年）',
-        '・リスキリング人材育成（東京都）（受講者規模：5,000人/5年）',
+        `研修の受講者（${fy}年度）`,
+        'デジタルリテラシー向上（東京都）',
+        '0人 / 年40,000人（0%）',
+        '受講者規模：40,000人/年',
+        'リスキリング人材育成（東京都）',
+        '0人 / 年1,000人（0%）',
+        '受講者規模：5,000人/5年',
+        'この市の区分には必須研修がないため、必須研修の修了は数えていません。研修の受講者は下に数えています。',
       ]),
     );
     expect(levelChartLegends(await city.say(hr, 'KPI'))).toEqual(['役割レベル']);

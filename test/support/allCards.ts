@@ -54,7 +54,8 @@ import { unknownInputCard } from '../../src/features/framework/views/unknownView
 import { welcomeCard } from '../../src/features/framework/views/welcomeView';
 import { prefilledNotice } from '../../src/features/broadcast/noticeTemplate';
 import { backToBroadcast, backToList, broadcastNotFound, changedMeanwhile, notDraft, refusal } from '../../src/features/broadcast/storedBroadcast';
-import { audienceCard, type AudienceNote, type RosterChoices } from '../../src/features/broadcast/views/audienceCard';
+import { audienceCard, type AudienceNote } from '../../src/features/broadcast/views/audienceCard';
+import type { AudienceChoices } from '../../src/features/broadcast/audienceInput';
 import { composeCard } from '../../src/features/broadcast/views/composeCard';
 import { stateLabel as broadcastStateLabel } from '../../src/features/broadcast/views/describe';
 import { broadcastListCard } from '../../src/features/broadcast/views/listCard';
@@ -827,11 +828,15 @@ const BROADCAST_IDS = {
   cancelled: '8220783999995-0000000e',
 } as const;
 
-/** The departments and grades of a small roster, as the audience card offers them. */
-export const BROADCAST_ROSTER: RosterChoices = {
-  departments: ['建設局', '市民局', '政策局'],
-  grades: ['主事', '主任', '係長', '課長', '部長'],
-};
+/** The departments and grades of a small roster, and a framework's programs, as the audience card offers them. */
+function broadcastChoices(framework: Framework): AudienceChoices {
+  return {
+    departments: ['建設局', '市民局', '政策局'],
+    grades: ['主事', '主任', '係長', '課長', '部長'],
+    programs: framework.document.programs,
+    currentFiscalYear: 2026,
+  };
+}
 
 /** A broadcast's progress: the counts given, the rest zero, and a total that adds up. */
 function deliveryProgress(counts: Partial<Progress>): Progress {
@@ -918,10 +923,16 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
   const refused = refusedApplyButtons(framework, notice, [windows[0]!, { ...silverInDecember, opensAt: '2026-12-14T00:00:00.000Z' }], december);
   add('preview controls (Gold closed, Silver not yet open)', 'broadcastPreview', previewControlsCard(framework, draft, written, refused, t, locale));
 
-  add('audience (everyone, now)', 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t));
-  add('audience (two departments, June 1)', 'broadcastAudience', audienceCard(departments, BROADCAST_ROSTER, t));
-  const notes: AudienceNote[] = ['departments', 'grades', 'unknownChoice', 'schedule', 'schedulePassed', 'nobody', 'changed', 'refusedButtons'];
-  for (const note of notes) add(`audience (shown again: ${note})`, 'broadcastAudience', audienceCard(draft, BROADCAST_ROSTER, t, { note }));
+  const choices = broadcastChoices(framework);
+  add('audience (everyone, now)', 'broadcastAudience', audienceCard(draft, choices, t));
+  add('audience (two departments, June 1)', 'broadcastAudience', audienceCard(departments, choices, t));
+  const reminder: Broadcast = {
+    ...draft,
+    audience: { kind: 'missingTraining', fiscalYear: 2026, programId: 'dx-talent-project', programName: 'DX人材育成プロジェクト（R5.10～）', requiredOf: ['gold', 'silver'], by: '2026-10-31' },
+  };
+  add('audience (candidates missing a required training by October 31)', 'broadcastAudience', audienceCard(reminder, choices, t));
+  const notes: AudienceNote[] = ['departments', 'grades', 'unknownChoice', 'trainingProgram', 'trainingBy', 'schedule', 'schedulePassed', 'nobody', 'changed', 'refusedButtons'];
+  for (const note of notes) add(`audience (shown again: ${note})`, 'broadcastAudience', audienceCard(draft, choices, t, { note }));
 
   const review = (name: string, broadcast: Broadcast, count: RecipientCount, refusedButtons: readonly RefusedButton[] = []): void => {
     add(`review ${name}`, 'broadcastReview', reviewCard(framework, broadcast, count, refusedButtons, t, locale));
@@ -929,6 +940,7 @@ function broadcastCards(framework: Framework, t: Translate, locale: Locale): { n
   review('(10,000 people, 320 not reachable, now)', draft, { total: 10_000, unreachable: 320 });
   review('(departments on June 1, everyone reachable)', departments, { total: 120, unreachable: 0 });
   review('(nobody)', draft, { total: 0, unreachable: 0 });
+  review('(candidates missing a required training)', reminder, { total: 12, unreachable: 1 });
   review('(Apply buttons refused at the time chosen)', draft, { total: 120, unreachable: 0 }, refused);
 
   const may20 = new Date('2026-05-20T02:00:00.000Z');

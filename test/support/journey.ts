@@ -152,7 +152,7 @@ export function elementsOf(card: Card, matches: (element: Record<string, unknown
 }
 
 /** Every input of a card with the value it shows, as Teams sends them with an Action.Execute. */
-function inputsOf(card: Card): Typed {
+export function inputsOf(card: Card): Typed {
   const inputs = elementsOf(card, (e) => typeof e.type === 'string' && e.type.startsWith('Input.') && typeof e.id === 'string');
   return Object.fromEntries(inputs.map((input) => [input.id as string, untouched(input)]));
 }

@@ -4,7 +4,8 @@ import type { Framework } from '../../src/domain/framework/framework';
 import { AssessedPeople } from '../../src/domain/insight/assessed';
 import { CertifiedPeople } from '../../src/domain/insight/certified';
 import type { ApplicationFacts } from '../../src/domain/insight/funnel';
-import { kpiFigures } from '../../src/domain/insight/kpiFigures';
+import { kpiFigures, type TrainingSources } from '../../src/domain/insight/kpiFigures';
+import { YearParticipation } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { KpiSettings } from '../../src/domain/insight/targets';
 import type { Employee } from '../../src/domain/roster/employee';
@@ -12,6 +13,7 @@ import { targetFields } from '../../src/features/insight/targetForm';
 import { kpiCard } from '../../src/features/insight/views/kpiCard';
 import { targetsCard } from '../../src/features/insight/views/targetsCard';
 import type { Translate } from '../../src/i18n';
+import { loadFrameworkFile } from '../unit/realFramework';
 import { kunisakiLikeFramework } from './kunisakiLike';
 
 /** The fiscal year the KPI cards show, and the years their selector offers. */
@@ -31,14 +33,32 @@ function staff(n: number, department: string, section = ''): Employee {
   };
 }
 
-/** A city of fifty departments (保健福祉局 has the most staff), its assessments, applications and certified people. */
-function busyYear(): { sources: Parameters<typeof kpiFigures>[2]; settings: KpiSettings } {
+/** No training recorded in the year. */
+const NO_TRAINING: TrainingSources = { participation: new YearParticipation(FY), candidacies: [] };
+
+/**
+ * A year's attendance: the framework's first programs taken by some of the staff (the first many times over), and every
+ * program of the framework required of a tier taken by the first candidates, so the records complete some of them.
+ */
+function trainedYear(framework: Framework, employees: readonly Employee[], candidacies: TrainingSources['candidacies']): TrainingSources {
+  const participation = new YearParticipation(FY, new Set(candidacies.map((c) => c.employeeNo)));
+  const [first, second] = framework.document.programs;
+  participation.add(employees.slice(0, 300).map((e) => ({ employeeNo: e.employeeNo, programId: first!.id, date: `${FY}-06-01`, status: 'attended' as const })));
+  participation.add(employees.slice(0, 12).map((e) => ({ employeeNo: e.employeeNo, programId: second!.id, date: `${FY}-09-15`, status: 'completed' as const })));
+  const required = framework.document.programs.filter((p) => p.requiredFor.length > 0);
+  participation.add(candidacies.slice(0, 5).flatMap((c) => required.map((p) => ({ employeeNo: c.employeeNo, programId: p.id, date: `${FY}-07-01`, status: 'completed' as const }))));
+  return { participation, candidacies };
+}
+
+/** A city of fifty departments (保健福祉局 has the most staff), its assessments, applications, certified people and trainings. */
+function busyYear(framework: Framework): { sources: Parameters<typeof kpiFigures>[2]; settings: KpiSettings } {
   const employees = Array.from({ length: 600 }, (_, i) => staff(i, i < 100 ? '保健福祉局' : `第${(i % 49) + 1}部局（区役所・出張所を含む）`));
   const placements = placementsOf(employees);
   const assessed = new AssessedPeople(placements);
   assessed.add(employees.slice(0, 240).map((e, i) => ({ aadObjectId: e.aadObjectId, overallRoleLevel: (i % 5) + 1, skillLevel: i % 4 })));
   const states: ApplicationFacts['state'][] = ['submitted', 'withdrawn', 'approved', 'rejected', 'selected', 'trainingCompleted', 'certified'];
   const applications = employees.slice(0, 70).map((e, i) => ({ applicantId: e.aadObjectId, state: states[i % states.length]!, department: e.department }));
+  const candidacies = employees.slice(0, 70).map((e, i) => ({ employeeNo: e.employeeNo, track: 'silver', state: states[i % states.length]! }));
   const certified = new CertifiedPeople();
   certified.add(
     employees.slice(100, 160).map((e, i) => ({
@@ -57,7 +77,8 @@ function busyYear(): { sources: Parameters<typeof kpiFigures>[2]; settings: KpiS
     ],
     baseline: 2228,
   };
-  return { sources: { employees, placements, assessed, certified, applications }, settings };
+  const trainings = trainedYear(framework, employees, candidacies.filter((c) => ['selected', 'trainingCompleted', 'certified'].includes(c.state)));
+  return { sources: { employees, placements, assessed, certified, applications, trainings }, settings };
 }
 
 /** A Kunisaki-like city: thirty sections, a leader appointed in a few. */
@@ -68,12 +89,12 @@ function sectionsYear(): Parameters<typeof kpiFigures>[2] {
   certified.add(
     employees.filter((_, i) => i % 10 === 0).map((e) => ({ aadObjectId: e.aadObjectId, tier: 'leader', fiscalYear: FY, certifiedAt: `${FY}-05-01T00:00:00.000Z`, applicationId: APPOINTMENT })),
   );
-  return { employees, placements, assessed: new AssessedPeople(placements), certified, applications: [] };
+  return { employees, placements, assessed: new AssessedPeople(placements), certified, applications: [], trainings: NO_TRAINING };
 }
 
 function nothingYet(): Parameters<typeof kpiFigures>[2] {
   const placements = placementsOf([]);
-  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [] };
+  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [], trainings: NO_TRAINING };
 }
 
 /** A framework's KPI card before any data: its plan alone (targets, programs' planned participants). */
@@ -87,7 +108,10 @@ export function firstKpiCard(framework: Framework, t: Translate): AdaptiveCard {
  * targets form empty, refused for bad input and after another officer's change.
  */
 export function kpiCards(framework: Framework, t: Translate): { name: string; view: 'kpi' | 'kpiTargets'; card: AdaptiveCard }[] {
-  const busy = busyYear();
+  const busy = busyYear(framework);
+  const national = loadFrameworkFile('national');
+  const nationalStaff = Array.from({ length: 40 }, (_, i) => staff(2000 + i, '総務部'));
+  const nationalYear = { ...nothingYet(), trainings: trainedYear(national, nationalStaff, []) };
   const kunisaki = kunisakiLikeFramework();
   const covered = sectionsYear();
   const everyone = new CertifiedPeople();
@@ -101,6 +125,11 @@ export function kpiCards(framework: Framework, t: Translate): { name: string; vi
       name: 'kpi (busy year, fifty departments, saved)',
       view: 'kpi',
       card: kpiCard(framework, kpiFigures(framework, busy.settings, busy.sources, FY), YEARS, t, { text: t('kpi.targets.saved'), style: 'good' }),
+    },
+    {
+      name: 'kpi (participants against the plan\'s targets, no required trainings)',
+      view: 'kpi',
+      card: kpiCard(national, kpiFigures(national, { targets: [] }, nationalYear, FY), YEARS, t),
     },
     { name: 'kpi (leader per section, many uncovered)', view: 'kpi', card: kpiCard(kunisaki, kpiFigures(kunisaki, { targets: [] }, covered, FY), YEARS, t) },
     {

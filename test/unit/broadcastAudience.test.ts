@@ -1,9 +1,10 @@
 import { choiceValue, readAudience, readStartAt, type AudienceForm } from '../../src/features/broadcast/audienceInput';
+import { loadKitakyushu } from './realFramework';
 
-const known = { departments: ['市民局', '建設局', '総務局, 人事部'], grades: ['主事', '主任'] };
+const known = { departments: ['市民局', '建設局', '総務局, 人事部'], grades: ['主事', '主任'], programs: [], currentFiscalYear: 2026 };
 
 function form(fields: Partial<AudienceForm>): AudienceForm {
-  return { audienceKind: 'everyone', departments: '', grades: '', startDate: '', startTime: '', ...fields };
+  return { audienceKind: 'everyone', departments: '', grades: '', trainingProgram: '', trainingBy: '', startDate: '', startTime: '', ...fields };
 }
 
 describe('reading the recipients HR chose', () => {
@@ -35,6 +36,34 @@ describe('reading the recipients HR chose', () => {
     // Not encoded: the comma splits it into two names the roster does not have.
     expect(readAudience(form({ audienceKind: 'departments', departments: '総務局, 人事部' }), known, 2026)).toEqual({ ok: false, problem: 'unknownChoice' });
     expect(readAudience(form({ audienceKind: 'departments', departments: '%E5%B8' }), known, 2026)).toEqual({ ok: false, problem: 'unknownChoice' });
+  });
+});
+
+describe('reading a reminder of a training', () => {
+  const programs = loadKitakyushu().document.programs;
+  const choices = { ...known, programs, currentFiscalYear: 2026 };
+  const reminder = (trainingProgram: string, trainingBy: string): AudienceForm => form({ audienceKind: 'missingTraining', trainingProgram, trainingBy });
+
+  it("takes a program of the framework and a day of this fiscal year (not the notice's), with the tiers requiring it", () => {
+    expect(readAudience(reminder('dx-talent-project', '2026-10-31'), choices, 2027)).toEqual({
+      ok: true,
+      audience: { kind: 'missingTraining', fiscalYear: 2026, programId: 'dx-talent-project', programName: 'DX人材育成プロジェクト（R5.10～）', requiredOf: ['gold', 'silver'], by: '2026-10-31' },
+    });
+    // A program required of no tier is allowed (every candidate is reminded), and the year's first and last days are in it.
+    expect(readAudience(reminder('dx-academy', '2026-04-01'), choices, 2026)).toMatchObject({ ok: true, audience: { programId: 'dx-academy', requiredOf: [] } });
+    expect(readAudience(reminder('dx-academy', '2027-03-31'), choices, 2026)).toMatchObject({ ok: true, audience: { by: '2027-03-31' } });
+  });
+
+  it('refuses a program the framework does not have, or none', () => {
+    for (const program of ['', 'no-such-program', 'DXアカデミー']) {
+      expect({ program, read: readAudience(reminder(program, '2026-10-31'), choices, 2026) }).toEqual({ program, read: { ok: false, problem: 'trainingProgram' } });
+    }
+  });
+
+  it('refuses a day that is not one, or outside this fiscal year', () => {
+    for (const by of ['', '2026-02-30', '来月', '2026-03-31', '2027-04-01']) {
+      expect({ by, read: readAudience(reminder('dx-talent-project', by), choices, 2026) }).toEqual({ by, read: { ok: false, problem: 'trainingBy' } });
+    }
   });
 });
 

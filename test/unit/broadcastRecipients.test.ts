@@ -47,6 +47,8 @@ function sources(applications: StoredApplication[] = []): RecipientSources {
       list: (frameworkId: string, fiscalYear: number) =>
         Promise.resolve(applications.filter((s) => s.application.frameworkId === frameworkId && s.application.fiscalYear === fiscalYear)),
     },
+    // No training recorded: only a reminder of a training reads them, and candidatesMissing is tested on its own.
+    trainingRecords: { pagesOfFramework: async function* () {} },
   };
 }
 

@@ -4,7 +4,8 @@ import { CertifiedPeople, cumulativeProgress, planProgress, yearlyProgress, type
 import { departmentRows, topDepartments } from '../../src/domain/insight/departments';
 import { tierHolding } from '../../src/domain/insight/holding';
 import { applicantsOf, applicationFunnel, type ApplicationFacts } from '../../src/domain/insight/funnel';
-import { kpiFigures, YEARS_SHOWN } from '../../src/domain/insight/kpiFigures';
+import { kpiFigures, YEARS_SHOWN, type TrainingSources } from '../../src/domain/insight/kpiFigures';
+import { YearParticipation } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { Employee } from '../../src/domain/roster/employee';
 import { Framework } from '../../src/domain/framework/framework';
@@ -190,7 +191,7 @@ describe('kpiFigures', () => {
   const employees = [employee('市民局'), employee('建設局')];
   const sources = (overrides: Partial<Parameters<typeof kpiFigures>[2]> = {}): Parameters<typeof kpiFigures>[2] => {
     const placements = placementsOf(employees);
-    return { employees, placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [], ...overrides };
+    return { employees, placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [], trainings: noTraining(), ...overrides };
   };
 
   it('shows the chosen year and the four before it, with no coverage for Kitakyushu, and zeros without data', () => {
@@ -211,7 +212,7 @@ describe('kpiFigures', () => {
     const certified = new CertifiedPeople();
     const leader = roster[1]!.aadObjectId;
     certified.add([{ aadObjectId: leader, tier: 'leader', fiscalYear: 2026, certifiedAt: '2026-05-01T00:00:00.000Z', applicationId: APPOINTMENT }]);
-    const figures = kpiFigures(framework, { targets: [] }, { employees: roster, placements, assessed: new AssessedPeople(placements), certified, applications: [] }, 2026);
+    const figures = kpiFigures(framework, { targets: [] }, { employees: roster, placements, assessed: new AssessedPeople(placements), certified, applications: [], trainings: noTraining() }, 2026);
     expect(figures.funnel).toEqual([
       { stage: 'assessed', count: 0 },
       { stage: 'certified', count: 1 },
@@ -263,7 +264,12 @@ describe('planProgress and tierHolding', () => {
   });
 });
 
+/** No training recorded in the year. */
+function noTraining(): TrainingSources {
+  return { participation: new YearParticipation(2026), candidacies: [] };
+}
+
 function emptySources(): Parameters<typeof kpiFigures>[2] {
   const placements = placementsOf([]);
-  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [] };
+  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: new CertifiedPeople(), applications: [], trainings: noTraining() };
 }

@@ -1,21 +1,40 @@
+import type { Application } from '../applications/application';
 import type { Employee } from '../roster/employee';
+import { fiscalYearOfDay, isTaken } from '../training/requiredTrainings';
+import type { TrainingRecord } from '../training/trainingRecord';
 
-/** Who a broadcast goes to. "notApplied" is for reminders: everyone without an active application that fiscal year. */
+/**
+ * A reminder to the candidates of a fiscal year who have not taken a training by a day: the program's name and the tiers
+ * requiring it are kept as HR chose them, so the broadcast says the same thing however the framework changes later.
+ */
+export interface MissingTrainingAudience {
+  readonly kind: 'missingTraining';
+  readonly fiscalYear: number;
+  readonly programId: string;
+  readonly programName: string;
+  /** The tiers whose candidates must take it (必須研修); empty when it is required of none: then every candidate. */
+  readonly requiredOf: readonly string[];
+  /** The last day a session counts, YYYY-MM-DD, within the fiscal year. */
+  readonly by: string;
+}
+
+/**
+ * Who a broadcast goes to. "notApplied" is for reminders: everyone without an active application that fiscal year;
+ * "missingTraining" too: the year's candidates who have not taken a training yet.
+ */
 export type Audience =
   | { readonly kind: 'everyone' }
   | { readonly kind: 'departments'; readonly departments: readonly string[] }
   | { readonly kind: 'grades'; readonly grades: readonly string[] }
-  | { readonly kind: 'notApplied'; readonly fiscalYear: number };
+  | { readonly kind: 'notApplied'; readonly fiscalYear: number }
+  | MissingTrainingAudience;
 
 /**
- * The employees an audience names, in roster order. `appliedIds` holds the (lower-case) Entra ids of those with an
- * active application in the audience's fiscal year; it only matters for "notApplied".
+ * The employees an audience names, in roster order. `yearIds` holds the (lower-case) Entra ids that the audience's
+ * fiscal year names: for "notApplied" those with an active application (who are left out), for "missingTraining" the
+ * candidates still missing the training (who alone are in).
  */
-export function selectRecipients(
-  employees: readonly Employee[],
-  audience: Audience,
-  appliedIds: ReadonlySet<string> = new Set(),
-): Employee[] {
+export function selectRecipients(employees: readonly Employee[], audience: Audience, yearIds: ReadonlySet<string> = new Set()): Employee[] {
   switch (audience.kind) {
     case 'everyone':
       return [...employees];
@@ -28,6 +47,27 @@ export function selectRecipients(
       return employees.filter((e) => wanted.has(e.grade));
     }
     case 'notApplied':
-      return employees.filter((e) => !appliedIds.has(e.aadObjectId.toLowerCase()));
+      return employees.filter((e) => !yearIds.has(e.aadObjectId.toLowerCase()));
+    case 'missingTraining':
+      return employees.filter((e) => yearIds.has(e.aadObjectId.toLowerCase()));
   }
+}
+
+/**
+ * The candidates a reminder goes to, as lower-case Entra ids: applications of the year selected by HR (not yet further:
+ * one whose trainings are recorded complete needs no reminder), for a tier requiring the program (any tier when none
+ * does), whose applicant has no attended or completed session of it from the start of the fiscal year to `by`.
+ */
+export function candidatesMissing(audience: MissingTrainingAudience, applications: readonly Application[], records: readonly TrainingRecord[]): Set<string> {
+  const taken = new Set(
+    records
+      .filter((r) => r.programId === audience.programId && isTaken(r) && fiscalYearOfDay(r.date) === audience.fiscalYear && r.date <= audience.by)
+      .map((r) => r.employeeNo),
+  );
+  const concerned = (a: Application): boolean => audience.requiredOf.length === 0 || audience.requiredOf.includes(a.track);
+  return new Set(
+    applications
+      .filter((a) => a.fiscalYear === audience.fiscalYear && a.state === 'selected' && concerned(a) && !taken.has(a.applicant.employeeNo))
+      .map((a) => a.applicant.aadObjectId.toLowerCase()),
+  );
 }

@@ -50,6 +50,11 @@ export function directFunnel(assessed: number, certified: number): FunnelStep[] 
   ];
 }
 
+/** Whether an application's applicant is a candidate: approved by their manager, then selected by HR (or further). */
+export function isCandidate(state: ApplicationState): boolean {
+  return REACHED.selected.has(state);
+}
+
 /** The people whose application of the year counts as applied (not withdrawn), lower-case, with its department. */
 export function applicantsOf(applications: Iterable<ApplicationFacts>): Map<string, string | undefined> {
   const applicants = new Map<string, string | undefined>();

@@ -15,6 +15,7 @@ import {
 import { departmentRows, topDepartments, type DepartmentBreakdown } from './departments';
 import { applicantsOf, applicationFunnel, directFunnel, type ApplicationFacts, type FunnelStep } from './funnel';
 import { tierHolding, type TierHolding } from './holding';
+import { participationByProgram, requiredTrainingCount, type CandidacyFacts, type ProgramParticipation, type RequiredTrainingCount, type YearParticipation } from './participation';
 import type { Placements } from './placements';
 import type { KpiSettings } from './targets';
 
@@ -39,6 +40,16 @@ export interface KpiFigures {
   readonly levels: LevelDistribution;
   /** Only for a framework whose KPI is one holder of a tier per section (係): which sections have one. */
   readonly coverage?: PerSectionCoverage;
+  /** The year's participants per program, from the training records. */
+  readonly participation: readonly ProgramParticipation[];
+  /** The year's candidates who finished their required trainings, by state and by the records. */
+  readonly requiredTrainings: RequiredTrainingCount;
+}
+
+/** The year's training records as counted, and what each application needs to count its candidate's required trainings. */
+export interface TrainingSources {
+  readonly participation: YearParticipation;
+  readonly candidacies: readonly CandidacyFacts[];
 }
 
 /** What the figures are made from, collected from storage a page at a time. */
@@ -51,11 +62,12 @@ export interface KpiSources {
   readonly certified: CertifiedPeople;
   /** The applications of the fiscal year. */
   readonly applications: readonly ApplicationFacts[];
+  readonly trainings: TrainingSources;
 }
 
 /** The figures of a fiscal year. */
 export function kpiFigures(framework: Framework, settings: KpiSettings, sources: KpiSources, fiscalYear: number): KpiFigures {
-  const { employees, placements, assessed, certified, applications } = sources;
+  const { employees, placements, assessed, certified, applications, trainings } = sources;
   const years = Array.from({ length: YEARS_SHOWN }, (_, i) => fiscalYear - YEARS_SHOWN + 1 + i);
   // A city without applications certifies through evaluations or appointments: its funnel has no steps between.
   const funnel = framework.rules.applicationWindow
@@ -72,6 +84,8 @@ export function kpiFigures(framework: Framework, settings: KpiSettings, sources:
     departments: topDepartments(departmentRows(placements, assessed.byDepartment, applicantsOf(applications), certified), DEPARTMENTS_SHOWN),
     levels: assessed.distribution(framework.highestLevel, { skills: framework.hasRequiredSkills }),
     coverage: perSectionCoverage(employees, certified.people, framework.rules.appointment),
+    participation: participationByProgram(framework, trainings.participation),
+    requiredTrainings: requiredTrainingCount(framework, trainings.candidacies, trainings.participation),
   };
 }
 

@@ -1,8 +1,20 @@
 import { parseJstDateTime } from '../../domain/applications/fiscalYear';
-import type { Audience } from '../../domain/broadcast/audience';
+import type { Audience, MissingTrainingAudience } from '../../domain/broadcast/audience';
+import type { Program } from '../../domain/framework/schema';
+import { daysOfFiscalYear } from '../../domain/training/fiscalYearDays';
+import { sessionDateOf } from '../../domain/training/trainingRecord';
 
 /** What is wrong with the recipients or the time HR chose. */
-export type AudienceProblem = 'departments' | 'grades' | 'unknownChoice' | 'schedule';
+export type AudienceProblem = 'departments' | 'grades' | 'unknownChoice' | 'trainingProgram' | 'trainingBy' | 'schedule';
+
+/** What recipients can be chosen from: the roster's departments and grades, the framework's programs, and this year. */
+export interface AudienceChoices {
+  readonly departments: readonly string[];
+  readonly grades: readonly string[];
+  readonly programs: readonly Program[];
+  /** This fiscal year: a reminder of a training is for its candidates. */
+  readonly currentFiscalYear: number;
+}
 
 /** The audience card's inputs, as the card sends them (untrusted until read here). */
 export interface AudienceForm {
@@ -10,6 +22,9 @@ export interface AudienceForm {
   /** Multi-select values, comma-separated, each a name made safe by `choiceValue`. */
   readonly departments: string;
   readonly grades: string;
+  /** For a reminder of a training: the program's id, and the last day a session counts ("2026-10-31"). */
+  readonly trainingProgram: string;
+  readonly trainingBy: string;
   /** Japan time, "2026-06-01" and "09:00"; an empty date means "as soon as HR confirms". */
   readonly startDate: string;
   readonly startTime: string;
@@ -47,20 +62,20 @@ function pick(values: string, known: readonly string[], none: AudienceProblem): 
   return names.length > 0 ? { names: [...new Set(names)] } : { problem: none };
 }
 
+type AudienceRead = { ok: true; audience: Audience } | { ok: false; problem: AudienceProblem };
+
 /**
  * The audience HR chose. Departments and grades must be on the roster (`known`) and at least one chosen;
- * "has not applied" is about the notice's fiscal year.
+ * "has not applied" is about the notice's fiscal year; a training's reminder about this one.
  */
-export function readAudience(
-  form: AudienceForm,
-  known: { departments: readonly string[]; grades: readonly string[] },
-  fiscalYear: number,
-): { ok: true; audience: Audience } | { ok: false; problem: AudienceProblem } {
+export function readAudience(form: AudienceForm, known: AudienceChoices, fiscalYear: number): AudienceRead {
   switch (form.audienceKind) {
     case 'everyone':
       return { ok: true, audience: { kind: 'everyone' } };
     case 'notApplied':
       return { ok: true, audience: { kind: 'notApplied', fiscalYear } };
+    case 'missingTraining':
+      return readMissingTraining(form, known);
     case 'departments': {
       const picked = pick(form.departments, known.departments, 'departments');
       return 'problem' in picked ? { ok: false, problem: picked.problem } : { ok: true, audience: { kind: 'departments', departments: picked.names } };
@@ -70,6 +85,28 @@ export function readAudience(
       return 'problem' in picked ? { ok: false, problem: picked.problem } : { ok: true, audience: { kind: 'grades', grades: picked.names } };
     }
   }
+}
+
+/**
+ * A reminder of a training: a program of the framework, and a real day within this fiscal year (from 1 April, when
+ * the records of the year start counting, to 31 March).
+ */
+function readMissingTraining(form: Pick<AudienceForm, 'trainingProgram' | 'trainingBy'>, known: AudienceChoices): AudienceRead {
+  const program = known.programs.find((p) => p.id === form.trainingProgram);
+  if (!program) return { ok: false, problem: 'trainingProgram' };
+  const fiscalYear = known.currentFiscalYear;
+  const days = daysOfFiscalYear(fiscalYear);
+  const by = sessionDateOf(form.trainingBy);
+  if (!by || by < days.from || by > days.to) return { ok: false, problem: 'trainingBy' };
+  const audience: MissingTrainingAudience = {
+    kind: 'missingTraining',
+    fiscalYear,
+    programId: program.id,
+    programName: program.name,
+    requiredOf: program.requiredFor,
+    by,
+  };
+  return { ok: true, audience };
 }
 
 /**

@@ -3,10 +3,11 @@ import { findRecipients } from '../../broadcast/recipients';
 import { EMPTY_PROGRESS, type Broadcast, type ProgressCardLocation } from '../../domain/broadcast/broadcast';
 import { refusedApplyButtons, type RefusedButton } from '../../domain/broadcast/noticeWindows';
 import type { Who } from '../applications/who';
-import { readAudience, readStartAt, type AudienceForm } from './audienceInput';
+import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import { readAudience, readStartAt, type AudienceChoices, type AudienceForm } from './audienceInput';
 import type { BroadcastDeps } from './deps';
 import { broadcastNotFound, changedMeanwhile, notDraft } from './storedBroadcast';
-import { audienceCard, type AudienceNote, type RosterChoices } from './views/audienceCard';
+import { audienceCard, type AudienceNote } from './views/audienceCard';
 import { noticeCardFor } from './views/noticeCard';
 import { reviewCard } from './views/reviewCard';
 import { broadcastStatusCard } from './views/statusCard';
@@ -24,7 +25,7 @@ export class SendFlow {
   /** The recipients and the time, as the draft has them. */
   async audience(who: Who, broadcastId: string): Promise<AdaptiveCard> {
     const draft = await this.draft(who, broadcastId);
-    return 'card' in draft ? draft.card : audienceCard(draft.broadcast, await this.rosterChoices(), who.t);
+    return 'card' in draft ? draft.card : audienceCard(draft.broadcast, await this.choices(who), who.t);
   }
 
   /** Saves the recipients and the time on the draft, then shows how many they are: nothing is sent yet. */
@@ -32,9 +33,9 @@ export class SendFlow {
     const draft = await this.draft(who, broadcastId);
     if ('card' in draft) return draft.card;
     const { broadcast } = draft;
-    const roster = await this.rosterChoices();
-    const refuse = (note: AudienceNote): AdaptiveCard => audienceCard(broadcast, roster, who.t, { note, form });
-    const audience = readAudience(form, roster, broadcast.notice.fiscalYear);
+    const choices = await this.choices(who);
+    const refuse = (note: AudienceNote): AdaptiveCard => audienceCard(broadcast, choices, who.t, { note, form });
+    const audience = readAudience(form, choices, broadcast.notice.fiscalYear);
     if (!audience.ok) return refuse(audience.problem);
     const now = this.deps.now();
     const start = readStartAt(form, now);
@@ -57,7 +58,7 @@ export class SendFlow {
     if (stored.state !== 'draft') return this.status(who, stored);
     const now = this.deps.now();
     const note = await this.unconfirmable(who, stored, reviewed, now);
-    if (note) return audienceCard(stored, await this.rosterChoices(), who.t, { note });
+    if (note) return audienceCard(stored, await this.choices(who), who.t, { note });
     const scheduled: Broadcast = {
       ...stored,
       state: 'scheduled',
@@ -111,11 +112,16 @@ export class SendFlow {
     return { total: recipients.length, unreachable: recipients.filter((r) => r.reference === undefined).length };
   }
 
-  /** The departments and grades on the roster, in a stable order. */
-  private async rosterChoices(): Promise<RosterChoices> {
+  /** The departments and grades on the roster, in a stable order; the framework's programs; this fiscal year. */
+  private async choices(who: Who): Promise<AudienceChoices> {
     const employees = await this.deps.roster.listEmployees();
     const sorted = (names: string[]): string[] => [...new Set(names)].sort((a, b) => a.localeCompare(b, 'ja'));
-    return { departments: sorted(employees.map((e) => e.department)), grades: sorted(employees.map((e) => e.grade)) };
+    return {
+      departments: sorted(employees.map((e) => e.department)),
+      grades: sorted(employees.map((e) => e.grade)),
+      programs: who.framework.document.programs,
+      currentFiscalYear: fiscalYearOf(this.deps.now()),
+    };
   }
 
   private status(who: Who, broadcast: Broadcast): AdaptiveCard {

@@ -6,6 +6,7 @@ import type { BroadcastRepository } from '../../storage/broadcastRepository';
 import type { DeliveryRepository } from '../../storage/deliveryRepository';
 import type { ExportChunkRepository } from '../../storage/exportChunkRepository';
 import type { RosterRepository } from '../../storage/rosterRepository';
+import type { TrainingRecordRepository } from '../../storage/trainingRecordRepository';
 import type { CardUpdater } from './cardUpdates';
 import type { Handover } from './handover';
 
@@ -19,6 +20,7 @@ export interface ExportsDeps {
   readonly summaries: Pick<AssessmentSummaryRepository, 'count' | 'pages'>;
   readonly broadcasts: Pick<BroadcastRepository, 'count' | 'pages' | 'find'>;
   readonly deliveries: Pick<DeliveryRepository, 'pages'>;
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'countOfFramework' | 'pagesOfFramework'>;
   readonly exports: Pick<ExportChunkRepository, 'find' | 'texts' | 'delete'>;
   readonly preparer: ExportPreparer;
   readonly cards: CardUpdater;

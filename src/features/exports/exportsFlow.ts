@@ -11,6 +11,7 @@ import { applicationsCsv } from './applicationsCsv';
 import { assessmentSummariesCsv } from './assessmentSummariesCsv';
 import { broadcastReportCsv } from './broadcastReportCsv';
 import { broadcastsCsv } from './broadcastsCsv';
+import { trainingRecordsCsv } from './trainingRecordsCsv';
 import type { CardLocation } from './cardUpdates';
 import type { ExportsDeps } from './deps';
 import type { Offer } from './handover';
@@ -21,7 +22,7 @@ import { exportProgressCard, type HandedOver } from './views/progressCard';
 /** What HR asks to export: a kind, for applications a fiscal year (this one when none is given), for a report its broadcast. */
 export type ExportRequest =
   | { readonly kind: 'applications'; readonly fiscalYear?: number }
-  | { readonly kind: 'assessmentSummaries' | 'broadcasts' }
+  | { readonly kind: 'assessmentSummaries' | 'broadcasts' | 'trainingRecords' }
   | { readonly kind: 'broadcastReport'; readonly broadcastId: string };
 
 /** Where Teams' file consent says the accepted file goes: an upload session in the user's OneDrive. */
@@ -147,6 +148,8 @@ export class ExportsFlow {
         return assessmentSummariesCsv({ summaries: this.deps.summaries, roster: this.deps.roster }, framework, now);
       case 'broadcasts':
         return broadcastsCsv(this.deps.broadcasts, framework.id, now);
+      case 'trainingRecords':
+        return trainingRecordsCsv({ records: this.deps.trainingRecords, roster: this.deps.roster }, framework, now);
       case 'broadcastReport': {
         // A draft has no deliveries yet: nothing to report.
         const broadcast = await this.deps.broadcasts.find(framework.id, request.broadcastId);

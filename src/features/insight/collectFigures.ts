@@ -1,15 +1,20 @@
 import type { Framework } from '../../domain/framework/framework';
 import { AssessedPeople } from '../../domain/insight/assessed';
 import { CertifiedPeople } from '../../domain/insight/certified';
-import { kpiFigures, type KpiFigures } from '../../domain/insight/kpiFigures';
+import { isCandidate } from '../../domain/insight/funnel';
+import { kpiFigures, type KpiFigures, type TrainingSources } from '../../domain/insight/kpiFigures';
+import { YearParticipation } from '../../domain/insight/participation';
+import { daysOfFiscalYear } from '../../domain/training/fiscalYearDays';
 import type { KpiSettings } from '../../domain/insight/targets';
+import type { StoredApplication } from '../../storage/applicationRepository';
 import type { KpiDeps } from './deps';
 
 /**
  * Reads what the figures of a fiscal year are made from and counts them. Assessment summaries are read a page at a
  * time, only the levels of each, and only counted, never held (ten thousand of them would be heavy); certifications a
- * page at a time too, keeping a few fields per certified person; where everyone sits and the year's applications are
- * read whole. The whole roster only for a framework that counts holders per section, whose card names them.
+ * page at a time too, keeping a few fields per certified person; training records of the year a page at a time, in
+ * one query over the framework, keeping only the candidates' records; where everyone sits and the year's applications
+ * are read whole. The whole roster only for a framework that counts holders per section, whose card names them.
  */
 export async function collectFigures(deps: KpiDeps, framework: Framework, settings: KpiSettings, fiscalYear: number): Promise<KpiFigures> {
   const [placements, employees] = await Promise.all([
@@ -18,8 +23,11 @@ export async function collectFigures(deps: KpiDeps, framework: Framework, settin
   ]);
   const assessed = new AssessedPeople(placements);
   const certified = new CertifiedPeople();
-  const [stored] = await Promise.all([
-    deps.applications.list(framework.id, fiscalYear),
+  const [{ stored, trainings }] = await Promise.all([
+    (async () => {
+      const stored = await deps.applications.list(framework.id, fiscalYear);
+      return { stored, trainings: await collectTrainings(deps, framework, fiscalYear, stored) };
+    })(),
     (async () => {
       for await (const page of deps.assessmentSummaries.levelPages(framework.id)) assessed.add(page);
     })(),
@@ -32,5 +40,15 @@ export async function collectFigures(deps: KpiDeps, framework: Framework, settin
     state: a.state,
     department: a.applicant.department,
   }));
-  return kpiFigures(framework, settings, { employees, placements, assessed, certified, applications }, fiscalYear);
+  return kpiFigures(framework, settings, { employees, placements, assessed, certified, applications, trainings }, fiscalYear);
+}
+
+/** The year's participants per program, keeping the records of the year's candidates for their required trainings. */
+async function collectTrainings(deps: KpiDeps, framework: Framework, fiscalYear: number, stored: readonly StoredApplication[]): Promise<TrainingSources> {
+  const candidacies = stored
+    .map(({ application: a }) => ({ employeeNo: a.applicant.employeeNo, track: a.track, state: a.state }))
+    .filter((c) => isCandidate(c.state));
+  const participation = new YearParticipation(fiscalYear, new Set(candidacies.map((c) => c.employeeNo)));
+  for await (const page of deps.trainingRecords.pagesOfFramework(framework.id, daysOfFiscalYear(fiscalYear))) participation.add(page);
+  return { participation, candidacies };
 }

@@ -3,14 +3,9 @@ import { jstDateAndTime } from '../../../domain/applications/fiscalYear';
 import type { Audience } from '../../../domain/broadcast/audience';
 import type { Broadcast } from '../../../domain/broadcast/broadcast';
 import type { MessageKey, Translate } from '../../../i18n';
-import { choiceValue, type AudienceForm, type AudienceProblem } from '../audienceInput';
+import type { Program } from '../../../domain/framework/schema';
+import { choiceValue, type AudienceChoices, type AudienceForm, type AudienceProblem } from '../audienceInput';
 import { fiscalYearLabel } from '../noticeTemplate';
-
-/** The departments and grades on the roster, to choose from. */
-export interface RosterChoices {
-  readonly departments: readonly string[];
-  readonly grades: readonly string[];
-}
 
 /**
  * Why the recipients cannot be taken as chosen: a refused form, a time that has passed, nobody to send to, a change,
@@ -22,6 +17,8 @@ const NOTES: Record<AudienceNote, MessageKey> = {
   departments: 'broadcast.invalid.departments',
   grades: 'broadcast.invalid.grades',
   unknownChoice: 'broadcast.invalid.unknownChoice',
+  trainingProgram: 'broadcast.invalid.trainingProgram',
+  trainingBy: 'broadcast.invalid.trainingBy',
   schedule: 'broadcast.invalid.schedule',
   schedulePassed: 'broadcast.invalid.schedulePassed',
   nobody: 'broadcast.invalid.nobody',
@@ -29,33 +26,38 @@ const NOTES: Record<AudienceNote, MessageKey> = {
   refusedButtons: 'broadcast.invalid.refusedButtons',
 };
 
-const KINDS: readonly Audience['kind'][] = ['everyone', 'departments', 'grades', 'notApplied'];
+const KINDS: readonly Audience['kind'][] = ['everyone', 'departments', 'grades', 'notApplied', 'missingTraining'];
 
 /** A date chosen without a time starts the send at the start of the working day. */
 const DEFAULT_START_TIME = '09:00';
 
 /**
- * Who gets the notice (everyone, departments, grades, or those who have not applied yet) and when. Shows the
- * draft's choice, or after a refusal what HR chose and what is wrong.
+ * Who gets the notice (everyone, departments, grades, those who have not applied yet, or this year's candidates who
+ * have not taken a training by a day) and when. Shows the draft's choice, or after a refusal what HR chose and what
+ * is wrong.
  */
 export function audienceCard(
   draft: Broadcast,
-  roster: RosterChoices,
+  choices: AudienceChoices,
   t: Translate,
   refused?: { note: AudienceNote; form?: AudienceForm },
 ): AdaptiveCard {
   const shown = refused?.form ?? formOf(draft);
   const year = fiscalYearLabel(draft.notice.fiscalYear, t);
+  const currentYear = fiscalYearLabel(choices.currentFiscalYear, t);
   return renderCard('broadcastAudience', {
     broadcastId: draft.id,
     noticeTitle: draft.notice.title,
     problem: refused ? t(NOTES[refused.note]) : '',
     kind: shown.audienceKind,
-    kinds: KINDS.map((kind) => ({ title: t(`broadcast.audience.${kind}` as MessageKey, { year }), value: kind })),
-    departments: roster.departments.map((name) => ({ title: name, value: choiceValue(name) })),
-    grades: roster.grades.map((name) => ({ title: name, value: choiceValue(name) })),
+    kinds: KINDS.map((kind) => ({ title: t(`broadcast.audience.${kind}` as MessageKey, { year, currentYear }), value: kind })),
+    departments: choices.departments.map((name) => ({ title: name, value: choiceValue(name) })),
+    grades: choices.grades.map((name) => ({ title: name, value: choiceValue(name) })),
+    programs: programChoices(choices.programs, t),
     chosenDepartments: shown.departments,
     chosenGrades: shown.grades,
+    chosenProgram: shown.trainingProgram,
+    trainingBy: shown.trainingBy,
     startDate: shown.startDate,
     startTime: shown.startTime,
     labels: {
@@ -63,6 +65,8 @@ export function audienceCard(
       kind: t('broadcast.audience.kind'),
       departments: t('broadcast.audience.departmentsLabel'),
       grades: t('broadcast.audience.gradesLabel'),
+      program: t('broadcast.audience.programLabel'),
+      trainingBy: t('broadcast.audience.trainingByLabel', { year: currentYear }),
       when: t('broadcast.audience.when'),
       next: t('broadcast.audience.next'),
       back: t('broadcast.audience.back'),
@@ -79,7 +83,19 @@ function formOf(draft: Broadcast): AudienceForm {
     audienceKind: audience.kind,
     departments: audience.kind === 'departments' ? audience.departments.map(choiceValue).join(',') : '',
     grades: audience.kind === 'grades' ? audience.grades.map(choiceValue).join(',') : '',
+    trainingProgram: audience.kind === 'missingTraining' ? audience.programId : '',
+    trainingBy: audience.kind === 'missingTraining' ? audience.by : '',
     startDate: start.date,
     startTime: start.time,
   };
+}
+
+/** The programs to remind of: those required of a tier first (必須研修, saying of which), then the others, each in the framework's order. */
+function programChoices(programs: readonly Program[], t: Translate): { title: string; value: string }[] {
+  const required = programs.filter((p) => p.requiredFor.length > 0);
+  const others = programs.filter((p) => p.requiredFor.length === 0);
+  return [
+    ...required.map((p) => ({ title: t('broadcast.audience.requiredProgram', { program: p.name }), value: p.id })),
+    ...others.map((p) => ({ title: p.name, value: p.id })),
+  ];
 }

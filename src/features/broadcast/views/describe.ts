@@ -20,6 +20,11 @@ export function describeAudience(audience: Audience, t: Translate): string {
       return t('broadcast.describe.grades', { list: list(audience.grades) });
     case 'notApplied':
       return t('broadcast.describe.notApplied', { year: fiscalYearLabel(audience.fiscalYear, t) });
+    case 'missingTraining': {
+      const [year, month, day] = audience.by.split('-').map(Number) as [number, number, number];
+      const by = t('broadcast.describe.day', { year, month, day });
+      return t('broadcast.describe.missingTraining', { year: fiscalYearLabel(audience.fiscalYear, t), program: audience.programName, by });
+    }
   }
 }
 

@@ -12,6 +12,8 @@ export function exportLabel(request: { kind: ExportKind; fiscalYear?: number }, 
       return t('export.what.broadcasts');
     case 'broadcastReport':
       return t('export.what.broadcastReport');
+    case 'trainingRecords':
+      return t('export.what.trainingRecords');
   }
 }
 

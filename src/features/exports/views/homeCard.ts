@@ -1,15 +1,18 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
+import type { HOME_EXPORT_KINDS } from '../../../exporting/preparedExport';
 import type { Translate } from '../../../i18n';
+
+type HomeExportKind = (typeof HOME_EXPORT_KINDS)[number];
 
 /** How many fiscal years back HR can export applications from. */
 const YEARS_OFFERED = 5;
 
 /**
- * HR's exports: applications of a fiscal year (this year first), the latest self-assessments, and the broadcasts,
- * each with its button. `started` says which export was just asked for (its progress comes as a card below).
+ * HR's exports: applications of a fiscal year (this year first), the latest self-assessments, the broadcasts, and
+ * the training records, each with its button. `started` says which export was just asked for (its progress comes as a card below).
  */
 export function exportHomeCard(currentFiscalYear: number, t: Translate, started = ''): AdaptiveCard {
-  const label = (kind: 'applications' | 'assessmentSummaries' | 'broadcasts'): string => t(`export.kind.${kind}`);
+  const label = (kind: HomeExportKind): string => t(`export.kind.${kind}`);
   const years = Array.from({ length: YEARS_OFFERED }, (_, i) => currentFiscalYear - i);
   return renderCard('exportHome', {
     started,
@@ -28,6 +31,9 @@ export function exportHomeCard(currentFiscalYear: number, t: Translate, started 
       broadcasts: label('broadcasts'),
       broadcastsHelp: t('export.kind.broadcasts.help'),
       createBroadcasts: t('export.create', { what: label('broadcasts') }),
+      trainingRecords: label('trainingRecords'),
+      trainingRecordsHelp: t('export.kind.trainingRecords.help'),
+      createTrainingRecords: t('export.create', { what: label('trainingRecords') }),
       backToMenu: t('common.backToMenu'),
     },
   });

@@ -16,7 +16,7 @@ export interface KpiBanner {
  * HR's KPI for one fiscal year: certified people against the baseline, the plan and each year's targets (charts, with
  * rows of text for clients without charts), the funnel from self-assessment to certification, the departments, the
  * self-assessed levels, the coverage of sections when the framework's KPI is one holder per section, and the
- * participants its programs plan for. A year selector and the way to the targets form.
+ * year's participants per program against the plan's targets. A year selector and the way to the targets form.
  */
 export function kpiCard(
   framework: Framework,
@@ -37,7 +37,7 @@ export function kpiCard(
     departments: departmentSection(figures, t),
     levels: levelSection(figures, t),
     coverage: figures.coverage ? coverageSection(framework, figures.coverage, t) : '',
-    participation: participationSection(framework, t),
+    participation: participationSection(figures, t),
     labels: {
       title: t('kpi.title', { fy: fiscalYear }),
       yearLabel: t('kpi.yearLabel'),

@@ -5,7 +5,7 @@ import type { KpiFigures } from '../../../domain/insight/kpiFigures';
 import type { Translate } from '../../../i18n';
 import { sectionLabel, tierName } from '../../appointment/views/describe';
 import { grouped } from '../../broadcast/views/describe';
-import { programFacts } from '../../framework/views/programFacts';
+import { participationText } from '../../framework/views/programFacts';
 import { holdingWords, peopleAxisTop, percentOf, textBar } from './describe';
 
 /** The uncovered sections a card lists before "and n more": enough to act on, short enough to read. */
@@ -41,6 +41,7 @@ export function funnelSection(figures: KpiFigures, t: Translate): object {
             : t('kpi.funnel.countOfPrevious', { count: grouped(step.count), percent }),
       };
     }),
+    training: requiredTrainingSection(figures, t),
     labels: {
       heading: t('kpi.funnel.heading', params),
       people: t('kpi.funnel.people'),
@@ -141,12 +142,44 @@ export function coverageSection(framework: Framework, coverage: PerSectionCovera
   };
 }
 
-/** The participants the framework's programs mean to reach (受講者規模), a line each; '' when no program sets any. */
-export function participationSection(framework: Framework, t: Translate): object | '' {
-  const planned = framework.document.programs.filter((p) => p.participationTarget);
-  if (planned.length === 0) return '';
+/**
+ * The year's participants per program, from the training records, in the framework's order: a program with a target
+ * against its share for a year (a bar of ■ toward it, and the plan's own words); a sentence when there is nothing to show.
+ */
+export function participationSection(figures: KpiFigures, t: Translate): object {
+  const { fiscalYear: fy } = figures;
+  const rows = figures.participation.map(({ program, participants, yearlyTarget }) => ({
+    name: program.name,
+    bar: yearlyTarget === undefined ? '' : textBar(participants, yearlyTarget),
+    figures:
+      yearlyTarget === undefined
+        ? t('kpi.participation.count', { count: grouped(participants) })
+        : t('kpi.participation.countOfTarget', { count: grouped(participants), target: grouped(yearlyTarget), percent: percentOf(participants, yearlyTarget) ?? 0 }),
+    plan: program.participationTarget ? participationText(program.participationTarget, t) : '',
+  }));
   return {
-    rows: planned.map((p) => ({ text: `・${p.name}（${programFacts(p, t).join('　')}）` })),
-    labels: { heading: t('kpi.participation.heading'), note: t('kpi.participation.note') },
+    rows,
+    empty: rows.length === 0 ? t('kpi.participation.empty', { fy }) : '',
+    labels: {
+      heading: t('kpi.participation.heading', { fy }),
+      note: t(figures.participation.some((p) => p.yearlyTarget !== undefined) ? 'kpi.participation.note' : 'kpi.participation.noteNoTargets', { fy }),
+    },
+  };
+}
+
+/**
+ * Beside the funnel: the year's candidates who finished their required trainings, as HR recorded it on the
+ * applications and as the training records show it; for a framework without required trainings, a sentence saying so.
+ */
+export function requiredTrainingSection(figures: KpiFigures, t: Translate): object {
+  const count = figures.requiredTrainings;
+  const fy = figures.fiscalYear;
+  if (count.kind === 'none') return { lines: [], note: t('kpi.requiredTrainings.none') };
+  return {
+    lines: [
+      { text: t('kpi.requiredTrainings.byState', { count: grouped(count.byState) }) },
+      { text: t('kpi.requiredTrainings.byRecords', { count: grouped(count.byRecords) }) },
+    ],
+    note: t('kpi.requiredTrainings.note', { fy, candidates: grouped(count.candidates) }),
   };
 }
