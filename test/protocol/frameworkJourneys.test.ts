@@ -126,9 +126,15 @@ describe('Kitakyushu (kitakyushu.json): from browsing to a certified Silver, cou
     expect(executeActions(approved).map((a) => a.title)).not.toContain('承認する');
     expect(employeeInbox.take().map(textOf)).toEqual([expect.stringContaining('シルバーへの応募：上司が承認（選考待ち）')]);
 
-    // HR selects, records the required training, and certifies after a confirmation; the employee hears of each step.
+    // HR selects; the city's file records the required training; HR records its completion and certifies after a
+    // confirmation; the employee hears of each step.
     let detail = await city.press(hr, await city.say(hr, '応募一覧'), employee.name);
-    for (const step of ['選考通過', '必須研修修了', '認定する']) detail = await city.press(hr, detail, step);
+    detail = await city.press(hr, detail, '選考通過');
+    expect(lines(detail)).toContain('・DX人材育成プロジェクト（R5.10～）：未受講');
+    await city.recordTraining(employee, 'dx-talent-project', `${fiscalYearOf(new Date())}-07-01`, 'completed');
+    detail = await city.press(hr, await city.say(hr, '応募一覧'), employee.name);
+    expect(textOf(detail)).toContain('・DX人材育成プロジェクト（R5.10～）：受講済み');
+    for (const step of ['必須研修修了', '認定する']) detail = await city.press(hr, detail, step);
     expect(textOf(detail)).toContain(`${employee.name}さんをシルバーに認定します。認定は元に戻せず`);
     detail = await city.press(hr, detail, 'はい、認定する');
     expect(lines(detail)).toContain('認定');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jstDateAndTime } from '../../src/domain/applications/fiscalYear';
+import type { TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { translator } from '../../src/i18n';
 import { startAzurite } from '../../src/local/azurite';
 import { cardOf, executeActions, startBotHarness, textOf, type Card, type TestUser } from './botHarness';
@@ -55,6 +56,8 @@ export interface City {
   inbox(who: Person): { take(): Card[] };
   /** Stops the bot and starts a new one on the same storage, framework and Teams service URL, as a redeploy does. */
   restart(): Promise<void>;
+  /** Stores someone's attendance at a session of a program, as `npm run training:import` of the city's file does. */
+  recordTraining(who: Person, programId: string, date: string, status: TrainingStatus): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,8 +83,9 @@ export async function startCity(frameworkFile: string, people: readonly Person[]
   return running.startOrStop(async () => {
     const azurite = running.add(await startAzurite());
     let harness = running.add(await startBotHarness({ connectionString: azurite.connectionString, frameworkFile }));
-    const rows = people.map((p, i) =>
-      [`E${i + 1}`, p.name, p.email, p.aadObjectId, p.department, p.section, p.grade, p.manager?.email ?? '', p.hr ? 'hr' : ''].join(','),
+    const employeeNo = (p: Person): string => `E${people.indexOf(p) + 1}`;
+    const rows = people.map((p) =>
+      [employeeNo(p), p.name, p.email, p.aadObjectId, p.department, p.section, p.grade, p.manager?.email ?? '', p.hr ? 'hr' : ''].join(','),
     );
     await importRosterRows(harness, rows);
 
@@ -116,6 +120,9 @@ export async function startCity(frameworkFile: string, people: readonly Person[]
         harness = running.add(
           await startBotHarness({ connectionString: azurite.connectionString, frameworkId, connector, importFramework: false }),
         );
+      },
+      async recordTraining(who, programId, date, status) {
+        await harness.bot.repositories.trainingRecords.store(harness.frameworkId, [{ employeeNo: employeeNo(who), programId, date, status }]);
       },
       stop: () => running.stopAll(),
     };
@@ -203,6 +210,7 @@ export function cityFor(frameworkFile: string, people: readonly Person[]): City 
     press: (who, card, title, options) => running().press(who, card, title, options),
     inbox: (who) => running().inbox(who),
     restart: () => running().restart(),
+    recordTraining: (who, programId, date, status) => running().recordTraining(who, programId, date, status),
     stop: () => running().stop(),
   };
 }
