@@ -18,6 +18,7 @@ import { OutboxRepository } from './outboxRepository';
 import { RosterRepository, type RosterRecheck } from './rosterRepository';
 import { QUEUE_NAMES, TABLE_NAMES } from './tables';
 import type { TableStorage } from './tableStorage';
+import { TrainingParticipationRepository } from './trainingParticipationRepository';
 import { TrainingRecordRepository } from './trainingRecordRepository';
 import { TrainingSessionRepository } from './trainingSessionRepository';
 import { WorkQueue } from './workQueue';
@@ -67,7 +68,10 @@ export function createRepositories(storage: TableStorage, rosterRecheck?: Roster
     kpiSettings: new KpiSettingsRepository(storage.table(TABLE_NAMES.kpiSettings)),
     evaluations: new EvaluationRepository(storage.table(TABLE_NAMES.evaluations), storage.table(TABLE_NAMES.evaluationRatings)),
     outbox: new OutboxRepository(storage.table(TABLE_NAMES.outbox)),
-    trainingRecords: new TrainingRecordRepository(storage.table(TABLE_NAMES.trainingRecords)),
+    trainingRecords: new TrainingRecordRepository(
+      storage.table(TABLE_NAMES.trainingRecords),
+      new TrainingParticipationRepository(storage.table(TABLE_NAMES.trainingParticipation)),
+    ),
     trainingSessions: new TrainingSessionRepository(storage.table(TABLE_NAMES.trainingSessions)),
   };
 }

@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
  * trainingRecords     PK = "{frameworkId}:{employeeNo}", RK = "{programId}:{YYYY-MM-DD}" → one employee's attendance at a session;
  *                     a framework's records are the PartitionKey range from "{frameworkId}:" up to "{frameworkId};"
  * trainingSessions    PK = frameworkId, RK = "{programId}:{YYYY-MM-DD}:{HH:MM}:{place}" → one scheduled session of a program
+ * trainingParticipation PK = frameworkId, RK = fiscal year → how many people took each program that year (from the records)
  */
 export const TABLE_NAMES = {
   datasets: 'datasets',
@@ -48,6 +49,7 @@ export const TABLE_NAMES = {
   outbox: 'outbox',
   trainingRecords: 'trainingRecords',
   trainingSessions: 'trainingSessions',
+  trainingParticipation: 'trainingParticipation',
 } as const;
 
 export type TableName = (typeof TABLE_NAMES)[keyof typeof TABLE_NAMES];

@@ -1,9 +1,13 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { forEachLimited } from '../concurrency';
+import { YearParticipation } from '../domain/insight/participation';
+import { daysOfFiscalYear } from '../domain/training/fiscalYearDays';
+import { fiscalYearOfDay } from '../domain/training/requiredTrainings';
 import { recordKey, type TrainingRecord, type TrainingStatus } from '../domain/training/trainingRecord';
 import type { ProgressListener } from './datasetStore';
 import { countEntities } from './entities';
 import { escapeKey, keysAfterPrefix, MAX_BATCH } from './tables';
+import type { TrainingParticipationRepository } from './trainingParticipationRepository';
 
 /** Employees whose records are read and written at once during an import. */
 const EMPLOYEES_AT_ONCE = 8;
@@ -29,7 +33,10 @@ export interface StoredRecords {
  * a file read twice changes nothing, and a corrected status replaces the old one. Records a file does not name stay.
  */
 export class TrainingRecordRepository {
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly participation: TrainingParticipationRepository,
+  ) {}
 
   /** One employee's records under a framework, in no particular order. */
   async listForEmployee(frameworkId: string, employeeNo: string): Promise<TrainingRecord[]> {
@@ -39,6 +46,20 @@ export class TrainingRecordRepository {
       records.push({ employeeNo, programId: e.programId, date: e.date, status: e.status });
     }
     return records;
+  }
+
+  /** Several employees' records, by employee number, read a few partitions at a time (a year's candidates, say). */
+  async listForEmployees(frameworkId: string, employeeNos: Iterable<string>): Promise<Map<string, TrainingRecord[]>> {
+    const byEmployee = new Map<string, TrainingRecord[]>();
+    await forEachLimited(new Set(employeeNos), EMPLOYEES_AT_ONCE, async (employeeNo) => {
+      byEmployee.set(employeeNo, await this.listForEmployee(frameworkId, employeeNo));
+    });
+    return byEmployee;
+  }
+
+  /** How many people took each program in a fiscal year, by program id: one row, kept up to date by `store`. */
+  participantsIn(frameworkId: string, fiscalYear: number): Promise<ReadonlyMap<string, number>> {
+    return this.participation.find(frameworkId, fiscalYear);
   }
 
   /**
@@ -77,11 +98,13 @@ export class TrainingRecordRepository {
       else byEmployee.set(record.employeeNo, [record]);
     }
     const counts = { added: 0, changed: 0, unchanged: 0 };
+    const yearsWritten = new Set<number>();
     let done = 0;
     onProgress?.(0, records.length);
     await forEachLimited(byEmployee, EMPLOYEES_AT_ONCE, async ([employeeNo, theirs]) => {
       const stored = new Map((await this.listForEmployee(frameworkId, employeeNo)).map((r) => [recordKey(r), r.status]));
       const writes = theirs.filter((r) => stored.get(recordKey(r)) !== r.status);
+      for (const r of writes) yearsWritten.add(fiscalYearOfDay(r.date));
       for (let start = 0; start < writes.length; start += MAX_BATCH) {
         const batch = writes.slice(start, start + MAX_BATCH);
         await this.table.submitTransaction(batch.map((r): TransactionAction => ['upsert', toEntity(frameworkId, r), 'Replace']));
@@ -93,7 +116,16 @@ export class TrainingRecordRepository {
       done += theirs.length;
       onProgress?.(done, records.length);
     });
+    // Counted afresh from every record of the year, not adjusted: a count that missed a write once would stay wrong.
+    for (const fiscalYear of yearsWritten) await this.participation.save(frameworkId, fiscalYear, await this.countYear(frameworkId, fiscalYear));
     return counts;
+  }
+
+  /** The distinct participants of each program in a fiscal year, counted from its records. */
+  private async countYear(frameworkId: string, fiscalYear: number): Promise<ReadonlyMap<string, number>> {
+    const year = new YearParticipation(fiscalYear);
+    for await (const page of this.pagesOfFramework(frameworkId, daysOfFiscalYear(fiscalYear))) year.add(page);
+    return year.counts();
   }
 }
 

@@ -3,6 +3,7 @@ import { TableClient } from '@azure/data-tables';
 import type { TrainingRecord } from '../../src/domain/training/trainingRecord';
 import { TABLE_NAMES } from '../../src/storage/tables';
 import { createTableStorage } from '../../src/storage/tableStorage';
+import { TrainingParticipationRepository } from '../../src/storage/trainingParticipationRepository';
 import { TrainingRecordRepository, type RecordsWithin } from '../../src/storage/trainingRecordRepository';
 
 // Reading every record of a framework, as HR's KPI, export and reminders do: one range query over the framework's
@@ -28,7 +29,8 @@ beforeAll(async () => {
       return next(request);
     },
   });
-  repository = new TrainingRecordRepository(client);
+  const participation = new TrainingParticipationRepository(TableClient.fromConnectionString(connectionString, TABLE_NAMES.trainingParticipation, { allowInsecureConnection: true }));
+  repository = new TrainingRecordRepository(client, participation);
   await repository.store(ours, RECORDS);
   for (const neighbour of neighbours) await repository.store(neighbour, [record('E1', 'dx-academy', '2026-05-01')]);
 });
@@ -83,5 +85,23 @@ describe('TrainingRecordRepository.pagesOfFramework', () => {
     const empty: TrainingRecord[][] = [];
     for await (const page of repository.pagesOfFramework(`${ours}zz`)) empty.push(page);
     expect(empty).toEqual([]);
+  });
+});
+
+describe("the year's participants, kept as the records are written", () => {
+  it('counts each program’s distinct participants of each fiscal year the records touch, taken sessions only', async () => {
+    expect(await repository.participantsIn(ours, 2026)).toEqual(new Map([['dx-academy', 1], ['dx-talent-project', 2]]));
+    expect(await repository.participantsIn(ours, 2027)).toEqual(new Map([['dx-talent-project', 1]]));
+    expect(await repository.participantsIn(ours, 2025)).toEqual(new Map([['dx-academy', 1]]));
+    expect(await repository.participantsIn(ours, 2024)).toEqual(new Map());
+  });
+
+  it('counts again when a record changes, and leaves the other years and frameworks alone', async () => {
+    const year = `${ours}y`;
+    await repository.store(year, [record('E1', 'dx-academy', '2026-05-01'), record('E2', 'dx-academy', '2026-06-01', 'absent')]);
+    expect(await repository.participantsIn(year, 2026)).toEqual(new Map([['dx-academy', 1]]));
+    await repository.store(year, [record('E2', 'dx-academy', '2026-06-01', 'attended'), record('E1', 'dx-academy', '2026-07-01')]);
+    expect(await repository.participantsIn(year, 2026)).toEqual(new Map([['dx-academy', 2]]));
+    expect(await repository.participantsIn(ours, 2026)).toEqual(new Map([['dx-academy', 1], ['dx-talent-project', 2]]));
   });
 });

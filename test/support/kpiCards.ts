@@ -5,7 +5,7 @@ import { AssessedPeople } from '../../src/domain/insight/assessed';
 import { CertifiedPeople } from '../../src/domain/insight/certified';
 import type { ApplicationFacts } from '../../src/domain/insight/funnel';
 import { kpiFigures, type TrainingSources } from '../../src/domain/insight/kpiFigures';
-import { YearParticipation } from '../../src/domain/insight/participation';
+import { keptYear, YearParticipation } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { KpiSettings } from '../../src/domain/insight/targets';
 import type { Employee } from '../../src/domain/roster/employee';
@@ -34,20 +34,23 @@ function staff(n: number, department: string, section = ''): Employee {
 }
 
 /** No training recorded in the year. */
-const NO_TRAINING: TrainingSources = { participation: new YearParticipation(FY), candidacies: [] };
+const NO_TRAINING: TrainingSources = { participation: keptYear(FY, new Map(), new Map()), candidacies: [] };
 
 /**
  * A year's attendance: the framework's first programs taken by some of the staff (the first many times over), and every
  * program of the framework required of a tier taken by the first candidates, so the records complete some of them.
  */
 function trainedYear(framework: Framework, employees: readonly Employee[], candidacies: TrainingSources['candidacies']): TrainingSources {
-  const participation = new YearParticipation(FY, new Set(candidacies.map((c) => c.employeeNo)));
+  const year = new YearParticipation(FY);
   const [first, second] = framework.document.programs;
-  participation.add(employees.slice(0, 300).map((e) => ({ employeeNo: e.employeeNo, programId: first!.id, date: `${FY}-06-01`, status: 'attended' as const })));
-  participation.add(employees.slice(0, 12).map((e) => ({ employeeNo: e.employeeNo, programId: second!.id, date: `${FY}-09-15`, status: 'completed' as const })));
+  year.add(employees.slice(0, 300).map((e) => ({ employeeNo: e.employeeNo, programId: first!.id, date: `${FY}-06-01`, status: 'attended' as const })));
+  year.add(employees.slice(0, 12).map((e) => ({ employeeNo: e.employeeNo, programId: second!.id, date: `${FY}-09-15`, status: 'completed' as const })));
   const required = framework.document.programs.filter((p) => p.requiredFor.length > 0);
-  participation.add(candidacies.slice(0, 5).flatMap((c) => required.map((p) => ({ employeeNo: c.employeeNo, programId: p.id, date: `${FY}-07-01`, status: 'completed' as const }))));
-  return { participation, candidacies };
+  const candidatesRecords = new Map(
+    candidacies.slice(0, 5).map((c) => [c.employeeNo, required.map((p) => ({ employeeNo: c.employeeNo, programId: p.id, date: `${FY}-07-01`, status: 'completed' as const }))]),
+  );
+  for (const records of candidatesRecords.values()) year.add(records);
+  return { participation: keptYear(FY, year.counts(), candidatesRecords), candidacies };
 }
 
 /** A city of fifty departments (保健福祉局 has the most staff), its assessments, applications, certified people and trainings. */

@@ -15,7 +15,7 @@ import {
 import { departmentRows, topDepartments, type DepartmentBreakdown } from './departments';
 import { applicantsOf, applicationFunnel, directFunnel, type ApplicationFacts, type FunnelStep } from './funnel';
 import { tierHolding, type TierHolding } from './holding';
-import { participationByProgram, requiredTrainingCount, type CandidacyFacts, type ProgramParticipation, type RequiredTrainingCount, type YearParticipation } from './participation';
+import { participationByProgram, requiredTrainingCount, type CandidacyFacts, type ProgramParticipation, type RequiredTrainingCount, type YearTrainings } from './participation';
 import type { Placements } from './placements';
 import type { KpiSettings } from './targets';
 
@@ -48,7 +48,7 @@ export interface KpiFigures {
 
 /** The year's training records as counted, and what each application needs to count its candidate's required trainings. */
 export interface TrainingSources {
-  readonly participation: YearParticipation;
+  readonly participation: YearTrainings;
   readonly candidacies: readonly CandidacyFacts[];
 }
 

@@ -5,19 +5,36 @@ import { allRequiredTaken, fiscalYearOfDay, isTaken, requiredTrainingProgress } 
 import type { TrainingRecord } from '../training/trainingRecord';
 import { isCandidate } from './funnel';
 
+/** What HR's figures know of a fiscal year's trainings: participants per program, and the candidates' records. */
+export interface YearTrainings {
+  readonly fiscalYear: number;
+  /** The distinct employees who took a program in the year. */
+  count(programId: string): number;
+  /** The records of one of the year's candidates (the ones their required trainings are counted from). */
+  recordsOf(employeeNo: string): readonly TrainingRecord[];
+}
+
+/** A year's trainings as kept: the participants counted when the records were written, and the candidates' records. */
+export function keptYear(
+  fiscalYear: number,
+  participants: ReadonlyMap<string, number>,
+  candidatesRecords: ReadonlyMap<string, readonly TrainingRecord[]>,
+): YearTrainings {
+  return {
+    fiscalYear,
+    count: (programId) => participants.get(programId) ?? 0,
+    recordsOf: (employeeNo) => candidatesRecords.get(employeeNo) ?? [],
+  };
+}
+
 /**
  * Who took which program in one fiscal year, counted from records a page at a time: a person is counted once per
- * program however many sessions they attended. Only the records of the employees named in `keepRecordsOf` (the year's
- * candidates, a few hundred at most) are kept, for their required trainings; the rest are counted and dropped.
+ * program however many sessions they attended. What the records' repository keeps for the year when it writes them.
  */
 export class YearParticipation {
   private readonly participants = new Map<string, Set<string>>();
-  private readonly kept = new Map<string, TrainingRecord[]>();
 
-  constructor(
-    readonly fiscalYear: number,
-    private readonly keepRecordsOf: ReadonlySet<string> = new Set(),
-  ) {}
+  constructor(readonly fiscalYear: number) {}
 
   /** Counts a page of records; an absence, or a session of another year, counts nowhere. */
   add(records: readonly TrainingRecord[]): void {
@@ -25,21 +42,12 @@ export class YearParticipation {
       if (!isTaken(record) || fiscalYearOfDay(record.date) !== this.fiscalYear) continue;
       const people = this.participants.get(record.programId) ?? new Set<string>();
       this.participants.set(record.programId, people.add(record.employeeNo));
-      if (!this.keepRecordsOf.has(record.employeeNo)) continue;
-      const theirs = this.kept.get(record.employeeNo);
-      if (theirs) theirs.push(record);
-      else this.kept.set(record.employeeNo, [record]);
     }
   }
 
-  /** The distinct employees who took a program in the year. */
-  count(programId: string): number {
-    return this.participants.get(programId)?.size ?? 0;
-  }
-
-  /** The taken records of the year of an employee named in `keepRecordsOf`. */
-  recordsOf(employeeNo: string): readonly TrainingRecord[] {
-    return this.kept.get(employeeNo) ?? [];
+  /** Every program's distinct participants, by program id. */
+  counts(): Map<string, number> {
+    return new Map([...this.participants].map(([programId, people]) => [programId, people.size]));
   }
 }
 
@@ -52,7 +60,7 @@ export interface ProgramParticipation {
 }
 
 /** The programs with a target or with participants in the year, in the framework's order. */
-export function participationByProgram(framework: Framework, participation: YearParticipation): ProgramParticipation[] {
+export function participationByProgram(framework: Framework, participation: YearTrainings): ProgramParticipation[] {
   return framework.document.programs.flatMap((program) => {
     const participants = participation.count(program.id);
     const target = program.participationTarget;
@@ -86,7 +94,7 @@ const TRAINING_COMPLETED: ReadonlySet<ApplicationState> = new Set(['trainingComp
 export function requiredTrainingCount(
   framework: Framework,
   applications: Iterable<CandidacyFacts>,
-  participation: YearParticipation,
+  participation: YearTrainings,
 ): RequiredTrainingCount {
   if (!framework.document.programs.some((p) => p.requiredFor.length > 0)) return { kind: 'none' };
   const candidates = new Set<string>();

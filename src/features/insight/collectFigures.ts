@@ -3,8 +3,8 @@ import { AssessedPeople } from '../../domain/insight/assessed';
 import { CertifiedPeople } from '../../domain/insight/certified';
 import { isCandidate } from '../../domain/insight/funnel';
 import { kpiFigures, type KpiFigures, type TrainingSources } from '../../domain/insight/kpiFigures';
-import { YearParticipation } from '../../domain/insight/participation';
-import { daysOfFiscalYear } from '../../domain/training/fiscalYearDays';
+import { keptYear } from '../../domain/insight/participation';
+import type { TrainingRecord } from '../../domain/training/trainingRecord';
 import type { KpiSettings } from '../../domain/insight/targets';
 import type { StoredApplication } from '../../storage/applicationRepository';
 import type { KpiDeps } from './deps';
@@ -12,8 +12,8 @@ import type { KpiDeps } from './deps';
 /**
  * Reads what the figures of a fiscal year are made from and counts them. Assessment summaries are read a page at a
  * time, only the levels of each, and only counted, never held (ten thousand of them would be heavy); certifications a
- * page at a time too, keeping a few fields per certified person; training records of the year a page at a time, in
- * one query over the framework, keeping only the candidates' records; where everyone sits and the year's applications
+ * page at a time too, keeping a few fields per certified person; the year's participants per program as kept (one
+ * row), and the records of the year's candidates (a partition each, a few at a time); where everyone sits and the year's applications
  * are read whole. The whole roster only for a framework that counts holders per section, whose card names them.
  */
 export async function collectFigures(deps: KpiDeps, framework: Framework, settings: KpiSettings, fiscalYear: number): Promise<KpiFigures> {
@@ -43,12 +43,15 @@ export async function collectFigures(deps: KpiDeps, framework: Framework, settin
   return kpiFigures(framework, settings, { employees, placements, assessed, certified, applications, trainings }, fiscalYear);
 }
 
-/** The year's participants per program, keeping the records of the year's candidates for their required trainings. */
+/** The year's participants per program, as kept, and the records of the year's candidates for their required trainings. */
 async function collectTrainings(deps: KpiDeps, framework: Framework, fiscalYear: number, stored: readonly StoredApplication[]): Promise<TrainingSources> {
   const candidacies = stored
     .map(({ application: a }) => ({ employeeNo: a.applicant.employeeNo, track: a.track, state: a.state }))
     .filter((c) => isCandidate(c.state));
-  const participation = new YearParticipation(fiscalYear, new Set(candidacies.map((c) => c.employeeNo)));
-  for await (const page of deps.trainingRecords.pagesOfFramework(framework.id, daysOfFiscalYear(fiscalYear))) participation.add(page);
-  return { participation, candidacies };
+  const required = framework.document.programs.some((p) => p.requiredFor.length > 0);
+  const [participants, records] = await Promise.all([
+    deps.trainingRecords.participantsIn(framework.id, fiscalYear),
+    required ? deps.trainingRecords.listForEmployees(framework.id, candidacies.map((c) => c.employeeNo)) : new Map<string, TrainingRecord[]>(),
+  ]);
+  return { participation: keptYear(fiscalYear, participants, records), candidacies };
 }

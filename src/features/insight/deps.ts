@@ -13,7 +13,7 @@ export interface KpiDeps {
   readonly applications: ApplicationRepository;
   readonly certifications: CertificationRepository;
   readonly kpiSettings: KpiSettingsRepository;
-  readonly trainingRecords: Pick<TrainingRecordRepository, 'pagesOfFramework'>;
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'participantsIn' | 'listForEmployees'>;
   readonly logger: Logger;
   readonly now: () => Date;
 }
