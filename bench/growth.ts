@@ -113,7 +113,7 @@ export async function benchGrowth(): Promise<void> {
     const derived = (action: string): string => `${fixed(azureMs(kpiAtTenThousand.get(action)!) / 1000, 2)} s`;
     printNote(
       `HR's KPI card at 10,000 employees on Azure's figures: ${derived(KPI_FIRST)} on a freshly started bot (which also ` +
-        `reads the framework), ${derived(KPI_AGAIN)} after that. Its floor is the one summary row per assessed employee, and one record row per session of the year (one query over the framework's records, storage handing over only the year's).`,
+        `reads the framework), ${derived(KPI_AGAIN)} after that. Its floor is the one summary row per assessed employee; the trainings cost one row of the year's participants (kept as records are imported) and the records of the year's candidates.`,
     );
   }
   printNote(
