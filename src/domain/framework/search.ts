@@ -43,6 +43,12 @@ export interface SearchIndex {
 }
 
 const TITLE = 10;
+/**
+ * What people call a program a tier's certification requires (its `requiredFor`): found by these words, weighed as its
+ * description is, so that 「必須研修」 finds it while 「AI 研修」 still finds the AI items first.
+ */
+const REQUIRED_TRAINING_WORDS = ['必須研修', 'required training'];
+
 /** A city's own other names for an item (its keywords) count nearly as much as the name. */
 const KEYWORD = 8;
 const BODY = 2;
@@ -109,6 +115,7 @@ export function buildSearchIndex(framework: Framework): SearchIndex {
       fields: [
         { text: p.name, weight: TITLE },
         ...keywordFields(p.keywords),
+        ...(p.requiredFor.length > 0 ? REQUIRED_TRAINING_WORDS : []).map((text) => ({ text, weight: BODY })),
         { text: p.description ?? '', weight: BODY },
       ],
       rank: 5,

@@ -66,12 +66,13 @@ function styleOf(items: readonly { id: string }[], item: string | undefined): 'a
 }
 
 /**
- * A program's line (its name and description), then what the source says of whom it is for and how many it means to
- * reach, and the parts of it meant for the level, each with the same.
+ * A program's line (its name and description), then whose certification requires it, what the source says of whom it
+ * is for and how many it means to reach, and the parts of it meant for the level, each with the same.
  */
 function programLine(framework: Framework, program: Program, level: number, item: string | undefined, t: Translate): ProgramLine {
   const named = (name: string, description: string | undefined): string => (description ? `${name}：${description}` : name);
-  const facts = programFacts(program, t);
+  const required = program.requiredFor.map((tier) => framework.tier(tier)?.name ?? tier);
+  const facts = [...(required.length > 0 ? [t('program.requiredFor', { tiers: required.join(t('applications.tierJoin')) })] : []), ...programFacts(program, t)];
   const parts = framework.partsFor(program, level).map((part) => ({ text: [named(part.name, part.description), ...programFacts(part, t)].join('　') }));
   return {
     text: named(marked(program.name, program.id === item), program.description),
