@@ -6,6 +6,7 @@ import { decodeUtf8Text } from '../importing/decodeText';
 import type { ImportOptions, ImportOutcome } from '../importing/importOutcome';
 import { createRepositories, type Repositories } from '../storage/repositories';
 import { tableStorageFor } from '../runtime';
+import { isStorageUnavailable } from '../storage/storageErrors';
 import { progressBar } from './progressBar';
 
 /** Exit codes: 0 success (imported, unchanged, or valid in a dry run), 1 invalid file or failure, 2 wrong usage. */
@@ -129,7 +130,18 @@ export function runAsMain(command: string, run: () => Promise<number>): void {
   run()
     .then((code) => process.exit(code))
     .catch((error: unknown) => {
-      console.error(`${command} failed; nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(failureMessage(command, error));
       process.exit(EXIT.failed);
     });
+}
+
+/**
+ * The one line a failed command prints. Storage that does not answer is most often a local run without `npm start`
+ * (whose Azurite the commands use when nothing is set): the line says so, rather than leaving a bare ECONNREFUSED.
+ */
+export function failureMessage(command: string, error: unknown): string {
+  const said = `${command} failed; nothing was changed: ${error instanceof Error ? error.message : String(error)}`;
+  if (!isStorageUnavailable(error)) return said;
+  return `${said}
+  storage did not answer: with STORAGE_CONNECTION_STRING unset, the command uses the local storage of \`npm start\` — start it first (or set STORAGE_CONNECTION_STRING).`;
 }

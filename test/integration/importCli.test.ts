@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXIT, runImport } from '../../src/cli/runImport';
+import { createServer, type AddressInfo } from 'node:net';
+import { EXIT, failureMessage, runImport } from '../../src/cli/runImport';
+import { azuriteConnectionString } from '../../src/storage/azuriteConnectionString';
 import { frameworkImporter } from '../../src/cli/importers';
 import { kitakyushuText } from '../support/botHarness';
 
@@ -62,5 +64,25 @@ describe('npm run framework:import', () => {
     expect(await runImport('framework:import', ['--flie', 'x'], frameworkImporter)).toBe(EXIT.usage);
     expect(printed.join('\n')).toContain('usage: npm run framework:import -- --file <path> [--dry-run]');
     expect(await runImport('framework:import', ['--file', path.join(dir, 'missing.json')], frameworkImporter)).toBe(EXIT.failed);
+  });
+
+  it('says to start `npm start` (or set the storage) when storage does not answer, and changes nothing', async () => {
+    // A port nothing listens on: one the OS gave out, then closed.
+    const server = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    process.env.STORAGE_CONNECTION_STRING = azuriteConnectionString(port, port);
+    try {
+      const failure = await runImport('framework:import', ['--file', file('k.json', kitakyushuText())], frameworkImporter).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failureMessage('framework:import', failure)).toMatch(/^framework:import failed; nothing was changed: .+\n {2}storage did not answer: .*`npm start`/s);
+    } finally {
+      process.env.STORAGE_CONNECTION_STRING = process.env.TEST_STORAGE_CONNECTION_STRING;
+    }
+  });
+
+  it('says a failure other than storage in one line', () => {
+    expect(failureMessage('roster:import', new Error('disk full'))).toBe('roster:import failed; nothing was changed: disk full');
   });
 });
