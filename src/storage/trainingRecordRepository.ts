@@ -98,13 +98,14 @@ export class TrainingRecordRepository {
       else byEmployee.set(record.employeeNo, [record]);
     }
     const counts = { added: 0, changed: 0, unchanged: 0 };
-    const yearsWritten = new Set<number>();
+    // Every year the file speaks of is counted again, written or not: importing the same file again then repairs a
+    // count an earlier import failed to save (or one made before counts were kept).
+    const yearsTouched = new Set(records.map((r) => fiscalYearOfDay(r.date)));
     let done = 0;
     onProgress?.(0, records.length);
     await forEachLimited(byEmployee, EMPLOYEES_AT_ONCE, async ([employeeNo, theirs]) => {
       const stored = new Map((await this.listForEmployee(frameworkId, employeeNo)).map((r) => [recordKey(r), r.status]));
       const writes = theirs.filter((r) => stored.get(recordKey(r)) !== r.status);
-      for (const r of writes) yearsWritten.add(fiscalYearOfDay(r.date));
       for (let start = 0; start < writes.length; start += MAX_BATCH) {
         const batch = writes.slice(start, start + MAX_BATCH);
         await this.table.submitTransaction(batch.map((r): TransactionAction => ['upsert', toEntity(frameworkId, r), 'Replace']));
@@ -117,7 +118,8 @@ export class TrainingRecordRepository {
       onProgress?.(done, records.length);
     });
     // Counted afresh from every record of the year, not adjusted: a count that missed a write once would stay wrong.
-    for (const fiscalYear of yearsWritten) await this.participation.save(frameworkId, fiscalYear, await this.countYear(frameworkId, fiscalYear));
+    // Two imports at once may save their counts in either order: the next import of either file counts again.
+    for (const fiscalYear of yearsTouched) await this.participation.save(frameworkId, fiscalYear, await this.countYear(frameworkId, fiscalYear));
     return counts;
   }
 

@@ -18,6 +18,7 @@ const neighbours = [`${ours}a`, `${ours}-b`, `${ours}0`];
 /** Storage requests a client sent, counted at the wire. */
 let requests = 0;
 let repository: TrainingRecordRepository;
+let participationTable: TableClient;
 
 beforeAll(async () => {
   await createTableStorage({ connectionString }).ensureTables();
@@ -29,7 +30,8 @@ beforeAll(async () => {
       return next(request);
     },
   });
-  const participation = new TrainingParticipationRepository(TableClient.fromConnectionString(connectionString, TABLE_NAMES.trainingParticipation, { allowInsecureConnection: true }));
+  participationTable = TableClient.fromConnectionString(connectionString, TABLE_NAMES.trainingParticipation, { allowInsecureConnection: true });
+  const participation = new TrainingParticipationRepository(participationTable);
   repository = new TrainingRecordRepository(client, participation);
   await repository.store(ours, RECORDS);
   for (const neighbour of neighbours) await repository.store(neighbour, [record('E1', 'dx-academy', '2026-05-01')]);
@@ -103,5 +105,15 @@ describe("the year's participants, kept as the records are written", () => {
     await repository.store(year, [record('E2', 'dx-academy', '2026-06-01', 'attended'), record('E1', 'dx-academy', '2026-07-01')]);
     expect(await repository.participantsIn(year, 2026)).toEqual(new Map([['dx-academy', 2]]));
     expect(await repository.participantsIn(ours, 2026)).toEqual(new Map([['dx-academy', 1], ['dx-talent-project', 2]]));
+  });
+
+  it('counts a year again when the same file is imported again, repairing a count that was never saved', async () => {
+    const lost = `${ours}l`;
+    const file = [record('E1', 'dx-academy', '2026-05-01'), record('E2', 'dx-academy', '2026-06-01')];
+    await repository.store(lost, file);
+    await participationTable.deleteEntity(lost, '2026');
+    expect(await repository.participantsIn(lost, 2026)).toEqual(new Map());
+    expect(await repository.store(lost, file)).toEqual({ added: 0, changed: 0, unchanged: 2 });
+    expect(await repository.participantsIn(lost, 2026)).toEqual(new Map([['dx-academy', 2]]));
   });
 });
