@@ -11,6 +11,7 @@ const lookups: TrainingLookups = {
     { id: 'dx-academy', name: 'DXアカデミー' },
     { id: 'kitaq-school', name: 'KITAQ改善提案DXスクール' },
   ],
+  today: '2026-12-07',
 };
 
 
@@ -106,6 +107,23 @@ describe('validating an attendance file', () => {
       ['unknownHeader', 'C'],
       ['missingColumn', '受講日 / date'],
       ['noEmployeeColumn', undefined],
+    ]);
+  });
+
+  it('refuses a session after today attended or completed (a registration list, not attendance), and takes today and an absence to come', () => {
+    const validated = validateTrainingRecords(
+      tableOf(
+        JA,
+        ['E001', 'dx-academy', '2026-12-08', '受講済み'],
+        ['E002', 'dx-academy', '2027/1/15', '修了'],
+        ['E001', 'kitaq-school', '2026-12-07', '修了'],
+        ['E002', 'kitaq-school', '2026-12-20', '欠席'],
+      ),
+      lookups,
+    );
+    expect(validated.ok || validated.problems.map((p) => [p.code, p.row, p.column, p.params])).toEqual([
+      ['takenAfterToday', 2, 'C', { value: '2026-12-08', today: '2026-12-07' }],
+      ['takenAfterToday', 3, 'C', { value: '2027/1/15', today: '2026-12-07' }],
     ]);
   });
 

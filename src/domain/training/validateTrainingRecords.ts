@@ -1,5 +1,6 @@
 import type { Program } from '../framework/schema';
 import type { Employee } from '../roster/employee';
+import { isTaken } from './requiredTrainings';
 import { recordKey, sessionDateOf, statusOf, STATUS_WORDS, type TrainingRecord } from './trainingRecord';
 import {
   placeColumns,
@@ -33,15 +34,20 @@ export type TrainingProblemCode =
   | 'notTheSamePerson'
   | 'unknownProgram'
   | 'notADate'
+  | 'takenAfterToday'
   | 'unknownStatus';
 
 /** One problem of an attendance file, at a row and a column when it has one. */
 export type TrainingProblem = TableProblem<TrainingProblemCode>;
 
-/** Who and what a record may name: the roster's people and the active framework's programs. */
+/**
+ * Who and what a record may name: the roster's people and the active framework's programs; and today in Japan
+ * (YYYY-MM-DD), after which nobody can have attended a session yet.
+ */
 export interface TrainingLookups {
   readonly employees: readonly Pick<Employee, 'employeeNo' | 'email'>[];
   readonly programs: readonly Pick<Program, 'id' | 'name'>[];
+  readonly today: string;
 }
 
 export type ValidatedRecords = { ok: true; records: TrainingRecord[] } | { ok: false; problems: TrainingProblem[] };
@@ -77,8 +83,10 @@ class RowReader {
   private readonly byEmployeeNo: Map<string, string>;
   private readonly byEmail: Map<string, string>;
   private readonly programIds: Map<string, string>;
+  private readonly today: string;
 
   constructor(lookups: TrainingLookups) {
+    this.today = lookups.today;
     this.byEmployeeNo = new Map(lookups.employees.map((e) => [plain(e.employeeNo), e.employeeNo]));
     this.byEmail = new Map(lookups.employees.map((e) => [plain(e.email).toLowerCase(), e.employeeNo]));
     this.programIds = programIdsByName(lookups.programs);
@@ -98,6 +106,11 @@ class RowReader {
     if (status && !statusFound) {
       const words = Object.values(STATUS_WORDS).map((w) => w[0]).join(' / ');
       problems.push({ ...status.at, code: 'unknownStatus', params: { value: status.value, words } });
+    }
+    // A session still to come cannot have been attended: such a row is a registration list imported by mistake, and
+    // would move a candidate on before they trained. (An absence to come is as wrong, but harms nothing.)
+    if (date && sessionDate && statusFound && isTaken({ status: statusFound }) && sessionDate > this.today) {
+      problems.push({ ...date.at, code: 'takenAfterToday', params: { value: date.value, today: this.today } });
     }
     if (problems.length > before || !employeeNo || !programId || !sessionDate || !statusFound) return undefined;
     return { employeeNo, programId, date: sessionDate, status: statusFound };

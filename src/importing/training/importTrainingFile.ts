@@ -14,7 +14,7 @@ export type TrainingImportStores = Pick<Repositories, 'frameworks' | 'roster' | 
 
 /**
  * Options of a training import: the framework whose programs the file is of, the language of its problems, and the
- * moment "upcoming" sessions are counted from (now, but for tests).
+ * moment "upcoming" sessions and "already attended" records are judged from (now, but for tests).
  */
 export type TrainingImportOptions = ImportOptions & { readonly frameworkId: string; readonly locale: Locale; readonly now?: Date };
 
@@ -44,12 +44,12 @@ export async function importTrainingTables(tables: TrainingTables, stores: Train
   }
   const framework = { id: options.frameworkId, programs: stored.document.programs };
   const prepared: { sheet?: string; import: PreparedTrainingImport }[] = [];
+  const today = todayInJapan(options.now ?? new Date());
   if (tables.records) {
     const employees = await stores.roster.listEmployees();
-    prepared.push({ ...tables.records, import: prepareTrainingRecords(tables.records.table, framework, employees, stores.trainingRecords, t) });
+    prepared.push({ ...tables.records, import: prepareTrainingRecords(tables.records.table, framework, employees, stores.trainingRecords, today, t) });
   }
   if (tables.sessions) {
-    const today = todayInJapan(options.now ?? new Date());
     prepared.push({ ...tables.sessions, import: prepareTrainingSessions(tables.sessions.table, framework, stores.trainingSessions, today, t) });
   }
   // With two sheets, each problem says on which; with one table, as the file's rows and columns alone.

@@ -17,9 +17,10 @@ export function prepareTrainingRecords(
   framework: { readonly id: string; readonly programs: readonly Pick<Program, 'id' | 'name'>[] },
   employees: readonly Pick<Employee, 'employeeNo' | 'email'>[],
   store: Pick<TrainingRecordRepository, 'store'>,
+  today: string,
   t: Translate,
 ): PreparedTrainingImport {
-  const validated = validateTrainingRecords(table, { employees, programs: framework.programs });
+  const validated = validateTrainingRecords(table, { employees, programs: framework.programs, today });
   if (!validated.ok) return { ok: false, issues: validated.problems.map((p) => issueOf(p, t)) };
   const { records } = validated;
   const employeeCount = new Set(records.map((r) => r.employeeNo)).size;
