@@ -1,5 +1,5 @@
 import { candidatesMissing, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
-import { daysOfFiscalYear } from '../domain/training/fiscalYearDays';
+import { liveFiscalYears } from '../domain/applications/fiscalYear';
 import type { Employee } from '../domain/roster/employee';
 import type { ApplicationRepository } from '../storage/applicationRepository';
 import type { ConversationRepository } from '../storage/conversationRepository';
@@ -15,9 +15,9 @@ export interface Recipient {
 /** Where the recipients of an audience are looked up. */
 export interface RecipientSources {
   readonly roster: Pick<RosterRepository, 'listEmployees'>;
-  readonly applications: Pick<ApplicationRepository, 'list'>;
+  readonly applications: Pick<ApplicationRepository, 'list' | 'listYears'>;
   readonly conversations: Pick<ConversationRepository, 'listUsers'>;
-  readonly trainingRecords: Pick<TrainingRecordRepository, 'pagesOfFramework'>;
+  readonly trainingRecords: Pick<TrainingRecordRepository, 'listForEmployees'>;
 }
 
 /**
@@ -61,18 +61,12 @@ async function appliedIn(deps: RecipientSources, frameworkId: string, fiscalYear
 }
 
 /**
- * The year's candidates still missing a training by the day: the year's applications, and the program's records from
- * the start of the year to that day, read over the whole framework in one query (storage filters them).
+ * The candidates still missing a training by the day: the selected applications of the audience's year and the one
+ * before, and those candidates' own records (a partition each, a few at a time), never every record of the framework.
  */
 async function missingIn(deps: RecipientSources, frameworkId: string, audience: MissingTrainingAudience): Promise<Set<string>> {
-  const within = { from: daysOfFiscalYear(audience.fiscalYear).from, to: audience.by, programId: audience.programId };
-  const [stored, records] = await Promise.all([
-    deps.applications.list(frameworkId, audience.fiscalYear),
-    (async () => {
-      const read = [];
-      for await (const page of deps.trainingRecords.pagesOfFramework(frameworkId, within)) read.push(...page);
-      return read;
-    })(),
-  ]);
-  return candidatesMissing(audience, stored.map((s) => s.application), records);
+  const stored = await deps.applications.listYears(frameworkId, liveFiscalYears(audience.fiscalYear), { state: 'selected' });
+  const applications = stored.map((s) => s.application);
+  const records = await deps.trainingRecords.listForEmployees(frameworkId, applications.map((a) => a.applicant.employeeNo));
+  return candidatesMissing(audience, applications, (employeeNo) => records.get(employeeNo) ?? []);
 }

@@ -86,14 +86,6 @@ export class ApplicationRepository {
   }
 }
 
-/**
- * The fiscal years whose applications can still be moving: an application of June goes through selection, trainings
- * and certification, which may run past 31 March into the next fiscal year.
- */
-export function liveFiscalYears(fiscalYear: number): number[] {
-  return [fiscalYear - 1, fiscalYear];
-}
-
 function partitionOf(frameworkId: string, fiscalYear: number): string {
   return `${frameworkId}:${fiscalYear}`;
 }

@@ -5,8 +5,7 @@ import { createRepositories } from '../../src/storage/repositories';
 import { isConcurrencyConflict, storageStatus } from '../../src/storage/storageErrors';
 import { createTableStorage } from '../../src/storage/tableStorage';
 import { rejectionOf } from '../support/rejectionOf';
-import { liveFiscalYears } from '../../src/storage/applicationRepository';
-import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import { fiscalYearOf, liveFiscalYears } from '../../src/domain/applications/fiscalYear';
 
 const storage = createTableStorage({ connectionString: process.env.TEST_STORAGE_CONNECTION_STRING! });
 const { applications, certifications } = createRepositories(storage);

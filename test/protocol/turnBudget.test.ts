@@ -125,9 +125,10 @@ describe('showing a self-assessment result', () => {
 });
 
 describe('「受講履歴」', () => {
-  it("reads the employee's records, their selected application, their kept summary and the upcoming sessions at once; writes nothing", async () => {
+  it("reads the employee's records, their selected application (this year's and last year's), their kept summary and the upcoming sessions at once; writes nothing", async () => {
     const calls = await callsOf(() => say(employee, '受講履歴'));
     expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`).sort()).toEqual([
+      'read /devstoreaccount1/applications',
       'read /devstoreaccount1/applications',
       'read /devstoreaccount1/assessmentSummaries',
       'read /devstoreaccount1/trainingRecords',
@@ -181,7 +182,7 @@ describe("HR's move from the training records, of the application approved above
   const shortly = (requests: readonly StorageRequest[]): string[] =>
     requests.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`);
 
-  it('lists with one read of the selected applications and one of each candidate\'s records, and moves one with four calls', async () => {
+  it('lists with two reads of the selected applications (this year and last) and one of each candidate\'s records, and moves one with four calls', async () => {
     // 門司 花子 is HR by now (the roster change above): she selects, and the city's records show the tier project.
     const id = applicationId(fiscalYearOf(new Date()), 'silver', employee.aadObjectId);
     await click(manager, 'hr.advance', { applicationId: id, action: 'select' });
@@ -189,7 +190,8 @@ describe("HR's move from the training records, of the application approved above
       { employeeNo: 'E01', programId: 'dx-talent-project', date: `${fiscalYearOf(new Date())}-07-01`, status: 'attended' },
     ]);
     const review = await callsOf(() => click(manager, 'hr.trainings.review', {}));
-    expect(shortly(review)).toEqual(['read /devstoreaccount1/applications', 'read /devstoreaccount1/trainingRecords']);
+    // The selected of this year and the last (still moving), then the candidate's records.
+    expect(shortly(review)).toEqual(['read /devstoreaccount1/applications', 'read /devstoreaccount1/applications', 'read /devstoreaccount1/trainingRecords']);
     // The application, its applicant's records, their chat for the notice, and the deciding write, last.
     const confirm = await callsOf(() => click(manager, 'hr.trainings.confirm', { applicationIds: [id] }));
     expect(shortly(confirm)).toEqual([

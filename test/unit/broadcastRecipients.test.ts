@@ -46,9 +46,11 @@ function sources(applications: StoredApplication[] = []): RecipientSources {
     applications: {
       list: (frameworkId: string, fiscalYear: number) =>
         Promise.resolve(applications.filter((s) => s.application.frameworkId === frameworkId && s.application.fiscalYear === fiscalYear)),
+      listYears: (frameworkId: string, fiscalYears: readonly number[]) =>
+        Promise.resolve(applications.filter((s) => s.application.frameworkId === frameworkId && fiscalYears.includes(s.application.fiscalYear))),
     },
     // No training recorded: only a reminder of a training reads them, and candidatesMissing is tested on its own.
-    trainingRecords: { pagesOfFramework: async function* () {} },
+    trainingRecords: { listForEmployees: () => Promise.resolve(new Map()) },
   };
 }
 

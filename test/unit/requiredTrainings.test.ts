@@ -30,7 +30,7 @@ describe('the trainings a tier requires (必須研修)', () => {
 });
 
 describe("a candidate's progress through them", () => {
-  it('counts an attendance or a completion in the fiscal year of the application, the earliest day shown', () => {
+  it('counts an attendance or a completion from the fiscal year of the application on, the earliest day shown', () => {
     const progress = requiredTrainingProgress(kitakyushu, 'gold', 2026, [
       record('dx-talent-project', '2026-10-02', 'attended'),
       record('dx-talent-project', '2026-07-15', 'completed'),
@@ -47,6 +47,11 @@ describe("a candidate's progress through them", () => {
     ]);
     expect(progress.map((p) => p.takenOn)).toEqual([undefined]);
     expect(allRequiredTaken(progress)).toBe(false);
+  });
+
+  it('counts a session after 31 March for an application still moving into the next year', () => {
+    const progress = requiredTrainingProgress(kitakyushu, 'silver', 2026, [record('dx-talent-project', '2027-05-10')]);
+    expect(progress.map((p) => p.takenOn)).toEqual(['2027-05-10']);
   });
 
   it('takes the fiscal year from April to March, the last of March in the year before', () => {

@@ -65,13 +65,19 @@ describe('who the records move to 必須研修修了', () => {
     expect(readyForTrainingCompleted(kitakyushu, candidate, 2026, [])).toBe(false);
   });
 
-  it('not one already moved, still waiting for selection, or of another fiscal year', () => {
+  it('not one already moved, still waiting for selection, or of a year no longer moving', () => {
     const moved = applicationIn('trainingCompleted');
     const approved = applicationIn('approved');
-    const lastYear = applicationIn('selected', 'silver', 2025);
+    const twoYearsAgo = applicationIn('selected', 'silver', 2024);
     expect(readyForTrainingCompleted(kitakyushu, moved, 2026, [taken(moved, '2026-09-01')])).toBe(false);
     expect(readyForTrainingCompleted(kitakyushu, approved, 2026, [taken(approved, '2026-09-01')])).toBe(false);
-    expect(readyForTrainingCompleted(kitakyushu, lastYear, 2026, [taken(lastYear, '2025-09-01')])).toBe(false);
+    expect(readyForTrainingCompleted(kitakyushu, twoYearsAgo, 2026, [taken(twoYearsAgo, '2026-09-01')])).toBe(false);
+  });
+
+  it("last year's candidate still moving, with the training taken after 31 March", () => {
+    const lastYear = applicationIn('selected', 'silver', 2025);
+    expect(readyForTrainingCompleted(kitakyushu, lastYear, 2026, [taken(lastYear, '2026-05-10')])).toBe(true);
+    expect(readyForTrainingCompleted(kitakyushu, lastYear, 2026, [taken(lastYear, '2025-03-31')])).toBe(false);
   });
 
   it('not a professional-track candidate: the track requires no training, so only HR’s own judgement moves it', () => {

@@ -3,8 +3,9 @@ import { candidatesMissing, selectRecipients, type MissingTrainingAudience } fro
 import type { Employee } from '../../src/domain/roster/employee';
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 
-// Who a reminder of a training goes to: the year's selected candidates, of a tier requiring it (or any), who have not
-// attended or completed a session of it from 1 April to the day HR chose.
+// Who a reminder of a training goes to: the selected candidates (this year's, and last year's still moving), of a tier
+// requiring it (or any), who have not attended or completed a session of it from 1 April of their application's year
+// to the day HR chose.
 
 const employee = (n: number): Employee => ({
   employeeNo: `E${n}`,
@@ -45,8 +46,12 @@ const applications = [
   // Not candidates to remind: not yet selected, not selected, or further along already.
   candidacy(5, 'approved'),
   candidacy(6, 'trainingCompleted'),
+  // Last year's, still moving: reminded too, and its trainings counted from last April.
   candidacy(7, 'selected', 'silver', 2025),
 ];
+
+/** Each candidate's records, as their partition holds them. */
+const byEmployee = (records: readonly TrainingRecord[]) => (employeeNo: string): TrainingRecord[] => records.filter((r) => r.employeeNo === employeeNo);
 
 describe('candidatesMissing', () => {
   it('names the selected candidates of a requiring tier with no session taken by the day', () => {
@@ -58,18 +63,18 @@ describe('candidatesMissing', () => {
       record(3, '2026-03-31', 'completed'),
       record(3, '2026-09-01', 'completed', 'dx-academy'),
     ];
-    const ids = candidatesMissing(requiredOfSilverAndGold, applications, records);
-    expect(selectRecipients(staff, requiredOfSilverAndGold, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3']);
+    const ids = candidatesMissing(requiredOfSilverAndGold, applications, byEmployee(records));
+    expect(selectRecipients(staff, requiredOfSilverAndGold, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E7']);
   });
 
   it('counts a session on the very day, and a completed one as taken', () => {
-    const records = [record(2, '2026-10-31'), record(3, '2026-04-01', 'completed')];
-    expect(selectRecipients(staff, requiredOfSilverAndGold, candidatesMissing(requiredOfSilverAndGold, applications, records)).map((e) => e.employeeNo)).toEqual(['E1']);
+    const records = [record(2, '2026-10-31'), record(3, '2026-04-01', 'completed'), record(7, '2025-11-01')];
+    expect(selectRecipients(staff, requiredOfSilverAndGold, candidatesMissing(requiredOfSilverAndGold, applications, byEmployee(records))).map((e) => e.employeeNo)).toEqual(['E1']);
   });
 
   it('names every selected candidate of the year for a program no tier requires', () => {
     const anyCandidate: MissingTrainingAudience = { ...requiredOfSilverAndGold, programId: 'dx-academy', requiredOf: [] };
-    const ids = candidatesMissing(anyCandidate, applications, [record(1, '2026-05-01', 'attended', 'dx-academy')]);
-    expect(selectRecipients(staff, anyCandidate, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E4']);
+    const ids = candidatesMissing(anyCandidate, applications, byEmployee([record(1, '2026-05-01', 'attended', 'dx-academy')]));
+    expect(selectRecipients(staff, anyCandidate, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E4', 'E7']);
   });
 });

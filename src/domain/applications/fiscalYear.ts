@@ -28,3 +28,11 @@ export function jstDateAndTime(iso: string): { date: string; time: string } {
   const jst = new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString();
   return { date: jst.slice(0, 10), time: jst.slice(11, 16) };
 }
+
+/**
+ * The fiscal years whose applications can still be moving: an application of June goes through selection, trainings
+ * and certification, which may run past 31 March into the next fiscal year.
+ */
+export function liveFiscalYears(fiscalYear: number): number[] {
+  return [fiscalYear - 1, fiscalYear];
+}

@@ -1,6 +1,7 @@
 import type { Application } from '../applications/application';
 import type { Employee } from '../roster/employee';
-import { fiscalYearOfDay, isTaken } from '../training/requiredTrainings';
+import { daysOfFiscalYear } from '../training/fiscalYearDays';
+import { isTaken } from '../training/requiredTrainings';
 import type { TrainingRecord } from '../training/trainingRecord';
 
 /**
@@ -54,20 +55,20 @@ export function selectRecipients(employees: readonly Employee[], audience: Audie
 }
 
 /**
- * The candidates a reminder goes to, as lower-case Entra ids: applications of the year selected by HR (not yet further:
- * one whose trainings are recorded complete needs no reminder), for a tier requiring the program (any tier when none
- * does), whose applicant has no attended or completed session of it from the start of the fiscal year to `by`.
+ * The candidates a reminder goes to, as lower-case Entra ids: applications selected by HR (this year's, or last
+ * year's still moving; not yet further: one whose trainings are recorded complete needs no reminder), for a tier
+ * requiring the program (any tier when none does), whose applicant has no attended or completed session of it from
+ * 1 April of their application's year to `by`. `recordsOf` gives a candidate's records by employee number.
  */
-export function candidatesMissing(audience: MissingTrainingAudience, applications: readonly Application[], records: readonly TrainingRecord[]): Set<string> {
-  const taken = new Set(
-    records
-      .filter((r) => r.programId === audience.programId && isTaken(r) && fiscalYearOfDay(r.date) === audience.fiscalYear && r.date <= audience.by)
-      .map((r) => r.employeeNo),
-  );
-  const concerned = (a: Application): boolean => audience.requiredOf.length === 0 || audience.requiredOf.includes(a.track);
-  return new Set(
-    applications
-      .filter((a) => a.fiscalYear === audience.fiscalYear && a.state === 'selected' && concerned(a) && !taken.has(a.applicant.employeeNo))
-      .map((a) => a.applicant.aadObjectId.toLowerCase()),
-  );
+export function candidatesMissing(
+  audience: MissingTrainingAudience,
+  applications: readonly Application[],
+  recordsOf: (employeeNo: string) => readonly TrainingRecord[],
+): Set<string> {
+  const concerned = (a: Application): boolean => a.state === 'selected' && (audience.requiredOf.length === 0 || audience.requiredOf.includes(a.track));
+  const tookIt = (a: Application): boolean =>
+    recordsOf(a.applicant.employeeNo).some(
+      (r) => r.programId === audience.programId && isTaken(r) && r.date >= daysOfFiscalYear(a.fiscalYear).from && r.date <= audience.by,
+    );
+  return new Set(applications.filter((a) => concerned(a) && !tookIt(a)).map((a) => a.applicant.aadObjectId.toLowerCase()));
 }

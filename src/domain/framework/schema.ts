@@ -119,7 +119,7 @@ const program = z.object({
   requiredFor: z
     .array(identifier)
     .default([])
-    .describe("tiers whose certification requires the program (必須研修): a candidate of the tier must have attended it in the application's fiscal year; empty when it is required of none"),
+    .describe("tiers whose certification requires the program (必須研修): a candidate of the tier must have attended it since 1 April of the application's fiscal year; empty when it is required of none"),
   parts: z.array(programPart).default([]).describe('the parts the source names within the program, e.g. its trainings per tier'),
   keywords,
 });

@@ -29,9 +29,10 @@ export function fiscalYearOfDay(day: string): number {
 }
 
 /**
- * A candidate's required trainings for a tier and which they took in the fiscal year of their application: a training
- * taken in an earlier year was for an earlier certification (the project's parts differ by tier), so it does not count.
- * The earliest session taken in the year is the one shown.
+ * A candidate's required trainings for a tier and which they took from 1 April of their application's fiscal year
+ * on: a training taken in an earlier year was for an earlier certification (the project's parts differ by tier), so it
+ * does not count; one taken after 31 March does, since selection and trainings may run into the next year. The
+ * earliest session taken is the one shown.
  */
 export function requiredTrainingProgress(
   framework: Framework,
@@ -41,7 +42,7 @@ export function requiredTrainingProgress(
 ): RequiredTrainingProgress[] {
   return requiredProgramsOf(framework, tierId).map((program) => {
     const days = records
-      .filter((r) => r.programId === program.id && isTaken(r) && fiscalYearOfDay(r.date) === fiscalYear)
+      .filter((r) => r.programId === program.id && isTaken(r) && fiscalYearOfDay(r.date) >= fiscalYear)
       .map((r) => r.date)
       .sort();
     return days[0] === undefined ? { program } : { program, takenOn: days[0] };

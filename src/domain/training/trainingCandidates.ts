@@ -1,4 +1,5 @@
 import type { Application } from '../applications/application';
+import { liveFiscalYears } from '../applications/fiscalYear';
 import type { Framework } from '../framework/framework';
 import type { Program } from '../framework/schema';
 import { allRequiredTaken, requiredProgramsOf, requiredTrainingProgress, type RequiredTrainingProgress } from './requiredTrainings';
@@ -37,7 +38,7 @@ export function requiresTrainings(framework: Framework, track: string): boolean 
   return requiredProgramsOf(framework, track).length > 0;
 }
 
-/** An application's required trainings and which its applicant took, counted in the application's fiscal year. */
+/** An application's required trainings and which its applicant took, counted from the application's fiscal year on. */
 export function trainingsOf(framework: Framework, application: Application, records: readonly TrainingRecord[]): RequiredTrainingProgress[] {
   return requiredTrainingProgress(framework, application.track, application.fiscalYear, records);
 }
@@ -48,7 +49,8 @@ export function notTaken(progress: readonly RequiredTrainingProgress[]): Program
 }
 
 /**
- * Whether the records move this application to 必須研修修了 now: it is selected, in the fiscal year HR moves, and its
+ * Whether the records move this application to 必須研修修了 now: it is selected, of the year HR moves or the one before
+ * (selection and trainings may run past 31 March), and its
  * tier's required trainings are all taken. Anything else (moved meanwhile, a record deleted since) is left as it is.
  */
 export function readyForTrainingCompleted(
@@ -57,7 +59,7 @@ export function readyForTrainingCompleted(
   fiscalYear: number,
   records: readonly TrainingRecord[],
 ): boolean {
-  if (application.state !== 'selected' || application.fiscalYear !== fiscalYear) return false;
+  if (application.state !== 'selected' || !liveFiscalYears(fiscalYear).includes(application.fiscalYear)) return false;
   return allRequiredTaken(trainingsOf(framework, application, records));
 }
 

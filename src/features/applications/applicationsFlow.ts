@@ -13,12 +13,12 @@ import {
 } from '../../domain/applications/application';
 import { isWindowOpen, nextWindow, tracksOf } from '../../domain/applications/applicationWindow';
 import { checkEligibility, gradeCheckOf } from '../../domain/applications/eligibility';
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
 import type { RequiredTrainingProgress } from '../../domain/training/requiredTrainings';
 import { requiresTrainings, trainingsOf } from '../../domain/training/trainingCandidates';
 import type { Logger } from '../../logger';
-import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
+import { type ApplicationRepository } from '../../storage/applicationRepository';
 import type { ApplicationWindowRepository } from '../../storage/applicationWindowRepository';
 import type { AssessmentRepository } from '../../storage/assessmentRepository';
 import type { OutboxRepository } from '../../storage/outboxRepository';

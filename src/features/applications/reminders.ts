@@ -1,7 +1,6 @@
 import { approvalLetter, needsReminder } from '../../domain/applications/application';
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
-import { liveFiscalYears } from '../../storage/applicationRepository';
 import { isConcurrencyConflict } from '../../storage/storageErrors';
 import type { ApplicationDeps } from './applicationsFlow';
 import { approvalCard } from './views/approvalCard';

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { forEachLimited } from '../../concurrency';
 import { act, type Application, type ApplicationOutcome } from '../../domain/applications/application';
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import { samePerson } from '../../domain/roster/employee';
 import { hasRequiredTrainings, readyForTrainingCompleted, requiresTrainings, sortByTrainings } from '../../domain/training/trainingCandidates';
 import { noticeCard } from '../notices';
@@ -28,14 +28,17 @@ const MOVING_AT_ONCE = 8;
 export class TrainingMoveFlow {
   constructor(private readonly deps: HrDeps) {}
 
-  /** This fiscal year's selected candidates, sorted by their records: who would move, and who not and why. */
+  /**
+   * The selected candidates of this fiscal year and the one before (selection and trainings may run past 31 March),
+   * sorted by their records: who would move, and who not and why.
+   */
   async review(who: Who): Promise<AdaptiveCard> {
     const refused = refuseUnlessHr(who, 'trainingMoveReview', this.deps.logger);
     if (refused) return refused;
     const { framework, t } = who;
     if (!hasRequiredTrainings(framework)) return noticeCard(t, t('hr.trainings.open'), t('hr.trainings.noneInFramework'), 'default', this.backToList(who));
     const fiscalYear = fiscalYearOf(this.deps.now());
-    const stored = await this.deps.applications.list(framework.id, fiscalYear, { state: 'selected' });
+    const stored = await this.deps.applications.listYears(framework.id, liveFiscalYears(fiscalYear), { state: 'selected' });
     // HR never decides on their own application: it stays out of the list, counted.
     const selected = stored.map((s) => s.application);
     const others = selected.filter((a) => !samePerson(a.applicant.aadObjectId, who.aadObjectId));

@@ -1,7 +1,7 @@
 import { BoundedMap } from '../../boundedMap';
 import type { Application } from '../../domain/applications/application';
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
-import { liveFiscalYears, type ApplicationRepository } from '../../storage/applicationRepository';
+import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
+import { type ApplicationRepository } from '../../storage/applicationRepository';
 
 /**
  * The applications waiting for someone's decision, oldest first: what their inbox lists, and what their menu and team

@@ -1,4 +1,4 @@
-import { fiscalYearOf } from '../../domain/applications/fiscalYear';
+import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
 import { programsToTake, upcomingSessionsFor, type Learner } from '../../domain/training/nextTrainings';
 import type { TrainingRecord } from '../../domain/training/trainingRecord';
@@ -13,7 +13,7 @@ import type { WhatIsNext } from './views/trainingRecordCard';
 export interface WhatIsAheadDeps {
   readonly trainingSessions: Pick<TrainingSessionRepository, 'listFrom'>;
   readonly summaries: Pick<AssessmentSummaryRepository, 'find'>;
-  readonly applications: Pick<ApplicationRepository, 'list'>;
+  readonly applications: Pick<ApplicationRepository, 'listYears'>;
   readonly now: () => Date;
 }
 
@@ -25,19 +25,20 @@ export interface WhatIsAhead {
 }
 
 /**
- * Reads, three at once, what decides what is next for someone: whether they are a candidate this fiscal year (HR
- * selected their application, so the tier's required trainings are ahead of them), the target of their latest
+ * Reads, at once, what decides what is next for someone: whether they are a candidate (HR selected their application
+ * this fiscal year or the one before, so the tier's required trainings are ahead of them), the target of their latest
  * self-assessment, and the upcoming sessions of the framework.
  */
 export async function readWhatIsAhead(who: Sender, deps: WhatIsAheadDeps): Promise<WhatIsAhead> {
   const now = deps.now();
   const today = todayInJapan(now);
   const [selected, summary, sessions] = await Promise.all([
-    deps.applications.list(who.framework.id, fiscalYearOf(now), { applicantId: who.aadObjectId, state: 'selected' }),
+    deps.applications.listYears(who.framework.id, liveFiscalYears(fiscalYearOf(now)), { applicantId: who.aadObjectId, state: 'selected' }),
     deps.summaries.find(who.framework.id, who.aadObjectId),
     deps.trainingSessions.listFrom(who.framework.id, today),
   ]);
-  const candidacy = selected[0]?.application;
+  // The newest candidacy: last year's, still moving, only when there is none this year.
+  const candidacy = selected.at(-1)?.application;
   const learner: Learner = {
     ...(candidacy ? { candidacy: { tierId: candidacy.track, fiscalYear: candidacy.fiscalYear } } : {}),
     ...(summary ? { target: summary.target } : {}),

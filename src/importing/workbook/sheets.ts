@@ -249,7 +249,7 @@ export const SHEETS: readonly Sheet[] = [
       { key: 'description', header: '説明', type: 'text', note: '文書に書かれていることだけを。' },
       { key: 'tiers', header: '対象の区分', type: 'lines', note: '対象となる区分のID（「区分」シート）を1行に1つ。全員が対象なら空のまま。' },
       { key: 'ranks', header: '対象の職階', type: 'lines', note: '文書が対象とする職階（例: 管理職層、係長級以下）を1行に1つ。書かれていなければ空のまま。' },
-      { key: 'requiredFor', header: '必須とする区分', type: 'lines', note: 'この研修を認定の必須研修とする区分のID（「区分」シート）を1行に1つ。その区分の候補者は、応募した年度に受講（受講済み・修了）していることが必要です。必須でなければ空のまま。' },
+      { key: 'requiredFor', header: '必須とする区分', type: 'lines', note: 'この研修を認定の必須研修とする区分のID（「区分」シート）を1行に1つ。その区分の候補者は、応募した年度の4月1日以降に受講（受講済み・修了）していることが必要です。必須でなければ空のまま。' },
       { key: 'participationTarget.count', header: '受講者数の目標', type: 'integer', note: '計画が掲げる受講者数（半角数字、例: 40000）。なければ2項目とも空のまま。' },
       { key: 'participationTarget.years', header: '目標の期間（年）', type: 'integer', note: '受講者数の目標が何年分か（例: 1 なら年あたり、5 なら5年間で）。空なら1年。' },
       KEYWORDS,
