@@ -1,6 +1,8 @@
 import type { Logger } from '../../src/logger';
 import type { ScriptedFailureStatus } from '../support/fakeConnector';
 import { buttonData, cardOf, textOf } from '../support/botHarness';
+import { todayInJapan } from '../../src/domain/training/trainingSession';
+import { meet } from '../support/conversation';
 import { waitFor } from '../support/waitFor';
 import { chatOf, startApplicationFixture, type ApplicationFixture } from './applicationFixture';
 
@@ -177,6 +179,40 @@ describe("the applicant's news of a decision, as the bot runs in production (it 
       letGo();
       await waitFor('the news to reach the applicant', () => harness.connector.activities(applicantChat).length === 1);
       expect(await stored('silver', own)).toEqual(['approved']);
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
+describe("HR's move from the training records, as the bot runs in production", () => {
+  it("waits for each applicant's news before answering, so that the move paces its notices", async () => {
+    const own = await startApplicationFixture({ untoldNotifyWaitMs: 0 });
+    try {
+      const { harness, applicant, manager, hr } = own;
+      await meet(harness, [applicant]);
+      const met = harness.connector.activities(chatOf(applicant)).length;
+      const approve = buttonData(await own.apply('silver'), 'approval.decide', { decision: 'approve' });
+      const id = approve.applicationId as string;
+      await harness.click('approval.decide', approve, { user: manager });
+      await harness.click('hr.advance', { applicationId: id, action: 'select' }, { user: hr });
+      await harness.bot.repositories.trainingRecords.store(harness.frameworkId, [
+        { employeeNo: 'E01', programId: 'dx-talent-project', date: todayInJapan(new Date()), status: 'attended' },
+      ]);
+      // The news of the approval and of the selection went on after their answers: both in before this starts.
+      await waitFor('the earlier news', () => harness.connector.activities(chatOf(applicant)).length === met + 2);
+      harness.connector.reset();
+      const letGo = harness.connector.holdNext(1);
+      let answered = false;
+      const confirming = harness.click('hr.trainings.confirm', { applicationIds: [id] }, { user: hr }).finally(() => (answered = true));
+      await waitFor('the news held by Teams', () => harness.connector.held === 1);
+      // Whatever the machine's speed, a move that waits for its news cannot answer while Teams holds it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      letGo();
+      const { body } = await confirming;
+      expect(textOf(body.value)).toContain('1人を「必須研修修了」にして、ご本人に通知しました。');
+      expect(harness.connector.activities(chatOf(applicant))).toHaveLength(1);
     } finally {
       await own.stop();
     }

@@ -15,8 +15,9 @@ import { trainingMoveCard, trainingMoveResultCard, type MoveOutcome } from './vi
 import { actorOf, type Who } from './who';
 
 /**
- * Applications moved at once: each is four storage calls and a notice to its applicant, so eight at a time keep the
- * notices within Teams' 50 requests a second (a send takes a few hundred milliseconds) and the answer within seconds.
+ * Applications moved at once: each is four storage calls and a notice to its applicant, waited for (unlike a single
+ * decision's), so eight at a time keep the notices within Teams' 50 requests a second (a send takes a few hundred
+ * milliseconds) and the answer within seconds.
  */
 const MOVING_AT_ONCE = 8;
 
@@ -81,7 +82,8 @@ export class TrainingMoveFlow {
       const now = await findApplication(this.deps, who, id);
       return { kind: now && movedOn(now.application) ? 'already' : 'skipped', name };
     }
-    await notifyApplicant(this.deps, framework, changed.application, applicant);
+    // Waited for, so that MOVING_AT_ONCE paces the notices too: fifty of them must not leave in the same second.
+    await notifyApplicant(this.deps, framework, changed.application, applicant, 'told');
     return { kind: 'moved', name };
   }
 
