@@ -120,17 +120,25 @@ function report(file: string, outcome: ImportOutcome): number {
   }
 }
 
+/** What a command that failed half way has left: nothing (the import switches in one step), or part of the file. */
+export type LeftOnFailure = 'nothing' | 'part';
+
+const LEFT_ON_FAILURE: Readonly<Record<LeftOnFailure, string>> = {
+  nothing: 'nothing was changed',
+  part: 'part of the file may be written; importing the same file again completes it',
+};
+
 /** Runs an import command as a process and exits with its code; storage failures are reported, not thrown. */
-export function runImportAsMain(command: string, importer: Importer): void {
-  runAsMain(command, () => runImport(command, process.argv.slice(2), importer));
+export function runImportAsMain(command: string, importer: Importer, left: LeftOnFailure = 'nothing'): void {
+  runAsMain(command, () => runImport(command, process.argv.slice(2), importer), left);
 }
 
 /** Runs a command as a process and exits with its code; an unexpected failure is reported in one line, not thrown. */
-export function runAsMain(command: string, run: () => Promise<number>): void {
+export function runAsMain(command: string, run: () => Promise<number>, left: LeftOnFailure = 'nothing'): void {
   run()
     .then((code) => process.exit(code))
     .catch((error: unknown) => {
-      console.error(failureMessage(command, error));
+      console.error(failureMessage(command, error, left));
       process.exit(EXIT.failed);
     });
 }
@@ -139,8 +147,8 @@ export function runAsMain(command: string, run: () => Promise<number>): void {
  * The one line a failed command prints. Storage that does not answer is most often a local run without `npm start`
  * (whose Azurite the commands use when nothing is set): the line says so, rather than leaving a bare ECONNREFUSED.
  */
-export function failureMessage(command: string, error: unknown): string {
-  const said = `${command} failed; nothing was changed: ${error instanceof Error ? error.message : String(error)}`;
+export function failureMessage(command: string, error: unknown, left: LeftOnFailure = 'nothing'): string {
+  const said = `${command} failed; ${LEFT_ON_FAILURE[left]}: ${error instanceof Error ? error.message : String(error)}`;
   if (!isStorageUnavailable(error)) return said;
   return `${said}
   storage did not answer: with STORAGE_CONNECTION_STRING unset, the command uses the local storage of \`npm start\` — start it first (or set STORAGE_CONNECTION_STRING).`;

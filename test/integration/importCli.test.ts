@@ -82,7 +82,10 @@ describe('npm run framework:import', () => {
     }
   });
 
-  it('says a failure other than storage in one line', () => {
+  it('says a failure other than storage in one line, and what a training import may have left', () => {
     expect(failureMessage('roster:import', new Error('disk full'))).toBe('roster:import failed; nothing was changed: disk full');
+    expect(failureMessage('training:import', new Error('disk full'), 'part')).toBe(
+      'training:import failed; part of the file may be written; importing the same file again completes it: disk full',
+    );
   });
 });
