@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { FrameworkCatalog } from './storage/frameworkCatalog';
 import type { RosterRepository } from './storage/rosterRepository';
+import { isStorageUnavailable } from './storage/storageErrors';
 import { createRepositories, createWorkQueue, type Repositories } from './storage/repositories';
 import { createTableStorage, type TableStorage } from './storage/tableStorage';
 
@@ -138,7 +139,10 @@ function warnOfRosterInOldLayout(roster: Pick<RosterRepository, 'isInOldLayout'>
     .then((old) => {
       if (old) logger.warn('the roster was stored by an older version and reads as empty: import it again (npm run roster:import)');
     })
-    .catch(() => undefined); // storage not up yet: ensureTablesUntilDone says so already
+    .catch((error: unknown) => {
+      // Storage not up yet is said already (ensureTablesUntilDone); anything else is worth a line.
+      if (!isStorageUnavailable(error)) logger.warn('could not check the roster\'s layout', { error });
+    });
 }
 
 /** Creates the tables now, or keeps trying in the background until storage answers. */

@@ -2,6 +2,7 @@ import type { ApplicationState } from '../applications/application';
 import type { Framework } from '../framework/framework';
 import type { Program } from '../framework/schema';
 import { allRequiredTaken, fiscalYearOfDay, isTaken, requiredTrainingProgress } from '../training/requiredTrainings';
+import { hasRequiredTrainings } from '../training/trainingCandidates';
 import type { TrainingRecord } from '../training/trainingRecord';
 import { isCandidate } from './funnel';
 
@@ -96,7 +97,7 @@ export function requiredTrainingCount(
   applications: Iterable<CandidacyFacts>,
   participation: YearTrainings,
 ): RequiredTrainingCount {
-  if (!framework.document.programs.some((p) => p.requiredFor.length > 0)) return { kind: 'none' };
+  if (!hasRequiredTrainings(framework)) return { kind: 'none' };
   const candidates = new Set<string>();
   const byState = new Set<string>();
   const byRecords = new Set<string>();

@@ -4,6 +4,7 @@ import { CertifiedPeople } from '../../domain/insight/certified';
 import { isCandidate } from '../../domain/insight/funnel';
 import { kpiFigures, type KpiFigures, type TrainingSources } from '../../domain/insight/kpiFigures';
 import { keptYear } from '../../domain/insight/participation';
+import { hasRequiredTrainings } from '../../domain/training/trainingCandidates';
 import type { TrainingRecord } from '../../domain/training/trainingRecord';
 import type { KpiSettings } from '../../domain/insight/targets';
 import type { StoredApplication } from '../../storage/applicationRepository';
@@ -48,10 +49,9 @@ async function collectTrainings(deps: KpiDeps, framework: Framework, fiscalYear:
   const candidacies = stored
     .map(({ application: a }) => ({ employeeNo: a.applicant.employeeNo, track: a.track, state: a.state }))
     .filter((c) => isCandidate(c.state));
-  const required = framework.document.programs.some((p) => p.requiredFor.length > 0);
   const [participants, records] = await Promise.all([
     deps.trainingRecords.participantsIn(framework.id, fiscalYear),
-    required ? deps.trainingRecords.listForEmployees(framework.id, candidacies.map((c) => c.employeeNo)) : new Map<string, TrainingRecord[]>(),
+    hasRequiredTrainings(framework) ? deps.trainingRecords.listForEmployees(framework.id, candidacies.map((c) => c.employeeNo)) : new Map<string, TrainingRecord[]>(),
   ]);
   return { participation: keptYear(fiscalYear, participants, records), candidacies };
 }
