@@ -77,8 +77,9 @@ export async function checkChange(
   id: string,
   transition: (application: Application) => ApplicationOutcome,
   from?: ApplicationView,
+  alreadyRead?: StoredApplication,
 ): Promise<{ application: Application } | { refused: AdaptiveCard }> {
-  const decided = await decide(deps, who, id, transition, from);
+  const decided = await decide(deps, who, id, transition, from, alreadyRead);
   return 'refused' in decided ? decided : { application: decided.stored.application };
 }
 

@@ -127,7 +127,7 @@ export class HrFlow {
     const at = this.deps.now();
     const step = (application: Application): ApplicationOutcome => act(application, actorOf(who), action, at);
     if (action === 'certify') {
-      const checked = await checkChange(this.deps, who, id, step, VERBS.hrApplication);
+      const checked = await checkChange(this.deps, who, id, step, VERBS.hrApplication, current);
       if ('refused' in checked) return checked.refused;
       if (!confirmed) return certifyQuestionCard(who.framework, checked.application, who.t);
       // The tier is recorded before the application says "certified" (the deciding write, last): should storage stop
