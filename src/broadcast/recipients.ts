@@ -1,4 +1,4 @@
-import { candidatesMissing, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
+import { candidatesMissing, remindable, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
 import { liveFiscalYears } from '../domain/applications/fiscalYear';
 import type { Employee } from '../domain/roster/employee';
 import type { ApplicationRepository } from '../storage/applicationRepository';
@@ -66,7 +66,8 @@ async function appliedIn(deps: RecipientSources, frameworkId: string, fiscalYear
  */
 async function missingIn(deps: RecipientSources, frameworkId: string, audience: MissingTrainingAudience): Promise<Set<string>> {
   const stored = await deps.applications.listYears(frameworkId, liveFiscalYears(audience.fiscalYear), { state: 'selected' });
-  const applications = stored.map((s) => s.application);
+  // Only those the reminder may concern: their records alone are read.
+  const applications = stored.map((s) => s.application).filter((a) => remindable(audience, a));
   const records = await deps.trainingRecords.listForEmployees(frameworkId, applications.map((a) => a.applicant.employeeNo));
   return candidatesMissing(audience, applications, (employeeNo) => records.get(employeeNo) ?? []);
 }

@@ -1,8 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { forEachLimited } from '../concurrency';
 import { YearParticipation } from '../domain/insight/participation';
-import { daysOfFiscalYear } from '../domain/training/fiscalYearDays';
-import { fiscalYearOfDay } from '../domain/training/requiredTrainings';
+import { daysOfFiscalYear, fiscalYearOfDay } from '../domain/applications/fiscalYear';
 import { recordKey, type TrainingRecord, type TrainingStatus } from '../domain/training/trainingRecord';
 import type { ProgressListener } from './datasetStore';
 import { countEntities } from './entities';

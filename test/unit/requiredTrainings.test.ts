@@ -1,4 +1,5 @@
-import { allRequiredTaken, fiscalYearOfDay, requiredProgramsOf, requiredTrainingProgress } from '../../src/domain/training/requiredTrainings';
+import { fiscalYearOfDay } from '../../src/domain/applications/fiscalYear';
+import { allRequiredTaken, requiredProgramsOf, requiredTrainingProgress } from '../../src/domain/training/requiredTrainings';
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { loadFrameworkDocument, loadFrameworkFile, loadKitakyushu } from './realFramework';
 

@@ -1,6 +1,6 @@
 import type { ApplicationState } from '../../src/domain/applications/application';
 import { keptYear, participationByProgram, requiredTrainingCount, YearParticipation, type YearTrainings } from '../../src/domain/insight/participation';
-import { daysOfFiscalYear } from '../../src/domain/training/fiscalYearDays';
+import { daysOfFiscalYear } from '../../src/domain/applications/fiscalYear';
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { loadFrameworkFile, loadKitakyushu } from './realFramework';
 

@@ -117,6 +117,11 @@ const TRANSITIONS: Record<Exclude<ApplicationAction, 'submit' | 'reassign' | 'ov
   certify: { from: ['trainingCompleted'], to: 'certified' },
 };
 
+/** Whether an application is past its trainings step: HR recorded 必須研修修了, or certified it since. */
+export function pastTrainings(state: ApplicationState): boolean {
+  return state === 'trainingCompleted' || state === 'certified';
+}
+
 /** States in which an application still counts as "the" application of its track and year. */
 export const ACTIVE_STATES: readonly ApplicationState[] = ['submitted', 'approved', 'selected', 'trainingCompleted', 'certified'];
 

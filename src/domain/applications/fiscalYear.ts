@@ -36,3 +36,14 @@ export function jstDateAndTime(iso: string): { date: string; time: string } {
 export function liveFiscalYears(fiscalYear: number): number[] {
   return [fiscalYear - 1, fiscalYear];
 }
+
+/** The fiscal year a day (YYYY-MM-DD, a day in Japan, as sessions are dated) falls in: 2026-04-01 → 2026, 2027-03-31 → 2026. */
+export function fiscalYearOfDay(day: string): number {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
+}
+
+/** The days of a fiscal year as sessions are dated (YYYY-MM-DD): 1 April to 31 March. */
+export function daysOfFiscalYear(fiscalYear: number): { readonly from: string; readonly to: string } {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}

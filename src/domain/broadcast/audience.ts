@@ -1,6 +1,6 @@
 import type { Application } from '../applications/application';
 import type { Employee } from '../roster/employee';
-import { daysOfFiscalYear } from '../training/fiscalYearDays';
+import { daysOfFiscalYear } from '../applications/fiscalYear';
 import { isTaken } from '../training/requiredTrainings';
 import type { TrainingRecord } from '../training/trainingRecord';
 
@@ -54,6 +54,11 @@ export function selectRecipients(employees: readonly Employee[], audience: Audie
   }
 }
 
+/** An application a reminder of the training may concern: selected, of a tier requiring it (any, when none does). */
+export function remindable(audience: MissingTrainingAudience, a: Application): boolean {
+  return a.state === 'selected' && (audience.requiredOf.length === 0 || audience.requiredOf.includes(a.track));
+}
+
 /**
  * The candidates a reminder goes to, as lower-case Entra ids: applications selected by HR (this year's, or last
  * year's still moving; not yet further: one whose trainings are recorded complete needs no reminder), for a tier
@@ -65,10 +70,9 @@ export function candidatesMissing(
   applications: readonly Application[],
   recordsOf: (employeeNo: string) => readonly TrainingRecord[],
 ): Set<string> {
-  const concerned = (a: Application): boolean => a.state === 'selected' && (audience.requiredOf.length === 0 || audience.requiredOf.includes(a.track));
   const tookIt = (a: Application): boolean =>
     recordsOf(a.applicant.employeeNo).some(
       (r) => r.programId === audience.programId && isTaken(r) && r.date >= daysOfFiscalYear(a.fiscalYear).from && r.date <= audience.by,
     );
-  return new Set(applications.filter((a) => concerned(a) && !tookIt(a)).map((a) => a.applicant.aadObjectId.toLowerCase()));
+  return new Set(applications.filter((a) => remindable(audience, a) && !tookIt(a)).map((a) => a.applicant.aadObjectId.toLowerCase()));
 }

@@ -1,7 +1,8 @@
-import type { ApplicationState } from '../applications/application';
+import { pastTrainings, type ApplicationState } from '../applications/application';
 import type { Framework } from '../framework/framework';
 import type { Program } from '../framework/schema';
-import { allRequiredTaken, fiscalYearOfDay, isTaken, requiredTrainingProgress } from '../training/requiredTrainings';
+import { fiscalYearOfDay } from '../applications/fiscalYear';
+import { allRequiredTaken, isTaken, requiredTrainingProgress } from '../training/requiredTrainings';
 import { hasRequiredTrainings } from '../training/trainingCandidates';
 import type { TrainingRecord } from '../training/trainingRecord';
 import { isCandidate } from './funnel';
@@ -85,9 +86,6 @@ export type RequiredTrainingCount =
   | { readonly kind: 'none' }
   | { readonly kind: 'counted'; readonly candidates: number; readonly byState: number; readonly byRecords: number };
 
-/** The states of an application whose required trainings HR has recorded as completed. */
-const TRAINING_COMPLETED: ReadonlySet<ApplicationState> = new Set(['trainingCompleted', 'certified']);
-
 /**
  * Counts the candidates of the year (past manager approval and selected), each person once: finished by state when
  * one of their applications is, by records when every required training of one of their tracks is taken in the year.
@@ -104,7 +102,7 @@ export function requiredTrainingCount(
   for (const a of applications) {
     if (!isCandidate(a.state)) continue;
     candidates.add(a.employeeNo);
-    if (TRAINING_COMPLETED.has(a.state)) byState.add(a.employeeNo);
+    if (pastTrainings(a.state)) byState.add(a.employeeNo);
     const progress = requiredTrainingProgress(framework, a.track, participation.fiscalYear, participation.recordsOf(a.employeeNo));
     if (allRequiredTaken(progress)) byRecords.add(a.employeeNo);
   }

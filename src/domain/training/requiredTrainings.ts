@@ -1,4 +1,4 @@
-import { fiscalYearOf, jstMidnight } from '../applications/fiscalYear';
+import { fiscalYearOfDay } from '../applications/fiscalYear';
 import type { Framework } from '../framework/framework';
 import type { Program } from '../framework/schema';
 import type { TrainingRecord, TrainingStatus } from './trainingRecord';
@@ -20,12 +20,6 @@ export function requiredProgramsOf(framework: Framework, tierId: string): Progra
 /** Whether a record counts as taking its program: attended or completed (an absence does not). */
 export function isTaken(record: Pick<TrainingRecord, 'status'>): boolean {
   return TAKEN.has(record.status);
-}
-
-/** The fiscal year a session's day (YYYY-MM-DD, a day in Japan) falls in: April to March. */
-export function fiscalYearOfDay(day: string): number {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return fiscalYearOf(jstMidnight(year, month, date));
 }
 
 /**

@@ -25,7 +25,7 @@ export const SESSION_COLUMNS = {
 export type SessionColumn = keyof typeof SESSION_COLUMNS;
 
 /** Longest place and way to enrol a card shows in full: a sentence or a link, not a document. */
-export const MAX_SESSION_TEXT = 200;
+const MAX_SESSION_TEXT = 200;
 
 /** What can be wrong with a sessions file; each is worded in the reader's language by the importer. */
 export type SessionProblemCode = TableProblemCode | 'unknownProgram' | 'notADate' | 'notATime' | 'notACapacity' | 'notHttps' | 'tooLong';

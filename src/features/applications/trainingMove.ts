@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { forEachLimited } from '../../concurrency';
-import { act, type Application, type ApplicationOutcome } from '../../domain/applications/application';
+import { act, pastTrainings, type Application, type ApplicationOutcome } from '../../domain/applications/application';
 import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import { samePerson } from '../../domain/roster/employee';
 import { hasRequiredTrainings, readyForTrainingCompleted, requiresTrainings, sortByTrainings } from '../../domain/training/trainingCandidates';
@@ -66,7 +66,7 @@ export class TrainingMoveFlow {
     const current = await findApplication(this.deps, who, id);
     if (!current) return { kind: 'skipped' };
     const name = current.application.applicant.name;
-    if (movedOn(current.application)) return { kind: 'already', name };
+    if (pastTrainings(current.application.state)) return { kind: 'already', name };
     const records = await recordsOfApplicant(this.deps.trainingRecords, current.application);
     if (!readyForTrainingCompleted(framework, current.application, fiscalYear, records)) {
       this.deps.logger.info('training move skipped: no longer qualifies', { applicationId: id, by: who.aadObjectId });
@@ -80,7 +80,7 @@ export class TrainingMoveFlow {
     if ('refused' in changed) {
       // Moved meanwhile (another officer confirming the same list at once) is "moved already", not a failure.
       const now = await findApplication(this.deps, who, id);
-      return { kind: now && movedOn(now.application) ? 'already' : 'skipped', name };
+      return { kind: now && pastTrainings(now.application.state) ? 'already' : 'skipped', name };
     }
     // Waited for, so that MOVING_AT_ONCE paces the notices too: fifty of them must not leave in the same second.
     await notifyApplicant(this.deps, framework, changed.application, applicant, 'told');
@@ -90,9 +90,4 @@ export class TrainingMoveFlow {
   private backToList(who: Who): { title: string; verb: typeof VERBS.hrApplications; data: object } {
     return { title: who.t('hr.detail.back'), verb: VERBS.hrApplications, data: {} };
   }
-}
-
-/** Past the trainings step already: 必須研修修了, or certified since. */
-function movedOn(application: Application): boolean {
-  return application.state === 'trainingCompleted' || application.state === 'certified';
 }

@@ -1,7 +1,7 @@
 import { parseJstDateTime } from '../../domain/applications/fiscalYear';
 import type { Audience, MissingTrainingAudience } from '../../domain/broadcast/audience';
 import type { Program } from '../../domain/framework/schema';
-import { daysOfFiscalYear } from '../../domain/training/fiscalYearDays';
+import { daysOfFiscalYear } from '../../domain/applications/fiscalYear';
 import { sessionDateOf } from '../../domain/training/trainingRecord';
 
 /** What is wrong with the recipients or the time HR chose. */

@@ -1,6 +1,6 @@
 import type { Framework } from '../../domain/framework/framework';
 import type { Employee } from '../../domain/roster/employee';
-import { fiscalYearOfDay } from '../../domain/training/requiredTrainings';
+import { fiscalYearOfDay } from '../../domain/applications/fiscalYear';
 import type { TrainingRecord } from '../../domain/training/trainingRecord';
 import type { CsvField } from '../../exporting/csv';
 import type { CsvSource } from '../../exporting/csvSource';

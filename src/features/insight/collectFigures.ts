@@ -4,8 +4,7 @@ import { CertifiedPeople } from '../../domain/insight/certified';
 import { isCandidate } from '../../domain/insight/funnel';
 import { kpiFigures, type KpiFigures, type TrainingSources } from '../../domain/insight/kpiFigures';
 import { keptYear } from '../../domain/insight/participation';
-import { hasRequiredTrainings } from '../../domain/training/trainingCandidates';
-import type { TrainingRecord } from '../../domain/training/trainingRecord';
+import { requiresTrainings } from '../../domain/training/trainingCandidates';
 import type { KpiSettings } from '../../domain/insight/targets';
 import type { StoredApplication } from '../../storage/applicationRepository';
 import type { KpiDeps } from './deps';
@@ -51,7 +50,8 @@ async function collectTrainings(deps: KpiDeps, framework: Framework, fiscalYear:
     .filter((c) => isCandidate(c.state));
   const [participants, records] = await Promise.all([
     deps.trainingRecords.participantsIn(framework.id, fiscalYear),
-    hasRequiredTrainings(framework) ? deps.trainingRecords.listForEmployees(framework.id, candidacies.map((c) => c.employeeNo)) : new Map<string, TrainingRecord[]>(),
+    // Only candidates of a track that requires trainings have records worth reading (none, where no tier requires one).
+    deps.trainingRecords.listForEmployees(framework.id, candidacies.filter((c) => requiresTrainings(framework, c.track)).map((c) => c.employeeNo)),
   ]);
   return { participation: keptYear(fiscalYear, participants, records), candidacies };
 }

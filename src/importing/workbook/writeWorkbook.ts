@@ -28,7 +28,7 @@ export function frameworkWorkbook(document?: FrameworkDocument): ExcelJS.Workboo
 }
 
 /** The items a table sheet lists; a child item carries its parent's id in the parent column. */
-export function sheetItems(document: FrameworkDocument | undefined, sheet: TableSheet): unknown[] {
+function sheetItems(document: FrameworkDocument | undefined, sheet: TableSheet): unknown[] {
   const within = sheet.within;
   if (!within) return (getAt(document, sheet.path) as unknown[] | undefined) ?? [];
   const parents = (getAt(document, within.path) as Record<string, unknown>[] | undefined) ?? [];
