@@ -3,7 +3,8 @@ import type { Framework } from '../../src/domain/framework/framework';
 import type { Employee } from '../../src/domain/roster/employee';
 import type { OfferedSession } from '../../src/domain/training/nextTrainings';
 import { TRAINING_STATUSES, type TrainingRecord } from '../../src/domain/training/trainingRecord';
-import { trainingRecordCard, type WhatIsNext } from '../../src/features/training/views/trainingRecordCard';
+import { trainingRecordCard } from '../../src/features/training/views/trainingRecordCard';
+import type { WhatIsNext } from '../../src/features/training/whatIsNext';
 import type { Locale, Translate } from '../../src/i18n';
 
 const EMPLOYEE: Employee = {

@@ -1,13 +1,19 @@
 import { fiscalYearOf, liveFiscalYears } from '../../domain/applications/fiscalYear';
 import type { Framework } from '../../domain/framework/framework';
-import { programsToTake, upcomingSessionsFor, type Learner } from '../../domain/training/nextTrainings';
+import { programsToTake, upcomingSessionsFor, type Learner, type OfferedSession } from '../../domain/training/nextTrainings';
 import type { TrainingRecord } from '../../domain/training/trainingRecord';
 import { todayInJapan, type TrainingSession } from '../../domain/training/trainingSession';
 import type { ApplicationRepository } from '../../storage/applicationRepository';
 import type { AssessmentSummaryRepository } from '../../storage/assessmentSummaryRepository';
 import type { TrainingSessionRepository } from '../../storage/trainingSessionRepository';
 import type { Sender } from '../personalTurn';
-import type { WhatIsNext } from './views/trainingRecordCard';
+
+/** What comes next for the employee: the upcoming sessions offered, and whether any program is meant for them at all. */
+export interface WhatIsNext {
+  readonly sessions: readonly OfferedSession[];
+  /** False for someone neither a candidate nor self-assessed: nothing tells yet which trainings suit them. */
+  readonly anyProgramMeant: boolean;
+}
 
 /** Where what is ahead of someone is read from. */
 export interface WhatIsAheadDeps {

@@ -1,24 +1,17 @@
 import { renderCard, type AdaptiveCard } from '../../../cards/renderCard';
 import type { Framework } from '../../../domain/framework/framework';
 import type { Employee } from '../../../domain/roster/employee';
-import type { OfferedSession } from '../../../domain/training/nextTrainings';
 import { newestFirst, type TrainingRecord, type TrainingStatus } from '../../../domain/training/trainingRecord';
 import type { Locale, Translate } from '../../../i18n';
 import { formatDate } from '../../../i18n/formatDate';
 import { sessionLine } from './sessionLines';
+import type { WhatIsNext } from '../whatIsNext';
 
 /** Records a card lists: the newest; the rest are counted (a card must stay small). */
 const MAX_ROWS = 50;
 
 /** How each status stands out: a completion is good news, an absence is set apart. */
 const STATUS_COLORS: Readonly<Record<TrainingStatus, string>> = { completed: 'Good', attended: 'Default', absent: 'Attention' };
-
-/** What comes next for the employee: the upcoming sessions offered, and whether any program is meant for them at all. */
-export interface WhatIsNext {
-  readonly sessions: readonly OfferedSession[];
-  /** False for someone neither a candidate nor self-assessed: nothing tells yet which trainings suit them. */
-  readonly anyProgramMeant: boolean;
-}
 
 /**
  * An employee's own training record: each session, newest first, with its date, the program's name and what became
