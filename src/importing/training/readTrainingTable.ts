@@ -66,7 +66,7 @@ function headingsOf(sheet: ExcelJS.Worksheet): TrainingTable {
   const headers = [];
   for (let index = 0; index < sheet.columnCount; index++) {
     const text = cellText(sheet.getCell(HEADER_ROW, index + 1));
-    headers.push({ column: columnLetter(index), text: typeof text === 'string' ? text : '' });
+    headers.push({ column: sheet.getColumn(index + 1).letter, text: typeof text === 'string' ? text : '' });
   }
   return { headerRow: HEADER_ROW, headers, rows: [] };
 }
@@ -77,12 +77,12 @@ function readSheet(sheet: ExcelJS.Worksheet, t: Translate, issues: ValidationIss
   const textAt = (row: number, index: number): string => {
     const read = cellText(sheet.getCell(row, index + 1));
     if (typeof read === 'string') return read;
-    const where = t('training.at.cell', { row, column: columnLetter(index), header: headings[index] ?? '' });
+    const where = t('training.at.cell', { row, column: sheet.getColumn(index + 1).letter, header: headings[index] ?? '' });
     issues.push({ where, message: t('workbook.errorCell', { value: read.error }) });
     return '';
   };
   for (let index = 0; index < sheet.columnCount; index++) headings.push(textAt(HEADER_ROW, index));
-  const headers = headings.map((text, index) => ({ column: columnLetter(index), text }));
+  const headers = headings.map((text, index) => ({ column: sheet.getColumn(index + 1).letter, text }));
   const rows = [];
   for (let row = HEADER_ROW + 1; row <= sheet.rowCount; row++) {
     const cells = headings.map((_, index) => textAt(row, index));
@@ -102,7 +102,7 @@ function cellText(cell: ExcelJS.Cell): string | { error: string } {
   return typeof value === 'object' ? value : String(value);
 }
 
-/** A column's letters as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA. */
+/** A CSV column's letters as a spreadsheet opening the file names it: 0 → A, 25 → Z, 26 → AA (a sheet knows its own). */
 function columnLetter(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
