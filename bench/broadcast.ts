@@ -1,5 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { BROADCAST_APP_WINDOW } from '../src/broadcast/rateLimiter';
+import { PROACTIVE_APP_WINDOW } from '../src/broadcast/rateLimiter';
 import { createRepositories, type Repositories } from '../src/storage/repositories';
 import { createTableStorage } from '../src/storage/tableStorage';
 import { seedStaff, type StaffMember } from '../test/support/broadcastFixtures';
@@ -189,7 +189,7 @@ function printStorageTable(s: DeliveryStorageStats, results: readonly Result[]):
 }
 
 function printNotes(results: readonly Result[], s: DeliveryStorageStats): void {
-  const budget = BROADCAST_APP_WINDOW.max / (BROADCAST_APP_WINDOW.ms / 1000);
+  const budget = PROACTIVE_APP_WINDOW.max / (PROACTIVE_APP_WINDOW.ms / 1000);
   printNote(
     `the sender takes ${budget} of Teams' ${TEAMS_RPS} requests/s, keeping the rest for interactive replies; HR’s progress ` +
       'card updates count towards it. A request holds its slot until its answer is back and a second after that, so no ' +

@@ -6,6 +6,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { BotConnectorTransport } from './broadcast/channelTransport';
 import { findRecipients } from './broadcast/recipients';
+import { Pacer } from './broadcast/rateLimiter';
 import { BroadcastSender, type SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
 import { Downloads } from './exporting/downloads';
@@ -63,6 +64,8 @@ export interface AppDependencies {
   readonly workQueue: WorkQueue;
   /** Timings of the broadcast sender (tests shorten them). */
   readonly senderOptions?: SenderOptions;
+  /** Paces every proactive request to Teams, the broadcast's and the notices' (a test may hold it; default: Teams' budget). */
+  readonly pacer?: Pacer;
   /**
    * How long an action waits for the notification it causes before answering anyway (default: a few seconds, well
    * inside the time Teams gives an invoke, when the answer tells how it went; not at all when it does not). Tests that
@@ -107,7 +110,13 @@ export function createApp(deps: AppDependencies): Bot {
   const { language } = deps;
   const now = (): Date => new Date();
   const { repositories } = deps;
-  const notifier = new Notifier(adapter, deps.bot.id ?? '', repositories.conversations, repositories.outbox, deps.logger, now, deps.notifyWaits);
+  // One pacer for every request the bot makes to Teams on its own: a broadcast and the notices sent meanwhile share
+  // Teams' 50 a second, and notices sent in a burst (HR moving many candidates at once) keep to it too.
+  const pacer = deps.pacer ?? new Pacer();
+  const notifier = new Notifier(
+    { adapter, botAppId: deps.bot.id ?? '', conversations: repositories.conversations, outbox: repositories.outbox, pacer, logger: deps.logger, now },
+    deps.notifyWaits,
+  );
   const outbox = new Outbox(
     { outbox: repositories.outbox, catalog: deps.catalog, notifier, logger: deps.logger },
     { ...applicationRedrafters(repositories.applications), ...evaluationRedrafters(repositories.evaluations), ...appointmentRedrafters },
@@ -244,6 +253,7 @@ export function createApp(deps: AppDependencies): Bot {
       findRecipients: (frameworkId, audience) => findRecipients(deps.repositories, frameworkId, audience),
       listReachable: () => deps.repositories.conversations.listUsers(),
       transport,
+      pacer,
       statusCard: (broadcast) => {
         const locale = resolveLocale(broadcast.progressCard?.locale);
         return broadcastStatusCard(broadcast, translator(locale), locale, now());

@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import type { SenderOptions } from './broadcast/sender';
+import type { Pacer } from './broadcast/rateLimiter';
 import type { Config } from './config';
 import type { InTurnWaits } from './features/notifier';
 import type { Logger } from './logger';
@@ -57,6 +58,8 @@ export async function startBot(
     /** See RECHECK_MS (tests that change data behind the bot's back set 0: look every time). */
     recheckMs?: number;
     senderOptions?: SenderOptions;
+    /** See AppDependencies.pacer. */
+    pacer?: Pacer;
     /** Whether this instance runs the broadcast sender: every instance does, unless a test that never broadcasts says not. */
     broadcastSender?: boolean;
     /** See AppDependencies.notifyWaits. */
@@ -84,6 +87,7 @@ export async function startBot(
     workQueue: createWorkQueue(storage, logger),
     senderOptions: { instanceId: config.instanceId, ...options.senderOptions },
     notifyWaits: options.notifyWaits,
+    pacer: options.pacer,
   });
   const tables = ensureTablesUntilDone(storage, logger);
   // The first attempt is awaited, so a bot whose storage is up has every table before it answers anyone; a bot whose

@@ -15,14 +15,15 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
 ];
 
 /**
- * The app-wide budget of a broadcast. Teams allows 50 requests/s per app and counts every request it receives. The pacer
+ * The app-wide budget of the bot's proactive requests: a broadcast's sends and card updates, and the notices people get
+ * (a decision, a request to approve). Teams allows 50 requests/s per app and counts every request it receives. The pacer
  * holds a request's slot until its answer is back, so this is a hard bound on any second Teams sees, whatever the
  * network does; the one request a second kept back is the guaranteed room for the bot's interactive replies, which
  * share Teams' 50 (a reply that still meets a full second gets a 429, which botbuilder retries after `Retry-After`).
  * Taking more would leave the replies nothing; taking 48 would keep the broadcast under 95 % of Teams' rate unless
  * round trips took under 10 ms, since each slot also waits out its request's round trip (49 per 1,000 ms + that).
  */
-export const BROADCAST_APP_WINDOW: RateWindow = { max: 49, ms: 1_000 };
+export const PROACTIVE_APP_WINDOW: RateWindow = { max: 49, ms: 1_000 };
 
 /** Records between two sweeps for forgotten keys, at least (more when more keys were left after the last sweep). */
 const MIN_RECORDS_BETWEEN_SWEEPS = 1024;
@@ -132,8 +133,8 @@ const APP_KEY = 'app';
 export type ReleaseSlot = () => void;
 
 /**
- * Paces one sender's requests to Teams: the broadcast's app-wide budget for every request, and Teams' per-conversation
- * windows for sends. A request holds its slot from when it leaves until a window's length after its answer came back,
+ * Paces the bot's proactive requests to Teams, one pacer per process shared by the broadcast sender and the notifier:
+ * the app-wide budget for every request, and Teams' per-conversation windows for sends. A request holds its slot from when it leaves until a window's length after its answer came back,
  * so Teams never counts more than a window allows, whenever within that time it received each request: the first ones,
  * late for a new connection and a token, included. Requests are not spread over the second: that bound holds for
  * bursts too, and each delay added to a request would lengthen the time it holds its slot, and so slow the pace.
@@ -163,7 +164,7 @@ export class Pacer {
   ) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? pause;
-    const appWindow = options.appWindow ?? BROADCAST_APP_WINDOW;
+    const appWindow = options.appWindow ?? PROACTIVE_APP_WINDOW;
     this.app = new SlidingWindowLimiter([appWindow]);
     this.appWindowMs = appWindow.ms;
     this.conversations = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);

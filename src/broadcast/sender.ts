@@ -12,7 +12,7 @@ import { cardMessage, type ChannelTransport } from './channelTransport';
 import { forEachLimited, pause, Slots } from '../concurrency';
 import { deliverOne, type DeliveryDeps, type DeliveryResult } from './deliverOne';
 import { JobTracker } from './jobTracker';
-import { Pacer, type ReleaseSlot } from './rateLimiter';
+import type { Pacer, ReleaseSlot } from './rateLimiter';
 import { RetryPolicy } from './retryPolicy';
 import { prepareRound, type RoundPreparerDeps } from './roundPreparer';
 import { rangesOf } from './workRanges';
@@ -23,6 +23,8 @@ export interface SenderDeps extends RoundPreparerDeps {
   readonly leases: LeaseRepository;
   readonly queue: WorkQueue;
   readonly transport: ChannelTransport;
+  /** The process's one pacer, shared with the notices people get, so that together they keep to Teams' limits. */
+  readonly pacer: Pacer;
   /** HR's progress card for a broadcast as it stands (the sender updates it in place). */
   readonly statusCard: (broadcast: Broadcast) => AdaptiveCard;
   readonly logger: Logger;
@@ -34,7 +36,6 @@ export interface SenderOptions {
   readonly leaseMs?: number;
   /** Deliveries in progress at once (waiting for the pacer, being sent, or waiting to retry). */
   readonly maxInFlight?: number;
-  readonly pacer?: Pacer;
   readonly retry?: RetryPolicy;
   readonly now?: () => number;
   /**
@@ -76,7 +77,6 @@ export class BroadcastSender {
   private readonly leaseMs: number;
   private readonly maxInFlight: number;
   private readonly slots: Slots;
-  private readonly pacer: Pacer;
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
   private readonly holder: LeaseHolder;
@@ -102,7 +102,6 @@ export class BroadcastSender {
     this.maxInFlight = options.maxInFlight ?? 48;
     this.slots = new Slots(this.maxInFlight);
     this.sending = this.newTerm();
-    this.pacer = options.pacer ?? new Pacer();
     this.retry = options.retry ?? new RetryPolicy();
     this.now = options.now ?? Date.now;
     this.holder = { owner: this.senderId, ...(options.instanceId !== undefined ? { instance: options.instanceId } : {}) };
@@ -171,7 +170,7 @@ export class BroadcastSender {
       // starts after the window the last sender may have filled.
       this.sending = this.newTerm();
       this.jobs.clear();
-      this.pacer.takeOver();
+      this.deps.pacer.takeOver();
     }
     this.lease = held;
     return held !== undefined;
@@ -277,7 +276,7 @@ export class BroadcastSender {
     if (final) this.cardShownAt.delete(b.id);
     let release: ReleaseSlot;
     try {
-      release = await this.pacer.acquire(undefined, this.sending.signal);
+      release = await this.deps.pacer.acquire(undefined, this.sending.signal);
     } catch {
       return;
     }
@@ -369,7 +368,7 @@ export class BroadcastSender {
     return {
       deliveries: this.deps.deliveries,
       transport: this.deps.transport,
-      pacer: this.pacer,
+      pacer: this.deps.pacer,
       retry: this.retry,
       senderId: this.senderId,
       signal: this.sending.signal,

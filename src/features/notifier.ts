@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
+import type { Pacer } from '../broadcast/rateLimiter';
 import type { AdaptiveCard } from '../cards/renderCard';
 import { resolveLocale, translator, type Locale, type Translate } from '../i18n';
 import { within } from '../concurrency';
@@ -60,6 +61,17 @@ export interface InTurnWaits {
 
 const IN_TURN_WAITS: InTurnWaits = { told: 3_000, untold: 0 };
 
+export interface NotifierDeps {
+  readonly adapter: CloudAdapter;
+  readonly botAppId: string;
+  readonly conversations: ConversationRepository;
+  readonly outbox: OutboxRepository;
+  /** The process's one pacer of requests to Teams, which a broadcast running meanwhile takes its turns from too. */
+  readonly pacer: Pacer;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
 /**
  * Sends cards to people's personal chats outside of a turn (a decision for the applicant, a request for the manager),
  * in the language their client last used. Someone who never opened the bot cannot be reached: that is reported,
@@ -70,15 +82,14 @@ export class Notifier {
   /** Sends that outlived the action that started them, so that a graceful stop can let them end. */
   private readonly stillSending = new Set<Promise<Delivery>>();
 
+  private readonly logger: Logger;
+
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly botAppId: string,
-    private readonly conversations: ConversationRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly logger: Logger,
-    private readonly now: () => Date,
+    private readonly deps: NotifierDeps,
     private readonly inTurnWaits: InTurnWaits = IN_TURN_WAITS,
-  ) {}
+  ) {
+    this.logger = deps.logger;
+  }
 
   /**
    * Sends the card `build` makes for the recipient (their language, their Teams user id for Universal Actions); when
@@ -103,7 +114,7 @@ export class Notifier {
    * up before its deciding write when it must send afterwards, so that nothing after that write needs to read.
    */
   async reach(aadObjectId: string): Promise<Recipient> {
-    const record = await this.conversations.find('user', aadObjectId);
+    const record = await this.deps.conversations.find('user', aadObjectId);
     return { aadObjectId, chat: record && { aadObjectId, reference: record.reference, locale: resolveLocale(record.locale) } };
   }
 
@@ -142,7 +153,7 @@ export class Notifier {
    */
   private async keep(aadObjectId: string, letter: Letter): Promise<boolean> {
     try {
-      await this.outbox.keep(aadObjectId, letter, this.now());
+      await this.deps.outbox.keep(aadObjectId, letter, this.deps.now());
       return true;
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
@@ -155,16 +166,19 @@ export class Notifier {
   private async deliver(addressee: Addressee, build: CardBuilder): Promise<Delivery> {
     const { aadObjectId, reference, locale } = addressee;
     const userId = (reference as { user?: { id?: string } }).user?.id;
-    if (!isTrustedServiceUrl(reference.serviceUrl, this.botAppId !== '')) {
+    const { adapter, botAppId, pacer } = this.deps;
+    if (!isTrustedServiceUrl(reference.serviceUrl, botAppId !== '')) {
       // Stored data naming another host: the bot's token goes to Teams only.
       this.logger.warn('proactive message refused: not a Teams service URL', { aadObjectId });
       return { delivered: false, failure: 'failed', userId };
     }
     const card = build(translator(locale), locale, userId);
     let delivered = false;
+    // Its slot is held until the answer is back (or botbuilder gave up retrying), as a broadcast's sends hold theirs.
+    const release = await pacer.acquire(reference.conversation?.id);
     try {
       // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await adapter.continueConversationAsync(botAppId, reference, async (context) => {
         try {
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
           delivered = true;
@@ -174,6 +188,8 @@ export class Notifier {
       });
     } catch (error) {
       this.logger.warn('proactive message failed', { aadObjectId, error });
+    } finally {
+      release();
     }
     return delivered ? { delivered, userId } : { delivered, failure: 'failed', userId };
   }

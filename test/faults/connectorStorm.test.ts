@@ -186,7 +186,7 @@ describe("the applicant's news of a decision, as the bot runs in production (it 
 });
 
 describe("HR's move from the training records, as the bot runs in production", () => {
-  it("waits for each applicant's news before answering, so that the move paces its notices", async () => {
+  it("waits for each applicant's news before answering, since the answer says they were told", async () => {
     const own = await startApplicationFixture({ untoldNotifyWaitMs: 0 });
     try {
       const { harness, applicant, manager, hr } = own;

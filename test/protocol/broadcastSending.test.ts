@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { BotConnectorTransport } from '../../src/broadcast/channelTransport';
-import { BROADCAST_APP_WINDOW, Pacer, type ReleaseSlot } from '../../src/broadcast/rateLimiter';
+import { PROACTIVE_APP_WINDOW, Pacer, type ReleaseSlot } from '../../src/broadcast/rateLimiter';
 import { SENDER_LEASE_NAME } from '../../src/broadcast/sender';
 import type { Broadcast } from '../../src/domain/broadcast/broadcast';
 import { loadConfig } from '../../src/config';
@@ -36,7 +36,7 @@ const running = new Set<RunningBot>();
 /** While set, every send waits here before its pacer slot (HR's card updates go on), so a test can act between sends. */
 let heldSends: Promise<void> | undefined;
 
-/** The sender's own pacer, holding sends while `heldSends` is set. */
+/** The bot's pacer, holding sends while `heldSends` is set. */
 class HoldablePacer extends Pacer {
   override async acquire(conversationId?: string, signal?: AbortSignal): Promise<ReleaseSlot> {
     if (conversationId !== undefined) await heldSends;
@@ -71,7 +71,8 @@ async function startInstance(options: { now?: () => number; instanceId?: string 
     recheckMs: 0,
     // The production budget: this process also plays Teams and handles requests late when the machine is busy, but the
     // pacer's bound holds whenever Teams receives each request.
-    senderOptions: { tickMs: 200, maxInFlight: MAX_IN_FLIGHT, pacer: new HoldablePacer(), now: options.now },
+    senderOptions: { tickMs: 200, maxInFlight: MAX_IN_FLIGHT, now: options.now },
+    pacer: new HoldablePacer(),
   });
   running.add(bot);
   return bot;
@@ -229,7 +230,7 @@ it('holds Teams’ limit in every second, the first included, when the first req
   const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
   // With those still unanswered, the sender lets the rest of one second's budget go, and then waits for answers.
   await waitFor('the held requests and the rest of the budget to reach Teams', () =>
-    connector.held === late && connector.calls.length >= BROADCAST_APP_WINDOW.max - late,
+    connector.held === late && connector.calls.length >= PROACTIVE_APP_WINDOW.max - late,
   );
   letThrough();
   const done = await settledAs(broadcast, ['completed']);

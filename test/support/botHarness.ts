@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
+import type { Pacer } from '../../src/broadcast/rateLimiter';
 import { loadConfig } from '../../src/config';
 import { importFramework } from '../../src/importing/importFramework';
 import { importRoster } from '../../src/importing/importRoster';
@@ -121,6 +122,8 @@ export async function startBotHarness(
      * by default as long as a test waits for anything, so a test sees the notice as soon as the answer.
      */
     untoldNotifyWaitMs?: number;
+    /** Paces the bot's proactive requests to Teams (Teams' budget unless a test needs a smaller one). */
+    pacer?: Pacer;
     /** How often the bot deletes expired exports and links (the runtime's default, a minute, unless a test cannot wait). */
     exportSweepMs?: number;
     /** People on the roster besides the harness's own user (ordinary staff of one section), on storage of its own. */
@@ -153,6 +156,7 @@ export async function startBotHarness(
         broadcastSender: options.broadcastSender,
         notifyWaits: { told: options.notifyWaitMs ?? PATIENCE_MS, untold: options.untoldNotifyWaitMs ?? PATIENCE_MS },
         exportSweepMs: options.exportSweepMs,
+        pacer: options.pacer,
       }),
     );
     if (options.importFramework !== false) {

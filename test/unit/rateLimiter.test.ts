@@ -1,4 +1,4 @@
-import { BROADCAST_APP_WINDOW, Pacer, SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS } from '../../src/broadcast/rateLimiter';
+import { PROACTIVE_APP_WINDOW, Pacer, SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS } from '../../src/broadcast/rateLimiter';
 import { rejectionOf } from '../support/rejectionOf';
 
 /** Counts a request for `key` answered at once, at `at`. */
@@ -77,7 +77,7 @@ describe('SlidingWindowLimiter with Teams per-conversation windows', () => {
 
 describe('SlidingWindowLimiter', () => {
   it('holds the broadcast to 49 requests a second, 1 below Teams’ 50', () => {
-    const l = new SlidingWindowLimiter([BROADCAST_APP_WINDOW]);
+    const l = new SlidingWindowLimiter([PROACTIVE_APP_WINDOW]);
     recordAllowed(l, 'app', 49, 0, 10);
     expect(l.waitMs('app', 490)).toBe(510);
   });
@@ -233,7 +233,7 @@ describe('Pacer', () => {
         slowOnesLate: grants.map((g) => (g.id < 20 ? answered(g.id) : g.at)),
         anywhere: grants.map((g) => g.at + random() * (answered(g.id) - g.at)),
       };
-      const over = Object.entries(arrivals).filter(([, times]) => busiest(times, 1000) > BROADCAST_APP_WINDOW.max);
+      const over = Object.entries(arrivals).filter(([, times]) => busiest(times, 1000) > PROACTIVE_APP_WINDOW.max);
       expect({ seed, over: over.map(([name]) => name) }).toEqual({ seed, over: [] });
     }
   });
@@ -282,7 +282,7 @@ describe('Pacer', () => {
     await time.runUntilSettled(Promise.all(all));
 
     expect(grants.map((g) => g.id)).toEqual(all.map((_, id) => id));
-    expect(busiest(grants.map((g) => g.at), BROADCAST_APP_WINDOW.ms)).toBeLessThanOrEqual(BROADCAST_APP_WINDOW.max);
+    expect(busiest(grants.map((g) => g.at), PROACTIVE_APP_WINDOW.ms)).toBeLessThanOrEqual(PROACTIVE_APP_WINDOW.max);
     const busiestConversation: number[] = [];
     for (let c = 0; c < 6; c++) {
       const times = grants.filter((g) => g.conversationId === `a:${c}`).map((g) => g.at);

@@ -15,9 +15,8 @@ import { trainingMoveCard, trainingMoveResultCard, type MoveOutcome } from './vi
 import { actorOf, type Who } from './who';
 
 /**
- * Applications moved at once: each is four storage calls and a notice to its applicant, waited for (unlike a single
- * decision's), so eight at a time keep the notices within Teams' 50 requests a second (a send takes a few hundred
- * milliseconds) and the answer within seconds.
+ * Applications moved at once: each is four storage calls and a notice to its applicant, waited for, so the answer comes
+ * within seconds without flooding storage. The notices keep to Teams' limits through the bot's one pacer.
  */
 const MOVING_AT_ONCE = 8;
 
@@ -82,7 +81,7 @@ export class TrainingMoveFlow {
       const now = await findApplication(this.deps, who, id);
       return { kind: now && pastTrainings(now.application.state) ? 'already' : 'skipped', name };
     }
-    // Waited for, so that MOVING_AT_ONCE paces the notices too: fifty of them must not leave in the same second.
+    // Waited for (unlike a single decision's news), since the answer says the applicants were told.
     await notifyApplicant(this.deps, framework, changed.application, applicant, 'told');
     return { kind: 'moved', name };
   }

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Pacer } from '../../src/broadcast/rateLimiter';
+import { VERBS } from '../../src/features/verbs';
+import { startAzurite, type Azurite } from '../../src/local/azurite';
+import { confirmedBroadcast, seedStaff } from '../support/broadcastFixtures';
+import { startBotHarness, textOf, type BotHarness, type TestUser } from '../support/botHarness';
+import { meet, openWindows, talkingTo } from '../support/conversation';
+import { waitFor } from '../support/waitFor';
+
+// The bot's own notices and a broadcast running at the same moment take their turns from one pacer, so together they
+// keep to Teams' budget in every second, as the fake Teams counts what it receives. A small budget makes the broadcast
+// last a few seconds, long enough for four applications sent meanwhile.
+
+const BUDGET = { max: 4, ms: 1_000 };
+const STAFF = 12;
+
+let azurite: Azurite;
+let harness: BotHarness;
+const { click } = talkingTo(() => harness);
+
+interface Person extends TestUser {
+  readonly email: string;
+  readonly row: string;
+}
+function person(employeeNo: string, name: string, email: string, grade: string, managerEmail = ''): Person {
+  const aadObjectId = randomUUID();
+  return { id: `29:${aadObjectId}`, aadObjectId, name, email, row: [employeeNo, name, email, aadObjectId, '市民局', '区政推進課', grade, managerEmail, ''].join(',') };
+}
+
+const manager = person('P1', '門司 花子', 'hanako@example.city.jp', '課長');
+const applicants = ['北九 太郎', '八幡 次郎', '戸畑 健二', '小倉 美香'].map((name, i) =>
+  person(`P${i + 2}`, name, `applicant${i}@example.city.jp`, '主事', manager.email),
+);
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  harness = await startBotHarness({ connectionString: azurite.connectionString, pacer: new Pacer({ appWindow: BUDGET }) });
+  const { connector } = harness;
+  await seedStaff(harness.bot.repositories, { count: STAFF, serviceUrl: connector.url, reachable: () => true, extraRows: [manager, ...applicants].map((p) => p.row) });
+  await meet(harness, [manager, ...applicants]);
+  await openWindows(harness);
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.stop();
+  await azurite?.stop();
+});
+
+it('keeps the notices sent during a broadcast within the same budget per second as the broadcast, and delivers both', async () => {
+  const { connector } = harness;
+  connector.reset();
+  const broadcast = await confirmedBroadcast(harness.bot.repositories, harness.frameworkId, { serviceUrl: connector.url });
+  await connector.waitForActivities(BUDGET.max);
+
+  // Four applications at once while the broadcast sends: each asks the manager for approval in her chat.
+  const answers = await Promise.all(
+    applicants.map((a) => click(a, VERBS.applicationSubmit, { track: 'silver', motivation: '窓口のオンライン化を進めたいです。', attachAssessment: 'false' })),
+  );
+  for (const answer of answers) expect(textOf(answer)).toContain('門司 花子さんに承認依頼を送りました');
+
+  const everyone = STAFF + 1 + applicants.length;
+  const done = await waitFor('the broadcast to complete', async () => {
+    const current = await harness.bot.repositories.broadcasts.find(harness.frameworkId, broadcast.id);
+    return current?.state === 'completed' && current;
+  });
+  expect(done.progress).toMatchObject({ sent: everyone, failed: 0 });
+  // The manager's chat holds the notice of the broadcast and the four requests.
+  const managerChat = connector.activities(`a:${manager.id}`).map((a) => textOf(a.attachments?.[0]?.content));
+  expect(managerChat.filter((text) => text.includes('承認'))).toHaveLength(applicants.length);
+  expect(managerChat.filter((text) => text.includes('募集のお知らせ'))).toHaveLength(1);
+  // Every second Teams saw held at most the budget, the notices included.
+  expect(connector.peakRequests(BUDGET.ms)).toBeLessThanOrEqual(BUDGET.max);
+  expect(connector.calls.length).toBeGreaterThanOrEqual(everyone + applicants.length);
+}, 60_000);
