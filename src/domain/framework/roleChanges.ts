@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../boundedMap';
+
 /** A stretch of a role text: words the level below says too, or words that are new at this level. */
 export interface TextRun {
   readonly text: string;
@@ -36,8 +38,22 @@ const NOT_A_WORD = /^[^\p{L}\p{N}]+$/u;
  */
 const BRIDGED_CHARACTERS = 2;
 
+/**
+ * Comparisons kept: a framework has a few dozen roles, and every assessment step compares one with the level below
+ * (the comparison is the costliest part of an assessment click). A framework imported anew brings new texts.
+ */
+const COMPARISONS_KEPT = 512;
+const compared = new BoundedMap<string, RoleChanges>(COMPARISONS_KEPT);
+
 /** How `text` differs from `below`: which of its words are new, clause by clause. */
 export function roleChanges(below: string, text: string): RoleChanges {
+  const key = `${below}\u0000${text}`;
+  let changes = compared.get(key);
+  if (!changes) compared.set(key, (changes = compare(below, text)));
+  return changes;
+}
+
+function compare(below: string, text: string): RoleChanges {
   const words = text.match(WORD) ?? [];
   const changed = wordsNotIn(below.match(WORD) ?? [], words);
   takeInWholeWords(words, changed);
