@@ -39,17 +39,19 @@ const NOT_A_WORD = /^[^\p{L}\p{N}]+$/u;
 const BRIDGED_CHARACTERS = 2;
 
 /**
- * Comparisons kept: a framework has a few dozen roles, and every assessment step compares one with the level below
- * (the comparison is the costliest part of an assessment click). A framework imported anew brings new texts.
+ * Comparisons kept, by the role below: a framework has a few dozen roles, and every assessment step compares one with
+ * the level below (the costliest part of an assessment click). A framework imported anew brings new texts. Keyed by
+ * the texts themselves, whose hashes V8 keeps with them, rather than by a string made of both on every call.
  */
-const COMPARISONS_KEPT = 512;
-const compared = new BoundedMap<string, RoleChanges>(COMPARISONS_KEPT);
+const ROLES_BELOW_KEPT = 128;
+const compared = new BoundedMap<string, Map<string, RoleChanges>>(ROLES_BELOW_KEPT);
 
 /** How `text` differs from `below`: which of its words are new, clause by clause. */
 export function roleChanges(below: string, text: string): RoleChanges {
-  const key = `${below}\u0000${text}`;
-  let changes = compared.get(key);
-  if (!changes) compared.set(key, (changes = compare(below, text)));
+  let fromBelow = compared.get(below);
+  if (!fromBelow) compared.set(below, (fromBelow = new Map<string, RoleChanges>()));
+  let changes = fromBelow.get(text);
+  if (!changes) fromBelow.set(text, (changes = compare(below, text)));
   return changes;
 }
 
