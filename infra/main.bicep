@@ -136,7 +136,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|24-lts'
       // The zip holds the compiled app and its production node_modules (see README), so no build runs on Azure.
       // The same command as `npm run bot` (a test keeps them equal).
-      appCommandLine: 'node dist/src/index.js'
+      appCommandLine: 'node --max-semi-space-size=8 --heap-growing-percent=50 dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       ftpsState: 'Disabled'

@@ -14,7 +14,7 @@ import { waitFor } from '../support/waitFor';
 
 const KB = 1024;
 const MB = 1024 * KB;
-/** Each attack is repeated: a cost that grew with it would show in memory many times over. */
+/** Each attack is repeated, in each of two series: a cost that grew with it would show in memory many times over. */
 const REPEATS = 20;
 /** Half of one decompressed bomb (64 MB): a bot that read a single one would pass it. */
 const MEMORY_GROWTH_LIMIT_MB = 32;
@@ -36,9 +36,6 @@ beforeAll(async () => {
     BOT_TENANT_ID: randomUUID(),
     // Where a body parser would spill uploads: it must stay empty.
     TMPDIR: tmpDir,
-    // A small young generation: garbage (the bytes an attacker sends before the refusal) is collected at once instead
-    // of piling up to tens of MB, so what the process keeps is what the measure below sees.
-    NODE_OPTIONS: '--max-semi-space-size=1',
   });
 }, 60_000);
 afterAll(async () => {
@@ -143,21 +140,32 @@ describe('POST /api/messages, before authentication', () => {
   }, 60_000);
 
   it('keeps memory and the temp folder flat however often the attacks come, and still answers', async () => {
-    // The same requests made small first: what the code paths load is loaded, and what grows after that is the
-    // attacks' doing (a bot that inflated one bomb, or buffered one upload, keeps that memory for a good while).
+    const attackRounds = async (): Promise<void> => {
+      for (let round = 0; round < REPEATS; round++) {
+        for (const attack of ATTACKS) expect((await attack.send()).status).toBe(attack.status);
+      }
+    };
+    // A first series, after the same requests made small (what the code paths load is loaded): the bytes the attacks
+    // sent before their refusals may still wait for a full collection, up to a level Node keeps, the same after 20
+    // series or 60. What grows after that is kept for good: a bot that kept a bomb inflated, or an upload buffered,
+    // would grow by that much for each of the second series.
     for (let round = 0; round < 3; round++) for (const attack of ATTACKS) await attack.send('small');
+    await attackRounds();
     const before = bot.residentBytes();
-    for (let round = 0; round < REPEATS; round++) {
-      for (const attack of ATTACKS) expect((await attack.send()).status).toBe(attack.status);
-    }
+    await attackRounds();
     const grownMb = Math.round((bot.residentBytes() - before) / MB);
 
     expect({ grownMb, withinLimit: grownMb < MEMORY_GROWTH_LIMIT_MB }).toEqual({ grownMb, withinLimit: true });
     expect(readdirSync(tmpDir)).toEqual([]);
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('logs each refusal as one line, without a stack trace', async () => {
+    // The lines of the requests before may still be on their way: the log keeps the order requests were handled in, so
+    // once a request of its own kind is logged, every line before it is in.
+    const notJson = await rawPost(messages(), { ...TOKEN_SHAPED, 'content-type': 'application/json' }, { chunks: [Buffer.from('{"type":')] });
+    expect(notJson).toEqual({ status: 400 });
+    await waitFor('the lines before to be logged', () => bot.logged.some((line) => line.reason === 'not JSON'));
     const before = bot.logged.length;
     await rawPost(messages(), { 'content-type': 'text/plain' }, { chunks: [Buffer.from('hello')] });
     await waitFor('the refusal to be logged', () => bot.logged.length > before);
