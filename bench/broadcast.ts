@@ -10,7 +10,7 @@ import { measureDeliveryStorage, type DeliveryStorageStats } from './deliverySto
 import { now, summarize, type Stats } from './measure';
 import { printNote } from './report';
 import { botEnvironment } from './seed';
-import { fixed, int, printTable } from './table';
+import { fixed, int, mb, printTable } from './table';
 
 /** Teams' limit per app: the figure every rate is a fraction of. */
 const TEAMS_RPS = 50;
@@ -168,6 +168,7 @@ function printBroadcastTable(results: readonly Result[]): void {
       row('new bot listening → Teams accepts copies again, s', (r) =>
         r.run.restart?.resumedAt === undefined ? '-' : seconds(r.run.restart.resumedAt - r.run.restart.listeningAt),
       ),
+      row('bot peak RSS, MB (the highest of its processes)', (r) => mb(r.run.botPeakRss)),
       row(`machine load, 5-min average at the end (${availableParallelism()} cores)`, (r) => fixed(r.load, 1)),
     ],
   );

@@ -17,6 +17,8 @@ export interface BroadcastRun {
   readonly readsWhileSendingMs: readonly number[];
   /** Only when the bot was killed half way. */
   readonly restart?: Restart;
+  /** The highest peak resident memory of the bot processes, in bytes (each read while it lived). */
+  readonly botPeakRss: number;
 }
 
 export interface Restart {
@@ -67,6 +69,9 @@ export async function runBroadcast(options: RunOptions): Promise<BroadcastRun> {
     return bot;
   };
   const accepted = (): number => connector.calls.filter((c) => isSend(c) && c.status < 300).length;
+  let botPeakRss = 0;
+  // Read while the process lives: /proc forgets it once it is gone.
+  const notePeakRss = (): void => void (botPeakRss = Math.max(botPeakRss, ...bots.map((b) => b.peakRss())));
   try {
     let bot = await startBot();
     const confirmedAt = Date.now();
@@ -79,6 +84,7 @@ export async function runBroadcast(options: RunOptions): Promise<BroadcastRun> {
     let lastMove = { at: Date.now(), calls: 0, state: current.state };
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      notePeakRss();
       if (options.killHalfWay && !restart && accepted() >= options.expected / 2) {
         await bot.kill();
         restart = { killedAt: Date.now(), sentBeforeKill: accepted(), listeningAt: 0 };
@@ -92,7 +98,7 @@ export async function runBroadcast(options: RunOptions): Promise<BroadcastRun> {
         lookedAt = Date.now();
         current = (await repositories.broadcasts.find(options.frameworkId, confirmed.id)) ?? current;
         if (current.state === 'completed') {
-          return { broadcast: current, confirmedAt, completedAt: Date.parse(current.finishedAt!), readsWhileSendingMs, restart };
+          return { broadcast: current, confirmedAt, completedAt: Date.parse(current.finishedAt!), readsWhileSendingMs, restart, botPeakRss };
         }
         if (current.state === 'cancelled') throw new Error(`${label}: the broadcast was cancelled: ${JSON.stringify(current.progress)}`);
         if (current.state === 'sending') await timeRead(repositories, current.id, options.probeRecipient, readsWhileSendingMs);
