@@ -1,4 +1,4 @@
-import { candidatesMissing, remindable, selectRecipients, type Audience, type MissingTrainingAudience } from '../domain/broadcast/audience';
+import { candidatesMissing, remindable, selectRecipients, type Audience, type MissingTrainingAudience, type PeopleOfTheYear } from '../domain/broadcast/audience';
 import { liveFiscalYears } from '../domain/applications/fiscalYear';
 import type { Employee } from '../domain/roster/employee';
 import type { ApplicationRepository } from '../storage/applicationRepository';
@@ -25,26 +25,26 @@ export interface RecipientSources {
  * counts them and the sender prepares a round from them, so both see the same people.
  */
 export async function findRecipients(deps: RecipientSources, frameworkId: string, audience: Audience): Promise<Recipient[]> {
-  const [employees, reachable, yearIds] = await Promise.all([
+  const [employees, reachable, year] = await Promise.all([
     deps.roster.listEmployees(),
     deps.conversations.listUsers(),
-    yearIdsOf(deps, frameworkId, audience),
+    peopleOfTheYear(deps, frameworkId, audience),
   ]);
-  return selectRecipients(employees, audience, yearIds).map((employee) => ({
+  return selectRecipients(employees, audience, year).map((employee) => ({
     employee,
     reference: reachable.get(employee.aadObjectId.toLowerCase())?.reference,
   }));
 }
 
-/** The people an audience's fiscal year names (see `selectRecipients`); none for an audience about no year. */
-async function yearIdsOf(deps: RecipientSources, frameworkId: string, audience: Audience): Promise<Set<string> | undefined> {
+/** The people an audience's fiscal year names; none for an audience about no year. */
+async function peopleOfTheYear(deps: RecipientSources, frameworkId: string, audience: Audience): Promise<PeopleOfTheYear> {
   switch (audience.kind) {
     case 'notApplied':
-      return appliedIn(deps, frameworkId, audience.fiscalYear);
+      return { applied: await appliedIn(deps, frameworkId, audience.fiscalYear) };
     case 'missingTraining':
-      return missingIn(deps, frameworkId, audience);
+      return { missingTraining: await missingIn(deps, frameworkId, audience) };
     default:
-      return undefined;
+      return {};
   }
 }
 

@@ -64,17 +64,17 @@ describe('candidatesMissing', () => {
       record(3, '2026-09-01', 'completed', 'dx-academy'),
     ];
     const ids = candidatesMissing(requiredOfSilverAndGold, applications, byEmployee(records));
-    expect(selectRecipients(staff, requiredOfSilverAndGold, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E7']);
+    expect(selectRecipients(staff, requiredOfSilverAndGold, { missingTraining: ids }).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E7']);
   });
 
   it('counts a session on the very day, and a completed one as taken', () => {
     const records = [record(2, '2026-10-31'), record(3, '2026-04-01', 'completed'), record(7, '2025-11-01')];
-    expect(selectRecipients(staff, requiredOfSilverAndGold, candidatesMissing(requiredOfSilverAndGold, applications, byEmployee(records))).map((e) => e.employeeNo)).toEqual(['E1']);
+    expect(selectRecipients(staff, requiredOfSilverAndGold, { missingTraining: candidatesMissing(requiredOfSilverAndGold, applications, byEmployee(records)) }).map((e) => e.employeeNo)).toEqual(['E1']);
   });
 
   it('names every selected candidate of the year for a program no tier requires', () => {
     const anyCandidate: MissingTrainingAudience = { ...requiredOfSilverAndGold, programId: 'dx-academy', requiredOf: [] };
     const ids = candidatesMissing(anyCandidate, applications, byEmployee([record(1, '2026-05-01', 'attended', 'dx-academy')]));
-    expect(selectRecipients(staff, anyCandidate, ids).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E4', 'E7']);
+    expect(selectRecipients(staff, anyCandidate, { missingTraining: ids }).map((e) => e.employeeNo)).toEqual(['E2', 'E3', 'E4', 'E7']);
   });
 });

@@ -30,12 +30,17 @@ export type Audience =
   | { readonly kind: 'notApplied'; readonly fiscalYear: number }
   | MissingTrainingAudience;
 
-/**
- * The employees an audience names, in roster order. `yearIds` holds the (lower-case) Entra ids that the audience's
- * fiscal year names: for "notApplied" those with an active application (who are left out), for "missingTraining" the
- * candidates still missing the training (who alone are in).
- */
-export function selectRecipients(employees: readonly Employee[], audience: Audience, yearIds: ReadonlySet<string> = new Set()): Employee[] {
+/** Whom an audience's fiscal year names, as lower-case Entra ids: read from storage for the audiences about a year. */
+export interface PeopleOfTheYear {
+  /** For "notApplied": those with an active application that year, who are left out. */
+  readonly applied?: ReadonlySet<string>;
+  /** For "missingTraining": the candidates still missing the training, who alone are in. */
+  readonly missingTraining?: ReadonlySet<string>;
+}
+
+/** The employees an audience names, in roster order. */
+export function selectRecipients(employees: readonly Employee[], audience: Audience, year: PeopleOfTheYear = {}): Employee[] {
+  const idOf = (e: Employee): string => e.aadObjectId.toLowerCase();
   switch (audience.kind) {
     case 'everyone':
       return [...employees];
@@ -48,9 +53,9 @@ export function selectRecipients(employees: readonly Employee[], audience: Audie
       return employees.filter((e) => wanted.has(e.grade));
     }
     case 'notApplied':
-      return employees.filter((e) => !yearIds.has(e.aadObjectId.toLowerCase()));
+      return employees.filter((e) => !year.applied?.has(idOf(e)));
     case 'missingTraining':
-      return employees.filter((e) => yearIds.has(e.aadObjectId.toLowerCase()));
+      return employees.filter((e) => year.missingTraining?.has(idOf(e)) ?? false);
   }
 }
 
