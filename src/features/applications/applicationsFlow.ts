@@ -89,12 +89,13 @@ export class ApplicationsFlow {
     const mineFor = (track: string): Application | undefined =>
       mine.find((a) => a.track === track && a.fiscalYear === fiscalYear) ??
       mine.find((a) => a.track === track && a.fiscalYear < fiscalYear && ACTIVE_STATES.includes(a.state) && a.state !== 'certified');
-    const trainingsShown = await this.trainingsOfActive(who.framework, tracksOf(who.framework).map(mineFor));
-    const tracks = tracksOf(who.framework).map((track) => ({
+    const shown = tracksOf(who.framework).map((track) => ({ track, application: mineFor(track) }));
+    const trainingsShown = await this.trainingsOfActive(who.framework, shown.map((s) => s.application));
+    const tracks = shown.map(({ track, application }) => ({
       track,
       next: nextWindow(who.framework, track, windows, now),
-      mine: mineFor(track),
-      trainings: trainingsShown(mineFor(track)),
+      mine: application,
+      trainings: trainingsShown(application),
       ineligible: checkEligibility(who.framework, track, who.employee),
       gradeCheck: gradeCheckOf(who.framework, track, who.employee),
       grade: who.employee?.grade,
