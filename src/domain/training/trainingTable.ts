@@ -1,4 +1,5 @@
 import type { Program } from '../framework/schema';
+import { sessionDateOf } from './trainingRecord';
 
 /** A training file (attendance or sessions) as a table of text, whether it came as CSV or as a workbook's sheet. */
 export interface TrainingTable {
@@ -25,8 +26,17 @@ export interface TableProblem<Code extends string> {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-/** The problems any training file can have in its headings and its size. */
-export type TableProblemCode = 'empty' | 'unknownHeader' | 'headerTwice' | 'missingColumn' | 'tooManyRows' | 'required' | 'twice';
+/** The problems any training file can have: in its headings, its size, and the program and day every row names. */
+export type TableProblemCode =
+  | 'empty'
+  | 'unknownHeader'
+  | 'headerTwice'
+  | 'missingColumn'
+  | 'tooManyRows'
+  | 'required'
+  | 'twice'
+  | 'unknownProgram'
+  | 'notADate';
 
 /** Where a column was found: its index in the row and how the file names it. */
 export interface Placed {
@@ -61,7 +71,7 @@ export function namesAnyColumn<C extends string>(headings: Headings<C>, table: T
  * Finds each column by its heading, in any order: a heading of no column, a heading twice or a required column
  * missing is a problem; an empty heading is a column left out.
  */
-export function placeColumns<C extends string>(
+function placeColumns<C extends string>(
   table: TrainingTable,
   headings: Headings<C>,
   required: readonly C[],
@@ -87,7 +97,7 @@ export function placeColumns<C extends string>(
 }
 
 /** A table with no row, or with more than any real file has: nothing to read row by row. */
-export function sizeProblem(table: TrainingTable): TableProblem<TableProblemCode> | undefined {
+function sizeProblem(table: TrainingTable): TableProblem<TableProblemCode> | undefined {
   if (table.rows.length === 0) return { code: 'empty', row: table.headerRow + 1 };
   if (table.rows.length > MAX_TRAINING_ROWS) return { code: 'tooManyRows', params: { max: MAX_TRAINING_ROWS } };
   return undefined;
@@ -116,6 +126,22 @@ export class RowCells<C extends string> {
     if (found && found.value === '') this.problems.push(found.at);
     return found?.value ? found : undefined;
   }
+
+  /** The program a required cell names, by the framework's id or exact name (see `programIdsByName`); else a problem. */
+  programId(name: C, programIds: ReadonlyMap<string, string>): string | undefined {
+    const program = this.required(name);
+    const id = program && programIds.get(program.value);
+    if (program && !id) this.problems.push({ ...program.at, code: 'unknownProgram', params: { value: program.value } });
+    return id;
+  }
+
+  /** The calendar day of a required cell, as YYYY-MM-DD (2026/7/1, 2026年7月1日, a sheet's date …); else a problem. */
+  day(name: C): string | undefined {
+    const date = this.required(name);
+    const day = date && sessionDateOf(date.value);
+    if (date && !day) this.problems.push({ ...date.at, code: 'notADate', params: { value: date.value } });
+    return day;
+  }
 }
 
 /** A program as a file names it, by its id or its exact name; an id wins should a name ever equal another's id. */
@@ -123,20 +149,37 @@ export function programIdsByName(programs: readonly Pick<Program, 'id' | 'name'>
   return new Map([...programs.map((p) => [plain(p.name), p.id] as const), ...programs.map((p) => [p.id, p.id] as const)]);
 }
 
+/** What a kind of training file is made of: its columns' headings, those it must have, and what else its headings need. */
+export interface TableLayout<C extends string, Code extends string> {
+  readonly headings: Headings<C>;
+  readonly required: readonly C[];
+  readonly headingProblems?: (columns: ReadonlyMap<C, Placed>, headerRow: number) => TableProblem<Code>[];
+}
+
+export type ReadTable<T, Code extends string> = { ok: true; values: T[] } | { ok: false; problems: TableProblem<Code | TableProblemCode>[] };
+
 /**
- * Reads every row with `read`, and names a second row of the same key as a problem (a file says each thing once).
+ * Reads a whole training file: its headings, its size, then every row with `read`, which adds each cell's problem and
+ * gives undefined for a row with any. A second row of the same key is a problem too (a file says each thing once).
  * Any problem and no value is returned: an import is all or nothing.
  */
-export function readRows<T, Code extends string>(
+export function readTable<C extends string, T, Code extends string>(
   table: TrainingTable,
-  problems: TableProblem<Code | 'twice'>[],
-  read: (row: number, cells: readonly string[]) => T | undefined,
+  layout: TableLayout<C, Code>,
+  read: (cells: RowCells<C>, problems: TableProblem<Code | TableProblemCode>[]) => T | undefined,
   keyOf: (value: T) => string,
-): { ok: true; values: T[] } | { ok: false; problems: TableProblem<Code | 'twice'>[] } {
+): ReadTable<T, Code> {
+  const placed = placeColumns(table, layout.headings, layout.required);
+  const headingProblems: TableProblem<Code | TableProblemCode>[] = [...placed.problems, ...(layout.headingProblems?.(placed.columns, table.headerRow) ?? [])];
+  if (headingProblems.length > 0) return { ok: false, problems: headingProblems };
+  const size = sizeProblem(table);
+  if (size) return { ok: false, problems: [size] };
+
+  const problems: TableProblem<Code | TableProblemCode>[] = [];
   const values: T[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of table.rows) {
-    const value = read(row, cells);
+    const value = read(new RowCells(placed.columns, row, cells, problems), problems);
     if (value === undefined) continue;
     const earlier = firstRowOf.get(keyOf(value));
     if (earlier !== undefined) problems.push({ code: 'twice', row, params: { row: earlier } });

@@ -1,19 +1,8 @@
 import type { Program } from '../framework/schema';
 import type { Employee } from '../roster/employee';
 import { isTaken } from './requiredTrainings';
-import { recordKey, sessionDateOf, statusOf, STATUS_WORDS, type TrainingRecord } from './trainingRecord';
-import {
-  placeColumns,
-  plain,
-  programIdsByName,
-  readRows,
-  RowCells,
-  sizeProblem,
-  type Cell,
-  type TableProblem,
-  type TableProblemCode,
-  type TrainingTable,
-} from './trainingTable';
+import { recordKey, statusOf, STATUS_WORDS, type TrainingRecord } from './trainingRecord';
+import { plain, programIdsByName, readTable, type Cell, type RowCells, type TableProblem, type TableProblemCode, type TrainingTable } from './trainingTable';
 
 /** The columns of an attendance file, and the headings each may have: Japanese first, then English. */
 export const TRAINING_COLUMNS = {
@@ -32,8 +21,6 @@ export type TrainingProblemCode =
   | 'unknownEmployee'
   | 'unknownEmail'
   | 'notTheSamePerson'
-  | 'unknownProgram'
-  | 'notADate'
   | 'takenAfterToday'
   | 'unknownStatus';
 
@@ -59,23 +46,17 @@ export type ValidatedRecords = { ok: true; records: TrainingRecord[] } | { ok: f
  * and no record is returned: the import is all or nothing.
  */
 export function validateTrainingRecords(table: TrainingTable, lookups: TrainingLookups): ValidatedRecords {
-  const { columns, problems } = placeColumns<TrainingColumn>(table, TRAINING_COLUMNS, ['program', 'date', 'status']);
-  const headingProblems: TrainingProblem[] = problems;
-  if (!columns.has('employeeNo') && !columns.has('email')) {
-    headingProblems.push({
-      code: 'noEmployeeColumn',
-      row: table.headerRow,
-      params: { employeeNo: TRAINING_COLUMNS.employeeNo.join(' / '), email: TRAINING_COLUMNS.email.join(' / ') },
-    });
-  }
-  if (headingProblems.length > 0) return { ok: false, problems: headingProblems };
-  const size = sizeProblem(table);
-  if (size) return { ok: false, problems: [size] };
-
   const rowReader = new RowReader(lookups);
-  const found: TrainingProblem[] = [];
-  const read = readRows(table, found, (row, cells) => rowReader.read(new RowCells(columns, row, cells, found), found), recordKey);
+  const layout = { headings: TRAINING_COLUMNS, required: ['program', 'date', 'status'] as TrainingColumn[], headingProblems: needsAnEmployeeColumn };
+  const read = readTable(table, layout, (cells, problems) => rowReader.read(cells, problems), recordKey);
   return read.ok ? { ok: true, records: read.values } : read;
+}
+
+/** A row names its employee by number or by e-mail: a file needs one of the two columns. */
+function needsAnEmployeeColumn(columns: ReadonlyMap<TrainingColumn, unknown>, headerRow: number): TrainingProblem[] {
+  if (columns.has('employeeNo') || columns.has('email')) return [];
+  const params = { employeeNo: TRAINING_COLUMNS.employeeNo.join(' / '), email: TRAINING_COLUMNS.email.join(' / ') };
+  return [{ code: 'noEmployeeColumn', row: headerRow, params }];
 }
 
 /** Reads one row into a record, adding each cell's problem; undefined when the row has any. */
@@ -95,12 +76,8 @@ class RowReader {
   read(cells: RowCells<TrainingColumn>, problems: TrainingProblem[]): TrainingRecord | undefined {
     const before = problems.length;
     const employeeNo = this.employeeOf(cells.cell('employeeNo'), cells.cell('email'), cells.row, problems);
-    const program = cells.required('program');
-    const programId = program && this.programIds.get(program.value);
-    if (program && !programId) problems.push({ ...program.at, code: 'unknownProgram', params: { value: program.value } });
-    const date = cells.required('date');
-    const sessionDate = date && sessionDateOf(date.value);
-    if (date && !sessionDate) problems.push({ ...date.at, code: 'notADate', params: { value: date.value } });
+    const programId = cells.programId('program', this.programIds);
+    const sessionDate = cells.day('date');
     const status = cells.required('status');
     const statusFound = status && statusOf(status.value);
     if (status && !statusFound) {
@@ -109,8 +86,9 @@ class RowReader {
     }
     // A session still to come cannot have been attended: such a row is a registration list imported by mistake, and
     // would move a candidate on before they trained. (An absence to come is as wrong, but harms nothing.)
-    if (date && sessionDate && statusFound && isTaken({ status: statusFound }) && sessionDate > this.today) {
-      problems.push({ ...date.at, code: 'takenAfterToday', params: { value: date.value, today: this.today } });
+    if (sessionDate && statusFound && isTaken({ status: statusFound }) && sessionDate > this.today) {
+      const { at, value } = cells.cell('date')!;
+      problems.push({ ...at, code: 'takenAfterToday', params: { value, today: this.today } });
     }
     if (problems.length > before || !employeeNo || !programId || !sessionDate || !statusFound) return undefined;
     return { employeeNo, programId, date: sessionDate, status: statusFound };

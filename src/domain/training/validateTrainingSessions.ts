@@ -1,17 +1,6 @@
 import type { Program } from '../framework/schema';
-import { sessionDateOf } from './trainingRecord';
 import { ONLINE_WORDS, sessionKey, type TrainingSession } from './trainingSession';
-import {
-  columnNamed,
-  placeColumns,
-  programIdsByName,
-  readRows,
-  RowCells,
-  sizeProblem,
-  type TableProblem,
-  type TableProblemCode,
-  type TrainingTable,
-} from './trainingTable';
+import { columnNamed, programIdsByName, readTable, type RowCells, type TableProblem, type TableProblemCode, type TrainingTable } from './trainingTable';
 
 /** The columns of a sessions file, and the headings each may have: Japanese first, then English. */
 export const SESSION_COLUMNS = {
@@ -28,7 +17,7 @@ export type SessionColumn = keyof typeof SESSION_COLUMNS;
 const MAX_SESSION_TEXT = 200;
 
 /** What can be wrong with a sessions file; each is worded in the reader's language by the importer. */
-export type SessionProblemCode = TableProblemCode | 'unknownProgram' | 'notADate' | 'notATime' | 'notACapacity' | 'notHttps' | 'tooLong';
+export type SessionProblemCode = TableProblemCode | 'notATime' | 'notACapacity' | 'notHttps' | 'tooLong';
 export type SessionProblem = TableProblem<SessionProblemCode>;
 
 export type ValidatedSessions = { ok: true; sessions: TrainingSession[] } | { ok: false; problems: SessionProblem[] };
@@ -51,25 +40,16 @@ export function isSessionsTable(table: TrainingTable): boolean {
  * start and place twice is a problem. Any problem and no session is returned: the import is all or nothing.
  */
 export function validateTrainingSessions(table: TrainingTable, programs: readonly Pick<Program, 'id' | 'name'>[]): ValidatedSessions {
-  const { columns, problems } = placeColumns<SessionColumn>(table, SESSION_COLUMNS, ['program', 'date', 'place', 'enrol']);
-  if (problems.length > 0) return { ok: false, problems };
-  const size = sizeProblem(table);
-  if (size) return { ok: false, problems: [size] };
-
   const programIds = programIdsByName(programs);
-  const found: SessionProblem[] = [];
-  const read = readRows(table, found, (row, cells) => readSession(new RowCells(columns, row, cells, found), programIds, found), sessionKey);
+  const layout = { headings: SESSION_COLUMNS, required: ['program', 'date', 'place', 'enrol'] as SessionColumn[] };
+  const read = readTable(table, layout, (cells, problems: SessionProblem[]) => readSession(cells, programIds, problems), sessionKey);
   return read.ok ? { ok: true, sessions: read.values } : read;
 }
 
 function readSession(cells: RowCells<SessionColumn>, programIds: ReadonlyMap<string, string>, problems: SessionProblem[]): TrainingSession | undefined {
   const before = problems.length;
-  const program = cells.required('program');
-  const programId = program && programIds.get(program.value);
-  if (program && !programId) problems.push({ ...program.at, code: 'unknownProgram', params: { value: program.value } });
-  const date = cells.required('date');
-  const day = date && sessionDateOf(date.value);
-  if (date && !day) problems.push({ ...date.at, code: 'notADate', params: { value: date.value } });
+  const programId = cells.programId('program', programIds);
+  const day = cells.day('date');
   const start = cells.cell('startTime');
   const startTime = start?.value ? timeOf(start.value) : undefined;
   if (start?.value && !startTime) problems.push({ ...start.at, code: 'notATime', params: { value: start.value } });
