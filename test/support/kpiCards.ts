@@ -5,7 +5,7 @@ import { AssessedPeople } from '../../src/domain/insight/assessed';
 import { CertifiedPeople } from '../../src/domain/insight/certified';
 import type { ApplicationFacts } from '../../src/domain/insight/funnel';
 import { kpiFigures, type TrainingSources } from '../../src/domain/insight/kpiFigures';
-import { keptYear, YearParticipation } from '../../src/domain/insight/participation';
+import { YearParticipation } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { KpiSettings } from '../../src/domain/insight/targets';
 import type { Employee } from '../../src/domain/roster/employee';
@@ -34,7 +34,7 @@ function staff(n: number, department: string, section = ''): Employee {
 }
 
 /** No training recorded in the year. */
-const NO_TRAINING: TrainingSources = { participation: keptYear(FY, new Map(), new Map()), candidacies: [] };
+const NO_TRAINING: TrainingSources = { participation: { fiscalYear: FY, participants: new Map(), candidatesRecords: new Map() }, candidacies: [] };
 
 /**
  * A year's attendance: the framework's first programs taken by some of the staff (the first many times over), and every
@@ -50,7 +50,7 @@ function trainedYear(framework: Framework, employees: readonly Employee[], candi
     candidacies.slice(0, 5).map((c) => [c.employeeNo, required.map((p) => ({ employeeNo: c.employeeNo, programId: p.id, date: `${FY}-07-01`, status: 'completed' as const }))]),
   );
   for (const records of candidatesRecords.values()) year.add(records);
-  return { participation: keptYear(FY, year.counts(), candidatesRecords), candidacies };
+  return { participation: { fiscalYear: FY, participants: year.counts(), candidatesRecords }, candidacies };
 }
 
 /** A city of fifty departments (保健福祉局 has the most staff), its assessments, applications, certified people and trainings. */

@@ -5,7 +5,6 @@ import { departmentRows, topDepartments } from '../../src/domain/insight/departm
 import { tierHolding } from '../../src/domain/insight/holding';
 import { applicantsOf, applicationFunnel, type ApplicationFacts } from '../../src/domain/insight/funnel';
 import { kpiFigures, YEARS_SHOWN, type TrainingSources } from '../../src/domain/insight/kpiFigures';
-import { keptYear } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { Employee } from '../../src/domain/roster/employee';
 import { Framework } from '../../src/domain/framework/framework';
@@ -266,7 +265,7 @@ describe('planProgress and tierHolding', () => {
 
 /** No training recorded in the year. */
 function noTraining(): TrainingSources {
-  return { participation: keptYear(2026, new Map(), new Map()), candidacies: [] };
+  return { participation: { fiscalYear: 2026, participants: new Map(), candidatesRecords: new Map() }, candidacies: [] };
 }
 
 function emptySources(): Parameters<typeof kpiFigures>[2] {

@@ -1,7 +1,6 @@
 import { AssessedPeople } from '../../src/domain/insight/assessed';
 import { CertifiedPeople } from '../../src/domain/insight/certified';
 import { kpiFigures, type KpiSources } from '../../src/domain/insight/kpiFigures';
-import { keptYear } from '../../src/domain/insight/participation';
 import { placementsOf } from '../../src/domain/insight/placements';
 import type { KpiSettings } from '../../src/domain/insight/targets';
 import { peopleAxisTop } from '../../src/features/insight/views/describe';
@@ -27,7 +26,7 @@ function sources(certified: [fiscalYear: number, count: number][] = []): KpiSour
       people.add([{ aadObjectId: `p${n}`, tier: 'silver', fiscalYear, certifiedAt: `${fiscalYear}-10-01T00:00:00.000Z`, applicationId: `a${n}` }]);
     }
   }
-  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: people, applications: [], trainings: { participation: keptYear(FY, new Map(), new Map()), candidacies: [] } };
+  return { employees: [], placements, assessed: new AssessedPeople(placements), certified: people, applications: [], trainings: { participation: { fiscalYear: FY, participants: new Map(), candidatesRecords: new Map() }, candidacies: [] } };
 }
 
 interface Progress {

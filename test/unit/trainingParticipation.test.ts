@@ -1,5 +1,5 @@
 import type { ApplicationState } from '../../src/domain/applications/application';
-import { keptYear, participationByProgram, requiredTrainingCount, YearParticipation, type YearTrainings } from '../../src/domain/insight/participation';
+import { participationByProgram, requiredTrainingCount, YearParticipation, type YearTrainings } from '../../src/domain/insight/participation';
 import { daysOfFiscalYear } from '../../src/domain/applications/fiscalYear';
 import type { TrainingRecord, TrainingStatus } from '../../src/domain/training/trainingRecord';
 import { loadFrameworkFile, loadKitakyushu } from './realFramework';
@@ -33,7 +33,7 @@ describe('participants per program in a fiscal year', () => {
   it('lists the programs with participants, in the framework order, none without a target or a participant', () => {
     const year = new YearParticipation(2026);
     year.add([record('E1', 'online-video-learning', '2026-06-01'), record('E2', 'dx-academy', '2026-06-01')]);
-    expect(participationByProgram(kitakyushu, keptYear(2026, year.counts(), new Map())).map((p) => [p.program.id, p.participants, p.yearlyTarget])).toEqual([
+    expect(participationByProgram(kitakyushu, { fiscalYear: 2026, participants: year.counts(), candidatesRecords: new Map() }).map((p) => [p.program.id, p.participants, p.yearlyTarget])).toEqual([
       ['dx-academy', 1, undefined],
       ['online-video-learning', 1, undefined],
     ]);
@@ -42,7 +42,7 @@ describe('participants per program in a fiscal year', () => {
   it("sets each target's share of a year beside its participants, with or without any", () => {
     const year = new YearParticipation(2026);
     year.add([record('E1', 'tokyo-reskilling', '2026-06-01'), record('E2', 'tokyo-reskilling', '2026-07-01')]);
-    expect(participationByProgram(national, keptYear(2026, year.counts(), new Map())).map((p) => [p.program.id, p.participants, p.yearlyTarget])).toEqual([
+    expect(participationByProgram(national, { fiscalYear: 2026, participants: year.counts(), candidatesRecords: new Map() }).map((p) => [p.program.id, p.participants, p.yearlyTarget])).toEqual([
       ['tokyo-digital-literacy', 0, 40000],
       ['tokyo-reskilling', 2, 1000],
     ]);
@@ -68,7 +68,7 @@ describe('candidates who finished their required trainings', () => {
   function yearWith(records: TrainingRecord[]): YearTrainings {
     const byEmployee = new Map<string, TrainingRecord[]>();
     for (const r of records) byEmployee.set(r.employeeNo, [...(byEmployee.get(r.employeeNo) ?? []), r]);
-    return keptYear(2026, new Map(), byEmployee);
+    return { fiscalYear: 2026, participants: new Map(), candidatesRecords: byEmployee };
   }
 
   it('counts by state and by the records of the year, each candidate once', () => {

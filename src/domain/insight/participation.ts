@@ -10,23 +10,10 @@ import { isCandidate } from './funnel';
 /** What HR's figures know of a fiscal year's trainings: participants per program, and the candidates' records. */
 export interface YearTrainings {
   readonly fiscalYear: number;
-  /** The distinct employees who took a program in the year. */
-  count(programId: string): number;
-  /** The records of one of the year's candidates (the ones their required trainings are counted from). */
-  recordsOf(employeeNo: string): readonly TrainingRecord[];
-}
-
-/** A year's trainings as kept: the participants counted when the records were written, and the candidates' records. */
-export function keptYear(
-  fiscalYear: number,
-  participants: ReadonlyMap<string, number>,
-  candidatesRecords: ReadonlyMap<string, readonly TrainingRecord[]>,
-): YearTrainings {
-  return {
-    fiscalYear,
-    count: (programId) => participants.get(programId) ?? 0,
-    recordsOf: (employeeNo) => candidatesRecords.get(employeeNo) ?? [],
-  };
+  /** The distinct employees who took each program in the year, by program id (as kept when records are written). */
+  readonly participants: ReadonlyMap<string, number>;
+  /** The records of the year's candidates (the ones their required trainings are counted from), by employee number. */
+  readonly candidatesRecords: ReadonlyMap<string, readonly TrainingRecord[]>;
 }
 
 /**
@@ -64,7 +51,7 @@ export interface ProgramParticipation {
 /** The programs with a target or with participants in the year, in the framework's order. */
 export function participationByProgram(framework: Framework, participation: YearTrainings): ProgramParticipation[] {
   return framework.document.programs.flatMap((program) => {
-    const participants = participation.count(program.id);
+    const participants = participation.participants.get(program.id) ?? 0;
     const target = program.participationTarget;
     if (!target && participants === 0) return [];
     return [target ? { program, participants, yearlyTarget: Math.round(target.count / target.years) } : { program, participants }];
@@ -103,7 +90,7 @@ export function requiredTrainingCount(
     if (!isCandidate(a.state)) continue;
     candidates.add(a.employeeNo);
     if (pastTrainings(a.state)) byState.add(a.employeeNo);
-    const progress = requiredTrainingProgress(framework, a.track, participation.fiscalYear, participation.recordsOf(a.employeeNo));
+    const progress = requiredTrainingProgress(framework, a.track, participation.fiscalYear, participation.candidatesRecords.get(a.employeeNo) ?? []);
     if (allRequiredTaken(progress)) byRecords.add(a.employeeNo);
   }
   return { kind: 'counted', candidates: candidates.size, byState: byState.size, byRecords: byRecords.size };

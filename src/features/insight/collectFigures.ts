@@ -3,7 +3,6 @@ import { AssessedPeople } from '../../domain/insight/assessed';
 import { CertifiedPeople } from '../../domain/insight/certified';
 import { isCandidate } from '../../domain/insight/funnel';
 import { kpiFigures, type KpiFigures, type TrainingSources } from '../../domain/insight/kpiFigures';
-import { keptYear } from '../../domain/insight/participation';
 import { requiresTrainings } from '../../domain/training/trainingCandidates';
 import type { KpiSettings } from '../../domain/insight/targets';
 import type { StoredApplication } from '../../storage/applicationRepository';
@@ -53,5 +52,5 @@ async function collectTrainings(deps: KpiDeps, framework: Framework, fiscalYear:
     // Only candidates of a track that requires trainings have records worth reading (none, where no tier requires one).
     deps.trainingRecords.listForEmployees(framework.id, candidacies.filter((c) => requiresTrainings(framework, c.track)).map((c) => c.employeeNo)),
   ]);
-  return { participation: keptYear(fiscalYear, participants, records), candidacies };
+  return { participation: { fiscalYear, participants, candidatesRecords: records }, candidacies };
 }
