@@ -6,10 +6,11 @@ import { onAction } from '../actions';
 import { withActiveFramework } from '../activeFramework';
 import type { MessageRouter } from '../messageRouter';
 import { noticeCard } from '../notices';
-import { translatorFor } from '../turn';
+import { localeOf, translatorFor } from '../turn';
 import { VERBS } from '../verbs';
 import { answer, type FrameworkRequest } from './answer';
 import { FRAMEWORK_INTENTS } from './intents';
+import { keptAnswer } from './keptAnswers';
 import { menuOptions, type MenuSources } from './menuOptions';
 import { fromSearch } from './views/fromSearch';
 
@@ -23,7 +24,8 @@ export function registerFrameworkFeature(app: Application<TurnState>, router: Me
     const t = translatorFor(context);
     return withActiveFramework(context, catalog, t, async (active) => {
       const options = request.kind === 'menu' ? await menuOptions(context, active.framework.id, menu) : {};
-      return answer(active, request, t, options);
+      const key = JSON.stringify([localeOf(context), request, options]);
+      return keptAnswer(active.framework, key, () => answer(active, request, t, options));
     });
   };
   const thanks = (context: TurnContext): Promise<AdaptiveCard> => {
