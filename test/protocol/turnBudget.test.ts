@@ -2,6 +2,8 @@ import { applicationId } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
 import { summaryOf } from '../../src/storage/assessmentSummaryRepository';
+import { createRepositories } from '../../src/storage/repositories';
+import { createTableStorage } from '../../src/storage/tableStorage';
 import type { Logger } from '../../src/logger';
 import { startStorageProxy, type StorageRequest, type StorageProxy } from '../faults/storageProxy';
 import { buttonData, someone, startBotHarness, textOf, type BotHarness, type TestUser } from '../support/botHarness';
@@ -95,13 +97,32 @@ describe('a turn that only reads', () => {
 });
 
 describe('an assessment answer', () => {
-  it('is one read and one write', async () => {
+  const shown = (calls: StorageRequest[]): string[] => calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`);
+
+  it('is one write when the click before came to this instance: what it wrote is the ETag-checked guess', async () => {
     const start = await click(employee, 'assessment.start', {});
     const calls = await callsOf(() => click(employee, 'assessment.role', buttonData(start, 'assessment.role', { level: 1 })));
-    expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`)).toEqual([
+    expect(shown(calls)).toEqual(['write /devstoreaccount1/assessments']);
+  });
+
+  it('is applied to the assessment as stored when another instance changed it since, read again after the refused write', async () => {
+    const start = await click(manager, 'assessment.start', {});
+    const answer = buttonData(start, 'assessment.role', { level: 1 });
+    // Another instance of the bot, on the same storage, writes the assessment meanwhile (its ETag changes).
+    const elsewhere = createRepositories(createTableStorage({ connectionString: proxy.connectionString })).assessments;
+    const stored = (await elsewhere.find(manager.aadObjectId, answer.assessmentId as string))!;
+    await elsewhere.update(stored.assessment, stored.etag);
+
+    const calls = await callsOf(() => click(manager, 'assessment.role', answer));
+
+    expect(shown(calls)).toEqual([
+      'write /devstoreaccount1/assessments',
+      'read /devstoreaccount1/assessments',
       'read /devstoreaccount1/assessments',
       'write /devstoreaccount1/assessments',
     ]);
+    const after = (await elsewhere.find(manager.aadObjectId, answer.assessmentId as string))!.assessment;
+    expect(Object.values(after.rolePositions)).toEqual([1]);
   });
 });
 

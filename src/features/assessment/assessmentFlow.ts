@@ -159,11 +159,32 @@ export class AssessmentFlow {
   }
 
   /**
-   * Reads, changes and writes back with the ETag it was read with. A refused change comes back as the card that
-   * explains it, and nothing is written. A repeat (the same click twice, an old card of a step already answered) and
-   * a race lost to another click come back as the assessment as it stands, to be shown where it is.
+   * Changes the assessment and writes it back with the ETag it was read with: first as this instance last saw it,
+   * which saves the read when the person's previous click came here too (the ETag says whether it is still so); else,
+   * or when that guess is refused or out of date, as read now. A refused change comes back as the card that explains
+   * it, and nothing is written. A repeat (the same click twice, an old card of a step already answered) and a race
+   * lost to another click come back as the assessment as it stands, to be shown where it is.
    */
   private async commit(
+    who: StaffWho,
+    assessmentId: string,
+    transition: (assessment: Assessment) => AnswerOutcome,
+  ): Promise<{ assessment: Assessment } | { refused: AdaptiveCard }> {
+    const seen = this.deps.assessments.lastSeen(who.aadObjectId, assessmentId);
+    const guess = seen && transition(seen.assessment);
+    if (seen && guess?.ok) {
+      try {
+        return { assessment: (await this.deps.assessments.update(guess.assessment, seen.etag)).assessment };
+      } catch (err) {
+        if (!isConcurrencyConflict(err)) throw err;
+        // Changed elsewhere since this instance saw it: done as if nothing had been seen.
+      }
+    }
+    return this.commitAsStored(who, assessmentId, transition);
+  }
+
+  /** `commit` on the assessment as read now. */
+  private async commitAsStored(
     who: StaffWho,
     assessmentId: string,
     transition: (assessment: Assessment) => AnswerOutcome,
