@@ -183,7 +183,7 @@ export function createApp(deps: AppDependencies): Bot {
   // One transport for every card updated from background work: the sender's progress cards and the exports'.
   const transport = new BotConnectorTransport(adapter, deps.bot.id ?? '');
   const exports = new ExportPreparer({ exports: deps.repositories.exportChunks, logger: deps.logger, now });
-  const cards = new CardUpdater(transport, deps.logger);
+  const cards = new CardUpdater(transport, pacer, deps.logger);
   registerExportsFeature(app, router, deps.catalog, {
     roster: deps.repositories.roster,
     applications: deps.repositories.applications,

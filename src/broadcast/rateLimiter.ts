@@ -132,21 +132,28 @@ const APP_KEY = 'app';
 /** Call once the request's answer is back, or it failed: its slot then starts to leave Teams' windows. */
 export type ReleaseSlot = () => void;
 
+/** Where a caller waits (see `Pacer`): behind a broadcast's sends, or only for the next free slot. */
+export type PacerLine = 'bulk' | 'prompt';
+
 /**
  * Paces the bot's proactive requests to Teams, one pacer per process shared by the broadcast sender and the notifier:
  * the app-wide budget for every request, and Teams' per-conversation windows for sends. A request holds its slot from when it leaves until a window's length after its answer came back,
  * so Teams never counts more than a window allows, whenever within that time it received each request: the first ones,
  * late for a new connection and a token, included. Requests are not spread over the second: that bound holds for
  * bursts too, and each delay added to a request would lengthen the time it holds its slot, and so slow the pace.
- * Callers are served one at a time in arrival order, so together they never exceed a window and none is overtaken.
+ * Callers are served one at a time in arrival order within their line, and none is overtaken there: a broadcast's
+ * sends in the bulk line, the notices someone is waiting for (a decision, a request to approve, an export's card) in
+ * the prompt line, so that a notice waits for the next free slot rather than behind the dozens of sends a broadcast
+ * keeps waiting. Both lines take their slots from the same windows, and a slot is counted as it is found free, so
+ * together they never exceed a window.
  */
 export class Pacer {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly app: SlidingWindowLimiter;
   private readonly conversations: SlidingWindowLimiter;
-  /** Settles when the last caller in line has been served or gave up. */
-  private tail: Promise<void> = Promise.resolve();
+  /** For each line, settles when its last caller has been served or gave up. */
+  private readonly tails: Record<PacerLine, Promise<void>> = { bulk: Promise.resolve(), prompt: Promise.resolve() };
   private readonly appWindowMs: number;
   /** No request goes before this time (see `takeOver`). */
   private quietUntil = 0;
@@ -183,11 +190,11 @@ export class Pacer {
    * Pass the conversation for a send; an update (PUT) passes none and counts app-wide only. If `signal` aborts first,
    * rejects with its reason and counts nothing.
    */
-  async acquire(conversationId?: string, signal?: AbortSignal): Promise<ReleaseSlot> {
+  async acquire(conversationId?: string, signal?: AbortSignal, line: PacerLine = 'bulk'): Promise<ReleaseSlot> {
     signal?.throwIfAborted();
-    const ahead = this.tail;
+    const ahead = this.tails[line];
     let leaveLine!: () => void;
-    this.tail = new Promise((resolve) => (leaveLine = resolve));
+    this.tails[line] = new Promise((resolve) => (leaveLine = resolve));
     try {
       await settledOrAborted(ahead, signal);
       signal?.throwIfAborted();

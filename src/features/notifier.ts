@@ -174,8 +174,9 @@ export class Notifier {
     }
     const card = build(translator(locale), locale, userId);
     let delivered = false;
-    // Its slot is held until the answer is back (or botbuilder gave up retrying), as a broadcast's sends hold theirs.
-    const release = await pacer.acquire(reference.conversation?.id);
+    // Its slot is held until the answer is back (or botbuilder gave up retrying), as a broadcast's sends hold theirs;
+    // someone waits for it, so it takes the next free slot rather than queue behind a broadcast's sends.
+    const release = await pacer.acquire(reference.conversation?.id, undefined, 'prompt');
     try {
       // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {

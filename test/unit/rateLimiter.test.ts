@@ -294,6 +294,26 @@ describe('Pacer', () => {
     expect(Math.max(...busiestConversation)).toBe(60); // the 60-per-30-s window was reached, and held
   });
 
+  it('lets a prompt caller take the next free slot ahead of the bulk line, within the same windows', async () => {
+    const { time, pacer, grants, acquire } = pacerOnFakeTime();
+    // A broadcast's worth of bulk callers, three seconds of them, then a notice someone waits for.
+    const bulk = Array.from({ length: 147 }, (_, id) => acquire(id));
+    // The bulk line takes the first second's slots (no time passes: only the callers' promises settle).
+    for (let turn = 0; turn < 10 && grants.length < 49; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(grants).toHaveLength(49);
+    const notice = pacer.acquire('a:notice', undefined, 'prompt').then((release) => {
+      grants.push({ id: -1, conversationId: 'a:notice', at: time.now() });
+      release();
+    });
+    await time.runUntilSettled(Promise.all([...bulk, notice]));
+
+    // The bulk line filled the first second; the notice went with the first slot freed, not after the bulk callers.
+    expect(grants.find((g) => g.id === -1)?.at).toBe(1000);
+    expect(grants.filter((g) => g.at === 1000 && g.id !== -1)).toHaveLength(48);
+    expect(busiest(grants.map((g) => g.at), PROACTIVE_APP_WINDOW.ms)).toBeLessThanOrEqual(PROACTIVE_APP_WINDOW.max);
+    expect(grants.filter((g) => g.id >= 0).map((g) => g.id)).toEqual(bulk.map((_, id) => id));
+  });
+
   it('rejects with the abort reason while waiting, counts nothing, and lets the next caller take the slot', async () => {
     const { time, grants, acquire } = pacerOnFakeTime();
     await time.runUntilSettled(Promise.all(Array.from({ length: 49 }, (_, id) => acquire(id))));

@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
-import { cardMessage, type ChannelTransport, type OutgoingActivity } from '../../broadcast/channelTransport';
+import { cardMessage, type ChannelTransport, type OutgoingActivity, type PostOutcome } from '../../broadcast/channelTransport';
+import type { Pacer } from '../../broadcast/rateLimiter';
 import { RetryPolicy } from '../../broadcast/retryPolicy';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { pause } from '../../concurrency';
@@ -22,6 +23,8 @@ const FINAL_ATTEMPTS = 4;
 export class CardUpdater {
   constructor(
     private readonly transport: ChannelTransport,
+    /** The process's one pacer of requests to Teams (see `Pacer`): a card someone is waiting for takes the prompt line. */
+    private readonly pacer: Pacer,
     private readonly logger: Logger,
     private readonly retry = new RetryPolicy({ maxAttempts: FINAL_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000 }),
   ) {}
@@ -37,12 +40,9 @@ export class CardUpdater {
   }
 
   private async deliver(location: CardLocation, activity: OutgoingActivity, final: boolean): Promise<void> {
-    const { reference, activityId } = location;
-    if (!activityId && !final) return;
+    if (!location.activityId && !final) return;
     for (let attempt = 1; ; attempt++) {
-      const outcome = activityId
-        ? await this.transport.update(reference, activityId, { ...activity, id: activityId })
-        : await (await this.transport.prepareSend(reference, activity)).post();
+      const outcome = await this.paced(location, activity);
       const decision = this.retry.decide(outcome, attempt);
       if (decision.kind === 'sent') return;
       if (decision.kind === 'failed' || !final) {
@@ -50,6 +50,22 @@ export class CardUpdater {
         return;
       }
       await pause(decision.delayMs);
+    }
+  }
+
+  /**
+   * One request, in its turn among the bot's requests to Teams: an update counts app-wide only, a new message in its
+   * conversation too. A new message is prepared (signed) before the slot is taken, as a broadcast's sends are.
+   */
+  private async paced({ reference, activityId }: CardLocation, activity: OutgoingActivity): Promise<PostOutcome> {
+    const request = activityId
+      ? () => this.transport.update(reference, activityId, { ...activity, id: activityId })
+      : await this.transport.prepareSend(reference, activity).then((prepared) => () => prepared.post());
+    const release = await this.pacer.acquire(activityId ? undefined : reference.conversation?.id, undefined, 'prompt');
+    try {
+      return await request();
+    } finally {
+      release();
     }
   }
 }
