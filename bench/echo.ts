@@ -99,7 +99,8 @@ export async function benchEcho(connectionString: string): Promise<void> {
     ]);
     printNote(
       `DX Navi answers "${ROUND_TRIP_TEXTS.join('", "')}" and framework.level with its cards, its writes reading and ` +
-        'writing Azurite; the echo bot answers every message with a line of text and every click with a one-block card, and reads nothing.',
+        'writing Azurite; the echo bot answers every message with a line of text and every click with a one-block card, and reads nothing. ' +
+        "DX Navi runs with the Node flags of `npm run bot`, the echo bot with Node's defaults, as a bare bot is run.",
     );
   } finally {
     await Promise.all([navi.stop(), echo.stop(), sink.stop()]);

@@ -84,7 +84,7 @@ async function echoClicks(chat: ChatClient, user: number): Promise<void> {
 
 /**
  * Section `load200`: 200 employees at once, each going through self-assessments for DURATION_S against the bot as
- * `npm run bot` runs it; then the same number of clicks, as fast, to the bare echo bot, for the baseline.
+ * `npm run bot` runs it; then, for as long, the same 200 clicking as fast to the bare echo bot, for the baseline.
  */
 export async function benchLoad200(connectionString: string): Promise<void> {
   await seedBotStorage(connectionString, 'bench-load200', EMPLOYEES * (1 + SPARES));

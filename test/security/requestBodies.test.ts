@@ -16,7 +16,7 @@ const KB = 1024;
 const MB = 1024 * KB;
 /** Each attack is repeated, in each of two series: a cost that grew with it would show in memory many times over. */
 const REPEATS = 20;
-/** Half of one decompressed bomb (64 MB): a bot that read a single one would pass it. */
+/** Half of one decompressed bomb (64 MB): a bot that kept one inflated per series, or half a MB per refusal, would pass it. */
 const MEMORY_GROWTH_LIMIT_MB = 32;
 
 let bot: BotProcess;
