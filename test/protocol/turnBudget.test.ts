@@ -188,14 +188,12 @@ describe('a change made through the bot', () => {
 });
 
 describe("a manager's decision on the application submitted above", () => {
-  it("reads the application and the applicant's chat once each, and writes once", async () => {
+  it("reads the application and the applicant's chat once each, at once (the id names the applicant), and writes once", async () => {
     const id = applicationId(fiscalYearOf(new Date()), 'silver', employee.aadObjectId);
     const calls = await callsOf(() => click(manager, 'approval.decide', { applicationId: id, decision: 'approve' }));
-    expect(calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`)).toEqual([
-      'read /devstoreaccount1/applications',
-      'read /devstoreaccount1/conversations',
-      'write /devstoreaccount1/applications',
-    ]);
+    const [first, second, ...after] = calls.map((r) => `${r.method === 'GET' ? 'read' : 'write'} ${r.path.split('(')[0]}`);
+    expect([first, second].sort()).toEqual(['read /devstoreaccount1/applications', 'read /devstoreaccount1/conversations']);
+    expect(after).toEqual(['write /devstoreaccount1/applications']);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  applicantOfApplicationId,
   act,
   awaitsEligibility,
   applicationId,
@@ -108,6 +109,14 @@ describe('applicationId', () => {
   it('joins fiscal year, track and the lower-cased applicant id', () => {
     expect(applicationId(2026, 'gold', 'ABCD-Ef01')).toBe('2026-gold-abcd-ef01');
     expect(applicationId(2027, 'professional', 'x')).toBe('2027-professional-x');
+  });
+
+  it('names its applicant back when the applicant is an Entra object id, whatever the track is called', () => {
+    const entraId = '3F2504E0-4F89-11D3-9A0C-0305E82C3301';
+    expect(applicantOfApplicationId(applicationId(2026, 'gold', entraId))).toBe(entraId.toLowerCase());
+    expect(applicantOfApplicationId(applicationId(2026, 'dx-leader', entraId))).toBe(entraId.toLowerCase());
+    expect(applicantOfApplicationId(applicationId(2026, 'gold', 'not-an-entra-id'))).toBeUndefined();
+    expect(applicantOfApplicationId('')).toBeUndefined();
   });
 });
 

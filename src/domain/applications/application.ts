@@ -130,6 +130,17 @@ export function applicationId(fiscalYear: number, track: string, applicantId: st
   return `${fiscalYear}-${track}-${applicantId.toLowerCase()}`;
 }
 
+/** An Entra object id (a GUID) at the end of an application id, as `applicationId` puts it there. */
+const APPLICANT_AT_THE_END = /-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * The applicant an application id names (lower case), when it ends in an Entra object id; undefined otherwise. An id
+ * from a card is only a claim: what the stored application says is what counts.
+ */
+export function applicantOfApplicationId(id: string): string | undefined {
+  return APPLICANT_AT_THE_END.exec(id)?.[1];
+}
+
 /** The fiscal year an application id names (its first four characters, as `applicationId` makes it). */
 export function fiscalYearOfApplication(id: string): number {
   return Number(id.slice(0, 4));

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { act } from '../../domain/applications/application';
+import { act, applicantOfApplicationId } from '../../domain/applications/application';
+import { samePerson } from '../../domain/roster/employee';
 import type { ApplicationDeps } from './applicationsFlow';
 import { applicationNotFound, changeApplication, findApplication } from './changeApplication';
 import { notifyApplicant } from './notifyApplicant';
@@ -33,9 +34,17 @@ export class ApprovalFlow {
 
   /** Approves, or rejects with a comment; refuses anyone but the designated approver. */
   async decide(who: Who, id: string, decision: 'approve' | 'reject', comment: string | undefined, teamsUserId?: string): Promise<AdaptiveCard> {
-    // The applicant's chat is looked up before the decision is written: after that write, nothing may fail it.
-    const current = await findApplication(this.deps, who, id);
-    const applicant = current && (await this.deps.notifier.reach(current.application.applicant.aadObjectId));
+    // The applicant's chat is looked up before the decision is written (after that write, nothing may fail it), while
+    // the application is read: its id names the applicant. It is used only if the stored application says the same.
+    const named = applicantOfApplicationId(id);
+    const [current, namedChat] = await Promise.all([findApplication(this.deps, who, id), named ? this.deps.notifier.reach(named) : undefined]);
+    const applicantId = current?.application.applicant.aadObjectId;
+    const applicant =
+      applicantId === undefined
+        ? undefined
+        : namedChat && samePerson(namedChat.aadObjectId, applicantId)
+          ? { ...namedChat, aadObjectId: applicantId }
+          : await this.deps.notifier.reach(applicantId);
     const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), decision, this.deps.now(), comment), undefined, current);
     if ('refused' in changed) return changed.refused;
     await notifyApplicant(this.deps, who.framework, changed.application, applicant);
