@@ -3,9 +3,8 @@ import { odata } from '@azure/data-tables';
 import type { Assessment } from '../domain/assessment/assessment';
 import type { AssessmentFacts } from '../domain/insight/assessed';
 import { countEntities, findEntity, writeIfUnchanged } from './entities';
-import { escapeKey } from './tables';
+import { escapeKey, MAX_PAGE } from './tables';
 
-const MAX_PAGE = 1000;
 /** A summary that lost a race is read and written again this often: someone finishing two assessments at once. */
 const WRITE_TRIES = 5;
 

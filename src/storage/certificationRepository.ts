@@ -1,7 +1,7 @@
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { findEntity, writeIfUnchanged } from './entities';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
-import { escapeKey } from './tables';
+import { escapeKey, MAX_PAGE } from './tables';
 
 /** The tier an employee was certified for, and when. */
 export interface Certification {
@@ -68,8 +68,6 @@ export class CertificationRepository {
 }
 
 type CertificationEntity = Omit<Certification, 'frameworkId' | 'aadObjectId'>;
-
-const MAX_PAGE = 1000;
 
 function toCertification(e: TableEntityResult<CertificationEntity>): Certification {
   const { tier, fiscalYear, certifiedAt, applicationId } = e;

@@ -2,10 +2,7 @@ import { odata, type TableClient, type TableEntity, type TableEntityResult, type
 import type { Delivery } from '../domain/broadcast/delivery';
 import { findEntity, writeIfUnchanged } from './entities';
 import { isConcurrencyConflict } from './storageErrors';
-import { escapeKey, MAX_BATCH } from './tables';
-
-/** Azure's limit on the rows in one page of a query. */
-const MAX_PAGE = 1000;
+import { escapeKey, MAX_BATCH, MAX_PAGE } from './tables';
 
 type DeliveryEntity = Omit<Delivery, 'broadcastId' | 'aadObjectId' | 'reference' | 'etag'> & { reference?: string };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GetTableEntityOptions, TableClient, TableEntity, TableEntityResult } from '@azure/data-tables';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
+import { MAX_PAGE } from './tables';
 
 /** Reads one entity, or undefined when there is none; every other error propagates. */
 export async function findEntity<T extends object>(
@@ -58,7 +59,7 @@ export async function writeOnce<T extends object>(table: TableClient, entity: Ta
 /** How many entities match `filter`, reading only their keys a page at a time: a count that never holds the rows. */
 export async function countEntities(table: TableClient, filter: string): Promise<number> {
   let count = 0;
-  const pages = table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 });
+  const pages = table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: MAX_PAGE });
   for await (const page of pages) count += page.length;
   return count;
 }

@@ -3,7 +3,7 @@ import type { Evaluation, EvaluationState, Rating } from '../domain/evaluation/e
 import { RowTooLargeError } from './datasetStore';
 import { findEntity, writeIfUnchanged } from './entities';
 import { isConcurrencyConflict, isNotFound } from './storageErrors';
-import { escapeKey, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
+import { escapeKey, MAX_PAGE, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
 
 /** A new evaluation id: newest first in RowKey order. */
 export function newEvaluationId(now: Date): string {
@@ -123,8 +123,6 @@ export class EvaluationRepository {
     return found;
   }
 }
-
-const MAX_PAGE = 1000;
 
 /** Viewpoint ids are identifiers ([a-z0-9-]), so ":" cannot occur in them and the key splits back unambiguously. */
 function ratingKey(viewpoint: string, raterId: string): string {

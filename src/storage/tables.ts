@@ -71,6 +71,9 @@ export const MAX_STRING_CHARS = 32 * 1024 - 1;
 /** Azure's limit on the entities of one transaction, all of one partition (Azurite does not enforce it). */
 export const MAX_BATCH = 100;
 
+/** Azure's limit on the rows in one page of a query. */
+export const MAX_PAGE = 1000;
+
 /** Characters Azure forbids in PartitionKey/RowKey (and control characters), plus "%" so the escape is reversible. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped here
 const FORBIDDEN_IN_KEYS = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;

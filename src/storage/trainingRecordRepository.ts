@@ -5,13 +5,11 @@ import { daysOfFiscalYear, fiscalYearOfDay } from '../domain/applications/fiscal
 import { recordKey, type TrainingRecord, type TrainingStatus } from '../domain/training/trainingRecord';
 import type { ProgressListener } from './datasetStore';
 import { countEntities } from './entities';
-import { escapeKey, keysAfterPrefix, MAX_BATCH } from './tables';
+import { escapeKey, keysAfterPrefix, MAX_BATCH, MAX_PAGE } from './tables';
 import type { TrainingParticipationRepository } from './trainingParticipationRepository';
 
 /** Employees whose records are read and written at once during an import. */
 const EMPLOYEES_AT_ONCE = 8;
-/** Azure's limit on the rows in one page of a query. */
-const MAX_PAGE = 1000;
 
 /** Which of a framework's records a read returns: sessions from one day to another (YYYY-MM-DD), of one program if named. */
 export interface RecordsWithin {
