@@ -82,14 +82,10 @@ export class Notifier {
   /** Sends that outlived the action that started them, so that a graceful stop can let them end. */
   private readonly stillSending = new Set<Promise<Delivery>>();
 
-  private readonly logger: Logger;
-
   constructor(
     private readonly deps: NotifierDeps,
     private readonly inTurnWaits: InTurnWaits = IN_TURN_WAITS,
-  ) {
-    this.logger = deps.logger;
-  }
+  ) {}
 
   /**
    * Sends the card `build` makes for the recipient (their language, their Teams user id for Universal Actions); when
@@ -103,7 +99,7 @@ export class Notifier {
       recipient = await this.reach(aadObjectId);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
-      this.logger.warn('proactive message failed: storage unavailable', { aadObjectId, error });
+      this.deps.logger.warn('proactive message failed: storage unavailable', { aadObjectId, error });
       return { delivered: false, failure: 'failed' };
     }
     return this.send(recipient, build, letter, answer);
@@ -136,7 +132,7 @@ export class Notifier {
     this.stillSending.add(sending);
     void sending.then((late) => {
       this.stillSending.delete(sending);
-      this.logger.info('proactive message ended after its action answered', { aadObjectId: addressee.aadObjectId, delivered: late.delivered, kept: late.kept });
+      this.deps.logger.info('proactive message ended after its action answered', { aadObjectId: addressee.aadObjectId, delivered: late.delivered, kept: late.kept });
     });
     return { delivered: false, failure: 'stillSending' };
   }
@@ -157,7 +153,7 @@ export class Notifier {
       return true;
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
-      this.logger.warn('undelivered notice not kept: storage unavailable', { aadObjectId, kind: letter.kind, error });
+      this.deps.logger.warn('undelivered notice not kept: storage unavailable', { aadObjectId, kind: letter.kind, error });
       return false;
     }
   }
@@ -169,7 +165,7 @@ export class Notifier {
     const { adapter, botAppId, pacer } = this.deps;
     if (!isTrustedServiceUrl(reference.serviceUrl, botAppId !== '')) {
       // Stored data naming another host: the bot's token goes to Teams only.
-      this.logger.warn('proactive message refused: not a Teams service URL', { aadObjectId });
+      this.deps.logger.warn('proactive message refused: not a Teams service URL', { aadObjectId });
       return { delivered: false, failure: 'failed', userId };
     }
     const card = build(translator(locale), locale, userId);
@@ -184,11 +180,11 @@ export class Notifier {
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
           delivered = true;
         } catch (error) {
-          this.logger.warn('proactive message failed', { aadObjectId, error });
+          this.deps.logger.warn('proactive message failed', { aadObjectId, error });
         }
       });
     } catch (error) {
-      this.logger.warn('proactive message failed', { aadObjectId, error });
+      this.deps.logger.warn('proactive message failed', { aadObjectId, error });
     } finally {
       release();
     }

@@ -39,12 +39,8 @@ export class ApprovalFlow {
     const named = applicantOfApplicationId(id);
     const [current, namedChat] = await Promise.all([findApplication(this.deps, who, id), named ? this.deps.notifier.reach(named) : undefined]);
     const applicantId = current?.application.applicant.aadObjectId;
-    const applicant =
-      applicantId === undefined
-        ? undefined
-        : namedChat && samePerson(namedChat.aadObjectId, applicantId)
-          ? { ...namedChat, aadObjectId: applicantId }
-          : await this.deps.notifier.reach(applicantId);
+    const readAlready = namedChat && applicantId && samePerson(namedChat.aadObjectId, applicantId) ? { ...namedChat, aadObjectId: applicantId } : undefined;
+    const applicant = readAlready ?? (applicantId ? await this.deps.notifier.reach(applicantId) : undefined);
     const changed = await changeApplication(this.deps, who, id, (a) => act(a, actorOf(who), decision, this.deps.now(), comment), undefined, current);
     if ('refused' in changed) return changed.refused;
     await notifyApplicant(this.deps, who.framework, changed.application, applicant);
