@@ -11,11 +11,10 @@ import type { TrainingParticipationRepository } from './trainingParticipationRep
 /** Employees whose records are read and written at once during an import. */
 const EMPLOYEES_AT_ONCE = 8;
 
-/** Which of a framework's records a read returns: sessions from one day to another (YYYY-MM-DD), of one program if named. */
+/** Which of a framework's records a read returns: sessions from one day to another (YYYY-MM-DD). */
 export interface RecordsWithin {
   readonly from: string;
   readonly to: string;
-  readonly programId?: string;
 }
 
 /** What storing a file's records did. */
@@ -138,12 +137,11 @@ function partitionOf(frameworkId: string, employeeNo: string): string {
   return escapeKey(`${frameworkId}:${employeeNo}`);
 }
 
-/** Every partition of a framework (its employees' keys all start with `{frameworkId}:`), and the days and program asked. */
+/** Every partition of a framework (its employees' keys all start with `{frameworkId}:`), and the days asked. */
 function frameworkFilter(frameworkId: string, within?: RecordsWithin): string {
   const prefix = partitionOf(frameworkId, '');
   const conditions = [odata`PartitionKey ge ${prefix} and PartitionKey lt ${keysAfterPrefix(prefix)}`];
   if (within) conditions.push(odata`date ge ${within.from} and date le ${within.to}`);
-  if (within?.programId) conditions.push(odata`programId eq ${within.programId}`);
   return conditions.join(' and ');
 }
 

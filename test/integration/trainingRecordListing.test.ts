@@ -77,11 +77,6 @@ describe('TrainingRecordRepository.pagesOfFramework', () => {
     expect(sent).toBe(1);
   });
 
-  it('narrows to one program too', async () => {
-    const { pages } = await read({ from: '2026-04-01', to: '2027-03-31', programId: 'dx-talent-project' });
-    expect(sorted(pages.flat())).toEqual([RECORDS[1]!, RECORDS[3]!]);
-  });
-
   it('counts the framework’s records, and reads nothing for a framework without any', async () => {
     expect(await repository.countOfFramework(ours)).toBe(RECORDS.length);
     const empty: TrainingRecord[][] = [];

@@ -43,7 +43,7 @@ export function trainingRecordsCsv(
 }
 
 /** One row of the file. */
-export function trainingRecordRow(r: TrainingRecord, employee: Employee | undefined, framework: Framework): CsvField[] {
+function trainingRecordRow(r: TrainingRecord, employee: Employee | undefined, framework: Framework): CsvField[] {
   return [
     r.employeeNo,
     employee?.name,
