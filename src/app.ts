@@ -2,7 +2,7 @@ import type { TurnState } from '@microsoft/teams-ai';
 // From their own modules, not the package's index: the index also loads teams-ai's AI side (an OpenAI client, GPT
 // tokenizers' tables), which DX Navi does not use, and which cost every instance some 25 MB and a slower start.
 import { Application } from '@microsoft/teams-ai/lib/Application';
-import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import { BotAdapter } from './botAdapter';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { BotConnectorTransport } from './broadcast/channelTransport';
 import { findRecipients } from './broadcast/recipients';
@@ -77,7 +77,7 @@ export interface AppDependencies {
 /** The bot: a teams-ai Application with every feature registered, the adapter that carries its turns, and its jobs. */
 export interface Bot {
   readonly app: Application<TurnState>;
-  readonly adapter: TeamsAdapter;
+  readonly adapter: BotAdapter;
   /** The files behind the download links in cards. */
   readonly downloads: Downloads;
   /** Sends confirmed broadcasts; runs in every instance, sends in the one holding the lease. Started by the runtime. */
@@ -96,7 +96,7 @@ export interface Bot {
 
 /** Builds the bot. Does no I/O. */
 export function createApp(deps: AppDependencies): Bot {
-  const adapter = new TeamsAdapter({
+  const adapter = new BotAdapter({
     MicrosoftAppId: deps.bot.id,
     MicrosoftAppPassword: deps.bot.password,
     MicrosoftAppType: deps.bot.type,

@@ -76,7 +76,7 @@ describe('the production install', () => {
 
 describe('the retired Bot Framework SDKs (botbuilder 4.23, Teams AI 1.7)', () => {
   // README.md, "The bot SDKs": the files that would change if they were replaced.
-  const SEAMS = [/^src\/app\.ts$/, /^src\/server\.ts$/, /^src\/features\//, /^src\/broadcast\/channelTransport\.ts$/];
+  const SEAMS = [/^src\/app\.ts$/, /^src\/botAdapter\.ts$/, /^src\/server\.ts$/, /^src\/features\//, /^src\/broadcast\/channelTransport\.ts$/];
   const SDK = /^(botbuilder|botframework-|@microsoft\/teams-ai)/;
 
   it('are imported only behind the seams', () => {
