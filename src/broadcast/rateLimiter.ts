@@ -216,6 +216,19 @@ export class Pacer {
     }
   }
 
+  /**
+   * Runs `request` in the prompt line, for what someone is waiting for (a notice, an export's card): it waits for the
+   * next free slot and holds it until the request settles, answer or failure. Pass the conversation for a send.
+   */
+  async promptly<T>(request: () => Promise<T>, conversationId?: string): Promise<T> {
+    const release = await this.acquire(conversationId, undefined, 'prompt');
+    try {
+      return await request();
+    } finally {
+      release();
+    }
+  }
+
   private take(conversationId: string | undefined): ReleaseSlot {
     this.app.begin(APP_KEY);
     if (conversationId !== undefined) this.conversations.begin(conversationId);

@@ -172,22 +172,21 @@ export class Notifier {
     let delivered = false;
     // Its slot is held until the answer is back (or botbuilder gave up retrying), as a broadcast's sends hold theirs;
     // someone waits for it, so it takes the next free slot rather than queue behind a broadcast's sends.
-    const release = await pacer.acquire(reference.conversation?.id, undefined, 'prompt');
-    try {
-      // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
-      await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-        try {
-          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-          delivered = true;
-        } catch (error) {
-          this.deps.logger.warn('proactive message failed', { aadObjectId, error });
-        }
-      });
-    } catch (error) {
-      this.deps.logger.warn('proactive message failed', { aadObjectId, error });
-    } finally {
-      release();
-    }
+    await pacer.promptly(async () => {
+      try {
+        // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
+        await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+          try {
+            await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+            delivered = true;
+          } catch (error) {
+            this.deps.logger.warn('proactive message failed', { aadObjectId, error });
+          }
+        });
+      } catch (error) {
+        this.deps.logger.warn('proactive message failed', { aadObjectId, error });
+      }
+    }, reference.conversation?.id);
     return delivered ? { delivered, userId } : { delivered, failure: 'failed', userId };
   }
 }

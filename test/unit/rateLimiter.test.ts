@@ -301,10 +301,10 @@ describe('Pacer', () => {
     // The bulk line takes the first second's slots (no time passes: only the callers' promises settle).
     for (let turn = 0; turn < 10 && grants.length < 49; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(grants).toHaveLength(49);
-    const notice = pacer.acquire('a:notice', undefined, 'prompt').then((release) => {
+    const notice = pacer.promptly(() => {
       grants.push({ id: -1, conversationId: 'a:notice', at: time.now() });
-      release();
-    });
+      return Promise.resolve();
+    }, 'a:notice');
     await time.runUntilSettled(Promise.all([...bulk, notice]));
 
     // The bulk line filled the first second; the notice went with the first slot freed, not after the bulk callers.
@@ -312,6 +312,15 @@ describe('Pacer', () => {
     expect(grants.filter((g) => g.at === 1000 && g.id !== -1)).toHaveLength(48);
     expect(busiest(grants.map((g) => g.at), PROACTIVE_APP_WINDOW.ms)).toBeLessThanOrEqual(PROACTIVE_APP_WINDOW.max);
     expect(grants.filter((g) => g.id >= 0).map((g) => g.id)).toEqual(bulk.map((_, id) => id));
+  });
+
+  it('gives back the slot of a prompt request that failed, which counts until a window after it', async () => {
+    const { time, pacer, grants, acquire } = pacerOnFakeTime();
+    const refused = new Error('Teams refused');
+    expect(await rejectionOf(pacer.promptly(() => Promise.reject(refused), 'a:notice'))).toBe(refused);
+    await time.runUntilSettled(Promise.all(Array.from({ length: 98 }, (_, id) => acquire(id))));
+    // 48 beside the failed request in its second, then the whole next second's 49: it no longer holds a slot.
+    expect(countAt(grants)).toEqual({ 0: 48, 1000: 49, 2000: 1 });
   });
 
   it('rejects with the abort reason while waiting, counts nothing, and lets the next caller take the slot', async () => {

@@ -58,14 +58,8 @@ export class CardUpdater {
    * conversation too. A new message is prepared (signed) before the slot is taken, as a broadcast's sends are.
    */
   private async paced({ reference, activityId }: CardLocation, activity: OutgoingActivity): Promise<PostOutcome> {
-    const request = activityId
-      ? () => this.transport.update(reference, activityId, { ...activity, id: activityId })
-      : await this.transport.prepareSend(reference, activity).then((prepared) => () => prepared.post());
-    const release = await this.pacer.acquire(activityId ? undefined : reference.conversation?.id, undefined, 'prompt');
-    try {
-      return await request();
-    } finally {
-      release();
-    }
+    if (activityId) return this.pacer.promptly(() => this.transport.update(reference, activityId, { ...activity, id: activityId }));
+    const prepared = await this.transport.prepareSend(reference, activity);
+    return this.pacer.promptly(() => prepared.post(), reference.conversation?.id);
   }
 }
