@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { Application, ApplicationState } from '../domain/applications/application';
 import { countEntities, findEntity, writeOnce } from './entities';
 import { WriteMark } from './writeMark';
-import { escapeKey } from './tables';
+import { escapeKey, MAX_PAGE } from './tables';
 
 /** An application and the ETag it was read with, for a conditional update. */
 export interface StoredApplication {
@@ -79,9 +79,9 @@ export class ApplicationRepository {
   }
 
   /** A fiscal year's applications, a page at a time (by id), so thousands of them are never all held at once. */
-  async *pagesOfYear(frameworkId: string, fiscalYear: number, pageSize = 1000): AsyncIterable<Application[]> {
+  async *pagesOfYear(frameworkId: string, fiscalYear: number): AsyncIterable<Application[]> {
     const filter = odata`PartitionKey eq ${partitionOf(frameworkId, fiscalYear)}`;
-    const pages = this.table.listEntities<ApplicationEntity>({ queryOptions: { filter, select: ['data'] } }).byPage({ maxPageSize: pageSize });
+    const pages = this.table.listEntities<ApplicationEntity>({ queryOptions: { filter, select: ['data'] } }).byPage({ maxPageSize: MAX_PAGE });
     for await (const page of pages) if (page.length > 0) yield page.map((e) => JSON.parse(e.data) as Application);
   }
 }

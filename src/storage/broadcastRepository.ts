@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import type { Broadcast, BroadcastState } from '../domain/broadcast/broadcast';
 import { RowTooLargeError } from './datasetStore';
 import { countEntities, findEntity, writeIfUnchanged } from './entities';
-import { escapeKey, INVERTED_TIME_ID_PATTERN, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
+import { escapeKey, INVERTED_TIME_ID_PATTERN, MAX_PAGE, MAX_STRING_CHARS, newInvertedTimeId } from './tables';
 
 /** A new broadcast id: newest first in RowKey order. */
 export function newBroadcastId(now: Date): string {
@@ -67,9 +67,9 @@ export class BroadcastRepository {
   }
 
   /** Every broadcast of a framework, newest first, a page at a time. */
-  async *pages(frameworkId: string, pageSize = 1000): AsyncIterable<Broadcast[]> {
+  async *pages(frameworkId: string): AsyncIterable<Broadcast[]> {
     const filter = odata`PartitionKey eq ${escapeKey(frameworkId)}`;
-    const pages = this.table.listEntities<BroadcastEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: pageSize });
+    const pages = this.table.listEntities<BroadcastEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: MAX_PAGE });
     for await (const page of pages) if (page.length > 0) yield page.map(toBroadcast);
   }
 
