@@ -132,7 +132,7 @@ export async function benchLoad200(connectionString: string): Promise<void> {
     const invokes = naviRuns.flatOut.latencies.length + naviRuns.brisk.latencies.length;
     const reads = calls.filter((c) => c.method === 'GET').length;
     const storageCalls = `${fixed(reads / invokes, 2)} / ${fixed((calls.length - reads) / invokes, 2)}`;
-    const row = (name: string, run: LoadRun, peakRss: string): string[] => {
+    const row = (name: string, run: LoadRun): string[] => {
       const s = summarize('invokes', run.latencies);
       return [
         name,
@@ -143,7 +143,7 @@ export async function benchLoad200(connectionString: string): Promise<void> {
         fixed(s.p95, 1),
         fixed(s.p99, 1),
         int(run.errors.length),
-        peakRss,
+        mb(run.peakRss),
         fixed(run.cpuMs / s.iterations, 2),
       ];
     };
@@ -151,12 +151,12 @@ export async function benchLoad200(connectionString: string): Promise<void> {
     const echoName = 'echo bot (the same clicks, one-block cards)';
     const headers = ['bot', 'seconds', 'invokes', 'invokes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bot peak RSS MB', 'bot CPU ms per invoke'];
     printTable(`${EMPLOYEES} employees doing self-assessments at once for ${DURATION_S} s, clicking again as soon as answered (each invoke: Action.Execute → invoke response)`, headers, [
-      row(naviName(naviRuns.flatOut), naviRuns.flatOut, mb(naviRuns.flatOut.peakRss)),
-      row(echoName, echoRuns.flatOut, mb(echoRuns.flatOut.peakRss)),
+      row(naviName(naviRuns.flatOut), naviRuns.flatOut),
+      row(echoName, echoRuns.flatOut),
     ]);
     printTable(`The same ${EMPLOYEES} for ${DURATION_S} s more, each looking at a card for ${PACES.brisk.thinkMs / 1000} s before the next click`, headers, [
-      row(naviName(naviRuns.brisk), naviRuns.brisk, mb(naviRuns.brisk.peakRss)),
-      row(echoName, echoRuns.brisk, mb(echoRuns.brisk.peakRss)),
+      row(naviName(naviRuns.brisk), naviRuns.brisk),
+      row(echoName, echoRuns.brisk),
     ]);
     const p95 = (run: LoadRun): number => summarize('invokes', run.latencies).p95;
     const ratio = (run: keyof BothPaces): string => `${fixed(p95(naviRuns[run]), 0)} ms, ${fixed(p95(naviRuns[run]) / p95(echoRuns[run]), 1)} × the echo bot's`;
