@@ -82,10 +82,10 @@ export interface FakeConnector {
   /** The most requests (refused ones included) received in any `windowMs` (default: Teams' global window, 1,000 ms). */
   peakRequests(windowMs?: number): number;
   /**
-   * Holds the next `count` requests, unhandled and uncounted, until the function returned is called: as if they reached
-   * Teams only then. Requests after them are handled as usual meanwhile.
+   * Holds the next `count` requests (to `conversationId` only, when given), unhandled and uncounted, until the function
+   * returned is called: as if they reached Teams only then. Other requests are handled as usual meanwhile.
    */
-  holdNext(count: number): () => void;
+  holdNext(count: number, conversationId?: string): () => void;
   /** How many requests are being held now (see `holdNext`). */
   readonly held: number;
   /** Forgets calls, scripted failures and rate-limit history, and holds no more requests (keeps the enforcement setting). */
@@ -174,7 +174,7 @@ export async function startFakeConnector(
   const sendTimes = new Map<string, number[]>();
   let requestTimes: number[] = [];
   /** Requests still to hold, and the release they wait for. */
-  let hold = { count: 0, released: Promise.resolve() };
+  let hold: { count: number; conversationId?: string; released: Promise<void> } = { count: 0, released: Promise.resolve() };
   let held = 0;
   const waiters = new Set<Waiter>();
   const conversationsByMember = new Map<string, string>();
@@ -287,14 +287,14 @@ export async function startFakeConnector(
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const text = await readBody(req);
-    if (hold.count > 0) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = req.url ?? '/';
+    if (hold.count > 0 && (hold.conversationId === undefined || matchRoute(method, path)?.conversationId === hold.conversationId)) {
       hold.count--;
       held++;
       await hold.released;
       held--;
     }
-    const method = (req.method ?? 'GET').toUpperCase();
-    const path = req.url ?? '/';
     const at = now();
     const body = parseBody(text);
     let route: Route | undefined;
@@ -379,9 +379,9 @@ export async function startFakeConnector(
     peakRequests(windowMs = GLOBAL_WINDOW.ms) {
       return busiest(calls.map((c) => c.at).sort((a, b) => a - b), windowMs);
     },
-    holdNext(count) {
+    holdNext(count, conversationId) {
       let release!: () => void;
-      hold = { count, released: new Promise((resolve) => (release = resolve)) };
+      hold = { count, conversationId, released: new Promise((resolve) => (release = resolve)) };
       return release;
     },
     get held() {
