@@ -323,6 +323,17 @@ describe('fake Bot Connector', () => {
     expect(fake.peakRequests()).toBe(5);
   });
 
+  it('holdNext with a conversation holds only the next request to it, and lets the others through', async () => {
+    const release = fake.holdNext(1, 'a:1held');
+    const held = send(fake, 'a:1held', 'held');
+    await waitFor('the request to be held', () => fake.held === 1);
+    expect(await sendMany(fake, 'a:1other', 2)).toEqual(times(2, 201));
+    expect(fake.calls.map((c) => c.conversationId)).toEqual(['a:1other', 'a:1other']);
+    release();
+    expect((await held).status).toBe(201);
+    expect(fake.calls.map((c) => c.conversationId)).toEqual(['a:1other', 'a:1other', 'a:1held']);
+  });
+
   it('reset() forgets calls, activities, scripted failures and rate-limit history', async () => {
     fake.enforceRateLimits(true);
     await sendMany(fake, 'a:1xyz', 7);
