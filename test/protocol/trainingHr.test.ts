@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { submitApplication, type ApplicationState } from '../../src/domain/applications/application';
 import { fiscalYearOf } from '../../src/domain/applications/fiscalYear';
+import type { Broadcast } from '../../src/domain/broadcast/broadcast';
 import type { TrainingRecord } from '../../src/domain/training/trainingRecord';
 import { translator } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../../src/local/azurite';
@@ -230,10 +231,15 @@ describe('reminding the candidates who have not taken a required training', () =
     const sentBefore = kitakyushu.connector.calls.length;
     await click(hr, 'hr.broadcast.confirm', buttonData(reviewed, 'hr.broadcast.confirm'));
 
-    const done = await waitFor('the reminder to be sent', async () => {
-      const stored = await kitakyushu.bot.repositories.broadcasts.find(kitakyushu.frameworkId, broadcastId);
-      return stored?.state === 'completed' && stored;
-    });
+    let last: Broadcast | undefined;
+    const done = await waitFor(
+      'the reminder to be sent',
+      async () => {
+        last = await kitakyushu.bot.repositories.broadcasts.find(kitakyushu.frameworkId, broadcastId);
+        return last?.state === 'completed' && last;
+      },
+      { seen: () => ({ state: last?.state, progress: last?.progress, sentToTeams: kitakyushu.connector.calls.length - sentBefore }) },
+    );
     expect(done.progress).toMatchObject({ total: 3, sent: 3, failed: 0, unreachable: 0 });
     // New messages since the confirmation (HR's own chat already holds the preview of the very same card).
     const reminded = (who: TestUser): number =>
