@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { Delivery } from '../domain/broadcast/delivery';
-import { findEntity, writeIfUnchanged } from './entities';
+import { findEntity, writeIfUnchanged, writeOnceIfUnchanged } from './entities';
 import { isConcurrencyConflict } from './storageErrors';
 import { escapeKey, MAX_BATCH, MAX_PAGE } from './tables';
 
@@ -57,9 +57,13 @@ export class DeliveryRepository {
     return e && toDelivery(e);
   }
 
-  /** Saves a change only if nobody wrote since `etag` was read; returns it with its new ETag, or undefined. */
+  /**
+   * Saves a change only if nobody wrote since `etag` was read; returns it with its new ETag, or undefined. A write
+   * whose answer was lost counts as done: taken for someone else's, a delivery sent would stay "sending" in the
+   * sender's counts, and its broadcast would not finish until the work went quiet.
+   */
   async update(delivery: Delivery, etag: string): Promise<Delivery | undefined> {
-    const written = await writeIfUnchanged(this.table, toEntity(delivery), etag);
+    const written = await writeOnceIfUnchanged(this.table, toEntity(delivery), etag);
     return written === undefined ? undefined : { ...delivery, etag: written };
   }
 

@@ -56,6 +56,20 @@ export async function writeOnce<T extends object>(table: TableClient, entity: Ta
   }
 }
 
+/** As `writeOnce`, but someone else's write first comes back as undefined, as from `writeIfUnchanged`. */
+export async function writeOnceIfUnchanged<T extends object>(
+  table: TableClient,
+  entity: TableEntity<T>,
+  etag: string | undefined,
+): Promise<string | undefined> {
+  try {
+    return await writeOnce(table, entity, etag);
+  } catch (err) {
+    if (isConcurrencyConflict(err)) return undefined;
+    throw err;
+  }
+}
+
 /** How many entities match `filter`, reading only their keys a page at a time: a count that never holds the rows. */
 export async function countEntities(table: TableClient, filter: string): Promise<number> {
   let count = 0;

@@ -11,6 +11,8 @@ export interface StorageRequest {
   rows: number;
   /** The size of a read's answer, in bytes. */
   bytes: number;
+  /** What a write sent (the entity's JSON, or a batch), so a rule can pick one write among many like it. */
+  body: string;
 }
 
 /**
@@ -78,12 +80,23 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0 };
+    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0, body: '' };
     requests.push(request);
     if (down) {
       req.socket.destroy();
       return;
     }
+    // The whole request is read before it is passed on, so a rule can match what a write says.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const sent = Buffer.concat(chunks);
+      request.body = sent.toString('utf8');
+      forward(req, res, request, sent);
+    });
+  });
+
+  function forward(req: http.IncomingMessage, res: http.ServerResponse, request: StorageRequest, sent: Buffer): void {
     const firing = rule?.matches(request) ? rule : undefined;
     if (firing) {
       rule = undefined;
@@ -105,8 +118,8 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
       },
     );
     upstream.on('error', () => req.socket.destroy());
-    req.pipe(upstream);
-  });
+    upstream.end(sent);
+  }
   // Node closes a keep-alive connection idle for 5 s; a request the bot sends on it just then is sent again, and
   // counted twice. Kept open until `stop`, every request is counted once.
   server.keepAliveTimeout = 0;

@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/runtime';
 import type { Repositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
+import { isWriteTo, startStorageProxy } from '../faults/storageProxy';
 import { textOf } from '../support/botHarness';
 import { confirmedBroadcast, meetBot, seedStaff, type StaffMember } from '../support/broadcastFixtures';
 import { GLOBAL_WINDOW, startFakeConnector, type FakeConnector } from '../support/fakeConnector';
@@ -55,13 +56,13 @@ function holdSends(): () => void {
 }
 
 /**
- * A bot instance on the file's storage; `now` is its sender's clock, for a test that moves time on; `instanceId` the
- * machine it says it runs on (INSTANCE_ID).
+ * A bot instance on the file's storage (or another way to it, such as a proxy); `now` is its sender's clock, for a test
+ * that moves time on; `instanceId` the machine it says it runs on (INSTANCE_ID).
  */
-async function startInstance(options: { now?: () => number; instanceId?: string } = {}): Promise<RunningBot> {
+async function startInstance(options: { now?: () => number; instanceId?: string; connectionString?: string } = {}): Promise<RunningBot> {
   const config = loadConfig({
     PORT: '0',
-    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    STORAGE_CONNECTION_STRING: options.connectionString ?? azurite.connectionString,
     FRAMEWORK_ID: frameworkId,
     BOT_LANGUAGE: 'ja',
     ...(options.instanceId !== undefined ? { INSTANCE_ID: options.instanceId } : {}),
@@ -220,6 +221,26 @@ it('after a crash, sends again only what was in flight, and counts those as poss
   expect(wentOut.map((p) => copies.get(p.aadObjectId))).toEqual([2, 2]);
   expect([...copies.values()].filter((n) => n !== 1)).toEqual([2, 2]);
   expect(done.progress).toMatchObject({ sent: reachable.length, possibleDuplicates: inFlight.length, pending: 0 });
+}, 120_000);
+
+it('counts a notice whose "sent" was written but its answer lost as sent once, and finishes without waiting for the work to go quiet', async () => {
+  const proxy = await startStorageProxy(azurite);
+  try {
+    await startInstance({ connectionString: proxy.connectionString });
+    // The storage client sends the write again, which Azurite refuses (the row has changed: by that very write).
+    proxy.loseAnswerTo((request) => isWriteTo('broadcastDeliveries')(request) && request.body.includes('"state":"sent"'));
+    const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
+    // Taken for someone else's write, that notice would stay "sending" in the sender's counts until the work had been
+    // quiet for a minute, which outlasts this wait.
+    const done = await settledAs(broadcast, ['completed']);
+
+    expect(proxy.fired).toBe(true);
+    expect(copiesPerPerson(reachable).every((n) => n === 1)).toBe(true);
+    expect(done.progress).toMatchObject({ sent: reachable.length, failed: 0, pending: 0, possibleDuplicates: 0 });
+  } finally {
+    await Promise.all([...running].map(stopInstance));
+    await proxy.stop();
+  }
 }, 120_000);
 
 it('holds Teams’ limit in every second, the first included, when the first requests reach Teams late', async () => {
