@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startChild } from '../src/local/childProcess';
+import { startChild, type Child } from '../src/local/childProcess';
 import { findFreePort } from '../src/local/ports';
 import { outputTail, waitForListening } from '../src/local/waitForListening';
 import { botNodeFlags } from '../test/support/botNodeFlags';
@@ -19,7 +19,10 @@ export interface BotProcess {
   readonly output: () => string;
   /** SIGKILL, as a crash or an evicted container ends it: no handler runs, requests in flight are cut off. */
   kill(): Promise<void>;
-  /** SIGTERM, as the platform stops it: the bot finishes what is in flight and exits (SIGKILL if it lingers). */
+  /**
+   * SIGTERM, as the platform stops it: the bot finishes what is in flight and exits (SIGKILL if it lingers). Throws if
+   * any turn failed meanwhile: the bot answered it with an apology, and a figure that timed apologies means nothing.
+   */
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function startBotProcess(name: string, env: Record<string, string>,
   const flags = entry === BOT_ENTRY ? BOT_NODE_FLAGS : [];
   const child = startChild(name, process.execPath, [...flags, entry], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = outputTail(child);
+  const failedTurns = countLogLines(child, FAILED_TURN);
   const exited = (): boolean => child.process.exitCode !== null || child.process.signalCode !== null;
   const ended = new Promise<void>((resolve) => {
     if (exited()) resolve();
@@ -59,8 +63,28 @@ export async function startBotProcess(name: string, env: Record<string, string>,
       if (!exited()) child.process.kill('SIGKILL');
       await ended;
     },
-    stop: () => child.stop(),
+    async stop() {
+      await child.stop();
+      if (failedTurns() > 0) throw new Error(`${name} failed ${failedTurns()} turns; it printed:\n${output()}`);
+    },
   };
+}
+
+/** What the bot logs when a turn throws (and the user gets an apology instead of an answer). */
+const FAILED_TURN = '"message":"turn failed"';
+
+/** Counts the lines the child prints (stdout and stderr) that contain `text`. */
+function countLogLines(child: Child, text: string): () => number {
+  let count = 0;
+  for (const stream of [child.process.stdout, child.process.stderr]) {
+    let partial = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop()!;
+      count += lines.filter((line) => line.includes(text)).length;
+    });
+  }
+  return () => count;
 }
 
 /** utime + stime of a live process, in milliseconds; 0 where /proc is not there. */

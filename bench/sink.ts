@@ -15,10 +15,13 @@ export interface Sink {
 }
 
 const SEND = /^\/v3\/conversations\/[^/]+\/activities(?:\/[^/]+)?$/;
+/** A card updated in place: what a click on a card with `refresh` makes teams-ai do before it answers (REPLACE_FOR_ALL). */
+const UPDATE = /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Answers 201 { id } to POST /v3/conversations/:id/activities[/:id] and 404 to anything else.
+ * Answers 201 { id } to POST /v3/conversations/:id/activities[/:id], 200 { id } to PUT
+ * /v3/conversations/:id/activities/:id (as Teams does), and 404 to anything else.
  * Built on node:http alone, like the tests' fake connector.
  */
 export async function startSink(): Promise<Sink> {
@@ -30,7 +33,14 @@ export async function startSink(): Promise<Sink> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       // Status and body are set in separate calls: restify (loaded by the bot) changes what writeHead returns.
-      if (req.method !== 'POST' || !SEND.test(req.url?.split('?')[0] ?? '')) {
+      const path = req.url?.split('?')[0] ?? '';
+      if (req.method === 'PUT' && UPDATE.test(path)) {
+        res.statusCode = 200;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id: path.split('/').pop() }));
+        return;
+      }
+      if (req.method !== 'POST' || !SEND.test(path)) {
         res.statusCode = 404;
         res.end();
         return;

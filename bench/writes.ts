@@ -30,13 +30,19 @@ const MOTIVATION = '窓口のオンライン予約を全区に広げ、待ち時
  * the decision and tells the applicant.
  */
 export async function prepareDecisions(chat: ChatClient, applicants: readonly number[], track: string): Promise<PreparedClick[]> {
-  const clicks: PreparedClick[] = [];
-  for (const applicant of applicants) {
-    await chat.click(applicant, 'application.submit', { track, motivation: MOTIVATION, attachAssessment: 'false' });
+  const managers = applicants.map((applicant) => {
     const manager = managerOf(applicant);
     if (manager === undefined) throw new Error(`employee ${applicant} has no manager to decide`);
+    return manager;
+  });
+  // Each manager has used the bot before, as one deciding on the card they were sent has: the approval request reaches
+  // their chat, and the timed click is not their first turn (which records where to reach them).
+  for (const manager of new Set(managers)) await chat.click(manager, 'framework.level', { level: 1 });
+  const clicks: PreparedClick[] = [];
+  for (const [i, applicant] of applicants.entries()) {
+    await chat.click(applicant, 'application.submit', { track, motivation: MOTIVATION, attachAssessment: 'false' });
     const id = applicationId(fiscalYearOf(new Date()), track, aadObjectIdOf(applicant));
-    clicks.push({ user: manager, verb: 'approval.decide', data: { applicationId: id, decision: 'approve' } });
+    clicks.push({ user: managers[i]!, verb: 'approval.decide', data: { applicationId: id, decision: 'approve' } });
   }
   return clicks;
 }
