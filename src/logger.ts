@@ -13,10 +13,23 @@ export interface Logger {
 type Level = 'info' | 'warn' | 'error';
 
 function line(level: Level, message: string, fields: Record<string, unknown> = {}): string {
-  const rendered = Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v]),
-  );
+  const rendered = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? errorField(v) : v]));
   return JSON.stringify({ time: new Date().toISOString(), level, message, requestId: currentRequestContext()?.requestId, ...rendered });
+}
+
+/**
+ * An error as a log field. A storage or Teams call fails with a RestError whose message may be empty: its HTTP status
+ * and code (412 ConditionNotMet, 404, ECONNREFUSED) are then all that tells what went wrong.
+ */
+function errorField(error: Error): Record<string, unknown> {
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    ...(code !== undefined ? { code } : {}),
+    stack: error.stack,
+  };
 }
 
 /** A logger that hands each rendered JSON line to `write`; the request id of the request being served is added. */
