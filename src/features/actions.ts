@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { Activity, TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/renderCard';
 import type { Logger } from '../logger';
 import { catalogNotice } from './notices';
@@ -31,7 +31,9 @@ export function isActionExecute(activity: Partial<Activity>): boolean {
  * user's language, and the handler never runs.
  */
 export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, handler: ActionHandler<V>): void {
-  app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+  const verbs = verbsOf(app);
+  if (verbs.has(verb)) throw new Error(`the verb ${verb} is registered twice`);
+  verbs.set(verb, async (context, data) => {
     const parsed = PAYLOADS[verb].safeParse(data);
     if (!parsed.success) {
       loggers.get(app)?.warn('refused an invalid card payload', {
@@ -43,6 +45,53 @@ export function onAction<V extends Verb>(app: Application<TurnState>, verb: V, h
     }
     return handler(context, parsed.data as Payload<V>);
   });
+}
+
+type VerbHandler = (context: TurnContext, data: unknown) => Promise<AdaptiveCard | string>;
+
+/** The verbs each application handles, by name. */
+const registeredVerbs = new WeakMap<Application<TurnState>, Map<string, VerbHandler>>();
+
+/**
+ * The application's verbs, behind one route that finds a click's handler by its verb. teams-ai tries an application's
+ * routes one after another, awaiting each one's selector: with a route per verb, a click on one registered late waited
+ * for some seventy selectors first.
+ */
+function verbsOf(app: Application<TurnState>): Map<string, VerbHandler> {
+  const known = registeredVerbs.get(app);
+  if (known) return known;
+  const verbs = new Map<string, VerbHandler>();
+  registeredVerbs.set(app, verbs);
+  app.adaptiveCards.actionExecute(
+    (context) => Promise.resolve(isActionExecute(context.activity) && verbs.has(verbOf(context.activity))),
+    async (context, _state, data) => {
+      const answer = await verbs.get(verbOf(context.activity))!(context, data);
+      if (typeof answer !== 'string' && answer.refresh) await replaceForAll(context, answer);
+      return answer;
+    },
+  );
+  return verbs;
+}
+
+/**
+ * A card with `refresh` (the approval card, which shows each viewer their own version) replaces the clicked message for
+ * everyone, then answers the click, as teams-ai does for such a card. Done here because teams-ai keeps that choice
+ * for every later click on the route, and all verbs share one: teams-ai sends nothing more once the click is answered.
+ */
+async function replaceForAll(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: context.activity.replyToId });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: card } },
+  });
+}
+
+/** The type of an invoke response that carries a card (teams-ai's AdaptiveCardInvokeResponseType.ADAPTIVE). */
+const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+function verbOf(activity: Partial<Activity>): string {
+  const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  return typeof verb === 'string' ? verb : '';
 }
 
 /**

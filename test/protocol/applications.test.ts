@@ -700,6 +700,19 @@ describe('the approval card', () => {
     expect(card.refresh).toMatchObject({ userIds: [hanako.id] });
   });
 
+  it('replaces the message for everyone only for a card that refreshes: the next click on another card updates nothing', async () => {
+    // teams-ai, left to itself, would go on replacing the clicked message for every later click on the same route.
+    const puts = (): number => harness.connector.calls.filter((c) => c.method === 'PUT').length;
+    const before = puts();
+    const view = await clickOn(requestActivityId, hanako, 'approval.view', { applicationId: application.id });
+    expect(view.refresh).toMatchObject({ userIds: [hanako.id] });
+    expect(puts()).toBe(before + 1);
+    const level = await clickOn(requestActivityId, hanako, 'framework.level', { level: 2 });
+    expect(textOf(level)).toContain('Lv.2');
+    expect(level.refresh).toBeUndefined();
+    expect(puts()).toBe(before + 1);
+  });
+
   // Regression: a refusal once replaced the approval card with a bare notice, leaving no buttons to decide with.
   it('a refused decision (no comment to reject) leaves the approver a way back to the buttons', async () => {
     // The invoke's card replaces the approval card for the approver; a bare notice would leave no buttons to decide with.
