@@ -23,18 +23,12 @@ export async function findEntity<T extends object>(
  * (`etag` undefined). Returns the new ETag, or undefined when someone else wrote first (a 412, or a 409 for a row
  * created meanwhile).
  */
-export async function writeIfUnchanged<T extends object>(
+export function writeIfUnchanged<T extends object>(
   table: TableClient,
   entity: TableEntity<T>,
   etag: string | undefined,
 ): Promise<string | undefined> {
-  try {
-    const response = etag ? await table.updateEntity(entity, 'Replace', { etag }) : await table.createEntity(entity);
-    return response.etag;
-  } catch (err) {
-    if (isConcurrencyConflict(err)) return undefined;
-    throw err;
-  }
+  return unlessSomeoneElseWrote(async () => (await put(table, entity, etag)).etag);
 }
 
 /**
@@ -46,8 +40,7 @@ export async function writeIfUnchanged<T extends object>(
 export async function writeOnce<T extends object>(table: TableClient, entity: TableEntity<T>, etag?: string): Promise<string> {
   const marked = { ...entity, writeId: randomUUID() };
   try {
-    const response = etag ? await table.updateEntity(marked, 'Replace', { etag }) : await table.createEntity(marked);
-    return response.etag!;
+    return (await put(table, marked, etag)).etag!;
   } catch (err) {
     if (!isConcurrencyConflict(err)) throw err;
     const stored = await findEntity<{ writeId?: string }>(table, entity.partitionKey, entity.rowKey);
@@ -57,13 +50,23 @@ export async function writeOnce<T extends object>(table: TableClient, entity: Ta
 }
 
 /** As `writeOnce`, but someone else's write first comes back as undefined, as from `writeIfUnchanged`. */
-export async function writeOnceIfUnchanged<T extends object>(
+export function writeOnceIfUnchanged<T extends object>(
   table: TableClient,
   entity: TableEntity<T>,
   etag: string | undefined,
 ): Promise<string | undefined> {
+  return unlessSomeoneElseWrote(() => writeOnce(table, entity, etag));
+}
+
+/** Replaces an entity under `etag`, or creates it when there is none. */
+function put<T extends object>(table: TableClient, entity: TableEntity<T>, etag: string | undefined): Promise<{ etag?: string }> {
+  return etag ? table.updateEntity(entity, 'Replace', { etag }) : table.createEntity(entity);
+}
+
+/** What `write` returns, or undefined when it met someone else's write (a 412, or a 409 for a row created meanwhile). */
+async function unlessSomeoneElseWrote<T>(write: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await writeOnce(table, entity, etag);
+    return await write();
   } catch (err) {
     if (isConcurrencyConflict(err)) return undefined;
     throw err;
