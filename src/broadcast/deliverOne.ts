@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Delivery } from '../domain/broadcast/delivery';
 import type { DeliveryRepository } from '../storage/deliveryRepository';
 import type { ChannelTransport, PreparedPost } from './channelTransport';
@@ -94,11 +95,15 @@ function outcomeOf(
   }
 }
 
-/** Writes an attempt's outcome; a brief storage hiccup must not turn a message that went out into one sent twice. */
+/**
+ * Writes an attempt's outcome; a brief storage hiccup must not turn a message that went out into one sent twice. Every
+ * try is the same write (one write id), so a try that was done although its answer never came counts as done.
+ */
 async function record(deps: DeliveryDeps, next: Delivery, etag: string): Promise<Delivery | undefined> {
+  const writeId = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.deliveries.update(next, etag);
+      return await deps.deliveries.update(next, etag, writeId);
     } catch (error) {
       if (attempt >= RECORD_TRIES) throw error;
       await pause(RECORD_RETRY_MS * attempt);

@@ -60,10 +60,11 @@ export class DeliveryRepository {
   /**
    * Saves a change only if nobody wrote since `etag` was read; returns it with its new ETag, or undefined. A write
    * whose answer was lost counts as done: taken for someone else's, a delivery sent would stay "sending" in the
-   * sender's counts, and its broadcast would not finish until the work went quiet.
+   * sender's counts, and its broadcast would not finish until the work went quiet. A caller trying the same write
+   * again passes the same `writeId`.
    */
-  async update(delivery: Delivery, etag: string): Promise<Delivery | undefined> {
-    const written = await writeOnceIfUnchanged(this.table, toEntity(delivery), etag);
+  async update(delivery: Delivery, etag: string, writeId?: string): Promise<Delivery | undefined> {
+    const written = await writeOnceIfUnchanged(this.table, toEntity(delivery), etag, writeId);
     return written === undefined ? undefined : { ...delivery, etag: written };
   }
 

@@ -35,10 +35,15 @@ export function writeIfUnchanged<T extends object>(
  * Creates an entity (`etag` undefined: a 409 if the row exists) or replaces it under `etag` (a 412 if it changed);
  * returns the new ETag. When the answer to the write is lost, the storage client sends it again and that retry is
  * refused by the write itself: a write id stored with the row tells this apart from someone else's write, which
- * still fails with its conflict.
+ * still fails with its conflict. A caller that tries the same write again itself passes the same `writeId` each time.
  */
-export async function writeOnce<T extends object>(table: TableClient, entity: TableEntity<T>, etag?: string): Promise<string> {
-  const marked = { ...entity, writeId: randomUUID() };
+export async function writeOnce<T extends object>(
+  table: TableClient,
+  entity: TableEntity<T>,
+  etag?: string,
+  writeId: string = randomUUID(),
+): Promise<string> {
+  const marked = { ...entity, writeId };
   try {
     return (await put(table, marked, etag)).etag!;
   } catch (err) {
@@ -54,8 +59,9 @@ export function writeOnceIfUnchanged<T extends object>(
   table: TableClient,
   entity: TableEntity<T>,
   etag: string | undefined,
+  writeId?: string,
 ): Promise<string | undefined> {
-  return unlessSomeoneElseWrote(() => writeOnce(table, entity, etag));
+  return unlessSomeoneElseWrote(() => writeOnce(table, entity, etag, writeId));
 }
 
 /** Replaces an entity under `etag`, or creates it when there is none. */

@@ -11,9 +11,10 @@ export interface StorageRequest {
   rows: number;
   /** The size of a read's answer, in bytes. */
   bytes: number;
-  /** What a write sent (the entity's JSON, or a batch), so a rule can pick one write among many like it. */
-  body: string;
 }
+
+/** Picks requests for a rule; `body` is what the request sent (a write's entity JSON), to pick one write among many like it. */
+export type RequestMatcher = (request: StorageRequest, body: string) => boolean;
 
 /**
  * A cuttable wire between the bot and Azurite's table service, so a test can stop storage at an exact point of an
@@ -25,9 +26,12 @@ export interface StorageProxy {
   /** Tables through the proxy, queues straight to Azurite: what the bot under test is given. */
   readonly connectionString: string;
   /** Lets the first request that `matches` through, then drops every connection until `restore()`: storage gone. */
-  cutAfter(matches: (request: StorageRequest) => boolean): void;
-  /** Lets the first request that `matches` reach Azurite but drops its answer: the write is done, the bot never hears so. */
-  loseAnswerTo(matches: (request: StorageRequest) => boolean): void;
+  cutAfter(matches: RequestMatcher): void;
+  /**
+   * Lets the first request that `matches` reach Azurite but drops its answer: the write is done, the bot never hears
+   * so. With `times`, the answers to that many matching requests are dropped (a write and the storage client's retries).
+   */
+  loseAnswerTo(matches: RequestMatcher, times?: number): void;
   /** Storage is back. */
   restore(): void;
   /** Whether the last rule fired, so a test knows its action got as far as it meant to cut it. */
@@ -54,7 +58,7 @@ function pathOf(table: string): RegExp {
   return new RegExp(`^/[^/]+/${table}(?:\\(|\\?|$)`);
 }
 
-type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: (request: StorageRequest) => boolean };
+type Rule = { kind: 'cutAfter' | 'loseAnswer'; matches: RequestMatcher; times: number };
 
 /**
  * Counts the entities (and bytes) of a read's JSON answer as it passes: a query's `value` array, or the one entity of
@@ -80,26 +84,22 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0, body: '' };
+    const request: StorageRequest = { method: req.method ?? 'GET', path: req.url ?? '/', rows: 0, bytes: 0 };
     requests.push(request);
+    // The whole request is read before it is passed on, so a rule can match what a write says.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => forward(req, res, request, Buffer.concat(chunks)));
+  });
+
+  function forward(req: http.IncomingMessage, res: http.ServerResponse, request: StorageRequest, sent: Buffer): void {
     if (down) {
       req.socket.destroy();
       return;
     }
-    // The whole request is read before it is passed on, so a rule can match what a write says.
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const sent = Buffer.concat(chunks);
-      request.body = sent.toString('utf8');
-      forward(req, res, request, sent);
-    });
-  });
-
-  function forward(req: http.IncomingMessage, res: http.ServerResponse, request: StorageRequest, sent: Buffer): void {
-    const firing = rule?.matches(request) ? rule : undefined;
+    const firing = rule?.matches(request, sent.toString('utf8')) ? rule : undefined;
     if (firing) {
-      rule = undefined;
+      if (--firing.times === 0) rule = undefined;
       fired = true;
     }
     const upstream = http.request(
@@ -120,6 +120,7 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
     upstream.on('error', () => req.socket.destroy());
     upstream.end(sent);
   }
+
   // Node closes a keep-alive connection idle for 5 s; a request the bot sends on it just then is sent again, and
   // counted twice. Kept open until `stop`, every request is counted once.
   server.keepAliveTimeout = 0;
@@ -129,11 +130,11 @@ export async function startStorageProxy(azurite: Pick<Azurite, 'tablePort' | 'qu
   return {
     connectionString: azuriteConnectionString(port, azurite.queuePort),
     cutAfter(matches) {
-      rule = { kind: 'cutAfter', matches };
+      rule = { kind: 'cutAfter', matches, times: 1 };
       fired = false;
     },
-    loseAnswerTo(matches) {
-      rule = { kind: 'loseAnswer', matches };
+    loseAnswerTo(matches, times = 1) {
+      rule = { kind: 'loseAnswer', matches, times };
       fired = false;
     },
     restore() {

@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/runtime';
 import type { Repositories } from '../../src/storage/repositories';
 import { createTableStorage } from '../../src/storage/tableStorage';
-import { isWriteTo, startStorageProxy } from '../faults/storageProxy';
+import { isWriteTo, startStorageProxy, type StorageRequest } from '../faults/storageProxy';
 import { textOf } from '../support/botHarness';
 import { confirmedBroadcast, meetBot, seedStaff, type StaffMember } from '../support/broadcastFixtures';
 import { GLOBAL_WINDOW, startFakeConnector, type FakeConnector } from '../support/fakeConnector';
@@ -223,15 +223,23 @@ it('after a crash, sends again only what was in flight, and counts those as poss
   expect(done.progress).toMatchObject({ sent: reachable.length, possibleDuplicates: inFlight.length, pending: 0 });
 }, 120_000);
 
-it('counts a notice whose "sent" was written but its answer lost as sent once, and finishes without waiting for the work to go quiet', async () => {
+// The storage client sends a write whose answer it lost again, twice at most, and Azurite refuses the retry (the row
+// has changed: by that very write). Lose the answers to all three and the sender tries the write again itself.
+it.each([
+  ['the storage client’s retry', 1],
+  ['the sender’s own retry', 3],
+])('counts a notice whose "sent" was written but its answer lost as sent once, through %s, without waiting for the work to go quiet', async (_retry, lostAnswers) => {
   const proxy = await startStorageProxy(azurite);
   try {
     await startInstance({ connectionString: proxy.connectionString });
-    // The storage client sends the write again, which Azurite refuses (the row has changed: by that very write).
-    proxy.loseAnswerTo((request) => isWriteTo('broadcastDeliveries')(request) && request.body.includes('"state":"sent"'));
+    // One notice's "sent" and its retries: the first such write names the row.
+    let row: string | undefined;
+    const sentWrite = (request: StorageRequest, body: string): boolean =>
+      isWriteTo('broadcastDeliveries')(request) && body.includes('"state":"sent"') && (row ??= request.path) === request.path;
+    proxy.loseAnswerTo(sentWrite, lostAnswers);
     const broadcast = await confirmedBroadcast(repositories, frameworkId, { serviceUrl: connector.url });
     // Taken for someone else's write, that notice would stay "sending" in the sender's counts until the work had been
-    // quiet for a minute, which outlasts this wait.
+    // quiet for a minute (the sender's STALL_MS), as long as this wait.
     const done = await settledAs(broadcast, ['completed']);
 
     expect(proxy.fired).toBe(true);
