@@ -3,7 +3,7 @@ import type { TurnState } from '@microsoft/teams-ai';
 // tokenizers' tables), which DX Navi does not use, and which cost every instance some 25 MB and a slower start.
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { BotAdapter } from './botAdapter';
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { BotConnectorTransport } from './broadcast/channelTransport';
 import { findRecipients } from './broadcast/recipients';
 import { Pacer } from './broadcast/rateLimiter';
@@ -11,7 +11,7 @@ import { BroadcastSender, type SenderOptions } from './broadcast/sender';
 import type { Config } from './config';
 import { Downloads } from './exporting/downloads';
 import { ExportPreparer } from './exporting/exportPreparer';
-import { isActionExecute, logRefusedActionsTo, onUnknownAction } from './features/actions';
+import { answerClickWith, isActionExecute, logRefusedActionsTo, onUnknownAction } from './features/actions';
 import { registerApplicationsFeature } from './features/applications/register';
 import { registerAppointmentFeature } from './features/appointment/register';
 import { remindPendingApprovals } from './features/applications/reminders';
@@ -272,10 +272,7 @@ async function apologize(context: TurnContext, error: unknown): Promise<void> {
     ? catalogNotice(t, 'error.storage.title', 'error.storage.body', {}, 'attention')
     : catalogNotice(t, 'error.unexpected.title', 'error.unexpected.body', {}, 'attention');
   if (isActionExecute(context.activity)) {
-    await context.sendActivity({
-      type: ActivityTypes.InvokeResponse,
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
-    });
+    await answerClickWith(context, card);
   } else if (context.activity.type === 'message') {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }

@@ -80,14 +80,17 @@ function verbsOf(app: Application<TurnState>): Map<string, VerbHandler> {
  */
 async function replaceForAll(context: TurnContext, card: AdaptiveCard): Promise<void> {
   await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: context.activity.replyToId });
-  await context.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: card } },
-  });
+  await answerClickWith(context, card);
 }
 
-/** The type of an invoke response that carries a card (teams-ai's AdaptiveCardInvokeResponseType.ADAPTIVE). */
-const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+/** Answers an Action.Execute with `card`, which takes the clicked card's place for whoever clicked. */
+export async function answerClickWith(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    // The type is teams-ai's AdaptiveCardInvokeResponseType.ADAPTIVE.
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+  });
+}
 
 function verbOf(activity: Partial<Activity>): string {
   const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
@@ -110,6 +113,7 @@ export async function answerBelow(context: TurnContext, answer: AdaptiveCard | s
  * Must be registered after every other action.
  */
 export function onUnknownAction(app: Application<TurnState>): void {
+  verbsOf(app); // the route of the known verbs comes first, even in an application that has none yet
   app.adaptiveCards.actionExecute(
     (context) => Promise.resolve(isActionExecute(context.activity)),
     (context) => {

@@ -717,8 +717,12 @@ describe('the approval card', () => {
   it('a refused decision (no comment to reject) leaves the approver a way back to the buttons', async () => {
     // The invoke's card replaces the approval card for the approver; a bare notice would leave no buttons to decide with.
     const card = await apply(taro, 'professional');
-    const refused = await click(hanako, 'approval.decide', button(card, 'approval.decide', 'reject'));
+    const puts = (): number => harness.connector.calls.filter((c) => c.method === 'PUT').length;
+    const putsBefore = puts();
+    const refused = await clickOn(lastSentId(hanako), hanako, 'approval.decide', button(card, 'approval.decide', 'reject'));
     expect(textOf(refused)).toContain('差し戻す場合はコメントを入力してください。');
+    // Only the approver's view changes: the request in Teams still shows everyone the application waiting.
+    expect(puts()).toBe(putsBefore);
     const ways = executeActions(refused).map((a) => a.verb);
     expect(ways.some((verb) => verb === 'approval.view' || verb === 'approval.decide')).toBe(true);
   });
