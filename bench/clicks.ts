@@ -34,7 +34,6 @@ export async function benchClicks(connectionString: string): Promise<void> {
         'test/e2e/assessment.test.ts counts the same walk clicked in the Agents Playground.',
     );
   } finally {
-    await bot.stop();
-    await sink.stop();
+    await Promise.all([bot.stop(), sink.stop()]);
   }
 }

@@ -51,8 +51,7 @@ export async function benchEndToEnd(connectionString: string, memory: string[][]
     );
     await benchAssessmentStep(chat);
   } finally {
-    await bot.stop();
-    await sink.stop();
+    await Promise.all([bot.stop(), sink.stop()]);
   }
 }
 

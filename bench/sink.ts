@@ -15,7 +15,7 @@ export interface Sink {
 }
 
 const SEND = /^\/v3\/conversations\/[^/]+\/activities(?:\/[^/]+)?$/;
-/** A card updated in place: what a click on a card with `refresh` makes teams-ai do before it answers (REPLACE_FOR_ALL). */
+/** A card updated in place: what the bot does before it answers a click with a card that refreshes (the approval card). */
 const UPDATE = /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/;
 const TIMEOUT_MS = 10_000;
 
