@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { Delivery } from '../domain/broadcast/delivery';
-import { findEntity, writeIfUnchanged, writeOnceIfUnchanged } from './entities';
+import { findEntity, writeIfUnchanged } from './entities';
 import { isConcurrencyConflict } from './storageErrors';
 import { escapeKey, MAX_BATCH, MAX_PAGE } from './tables';
 
@@ -58,13 +58,13 @@ export class DeliveryRepository {
   }
 
   /**
-   * Saves a change only if nobody wrote since `etag` was read; returns it with its new ETag, or undefined. A write
-   * whose answer was lost counts as done: taken for someone else's, a delivery sent would stay "sending" in the
-   * sender's counts, and its broadcast would not finish until the work went quiet. A caller trying the same write
-   * again passes the same `writeId`.
+   * Saves a change only if nobody wrote since `etag` was read; returns it with its new ETag, or undefined. A caller
+   * trying the same write again passes the same `writeId`, so a try that was done although its answer was lost counts
+   * as done: taken for someone else's, a delivery sent would stay "sending" in the sender's counts, and its broadcast
+   * would not finish until the work went quiet.
    */
   async update(delivery: Delivery, etag: string, writeId?: string): Promise<Delivery | undefined> {
-    const written = await writeOnceIfUnchanged(this.table, toEntity(delivery), etag, writeId);
+    const written = await writeIfUnchanged(this.table, toEntity(delivery), etag, writeId);
     return written === undefined ? undefined : { ...delivery, etag: written };
   }
 

@@ -21,14 +21,20 @@ export async function findEntity<T extends object>(
 /**
  * Writes an entity only if it is as it was read: replaced under `etag`, or created when it did not exist then
  * (`etag` undefined). Returns the new ETag, or undefined when someone else wrote first (a 412, or a 409 for a row
- * created meanwhile).
+ * created meanwhile). A write that was done although its answer was lost counts as done (see `writeOnce`).
  */
-export function writeIfUnchanged<T extends object>(
+export async function writeIfUnchanged<T extends object>(
   table: TableClient,
   entity: TableEntity<T>,
   etag: string | undefined,
+  writeId?: string,
 ): Promise<string | undefined> {
-  return unlessSomeoneElseWrote(async () => (await put(table, entity, etag)).etag);
+  try {
+    return await writeOnce(table, entity, etag, writeId);
+  } catch (err) {
+    if (isConcurrencyConflict(err)) return undefined;
+    throw err;
+  }
 }
 
 /**
@@ -45,36 +51,12 @@ export async function writeOnce<T extends object>(
 ): Promise<string> {
   const marked = { ...entity, writeId };
   try {
-    return (await put(table, marked, etag)).etag!;
+    const response = etag ? await table.updateEntity(marked, 'Replace', { etag }) : await table.createEntity(marked);
+    return response.etag!;
   } catch (err) {
     if (!isConcurrencyConflict(err)) throw err;
     const stored = await findEntity<{ writeId?: string }>(table, entity.partitionKey, entity.rowKey);
     if (stored?.writeId === marked.writeId) return stored.etag;
-    throw err;
-  }
-}
-
-/** As `writeOnce`, but someone else's write first comes back as undefined, as from `writeIfUnchanged`. */
-export function writeOnceIfUnchanged<T extends object>(
-  table: TableClient,
-  entity: TableEntity<T>,
-  etag: string | undefined,
-  writeId?: string,
-): Promise<string | undefined> {
-  return unlessSomeoneElseWrote(() => writeOnce(table, entity, etag, writeId));
-}
-
-/** Replaces an entity under `etag`, or creates it when there is none. */
-function put<T extends object>(table: TableClient, entity: TableEntity<T>, etag: string | undefined): Promise<{ etag?: string }> {
-  return etag ? table.updateEntity(entity, 'Replace', { etag }) : table.createEntity(entity);
-}
-
-/** What `write` returns, or undefined when it met someone else's write (a 412, or a 409 for a row created meanwhile). */
-async function unlessSomeoneElseWrote<T>(write: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await write();
-  } catch (err) {
-    if (isConcurrencyConflict(err)) return undefined;
     throw err;
   }
 }
