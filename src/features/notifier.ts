@@ -162,32 +162,36 @@ export class Notifier {
   private async deliver(addressee: Addressee, build: CardBuilder): Promise<Delivery> {
     const { aadObjectId, reference, locale } = addressee;
     const userId = (reference as { user?: { id?: string } }).user?.id;
-    const { adapter, botAppId, pacer } = this.deps;
+    const { botAppId, pacer } = this.deps;
     if (!isTrustedServiceUrl(reference.serviceUrl, botAppId !== '')) {
       // Stored data naming another host: the bot's token goes to Teams only.
       this.deps.logger.warn('proactive message refused: not a Teams service URL', { aadObjectId });
       return { delivered: false, failure: 'failed', userId };
     }
     const card = build(translator(locale), locale, userId);
-    let delivered = false;
     // Its slot is held until the answer is back (or botbuilder gave up retrying), as a broadcast's sends hold theirs;
     // someone waits for it, so it takes the next free slot rather than queue behind a broadcast's sends.
-    await pacer.promptly(async () => {
-      try {
-        // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
-        await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-          try {
-            await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-            delivered = true;
-          } catch (error) {
-            this.deps.logger.warn('proactive message failed', { aadObjectId, error });
-          }
-        });
-      } catch (error) {
-        this.deps.logger.warn('proactive message failed', { aadObjectId, error });
-      }
-    }, reference.conversation?.id);
+    const delivered = await pacer.promptly(() => this.post(addressee, card), reference.conversation?.id);
     return delivered ? { delivered, userId } : { delivered, failure: 'failed', userId };
+  }
+
+  /** Posts the card in the addressee's chat; true when Teams took it. A failure is logged, never thrown. */
+  private async post({ aadObjectId, reference }: Addressee, card: AdaptiveCard): Promise<boolean> {
+    let delivered = false;
+    try {
+      // The adapter's error handler swallows failures inside the callback, so the outcome is captured here.
+      await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+        try {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          delivered = true;
+        } catch (error) {
+          this.deps.logger.warn('proactive message failed', { aadObjectId, error });
+        }
+      });
+    } catch (error) {
+      this.deps.logger.warn('proactive message failed', { aadObjectId, error });
+    }
+    return delivered;
   }
 }
 
