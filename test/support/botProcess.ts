@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { botNodeFlags } from './botNodeFlags';
+import { waitFor } from './waitFor';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -15,8 +15,11 @@ export interface BotProcess {
   readonly listening: Record<string, unknown>;
   /** Every JSON line the process logged so far (info on stdout, warnings and errors on stderr). */
   readonly logged: Record<string, unknown>[];
-  /** The process's resident memory now, in bytes (Linux). */
-  residentBytes(): number;
+  /**
+   * The bytes the process still holds (JavaScript heap and buffers) once every piece of garbage is collected; only
+   * for a process started with `measuresMemory`.
+   */
+  heldBytes(): Promise<number>;
   /** Stops it with SIGTERM; resolves with its exit code. */
   stop(): Promise<number | null>;
 }
@@ -24,11 +27,13 @@ export interface BotProcess {
 /**
  * Starts `node src/index.ts`, with the flags of `npm run bot`, with exactly `environment` (and PATH); resolves once it logs that it listens. A real
  * process, for what only a real one shows: the SDKs it instruments as Node loads them, its memory, its temp folder.
+ * `measuresMemory` also loads the probe behind `heldBytes`.
  */
-export function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProcess> {
+export function startBotProcess(environment: NodeJS.ProcessEnv, options: { measuresMemory?: boolean } = {}): Promise<BotProcess> {
+  const probe = options.measuresMemory ? ['--expose-gc', '-r', path.join(__dirname, 'memoryProbe.js')] : [];
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    [...botNodeFlags(), '-r', path.join(__dirname, 'transpileHook.js'), 'src/index.ts'],
+    [...botNodeFlags(), ...probe, '-r', path.join(__dirname, 'transpileHook.js'), 'src/index.ts'],
     { cwd: ROOT, env: { PATH: process.env.PATH, ...environment } },
   );
   const logged: Record<string, unknown>[] = [];
@@ -51,7 +56,13 @@ export function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProc
         pid: child.pid!,
         listening: entry,
         logged,
-        residentBytes: () => residentBytesOf(child.pid!),
+        async heldBytes() {
+          const reports = (): Record<string, unknown>[] => logged.filter((entry) => entry.message === 'memory held');
+          const before = reports().length;
+          child.kill('SIGUSR2');
+          const report = await waitFor('the bot to report the memory it holds', () => reports()[before]);
+          return Number(report.heapUsed) + Number(report.external);
+        },
         stop: () => {
           if (child.exitCode !== null) return Promise.resolve(child.exitCode);
           const exited = new Promise<number | null>((done) => child.once('exit', done));
@@ -61,12 +72,6 @@ export function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProc
       });
     });
   });
-}
-
-/** VmRSS of a process, from /proc, in bytes. */
-function residentBytesOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN) * 1024;
 }
 
 /** A JSON log line as an object; undefined for anything else the process printed (a Node warning, say). */
